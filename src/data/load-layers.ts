@@ -1,0 +1,35 @@
+/**
+ * Fetches and validates the built-in GeoJSON layers. Each layer loads on its own: a missing or
+ * broken file yields a list of problems for that file and the other layers are still drawn.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import { validateLayerText, type ValidationProblem } from './validate.ts';
+import { LAYER_FILES, LAYER_SCHEMAS, type LayerName } from './schemas.ts';
+import islandsUrl from '../../geo/islands.geojson?url';
+import hokkaidoUrl from '../../geo/hokkaido.geojson?url';
+import contextUrl from '../../geo/context-land.geojson?url';
+
+export type LayerState =
+  | { status: 'loading' }
+  | { status: 'ok'; data: FeatureCollection<Geometry> }
+  | { status: 'error'; problems: ValidationProblem[] };
+
+export const LAYER_URLS: Record<LayerName, string> = { islands: islandsUrl, hokkaido: hokkaidoUrl, context: contextUrl };
+
+export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch): Promise<LayerState> {
+  const file = LAYER_FILES[name];
+  let text: string;
+  try {
+    const res = await fetchImpl(LAYER_URLS[name]);
+    if (!res.ok) return fileProblem(file, `could not be loaded (HTTP ${res.status})`);
+    text = await res.text();
+  } catch (e) {
+    return fileProblem(file, `could not be loaded (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const result = validateLayerText(file, text, LAYER_SCHEMAS[name]);
+  return result.ok ? { status: 'ok', data: result.data } : { status: 'error', problems: result.problems };
+}
+
+function fileProblem(file: string, message: string): LayerState {
+  return { status: 'error', problems: [{ file, featureIndex: null, featureId: null, path: '', message }] };
+}

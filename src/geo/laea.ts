@@ -1,0 +1,71 @@
+/**
+ * Lambert azimuthal equal-area projection of the WGS84 ellipsoid (Snyder 1987, §24, via the authalic
+ * sphere). Equal-area means the planar area of any projected region equals its area on the ellipsoid,
+ * so areas measured in this plane are ellipsoidal areas. Straight lines in the plane near the centre
+ * are within centimetres of WGS84 geodesics over the size of these islands (checked in tests).
+ */
+import type { Position } from 'geojson';
+
+const A = 6378137;
+const F = 1 / 298.257223563;
+const E2 = F * (2 - F);
+const E = Math.sqrt(E2);
+const DEG = Math.PI / 180;
+
+function q(sinPhi: number): number {
+  const es = E * sinPhi;
+  return (1 - E2) * (sinPhi / (1 - es * es) - (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
+}
+const QP = q(1);
+/** Radius of the sphere with the ellipsoid's area. */
+export const AUTHALIC_RADIUS = A * Math.sqrt(QP / 2);
+
+/** Authalic latitude (radians) of a geodetic latitude (radians). */
+function authalic(phi: number): number {
+  return Math.asin(Math.max(-1, Math.min(1, q(Math.sin(phi)) / QP)));
+}
+
+/** Geodetic latitude (radians) from authalic latitude (radians): Snyder eq. 3-16, iterated. */
+function geodeticFromAuthalic(beta: number): number {
+  const qv = QP * Math.sin(beta);
+  let phi = Math.asin(Math.max(-1, Math.min(1, qv / 2)));
+  for (let i = 0; i < 12; i++) {
+    const s = Math.sin(phi), es = E * s, c = Math.cos(phi);
+    const d = ((1 - es * es) ** 2 / (2 * c)) * (qv / (1 - E2) - s / (1 - es * es) + (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
+    phi += d;
+    if (Math.abs(d) < 1e-15) break;
+  }
+  return phi;
+}
+
+export interface Laea {
+  readonly center: Position;
+  forward(lon: number, lat: number): [number, number];
+  inverse(x: number, y: number): [number, number];
+}
+
+export function laea(center: Position): Laea {
+  const lon0 = center[0] * DEG;
+  const b1 = authalic(center[1] * DEG);
+  const sb1 = Math.sin(b1), cb1 = Math.cos(b1);
+  const R = AUTHALIC_RADIUS;
+  return {
+    center,
+    forward(lon, lat) {
+      const b = authalic(lat * DEG);
+      const dl = lon * DEG - lon0;
+      const sb = Math.sin(b), cb = Math.cos(b), cdl = Math.cos(dl);
+      const k = Math.sqrt(2 / (1 + sb1 * sb + cb1 * cb * cdl));
+      return [R * k * cb * Math.sin(dl), R * k * (cb1 * sb - sb1 * cb * cdl)];
+    },
+    inverse(x, y) {
+      const rho = Math.hypot(x, y);
+      if (rho < 1e-9) return [center[0], center[1]];
+      const c = 2 * Math.asin(Math.min(1, rho / (2 * R)));
+      const sc = Math.sin(c), cc = Math.cos(c);
+      const b = Math.asin(cc * sb1 + (y * sc * cb1) / rho);
+      const lon = lon0 + Math.atan2(x * sc, rho * cb1 * cc - y * sb1 * sc);
+      return [lon / DEG, geodeticFromAuthalic(b) / DEG];
+    },
+  };
+}

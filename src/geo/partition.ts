@@ -1,0 +1,476 @@
+/**
+ * The partition solver: where must a straight line at a given bearing cross a territory so that the
+ * side facing Hokkaido holds a given share of its area?
+ *
+ * Method. The territory is projected once onto an ellipsoidal Lambert azimuthal equal-area plane
+ * centred on it, so planar areas are WGS84 areas. For a cut direction d with normal n, let
+ * u = n·p. The area A(t) of {u < t} ∩ territory is continuous and non-decreasing in t for any
+ * polygon (concave, holes, several parts), and by Green's theorem it can be evaluated in one pass
+ * over the edges without building any polygon:
+ *   A(t) = ½ Σ (u₁v₂ − u₂v₁) over the parts of edges with u < t  +  ½ t (Σ v_entries − Σ v_exits),
+ * the second term being the boundary along the cut line, whatever the order of its pieces.
+ * Its derivative is the chord length on the line u = t. A Newton iteration safeguarded by bisection
+ * then converges in a few passes. Finally each side is clipped exactly (rings joined along the
+ * line), the new vertices are unprojected, and the line is densified to at most 200 m steps.
+ */
+import type { MultiPolygon, Polygon, Position, LineString } from 'geojson';
+import { laea, type Laea } from './laea.ts';
+import { inverse, WGS84 } from './geodesic.ts';
+import { signedPlanarArea } from './rings.ts';
+
+/** Cape Nosappu, Hokkaido's eastern tip (43.385 N, 145.817 E). */
+export const CAPE_NOSAPPU: Position = [145.817, 43.385];
+/** Maximum spacing of the vertices of the reported line and of the parts' cut edges. */
+export const MAX_LINE_STEP_M = 200;
+
+interface PreparedRing {
+  /** Projected coordinates, without the closing vertex. */
+  x: Float64Array;
+  y: Float64Array;
+  /** Original longitude/latitude, without the closing vertex. */
+  lonlat: Position[];
+}
+
+export interface PreparedTerritory {
+  readonly projection: Laea;
+  /** polygons[i][0] is an outer ring (counter-clockwise in the plane), the rest are holes. */
+  readonly polygons: PreparedRing[][];
+  readonly areaM2: number;
+  /** The territory's vertex nearest to Cape Nosappu, projected: it decides which side is Japan's. */
+  readonly anchor: [number, number];
+  /** Ground bearing (degrees, 0-180) of the territory's long axis (principal axis of its area). */
+  readonly longAxisBearingDeg: number;
+}
+
+export class PartitionInputError extends Error {
+  override name = 'PartitionInputError';
+}
+
+function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
+  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+    throw new PartitionInputError('territory must be a Polygon or MultiPolygon');
+  }
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  if (!Array.isArray(polys) || polys.length === 0) throw new PartitionInputError('territory has no polygons');
+  return polys;
+}
+
+/** Projects the territory once; every solve at any bearing and target reuses it. */
+export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerritory {
+  const polys = polygonsOf(geometry);
+  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  for (const poly of polys) {
+    if (!Array.isArray(poly) || poly.length === 0) throw new PartitionInputError('a polygon has no rings');
+    for (const ring of poly) {
+      if (!Array.isArray(ring) || ring.length < 4) throw new PartitionInputError('a ring has fewer than 4 positions');
+      for (const p of ring) {
+        const [lon, lat] = p;
+        if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+          throw new PartitionInputError(`invalid coordinate [${lon}, ${lat}]`);
+        }
+        minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
+        minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+      }
+    }
+  }
+  if (maxLon - minLon > 20 || maxLat - minLat > 20) {
+    throw new PartitionInputError('territory spans more than 20° : too large for a straight-line partition');
+  }
+  const projection = laea([(minLon + maxLon) / 2, (minLat + maxLat) / 2]);
+  const polygons: PreparedRing[][] = [];
+  let areaM2 = 0;
+  for (const poly of polys) {
+    const rings: PreparedRing[] = [];
+    poly.forEach((ring, ri) => {
+      let pts = ring.slice(0, ring.length - 1);
+      const last = ring[ring.length - 1];
+      if (last[0] !== ring[0][0] || last[1] !== ring[0][1]) pts = ring.slice();
+      // Outer rings counter-clockwise, holes clockwise, whatever the input's winding.
+      if ((signedPlanarArea(pts) > 0) !== (ri === 0)) pts = pts.reverse();
+      const x = new Float64Array(pts.length), y = new Float64Array(pts.length);
+      pts.forEach((p, i) => { [x[i], y[i]] = projection.forward(p[0], p[1]); });
+      rings.push({ x, y, lonlat: pts });
+      areaM2 += shoelace(x, y);
+    });
+    polygons.push(rings);
+  }
+  if (!(areaM2 > 0)) throw new PartitionInputError('territory has no area');
+  return { projection, polygons, areaM2, anchor: nearestVertexTo(polygons, CAPE_NOSAPPU), longAxisBearingDeg: longAxis(polygons, projection, areaM2) };
+}
+
+function shoelace(x: Float64Array, y: Float64Array): number {
+  let s = 0;
+  for (let i = 0, n = x.length; i < n; i++) {
+    const j = i + 1 === n ? 0 : i + 1;
+    s += x[i] * y[j] - x[j] * y[i];
+  }
+  return s / 2;
+}
+
+function nearestVertexTo(polygons: PreparedRing[][], target: Position): [number, number] {
+  let best: [number, number] = [0, 0];
+  let bestD = Infinity;
+  for (const poly of polygons) {
+    const r = poly[0];
+    for (let i = 0; i < r.x.length; i++) {
+      const d = inverse(target, r.lonlat[i]).distanceM;
+      if (d < bestD) { bestD = d; best = [r.x[i], r.y[i]]; }
+    }
+  }
+  return best;
+}
+
+/** Principal axis of the area's second moments, as a ground bearing in [0, 180). */
+function longAxis(polygons: PreparedRing[][], projection: Laea, areaM2: number): number {
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (const poly of polygons) for (const r of poly) {
+    for (let i = 0, n = r.x.length; i < n; i++) {
+      const j = i + 1 === n ? 0 : i + 1;
+      const x0 = r.x[i], y0 = r.y[i], x1 = r.x[j], y1 = r.y[j];
+      const c = x0 * y1 - x1 * y0;
+      sx += (x0 + x1) * c; sy += (y0 + y1) * c;
+      sxx += (x0 * x0 + x0 * x1 + x1 * x1) * c;
+      syy += (y0 * y0 + y0 * y1 + y1 * y1) * c;
+      sxy += (x0 * y1 + 2 * x0 * y0 + 2 * x1 * y1 + x1 * y0) * c;
+    }
+  }
+  const cx = sx / (6 * areaM2), cy = sy / (6 * areaM2);
+  const ixx = sxx / 12 - areaM2 * cx * cx, iyy = syy / 12 - areaM2 * cy * cy, ixy = sxy / 24 - areaM2 * cx * cy;
+  const theta = 0.5 * Math.atan2(2 * ixy, ixx - iyy); // angle of the major axis from the x axis
+  return planeDirectionToBearing(projection, [Math.cos(theta), Math.sin(theta)]);
+}
+
+const DEG = Math.PI / 180;
+const norm180 = (b: number) => ((b % 180) + 180) % 180;
+
+/** Unit direction in the plane, at the projection centre, of a ground bearing. */
+function bearingToPlaneDirection(projection: Laea, bearingDeg: number): [number, number] {
+  const c = projection.center;
+  const g = WGS84.Direct(c[1], c[0], bearingDeg, 1000);
+  const [x, y] = projection.forward(g.lon2!, g.lat2!);
+  const [x0, y0] = projection.forward(c[0], c[1]);
+  const l = Math.hypot(x - x0, y - y0);
+  return [(x - x0) / l, (y - y0) / l];
+}
+
+function planeDirectionToBearing(projection: Laea, d: [number, number]): number {
+  const c = projection.center;
+  const [lon, lat] = projection.inverse(d[0] * 1000, d[1] * 1000);
+  return norm180(inverse(c, [lon, lat]).azimuthDeg);
+}
+
+export type PartitionTarget = { fraction: number } | { areaKm2: number };
+
+export interface PartitionResult {
+  /** Bearing of the cut line in degrees clockwise from north, in [0, 180). */
+  bearingDeg: number;
+  targetFraction: number;
+  /** Achieved share of the territory on the side facing Hokkaido (ellipsoidal areas). */
+  fraction: number;
+  japanSideKm2: number;
+  otherSideKm2: number;
+  totalKm2: number;
+  /** The side facing Hokkaido and the other side, as MultiPolygons (null when empty). */
+  japanSide: MultiPolygon | null;
+  otherSide: MultiPolygon | null;
+  /** The cut line across the whole territory (extended 500 m beyond it), vertices ≤ 200 m apart; null for 0 or 1. */
+  line: LineString | null;
+  lineLengthKm: number;
+  /** Offset of the line along the normal, metres in the projection plane (for diagnostics). */
+  offsetM: number;
+  iterations: number;
+}
+
+interface Frame { nx: number; ny: number; dx: number; dy: number }
+
+/** Area (m²) of the territory on the side u < t, and the chord length on u = t. One pass. */
+function areaBelow(polygons: PreparedRing[][], f: Frame, t: number): { area: number; chord: number } {
+  let twiceArea = 0, vIn = 0, vOut = 0;
+  const { nx, ny, dx, dy } = f;
+  for (const poly of polygons) for (const r of poly) {
+    const xs = r.x, ys = r.y, n = xs.length;
+    let u0 = nx * xs[n - 1] + ny * ys[n - 1];
+    let v0 = dx * xs[n - 1] + dy * ys[n - 1];
+    for (let i = 0; i < n; i++) {
+      const u1 = nx * xs[i] + ny * ys[i];
+      const v1 = dx * xs[i] + dy * ys[i];
+      const in0 = u0 < t, in1 = u1 < t;
+      if (in0 && in1) {
+        twiceArea += u0 * v1 - u1 * v0;
+      } else if (in0 !== in1) {
+        const s = (t - u0) / (u1 - u0);
+        const vc = v0 + s * (v1 - v0);
+        if (in0) { twiceArea += u0 * vc - t * v0; vOut += vc; }
+        else { twiceArea += t * v1 - u1 * vc; vIn += vc; }
+      }
+      u0 = u1; v0 = v1;
+    }
+  }
+  // The cut pieces run from each exit to an entry along u = t: ½ t (v_entry − v_exit) each.
+  twiceArea += t * (vIn - vOut);
+  // (u, v) is a left-handed frame when n × d < 0; areas flip sign with it.
+  const hand = nx * dy - ny * dx > 0 ? 1 : -1;
+  return { area: (hand * twiceArea) / 2, chord: Math.abs(vIn - vOut) };
+}
+
+function frameFor(prep: PreparedTerritory, bearingDeg: number): Frame {
+  const [dx, dy] = bearingToPlaneDirection(prep.projection, bearingDeg);
+  let nx = -dy, ny = dx;
+  // Japan's side is u < t: orient n so that the vertex nearest Cape Nosappu has a low u.
+  let lo = Infinity, hi = -Infinity;
+  for (const poly of prep.polygons) for (let i = 0; i < poly[0].x.length; i++) {
+    const u = nx * poly[0].x[i] + ny * poly[0].y[i];
+    lo = Math.min(lo, u); hi = Math.max(hi, u);
+  }
+  const ua = nx * prep.anchor[0] + ny * prep.anchor[1];
+  if (ua > (lo + hi) / 2) { nx = -nx; ny = -ny; }
+  return { nx, ny, dx, dy };
+}
+
+function uRange(prep: PreparedTerritory, f: Frame): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const poly of prep.polygons) for (let i = 0; i < poly[0].x.length; i++) {
+    const u = f.nx * poly[0].x[i] + f.ny * poly[0].y[i];
+    lo = Math.min(lo, u); hi = Math.max(hi, u);
+  }
+  return [lo, hi];
+}
+
+/** Relative tolerance on the area, as a fraction of the territory. */
+export const AREA_TOLERANCE = 1e-9;
+
+/** Solves for the offset only (no clipping): used by the benchmark's inner loop and by solvePartition. */
+export function solveOffset(prep: PreparedTerritory, bearingDeg: number, fraction: number): { frame: Frame; t: number; iterations: number; lo: number; hi: number } {
+  const frame = frameFor(prep, bearingDeg);
+  let [lo, hi] = uRange(prep, frame);
+  const uMin = lo, uMax = hi;
+  const target = fraction * prep.areaM2;
+  const tol = AREA_TOLERANCE * prep.areaM2;
+  let t = lo + fraction * (hi - lo);
+  let iterations = 0;
+  for (; iterations < 200; iterations++) {
+    const { area, chord } = areaBelow(prep.polygons, frame, t);
+    const err = area - target;
+    if (Math.abs(err) <= tol) break;
+    if (err < 0) lo = t; else hi = t;
+    // Newton step from the chord length; fall back to bisection when it leaves the bracket.
+    let next = chord > 0 ? t - err / chord : NaN;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (hi - lo < 1e-9) { t = next; break; }
+    t = next;
+  }
+  return { frame, t, iterations: iterations + 1, lo: uMin, hi: uMax };
+}
+
+export function solvePartition(prep: PreparedTerritory, bearingDeg: number, target: PartitionTarget): PartitionResult {
+  if (!Number.isFinite(bearingDeg)) throw new PartitionInputError(`bearing must be a finite number of degrees, got ${bearingDeg}`);
+  const totalKm2 = prep.areaM2 / 1e6;
+  const fraction = 'fraction' in target ? target.fraction : target.areaKm2 / totalKm2;
+  if (!Number.isFinite(fraction)) throw new PartitionInputError('target must be a finite number');
+  if (fraction < 0 || fraction > 1 + 1e-12) {
+    throw new PartitionInputError(`target ${'fraction' in target ? `fraction ${fraction}` : `${target.areaKm2} km²`} is outside 0..1 of the territory (${totalKm2.toFixed(2)} km²)`);
+  }
+  const bearing = norm180(bearingDeg);
+  const whole = toMultiPolygon(prep.polygons.map((poly) => poly.map((r) => closed(r.lonlat))));
+  if (fraction <= 0 || fraction >= 1) {
+    const toJapan = fraction >= 1;
+    return {
+      bearingDeg: bearing, targetFraction: Math.min(1, fraction), fraction: toJapan ? 1 : 0,
+      japanSideKm2: toJapan ? totalKm2 : 0, otherSideKm2: toJapan ? 0 : totalKm2, totalKm2,
+      japanSide: toJapan ? whole : null, otherSide: toJapan ? null : whole,
+      line: null, lineLengthKm: 0, offsetM: NaN, iterations: 0,
+    };
+  }
+  const { frame, t, iterations } = solveOffset(prep, bearing, fraction);
+  const japanArea = areaBelow(prep.polygons, frame, t).area;
+  const clipper = new HalfPlaneClipper(prep, frame, t);
+  const japanSide = clipper.clip(1);
+  const otherSide = clipper.clip(-1);
+  const line = clipper.line();
+  return {
+    bearingDeg: bearing,
+    targetFraction: fraction,
+    fraction: japanArea / prep.areaM2,
+    japanSideKm2: japanArea / 1e6,
+    otherSideKm2: (prep.areaM2 - japanArea) / 1e6,
+    totalKm2,
+    japanSide, otherSide,
+    line: line.geometry,
+    lineLengthKm: line.lengthKm,
+    offsetM: t,
+    iterations,
+  };
+}
+
+const closed = (ring: Position[]): Position[] => [...ring, ring[0]];
+
+function toMultiPolygon(polys: Position[][][]): MultiPolygon | null {
+  return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
+}
+
+interface Crossing { v: number; x: number; y: number; lonlat: Position; exit: boolean; chain: Chain | null }
+interface Chain { points: Position[]; start: Crossing; end: Crossing }
+
+/**
+ * Exact clip of the territory by the half-plane u < t (side = 1) or u > t (side = -1).
+ * Vertices exactly on the line count as outside on both sides, so both sides cross there alike.
+ */
+class HalfPlaneClipper {
+  private readonly cache = new Map<string, Position[]>();
+  private minV = Infinity;
+  private maxV = -Infinity;
+
+  constructor(private prep: PreparedTerritory, private f: Frame, private t: number) {}
+
+  private unprojectOnLine(v: number): Position {
+    const { nx, ny, dx, dy } = this.f;
+    const t = this.t;
+    // p = t n + v d  (n and d are orthonormal).
+    return this.prep.projection.inverse(t * nx + v * dx, t * ny + v * dy);
+  }
+
+  clip(side: 1 | -1): MultiPolygon | null {
+    const { nx, ny, dx, dy } = this.f;
+    const t = this.t;
+    const u = (x: number, y: number) => side * (nx * x + ny * y - t);
+    const outers: Position[][] = [];
+    const holes: Position[][] = [];
+    for (const poly of this.prep.polygons) {
+      const crossings: Crossing[] = [];
+      const chains: Chain[] = [];
+      poly.forEach((r) => {
+        const n = r.x.length;
+        const ins: boolean[] = new Array(n);
+        let anyIn = false, allIn = true;
+        for (let i = 0; i < n; i++) { ins[i] = u(r.x[i], r.y[i]) < 0; anyIn ||= ins[i]; allIn &&= ins[i]; }
+        if (!anyIn) return;
+        if (allIn) { (r === poly[0] ? outers : holes).push(closed(r.lonlat)); return; }
+        // Start walking at a vertex that is outside, so every chain is entry → … → exit.
+        const start = ins.findIndex((b) => !b);
+        let current: Chain | null = null;
+        for (let k = 0; k < n; k++) {
+          const i = (start + k) % n, j = (i + 1) % n;
+          if (ins[i]) current!.points.push(r.lonlat[i]);
+          if (ins[i] !== ins[j]) {
+            const ui = nx * r.x[i] + ny * r.y[i], uj = nx * r.x[j] + ny * r.y[j];
+            const s = (t - ui) / (uj - ui);
+            const x = r.x[i] + s * (r.x[j] - r.x[i]), y = r.y[i] + s * (r.y[j] - r.y[i]);
+            const v = dx * x + dy * y;
+            const c: Crossing = { v, x, y, lonlat: this.lonlatAt(r, i, j, s), exit: ins[i], chain: null };
+            crossings.push(c);
+            this.minV = Math.min(this.minV, v); this.maxV = Math.max(this.maxV, v);
+            if (!ins[i]) { current = { points: [c.lonlat], start: c, end: c }; c.chain = current; chains.push(current); }
+            else { current!.points.push(c.lonlat); current!.end = c; c.chain = current; current = null; }
+          }
+        }
+      });
+      // Along the line, inside intervals alternate: pair crossings in v order; each pair joins an
+      // exit to an entry. Following chain → cut → chain closes every ring of the clipped polygon.
+      crossings.sort((a, b) => a.v - b.v);
+      const nextEntry = new Map<Crossing, Crossing>();
+      for (let k = 0; k + 1 < crossings.length; k += 2) {
+        const a = crossings[k], b = crossings[k + 1];
+        if (a.exit && !b.exit) nextEntry.set(a, b);
+        else if (b.exit && !a.exit) nextEntry.set(b, a);
+        else throw new Error('partition: inconsistent crossings (self-intersecting input?)');
+      }
+      const used = new Set<Chain>();
+      for (const chain of chains) {
+        if (used.has(chain)) continue;
+        const ring: Position[] = [];
+        let c: Chain = chain;
+        for (let guard = 0; guard <= chains.length; guard++) {
+          used.add(c);
+          ring.push(...c.points);
+          const entry = nextEntry.get(c.end)!;
+          ring.push(...this.densify(c.end, entry));
+          c = entry.chain!;
+          if (c === chain) break;
+        }
+        const closedRing = dedupe(closed(ring));
+        if (closedRing.length < 4) continue;
+        (signedPlanarArea(closedRing) > 0 ? outers : holes).push(closedRing);
+      }
+    }
+    return assemble(outers, holes);
+  }
+
+  /**
+   * A crossing on edge i→j, placed on the WGS84 geodesic between the two vertices (at the fraction
+   * found in the plane) so that the two pieces of the edge add up exactly to the original edge.
+   * Cached, so both sides share the very same vertex.
+   */
+  private lonlatAt(r: PreparedRing, i: number, j: number, s: number): Position {
+    if (s <= 0) return r.lonlat[i];
+    if (s >= 1) return r.lonlat[j];
+    const key = `${r.x[i]},${r.y[i]},${r.x[j]},${r.y[j]}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit[0];
+    const a = r.lonlat[i], b = r.lonlat[j];
+    const g = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
+    const pos = g.Position(s * (g.s13 ?? 0));
+    const p: Position = [pos.lon2!, pos.lat2!];
+    this.cache.set(key, [p]);
+    return p;
+  }
+
+  /** Points after `from` up to `to` along the line, at most MAX_LINE_STEP_M apart; identical both ways. */
+  private densify(from: Crossing, to: Crossing): Position[] {
+    const [lo, hi] = from.v <= to.v ? [from, to] : [to, from];
+    const key = `cut:${lo.v},${hi.v}`;
+    let inner = this.cache.get(key);
+    if (!inner) {
+      const steps = Math.ceil((hi.v - lo.v) / (MAX_LINE_STEP_M * 0.95));
+      inner = [];
+      for (let k = 1; k < steps; k++) inner.push(this.unprojectOnLine(lo.v + ((hi.v - lo.v) * k) / steps));
+      this.cache.set(key, inner);
+    }
+    return [...(from === lo ? inner : [...inner].reverse()), to.lonlat];
+  }
+
+  /** The whole cut line across the territory, 500 m beyond its outermost crossings. */
+  line(): { geometry: LineString | null; lengthKm: number } {
+    if (!(this.maxV > this.minV)) return { geometry: null, lengthKm: 0 };
+    const a = this.minV - 500, b = this.maxV + 500;
+    const steps = Math.ceil((b - a) / (MAX_LINE_STEP_M * 0.95));
+    const coords: Position[] = [];
+    for (let k = 0; k <= steps; k++) coords.push(this.unprojectOnLine(a + ((b - a) * k) / steps).map(round7));
+    const lengthKm = inverse(coords[0], coords[coords.length - 1]).distanceM / 1000;
+    return { geometry: { type: 'LineString', coordinates: coords }, lengthKm };
+  }
+}
+
+const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
+
+function dedupe(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of ring) {
+    const q = out[out.length - 1];
+    if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
+/** Puts each hole into the outer ring that contains it (even-odd test on one of its vertices). */
+function assemble(outers: Position[][], holes: Position[][]): MultiPolygon | null {
+  if (!outers.length) return null;
+  const polys: Position[][][] = outers.map((o) => [o]);
+  for (const h of holes) {
+    const idx = outers.findIndex((o) => pointInRing(midpointOfFirstEdge(h), o));
+    (polys[idx >= 0 ? idx : 0]).push(h);
+  }
+  return { type: 'MultiPolygon', coordinates: polys };
+}
+
+function midpointOfFirstEdge(r: Position[]): Position {
+  return [(r[0][0] + r[1][0]) / 2, (r[0][1] + r[1][1]) / 2];
+}
+
+function pointInRing(p: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

@@ -1,0 +1,91 @@
+/** The map: draws what the core computed; holds no geometry logic of its own. */
+import { useMemo, useRef } from 'react';
+import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { BASE_STYLE, HOME_BOUNDS, LAYERS } from './style.ts';
+import { labelPoint } from '../geo/label-point.ts';
+import { labelText, type LabelLanguage } from '../geo/names.ts';
+
+export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
+
+export interface AtlasMapProps {
+  islands: FeatureCollection<Geometry> | null;
+  hokkaido: FeatureCollection<Geometry> | null;
+  context: FeatureCollection<Geometry> | null;
+  language: LabelLanguage;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  children?: React.ReactNode;
+}
+
+declare global {
+  interface Window { __atlas?: { map: MaplibreMap } }
+}
+
+export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, children }: AtlasMapProps) {
+  const ref = useRef<MapRef>(null);
+  const labels = useMemo<FeatureCollection | null>(() => {
+    const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
+    if (!polys.length) return null;
+    return {
+      type: 'FeatureCollection',
+      features: polys.map((f) => ({
+        type: 'Feature',
+        properties: { id: f.properties?.id, label: labelText(f.properties ?? {}, language) },
+        geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
+      })),
+    };
+  }, [islands, hokkaido, language]);
+
+  const onClick = (e: MapLayerMouseEvent) => {
+    const id = e.features?.[0]?.properties?.id;
+    onSelect(typeof id === 'string' ? id : null);
+  };
+
+  return (
+    <Map
+      ref={ref}
+      mapStyle={BASE_STYLE}
+      initialViewState={{ bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
+      attributionControl={false}
+      interactiveLayerIds={islands ? [LAYERS.islandsFill.id] : []}
+      onClick={onClick}
+      onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
+      onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
+      onMoveStart={() => { document.body.dataset.mapIdle = 'false'; }}
+      cursor="auto"
+      style={{ position: 'absolute', inset: 0 }}
+      aria-label="Map of Hokkaido and the disputed islands"
+    >
+      {context && (
+        <Source id="context" type="geojson" data={context} attribution="© OpenStreetMap contributors (ODbL)">
+          <Layer {...LAYERS.contextFill} />
+          <Layer {...LAYERS.contextLine} />
+        </Source>
+      )}
+      {hokkaido && (
+        <Source id="hokkaido" type="geojson" data={hokkaido}>
+          <Layer {...LAYERS.hokkaidoFill} />
+          <Layer {...LAYERS.hokkaidoLine} />
+        </Source>
+      )}
+      {islands && (
+        <Source id="islands" type="geojson" data={islands}>
+          <Layer {...LAYERS.islandsFill} />
+          <Layer {...LAYERS.islandsLine} />
+          <Layer {...LAYERS.islandsSelected} filter={['==', ['get', 'id'], selectedId ?? '']} />
+        </Source>
+      )}
+      {children}
+      {labels && (
+        <Source id="labels" type="geojson" data={labels}>
+          <Layer {...LAYERS.labels} />
+        </Source>
+      )}
+      <NavigationControl position="top-right" showCompass={false} />
+      <ScaleControl position="bottom-left" unit="metric" />
+      <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
+    </Map>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The map style, built in code: no tiles, sprites, glyph server or web fonts from any other origin.
+ * Without `glyphs`, MapLibre draws label text with the browser's local fonts.
+ * Colours are neutral (no flag colours): sea, context land, Hokkaido, the disputed islands.
+ */
+import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
+
+export const COLORS = {
+  sea: '#c9dde8',
+  context: '#e6e2d8',
+  contextLine: '#b9b3a5',
+  hokkaido: '#ddd5c1',
+  hokkaidoLine: '#9c927c',
+  island: '#f0cf8e',
+  islandLine: '#8a6a2c',
+  selectedLine: '#1d3557',
+  label: '#2b2b2b',
+  halo: '#ffffff',
+};
+
+export const BASE_STYLE: StyleSpecification = {
+  version: 8,
+  name: 'atlas-offline',
+  sources: {},
+  layers: [{ id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } }],
+};
+
+/** Local fonts: MapLibre rasterises these families in the browser (CJK via its ideograph fallback). */
+export const LABEL_FONT = ['sans-serif'];
+
+type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
+
+export const LAYERS = {
+  contextFill: { id: 'context-fill', type: 'fill', paint: { 'fill-color': COLORS.context } } as L<'fill'>,
+  contextLine: { id: 'context-line', type: 'line', paint: { 'line-color': COLORS.contextLine, 'line-width': 0.6 } } as L<'line'>,
+  hokkaidoFill: { id: 'hokkaido-fill', type: 'fill', paint: { 'fill-color': COLORS.hokkaido } } as L<'fill'>,
+  hokkaidoLine: { id: 'hokkaido-line', type: 'line', paint: { 'line-color': COLORS.hokkaidoLine, 'line-width': 0.8 } } as L<'line'>,
+  islandsFill: { id: 'islands-fill', type: 'fill', paint: { 'fill-color': COLORS.island, 'fill-opacity': 0.95 } } as L<'fill'>,
+  islandsLine: { id: 'islands-line', type: 'line', paint: { 'line-color': COLORS.islandLine, 'line-width': 1.2 } } as L<'line'>,
+  /** Outline of the selected island; its filter is set from the selection. */
+  islandsSelected: { id: 'islands-selected', type: 'line', paint: { 'line-color': COLORS.selectedLine, 'line-width': 3 } } as L<'line'>,
+  labels: {
+    id: 'island-labels', type: 'symbol',
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': LABEL_FONT,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 9, 15],
+      'text-line-height': 1.25,
+      'text-allow-overlap': false,
+      'text-padding': 2,
+    },
+    paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.6 },
+  } as L<'symbol'>,
+};
+
+/** The view that shows eastern Hokkaido and all four islands. */
+export const HOME_BOUNDS: [[number, number], [number, number]] = [[143.6, 42.9], [149.0, 45.7]];

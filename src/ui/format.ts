@@ -1,0 +1,6 @@
+/** Number formatting shared by the page and the CLI. */
+export const fmtKm2 = (x: number, digits = 2) =>
+  `${x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} km²`;
+export const fmtInt = (x: number) => x.toLocaleString('en-US');
+export const fmtPct = (x: number, digits = 2, signed = false) =>
+  `${signed && x > 0 ? '+' : ''}${x.toFixed(digits)} %`;
