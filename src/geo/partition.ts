@@ -179,9 +179,11 @@ export interface PartitionResult {
   /** Offset of the line along the normal, metres in the projection plane (for diagnostics). */
   offsetM: number;
   iterations: number;
+  /** The cut's frame in the projection plane; with offsetM it decides the side of any point. */
+  frame: Frame | null;
 }
 
-interface Frame { nx: number; ny: number; dx: number; dy: number }
+export interface Frame { nx: number; ny: number; dx: number; dy: number }
 
 /** Area (m²) of the territory on the side u < t, and the chord length on u = t. One pass. */
 function areaBelow(polygons: PreparedRing[][], f: Frame, t: number): { area: number; chord: number } {
@@ -278,7 +280,7 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
       bearingDeg: bearing, targetFraction: Math.min(1, fraction), fraction: toJapan ? 1 : 0,
       japanSideKm2: toJapan ? totalKm2 : 0, otherSideKm2: toJapan ? 0 : totalKm2, totalKm2,
       japanSide: toJapan ? whole : null, otherSide: toJapan ? null : whole,
-      line: null, lineLengthKm: 0, offsetM: NaN, iterations: 0,
+      line: null, lineLengthKm: 0, offsetM: NaN, iterations: 0, frame: null,
     };
   }
   const { frame, t, iterations } = solveOffset(prep, bearing, fraction);
@@ -299,7 +301,19 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
     lineLengthKm: line.lengthKm,
     offsetM: t,
     iterations,
+    frame,
   };
+}
+
+/**
+ * Which side of the cut a point lies on: the same half-plane test the partition used, so a point
+ * on the territory is on the side whose part contains it. For the trivial 0 and 1 cases every
+ * point goes to the side that holds the whole territory.
+ */
+export function sideOfPoint(prep: PreparedTerritory, result: PartitionResult, lonlat: Position): 'japan' | 'other' {
+  if (!result.frame) return result.fraction >= 1 ? 'japan' : 'other';
+  const [x, y] = prep.projection.forward(lonlat[0], lonlat[1]);
+  return result.frame.nx * x + result.frame.ny * y < result.offsetM ? 'japan' : 'other';
 }
 
 const closed = (ring: Position[]): Position[] => [...ring, ring[0]];

@@ -1,0 +1,28 @@
+/** Loads and validates the built-in data from disk for Node (CLI, benchmark, tests): the same checks as the page. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { validateLayerText, formatProblem } from '../../src/data/validate.ts';
+import { LAYER_FILES, LAYER_SCHEMAS, type LayerName } from '../../src/data/schemas.ts';
+import { createShareContext, type OptionSpec, type Settlement, type ShareContext } from '../../src/geo/shares.ts';
+import officialAreas from '../../data/official-areas.json' with { type: 'json' };
+import populations from '../../data/populations.json' with { type: 'json' };
+import settlements from '../../data/settlements.json' with { type: 'json' };
+import splitOptions from '../../data/split-options.json' with { type: 'json' };
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> {
+  const file = LAYER_FILES[name];
+  const result = validateLayerText(file, readFileSync(join(ROOT, file), 'utf8'), LAYER_SCHEMAS[name]);
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.data;
+}
+
+export function loadShareContext(): ShareContext {
+  const official = Object.fromEntries(officialAreas.areas.map((a) => [a.id, a.area_km2]));
+  const people = Object.fromEntries(populations.islands.map((p) => [p.id, p]));
+  return createShareContext(loadLayerFromDisk('islands'), official, people, settlements.settlements as Settlement[]);
+}
+
+export const OPTIONS = splitOptions.options as (OptionSpec & { proposed_by: string; when: string; summary: string; sources: string[] })[];

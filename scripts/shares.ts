@@ -1,0 +1,94 @@
+/**
+ * What each settlement option gives each side.
+ *   npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]
+ * --bearing sets the cut line's bearing for options that cut an island (default: across the long axis);
+ * --share adds a custom option giving Japan that share (0-1) of the disputed total.
+ */
+import { parseArgs } from 'node:util';
+import { AREA_BASES, computeOption, customOption, ISLAND_ORDER, areaOn, totalOn, type AreaBasis, type OptionResult } from '../src/geo/shares.ts';
+import { loadShareContext, OPTIONS } from './lib/load-node.ts';
+
+const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]';
+
+function fail(message: string): never {
+  process.stderr.write(`shares: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parse() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { json: { type: 'boolean' }, basis: { type: 'string' }, bearing: { type: 'string' }, share: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true, allowPositionals: false,
+    }));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (values.help) { process.stdout.write(USAGE + '\n'); process.exit(0); }
+  const basis = (values.basis ?? 'geodesic') as AreaBasis;
+  if (!AREA_BASES.includes(basis)) fail(`--basis must be one of ${AREA_BASES.join(', ')}, got "${values.basis}"`);
+  const num = (name: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const x = Number(v);
+    if (v.trim() === '' || !Number.isFinite(x)) fail(`--${name} must be a number, got "${v}"`);
+    return x;
+  };
+  const bearing = num('bearing', values.bearing);
+  const share = num('share', values.share);
+  if (share !== undefined && (share < 0 || share > 1)) fail(`--share must be within 0 and 1 (a fraction of the disputed total), got ${share}`);
+  return { json: !!values.json, basis, bearing, share };
+}
+
+function toJson(r: OptionResult) {
+  return {
+    id: r.id, name: r.name,
+    japan_km2: round(r.japanKm2, 4), russia_km2: round(r.russiaKm2, 4), japan_share: round(r.japanShare, 8),
+    islands_to_japan: r.islandsToJapan,
+    per_island: r.perIsland.map((i) => ({ id: i.id, to_japan_km2: round(i.toJapanKm2, 4), to_russia_km2: round(i.toRussiaKm2, 4), fraction_to_japan: round(i.fractionToJapan, 8) })),
+    cut: r.cut && {
+      island: r.cut.island, bearing_deg: round(r.cut.bearingDeg, 4), island_fraction_to_japan: round(r.cut.islandFractionToJapan, 8),
+      line_length_km: round(r.cut.lineLengthKm, 3), line: r.cut.line,
+    },
+    people: {
+      japanese_1945: r.people.japanese1945,
+      russian_residents: r.people.russianNow,
+      cut_settlements: r.people.cutSettlements,
+    },
+  };
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+function main() {
+  const args = parse();
+  const ctx = loadShareContext();
+  const specs = [...OPTIONS];
+  if (args.share !== undefined) specs.push(customOption(ctx, args.share, args.basis));
+  const results = specs.map((s) => computeOption(ctx, s, args.basis, args.bearing));
+  if (args.json) {
+    const out = {
+      basis: args.basis,
+      total_km2: round(totalOn(ctx, args.basis), 4),
+      islands: Object.fromEntries(ISLAND_ORDER.map((id) => [id, round(areaOn(ctx, id, args.basis), 4)])),
+      options: results.map(toJson),
+    };
+    process.stdout.write(JSON.stringify(out) + '\n');
+    return;
+  }
+  const basisText = args.basis === 'official'
+    ? 'official (GSI 2025 figures of the four groups; their sum 4,998.40 km²; GSI\'s 5,003.05 also counts unassigned islets)'
+    : 'geodesic (WGS84 ellipsoid, computed from geo/islands.geojson)';
+  const lines = [`Basis: ${basisText}`, `Disputed total: ${totalOn(ctx, args.basis).toFixed(2)} km²  (${ISLAND_ORDER.map((id) => `${id} ${areaOn(ctx, id, args.basis).toFixed(2)}`).join(', ')})`, ''];
+  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'islands to Japan', 'cut'];
+  const rows = results.map((r) => [
+    r.id, r.japanKm2.toFixed(2), r.russiaKm2.toFixed(2), (r.japanShare * 100).toFixed(2), r.islandsToJapan.join(', ') || '-',
+    r.cut ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} % at ${r.cut.bearingDeg.toFixed(1)}°, line ${r.cut.lineLengthKm.toFixed(1)} km` : '-',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main();

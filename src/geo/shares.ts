@@ -1,0 +1,199 @@
+/**
+ * What each settlement option gives each side: areas on the chosen basis, Japan's share of the
+ * disputed total, the per-island breakdown, the cut (if any) and the people on each side.
+ * Pure: the page, the CLI, the benchmark and the tests all call this.
+ */
+import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Position } from 'geojson';
+import { geometryAreaKm2, inverse } from './geodesic.ts';
+import { prepareTerritory, sideOfPoint, solvePartition, type PartitionResult, type PreparedTerritory } from './partition.ts';
+
+export type AreaBasis = 'geodesic' | 'official';
+export const AREA_BASES: AreaBasis[] = ['geodesic', 'official'];
+export const ISLAND_ORDER = ['habomai', 'shikotan', 'kunashiri', 'etorofu'] as const;
+
+export type CutSpec =
+  | { island: string; island_fraction: number }
+  | { island: string; total_share: number };
+
+export interface OptionSpec {
+  id: string;
+  name: string;
+  islands_whole: string[];
+  cut: CutSpec | null;
+}
+
+export interface Settlement { id: string; name_en: string; island: string; lon: number; lat: number; population: number; population_year: number }
+export interface IslandPeople { japanese_1945: number; russian_2023: number }
+
+export interface ShareIsland {
+  id: string;
+  feature: Feature<MultiPolygon>;
+  geodesicKm2: number;
+  officialKm2: number;
+  prepared: PreparedTerritory;
+}
+
+export interface ShareContext {
+  islands: Map<string, ShareIsland>;
+  people: Map<string, IslandPeople>;
+  settlements: Settlement[];
+}
+
+export function createShareContext(
+  islands: FeatureCollection<Geometry>,
+  officialKm2: Record<string, number>,
+  people: Record<string, IslandPeople> = {},
+  settlements: Settlement[] = [],
+): ShareContext {
+  const map = new Map<string, ShareIsland>();
+  for (const f of islands.features) {
+    const id = String(f.properties?.id);
+    const geometry = f.geometry as MultiPolygon;
+    map.set(id, { id, feature: f as Feature<MultiPolygon>, geodesicKm2: geometryAreaKm2(geometry), officialKm2: officialKm2[id], prepared: prepareTerritory(geometry) });
+  }
+  for (const id of ISLAND_ORDER) if (!map.has(id)) throw new Error(`island "${id}" is missing`);
+  return { islands: map, people: new Map(Object.entries(people)), settlements };
+}
+
+export function areaOn(ctx: ShareContext, id: string, basis: AreaBasis): number {
+  const i = ctx.islands.get(id)!;
+  return basis === 'official' ? i.officialKm2 : i.geodesicKm2;
+}
+
+export function totalOn(ctx: ShareContext, basis: AreaBasis): number {
+  return ISLAND_ORDER.reduce((s, id) => s + areaOn(ctx, id, basis), 0);
+}
+
+export interface IslandShare { id: string; areaKm2: number; toJapanKm2: number; toRussiaKm2: number; fractionToJapan: number }
+
+export interface PeopleShare {
+  japanese1945: { japan: number; russia: number; unsplit: number };
+  russianNow: { japan: number; russia: number; notLocated: number; year: number };
+  /** Settlements of the cut island, with the side each falls on. */
+  cutSettlements: { id: string; name_en: string; population: number; side: 'japan' | 'russia' }[];
+}
+
+export interface CutResult {
+  island: string;
+  bearingDeg: number;
+  islandFractionToJapan: number;
+  line: LineString | null;
+  lineLengthKm: number;
+  lineEnds: [Position, Position] | null;
+  partition: PartitionResult;
+}
+
+export interface OptionResult {
+  id: string;
+  name: string;
+  basis: AreaBasis;
+  totalKm2: number;
+  japanKm2: number;
+  russiaKm2: number;
+  japanShare: number;
+  islandsToJapan: string[];
+  perIsland: IslandShare[];
+  cut: CutResult | null;
+  people: PeopleShare;
+}
+
+/** The island fraction a cut gives Japan, on the basis in use. */
+export function cutFraction(ctx: ShareContext, spec: OptionSpec, basis: AreaBasis): number {
+  if (!spec.cut) return 0;
+  if ('island_fraction' in spec.cut) return spec.cut.island_fraction;
+  const whole = spec.islands_whole.reduce((s, id) => s + areaOn(ctx, id, basis), 0);
+  return (spec.cut.total_share * totalOn(ctx, basis) - whole) / areaOn(ctx, spec.cut.island, basis);
+}
+
+/** Default bearing of a cut: across the island's long axis. */
+export function defaultBearing(ctx: ShareContext, island: string): number {
+  return (ctx.islands.get(island)!.prepared.longAxisBearingDeg + 90) % 180;
+}
+
+export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBasis, bearingDeg?: number): OptionResult {
+  const perIsland: IslandShare[] = [];
+  let cut: CutResult | null = null;
+  for (const id of ISLAND_ORDER) {
+    const areaKm2 = areaOn(ctx, id, basis);
+    let f = spec.islands_whole.includes(id) ? 1 : 0;
+    if (spec.cut?.island === id) {
+      const want = cutFraction(ctx, spec, basis);
+      if (!(want >= -1e-12 && want <= 1 + 1e-12)) throw new RangeError(`option ${spec.id}: cut needs ${(want * 100).toFixed(2)} % of ${id}`);
+      const island = ctx.islands.get(id)!;
+      const bearing = bearingDeg ?? defaultBearing(ctx, id);
+      const partition = solvePartition(island.prepared, bearing, { fraction: Math.min(1, Math.max(0, want)) });
+      f = partition.fraction;
+      const coords = partition.line?.coordinates;
+      cut = {
+        island: id, bearingDeg: lineBearing(partition) ?? partition.bearingDeg, islandFractionToJapan: f,
+        line: partition.line, lineLengthKm: partition.lineLengthKm,
+        lineEnds: coords ? [coords[0], coords[coords.length - 1]] : null, partition,
+      };
+    }
+    perIsland.push({ id, areaKm2, toJapanKm2: f * areaKm2, toRussiaKm2: (1 - f) * areaKm2, fractionToJapan: f });
+  }
+  const totalKm2 = perIsland.reduce((s, i) => s + i.areaKm2, 0);
+  const japanKm2 = perIsland.reduce((s, i) => s + i.toJapanKm2, 0);
+  return {
+    id: spec.id, name: spec.name, basis, totalKm2, japanKm2, russiaKm2: totalKm2 - japanKm2, japanShare: japanKm2 / totalKm2,
+    islandsToJapan: perIsland.filter((i) => i.fractionToJapan > 0).map((i) => i.id),
+    perIsland, cut, people: peopleShare(ctx, perIsland, cut),
+  };
+}
+
+/** Geodesic azimuth of the cut line (at its start), in [0, 180). */
+function lineBearing(p: PartitionResult): number | null {
+  const c = p.line?.coordinates;
+  if (!c || c.length < 2) return null;
+  const mid = Math.floor(c.length / 2);
+  return ((inverse(c[mid - 1] ?? c[0], c[mid]).azimuthDeg % 180) + 180) % 180;
+}
+
+function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult | null): PeopleShare {
+  const out: PeopleShare = {
+    japanese1945: { japan: 0, russia: 0, unsplit: 0 },
+    russianNow: { japan: 0, russia: 0, notLocated: 0, year: 2023 },
+    cutSettlements: [],
+  };
+  for (const i of perIsland) {
+    const p = ctx.people.get(i.id);
+    if (!p) continue;
+    if (cut && cut.island === i.id && i.fractionToJapan > 0 && i.fractionToJapan < 1) {
+      // No per-village 1945 figures in our sources: the cut island's 1945 residents stay unsplit.
+      out.japanese1945.unsplit += p.japanese_1945;
+      const island = ctx.islands.get(i.id)!;
+      let listed = 0;
+      for (const s of ctx.settlements.filter((s) => s.island === i.id)) {
+        const side = sideOfPoint(island.prepared, cut.partition, [s.lon, s.lat]) === 'japan' ? 'japan' : 'russia';
+        out.russianNow[side] += s.population;
+        listed += s.population;
+        out.cutSettlements.push({ id: s.id, name_en: s.name_en, population: s.population, side });
+      }
+      out.russianNow.notLocated += Math.max(0, p.russian_2023 - listed);
+    } else {
+      const side = i.fractionToJapan >= 1 ? 'japan' : 'russia';
+      out.japanese1945[side] += p.japanese_1945;
+      out.russianNow[side] += p.russian_2023;
+    }
+  }
+  return out;
+}
+
+/**
+ * A custom option: a share of the disputed total to Japan; islands go whole in the order
+ * Habomai, Shikotan, Kunashiri, Etorofu, and the next one is cut.
+ */
+export function customOption(ctx: ShareContext, share: number, basis: AreaBasis): OptionSpec {
+  if (!Number.isFinite(share) || share < 0 || share > 1) throw new RangeError(`share must be within 0..1, got ${share}`);
+  const total = totalOn(ctx, basis);
+  let remaining = share * total;
+  const whole: string[] = [];
+  for (const id of ISLAND_ORDER) {
+    const a = areaOn(ctx, id, basis);
+    if (remaining >= a * (1 - 1e-12)) { whole.push(id); remaining -= a; continue; }
+    const spec: OptionSpec = { id: 'custom', name: `Custom: ${(share * 100).toFixed(2)} % to Japan`, islands_whole: whole, cut: null };
+    if (remaining > 1e-12 * total) spec.cut = { island: id, total_share: share };
+    return spec;
+  }
+  return { id: 'custom', name: `Custom: ${(share * 100).toFixed(2)} % to Japan`, islands_whole: whole, cut: null };
+}
