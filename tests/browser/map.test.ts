@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { externalRequests, openPage, pagePointOf, ROOT, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { labelPoint } from '../../src/geo/label-point.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const islands = JSON.parse(readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8'));
+const etorofu = islands.features.find((f: { properties: { id: string } }) => f.properties.id === 'etorofu');
+
+describe('the map page (production build in Chromium)', () => {
+  it('reaches idle with the four islands rendered, offline, and opens Etorofu on click', async () => {
+    const { page, requests, errors } = await openPage(h);
+    await waitForIdleMap(page);
+    const rendered = await page.evaluate(() =>
+      [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-fill'] }).map((f) => f.properties.id))].sort());
+    expect(rendered).toEqual(['etorofu', 'habomai', 'kunashiri', 'shikotan']);
+    await expect(page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain('OpenStreetMap contributors');
+    await expect(page.locator('.maplibregl-ctrl-scale').count()).resolves.toBe(1);
+    await expect(page.locator('.maplibregl-ctrl-zoom-in').count()).resolves.toBe(1);
+    await screenshot(page, 'map-desktop-1280x800');
+
+    const pt = await pagePointOf(page, labelPoint(etorofu.geometry) as [number, number]);
+    await page.mouse.click(pt.x, pt.y);
+    const panel = page.getByTestId('island-panel');
+    await expect(panel.locator('h2').innerText()).resolves.toContain('Etorofu');
+    await expect(panel.getByTestId('geodesic-area').innerText()).resolves.toBe('3,175.57 km²');
+    await expect(panel.getByTestId('official-area').innerText()).resolves.toContain('3,166.64 km²');
+    await expect(panel.getByTestId('area-diff').innerText()).resolves.toBe('+0.28 %');
+    await screenshot(page, 'map-etorofu-panel');
+
+    expect(externalRequests(requests, h.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('switches labels between Japanese, Russian and both', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    // Label text of every island feature in the label source, once the old language has gone.
+    const labelsWhen = async (want: string, gone: string) => {
+      await page.waitForFunction(([w, g]) => {
+        const labels = window.__atlas!.map.querySourceFeatures('labels').map((f) => String(f.properties.label));
+        return labels.some((l) => l.includes(w)) && !labels.some((l) => new RegExp(g).test(l));
+      }, [want, gone] as const);
+      return page.evaluate(() => window.__atlas!.map.querySourceFeatures('labels').map((f) => String(f.properties.label)).join('|'));
+    };
+    await page.getByLabel('Russian names', { exact: false }).check();
+    const ru = await labelsWhen('Итуруп Iturup', '[\u4e00-\u9fff]');
+    expect(ru).toContain('Кунашир Kunashir');
+    await page.getByLabel('Japanese names', { exact: false }).check();
+    const ja = await labelsWhen('択捉島 Etorofu-tō', '[\u0400-\u04ff]');
+    expect(ja).toContain('国後島 Kunashiri-tō');
+    await page.getByLabel('Both').check();
+    const both = await labelsWhen('Итуруп', '^$');
+    expect(both).toMatch(/択捉島 Etorofu-tō\nИтуруп Iturup/);
+    await expect(page.locator('[data-island="etorofu"]').innerText()).resolves.toContain('択捉島');
+  });
+
+  it('works at phone size', async () => {
+    const { page } = await openPage(h, { width: 390, height: 844 });
+    await waitForIdleMap(page);
+    await page.locator('[data-island="kunashiri"]').click();
+    await expect(page.getByTestId('island-panel').locator('h2').innerText()).resolves.toContain('Kunashiri');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await screenshot(page, 'map-phone-390x844');
+  });
+
+  it('shows a clear message for a broken data file and keeps the rest of the page', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/islands-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[' }));
+    await page.goto(h.origin + '/');
+    const problems = page.getByTestId('data-problems');
+    await expect(problems.innerText()).resolves.toMatch(/geo\/islands\.geojson: not valid JSON/);
+    await waitForIdleMap(page);
+    const hokkaido = await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['hokkaido-fill'] }).length);
+    expect(hokkaido).toBeGreaterThan(0);
+    await screenshot(page, 'map-broken-islands-file');
+  });
+});
