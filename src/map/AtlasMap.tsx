@@ -18,14 +18,19 @@ export interface AtlasMapProps {
   language: LabelLanguage;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
-  children?: React.ReactNode;
+  optionAreas?: FeatureCollection | null;
+  cutLine?: FeatureCollection | null;
+  settlements?: FeatureCollection | null;
+  showLabels?: boolean;
+  initialView?: { lon: number; lat: number; zoom: number } | null;
+  onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
 }
 
 declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, children }: AtlasMapProps) {
+export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
   const labels = useMemo<FeatureCollection | null>(() => {
     const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
@@ -50,13 +55,14 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       ref={ref}
       mapStyle={BASE_STYLE}
       workerUrl={maplibreWorkerUrl}
-      initialViewState={{ bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
+      initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
       interactiveLayerIds={islands ? [LAYERS.islandsFill.id] : []}
       onClick={onClick}
       onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
       onMoveStart={() => { document.body.dataset.mapIdle = 'false'; }}
+      onMoveEnd={(e) => { if (e.originalEvent) { const c = e.target.getCenter(); onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }); } }}
       cursor="auto"
       style={{ position: 'absolute', inset: 0 }}
       aria-label="Map of Hokkaido and the disputed islands"
@@ -80,8 +86,23 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
           <Layer {...LAYERS.islandsSelected} filter={['==', ['get', 'id'], selectedId ?? '']} />
         </Source>
       )}
-      {children}
-      {labels && (
+      {optionAreas && (
+        <Source id="option-areas" type="geojson" data={optionAreas}>
+          <Layer {...LAYERS.optionFill} beforeId={islands ? LAYERS.islandsLine.id : undefined} />
+        </Source>
+      )}
+      {cutLine && (
+        <Source id="cut-line" type="geojson" data={cutLine}>
+          <Layer {...LAYERS.cutLine} />
+        </Source>
+      )}
+      {settlements && (
+        <Source id="settlements" type="geojson" data={settlements}>
+          <Layer {...LAYERS.settlements} />
+          <Layer {...LAYERS.settlementLabels} />
+        </Source>
+      )}
+      {labels && showLabels && (
         <Source id="labels" type="geojson" data={labels}>
           <Layer {...LAYERS.labels} />
         </Source>

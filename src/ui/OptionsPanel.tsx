@@ -1,0 +1,145 @@
+/** Settlement options: choose one, set a share and a bearing, read what each side gets. */
+import type { AreaBasis, OptionResult } from '../geo/shares.ts';
+import { fmtInt, fmtKm2, fmtPct } from './format.ts';
+import { SourceLink } from './SourceLink.tsx';
+import type { SourceRef } from '../data/tables.ts';
+
+export interface OptionMeta { id: string; name: string; summary: string; proposed_by: string; when: string; sources: string[] }
+
+export interface OptionsPanelProps {
+  options: OptionMeta[];
+  results: OptionResult[];
+  current: OptionResult;
+  optionSources: SourceRef[];
+  basisSource: SourceRef | null;
+  basis: AreaBasis;
+  share: number;
+  bearing: number | null;
+  longAxisBearing: number | null;
+  onOption: (id: string) => void;
+  onShare: (share: number) => void;
+  onBearing: (bearing: number | null) => void;
+  onBasis: (b: AreaBasis) => void;
+  onExportGeoJson: () => void;
+  onExportCsv: () => void;
+}
+
+const ISLAND_NAMES: Record<string, string> = { habomai: 'Habomai', shikotan: 'Shikotan', kunashiri: 'Kunashiri / Kunashir', etorofu: 'Etorofu / Iturup' };
+
+export function OptionsPanel(p: OptionsPanelProps) {
+  const r = p.current;
+  const meta = p.options.find((o) => o.id === r.id);
+  const cut = r.cut;
+  return (
+    <section className="options" aria-labelledby="options-title">
+      <h2 id="options-title">Settlement options</h2>
+      <fieldset className="segmented row" data-testid="basis-control">
+        <legend>Area basis</legend>
+        {(['geodesic', 'official'] as const).map((b) => (
+          <label key={b} className={p.basis === b ? 'on' : ''}>
+            <input type="radio" name="basis" value={b} checked={p.basis === b} onChange={() => p.onBasis(b)} />
+            {b === 'geodesic' ? 'Computed (WGS84)' : 'Official (GSI 2025)'}
+          </label>
+        ))}
+      </fieldset>
+      <p className="fine" data-testid="basis-note">
+        {p.basis === 'geodesic'
+          ? 'Areas computed on the WGS84 ellipsoid from the OpenStreetMap-derived outlines on this map.'
+          : "GSI 2025 figures of the four groups (sum 4,998.40 km²; GSI's own total of 5,003.05 km² also counts unassigned islets). A cut island's part is its official area × the fraction of its outline on that side."}{' '}
+        <SourceLink source={p.basisSource} />
+      </p>
+
+      <Chart results={p.results} current={r.id} onOption={p.onOption} />
+
+      <label className="slider">
+        <span>Japan's share of the disputed area: <output data-testid="share-output">{fmtPct(r.japanShare * 100, 2)}</output></span>
+        <input type="range" min={0} max={100} step={0.05} value={+(r.japanShare * 100).toFixed(2)}
+          aria-label="Japan's share of the disputed area, percent" data-testid="share-slider"
+          onChange={(e) => p.onShare(Number(e.target.value) / 100)} />
+      </label>
+
+      <fieldset className="bearing" data-testid="bearing-control" disabled={!cut && r.id !== 'custom'}>
+        <legend>Bearing of the cut line</legend>
+        <div className="bearing-row">
+          <input type="number" min={0} max={179.9} step={0.5} aria-label="Bearing of the cut line, degrees from north"
+            value={cut ? +cut.bearingDeg.toFixed(1) : p.bearing ?? ''}
+            onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(((x % 180) + 180) % 180); }} />
+          <span>°</span>
+          <button type="button" onClick={() => p.onBearing(null)} aria-pressed={p.bearing === null}>
+            Across long axis{p.longAxisBearing != null ? ` (${p.longAxisBearing.toFixed(0)}°)` : ''}
+          </button>
+          <button type="button" onClick={() => p.onBearing(0)} aria-pressed={p.bearing === 0}>N–S</button>
+          <button type="button" onClick={() => p.onBearing(90)} aria-pressed={p.bearing === 90}>E–W</button>
+        </div>
+      </fieldset>
+
+      <div className="result" data-testid="option-result" aria-live="polite">
+        <h3>{r.name}</h3>
+        {meta && <p className="fine">{meta.summary} <em>{meta.proposed_by}</em> ({meta.when}).{' '}
+          {meta.sources.map((id) => p.optionSources.find((s) => s.id === id)).filter(Boolean).map((s) => <SourceLink key={s!.id} source={s!} />)}</p>}
+        <dl className="figures">
+          <dt><span className="swatch japan" aria-hidden="true" />Japan</dt>
+          <dd data-testid="japan-km2">{fmtKm2(r.japanKm2)} ({fmtPct(r.japanShare * 100, 2)})</dd>
+          <dt><span className="swatch russia" aria-hidden="true" />Russia</dt>
+          <dd data-testid="russia-km2">{fmtKm2(r.russiaKm2)} ({fmtPct((1 - r.japanShare) * 100, 2)})</dd>
+          <dt>Disputed total</dt><dd>{fmtKm2(r.totalKm2)}</dd>
+        </dl>
+        <table className="breakdown">
+          <caption className="sr-only">Per-island breakdown</caption>
+          <thead><tr><th scope="col">Island</th><th scope="col">to Japan</th><th scope="col">to Russia</th></tr></thead>
+          <tbody>
+            {r.perIsland.map((i) => (
+              <tr key={i.id}><th scope="row">{ISLAND_NAMES[i.id] ?? i.id}</th><td>{i.toJapanKm2.toFixed(2)}</td><td>{i.toRussiaKm2.toFixed(2)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        {cut && (
+          <p className="fine" data-testid="cut-details">
+            Cut across {ISLAND_NAMES[cut.island]}: {fmtPct(cut.islandFractionToJapan * 100, 2)} of the island to Japan; line at {cut.bearingDeg.toFixed(1)}°,
+            {' '}{cut.lineLengthKm.toFixed(1)} km{cut.lineEnds && <>, from {fmtLonLat(cut.lineEnds[0])} to {fmtLonLat(cut.lineEnds[1])}</>}.
+          </p>
+        )}
+        <h4>People</h4>
+        <dl className="figures">
+          <dt>Japanese residents 1945</dt>
+          <dd>Japan side {fmtInt(r.people.japanese1945.japan)} · Russia side {fmtInt(r.people.japanese1945.russia)}
+            {r.people.japanese1945.unsplit > 0 && <> · {fmtInt(r.people.japanese1945.unsplit)} on the cut island, not split (no per-village figures)</>}</dd>
+          <dt>Russian residents {r.people.russianNow.year}</dt>
+          <dd>Japan side {fmtInt(r.people.russianNow.japan)} · Russia side {fmtInt(r.people.russianNow.russia)}
+            {r.people.russianNow.notLocated > 0 && <> · {fmtInt(r.people.russianNow.notLocated)} on the cut island outside the listed settlements</>}</dd>
+        </dl>
+        {r.people.cutSettlements.length > 0 && (
+          <ul className="settlement-sides">
+            {r.people.cutSettlements.map((s) => <li key={s.id}>{s.name_en}: {fmtInt(s.population)} — {s.side === 'japan' ? 'Japan side' : 'Russia side'}</li>)}
+          </ul>
+        )}
+      </div>
+      <div className="exports">
+        <button type="button" onClick={p.onExportGeoJson} disabled={!cut}>Download parts + line (GeoJSON)</button>
+        <button type="button" onClick={p.onExportCsv}>Download options table (CSV)</button>
+      </div>
+    </section>
+  );
+}
+
+const fmtLonLat = (p: number[]) => `${p[1].toFixed(4)}° N ${p[0].toFixed(4)}° E`;
+
+function Chart({ results, current, onOption }: { results: OptionResult[]; current: string; onOption: (id: string) => void }) {
+  return (
+    <div className="chart" role="group" aria-label="Comparison of the options: Japan's share of the disputed area">
+      {results.map((r) => (
+        <button type="button" key={r.id} className={`bar-row${r.id === current ? ' on' : ''}`} onClick={() => onOption(r.id)}
+          aria-pressed={r.id === current} data-option={r.id} title={r.name}>
+          <span className="bar-label">{r.name}</span>
+          <span className="bar" aria-hidden="true">
+            <span className="bar-japan" style={{ width: `${r.japanShare * 100}%` }} />
+            <span className="bar-russia" style={{ width: `${(1 - r.japanShare) * 100}%` }} />
+            <span className="bar-half" />
+          </span>
+          <span className="bar-value">{fmtPct(r.japanShare * 100, 2)}</span>
+        </button>
+      ))}
+      <div className="legend"><span className="swatch japan" /> Japan <span className="swatch russia" /> Russia <span className="half-mark" /> 50 %</div>
+    </div>
+  );
+}

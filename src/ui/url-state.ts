@@ -1,0 +1,107 @@
+/**
+ * The user's view lives in the URL hash, so a copied link restores it. Parsing never throws: anything
+ * malformed falls back to its default and is reported as a notice.
+ */
+import type { AreaBasis } from '../geo/shares.ts';
+import type { LabelLanguage } from '../geo/names.ts';
+
+export const LAYER_IDS = ['partition', 'settlements', 'labels'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export interface View { lon: number; lat: number; zoom: number }
+
+export interface UrlState {
+  option: string;
+  /** Japan's share of the disputed total for the custom option, 0-1. */
+  share: number;
+  /** Bearing of the cut in degrees [0, 180), or null for the default (across the long axis). */
+  bearing: number | null;
+  basis: AreaBasis;
+  lang: LabelLanguage;
+  layers: LayerId[];
+  island: string | null;
+  view: View | null;
+}
+
+export const DEFAULT_STATE: UrlState = {
+  option: 'equal-area', share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
+  layers: ['partition', 'settlements', 'labels'], island: null, view: null,
+};
+
+export interface ParsedUrlState { state: UrlState; problems: string[] }
+
+const ID_RE = /^[a-z0-9-]{1,40}$/;
+
+export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = []): ParsedUrlState {
+  const state: UrlState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers] };
+  const problems: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  } catch {
+    return { state, problems: ['the link could not be read; showing the defaults'] };
+  }
+  const get = (k: string) => { try { return params.get(k); } catch { return null; } };
+  const bad = (k: string, v: string, why: string) => problems.push(`"${k}=${v.slice(0, 40)}" ${why}; using the default`);
+
+  const option = get('option');
+  if (option !== null) {
+    if (ID_RE.test(option) && (optionIds.includes(option) || option === 'custom')) state.option = option;
+    else bad('option', option, 'is not a known option');
+  }
+  const share = get('share');
+  if (share !== null) {
+    const x = Number(share);
+    if (share.trim() !== '' && Number.isFinite(x) && x >= 0 && x <= 100) state.share = x / 100;
+    else bad('share', share, 'must be a percentage from 0 to 100');
+  }
+  const bearing = get('bearing');
+  if (bearing !== null && bearing !== 'auto') {
+    const x = Number(bearing);
+    if (bearing.trim() !== '' && Number.isFinite(x) && x >= -360 && x <= 360) state.bearing = ((x % 180) + 180) % 180;
+    else bad('bearing', bearing, 'must be a number of degrees');
+  }
+  const basis = get('basis');
+  if (basis !== null) {
+    if (basis === 'geodesic' || basis === 'official') state.basis = basis;
+    else bad('basis', basis, 'must be geodesic or official');
+  }
+  const lang = get('lang');
+  if (lang !== null) {
+    if (lang === 'ja' || lang === 'ru' || lang === 'both') state.lang = lang;
+    else bad('lang', lang, 'must be ja, ru or both');
+  }
+  const layers = get('layers');
+  if (layers !== null) {
+    const list = layers === '' ? [] : layers.split(',');
+    if (list.every((l) => (LAYER_IDS as readonly string[]).includes(l))) state.layers = [...new Set(list)] as LayerId[];
+    else bad('layers', layers, `must list some of ${LAYER_IDS.join(', ')}`);
+  }
+  const island = get('island');
+  if (island !== null) {
+    if (islandIds.includes(island)) state.island = island;
+    else bad('island', island, 'is not an island of this map');
+  }
+  const view = get('view');
+  if (view !== null) {
+    const parts = view.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    const [lon, lat, zoom] = parts;
+    if (parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
+      state.view = { lon, lat, zoom };
+    } else bad('view', view, 'must be lon,lat,zoom');
+  }
+  return { state, problems };
+}
+
+export function serializeUrlState(s: UrlState): string {
+  const p = new URLSearchParams();
+  p.set('option', s.option);
+  if (s.option === 'custom') p.set('share', (s.share * 100).toFixed(2).replace(/\.?0+$/, ''));
+  p.set('bearing', s.bearing === null ? 'auto' : s.bearing.toFixed(1).replace(/\.0$/, ''));
+  p.set('basis', s.basis);
+  p.set('lang', s.lang);
+  p.set('layers', s.layers.join(','));
+  if (s.island) p.set('island', s.island);
+  if (s.view) p.set('view', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
+  return '#' + p.toString().replace(/%2C/g, ',');
+}

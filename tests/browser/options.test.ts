@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const pct = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
+
+describe('settlement options on the page', () => {
+  it('shows the exact equal-area split by default, with the cut line on the map', async () => {
+    const { page, requests } = await openPage(h);
+    await waitForIdleMap(page);
+    await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
+    const cut = await page.evaluate(() => window.__atlas!.map.querySourceFeatures('cut-line').length);
+    expect(cut).toBeGreaterThan(0);
+    const sides = await page.evaluate(() => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort());
+    expect(sides).toEqual(expect.arrayContaining(['etorofu:japan', 'etorofu:russia', 'kunashiri:japan', 'shikotan:japan']));
+    await expect(page.getByTestId('cut-details').innerText()).resolves.toMatch(/Etorofu \/ Iturup: 21\.1\d % of the island to Japan/);
+    expect(externalRequests(requests, h.origin)).toEqual([]);
+  });
+
+  it('the shown share follows the slider while dragging', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    const slider = page.getByTestId('share-slider');
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.5, y);
+    await page.mouse.down();
+    const seen: number[] = [];
+    for (const f of [0.45, 0.35, 0.25, 0.15, 0.7, 0.9]) {
+      await page.mouse.move(box.x + box.width * f, y, { steps: 3 });
+      const shown = pct(await page.getByTestId('share-output').innerText());
+      const value = Number(await slider.inputValue());
+      expect(Math.abs(shown - value)).toBeLessThan(0.051);
+      seen.push(shown);
+    }
+    await page.mouse.up();
+    expect(seen[3]).toBeLessThan(seen[0]);
+    expect(seen[5]).toBeGreaterThan(80);
+    // The custom option is now chosen, and the numbers agree with the share.
+    await expect(page.locator('[data-option="custom"]').getAttribute('aria-pressed')).resolves.toBe('true');
+    const japan = await page.getByTestId('japan-km2').innerText();
+    expect(japan).toMatch(/\(\d+\.\d\d %\)/);
+    expect(Math.abs(pct(japan.split('(')[1]) - seen[5])).toBeLessThan(0.051);
+    await screenshot(page, 'options-after-drag');
+  });
+
+  it('keeps option, share, bearing, basis, language and view in the URL, and restores them', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    await page.getByLabel('Official (GSI 2025)').check();
+    await page.getByRole('button', { name: 'N–S' }).click();
+    await page.locator('[data-option="aso-25"]').click();
+    await page.getByLabel('Russian names', { exact: false }).check();
+    await expect(page.getByTestId('share-output').innerText()).resolves.toBe('52.49 %');
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toContain('option=aso-25');
+    expect(hash).toContain('basis=official');
+    expect(hash).toContain('bearing=0');
+    expect(hash).toContain('lang=ru');
+
+    const again = await openPage(h, { path: '/' + hash });
+    await waitForIdleMap(again.page);
+    await expect(again.page.getByTestId('share-output').innerText()).resolves.toBe('52.49 %');
+    await expect(again.page.getByLabel('Official (GSI 2025)').isChecked()).resolves.toBe(true);
+    await expect(again.page.getByLabel('Russian names', { exact: false }).isChecked()).resolves.toBe(true);
+    await expect(again.page.getByTestId('cut-details').innerText()).resolves.toMatch(/line at (0\.\d|179\.\d)°/);
+  });
+
+  it('a custom share in the link is restored; a malformed link falls back with a notice', async () => {
+    const { page } = await openPage(h, { path: '/#option=custom&share=40&bearing=90&basis=official&view=147.5,45,8' });
+    await waitForIdleMap(page);
+    await expect(page.getByTestId('share-output').innerText()).resolves.toBe('40.00 %');
+    const view = await page.evaluate(() => { const m = window.__atlas!.map; return [m.getCenter().lng, m.getCenter().lat, m.getZoom()]; });
+    expect(view[0]).toBeCloseTo(147.5, 3);
+    expect(view[1]).toBeCloseTo(45, 3);
+    expect(view[2]).toBeCloseTo(8, 3);
+    const bad = await openPage(h, { path: '/#option=%3Cscript%3E&share=abc&bearing=NaN&basis=x&view=1,2' });
+    await waitForIdleMap(bad.page);
+    const notice = await bad.page.getByTestId('url-notice').innerText();
+    expect(notice).toContain('is not a known option');
+    expect(notice).toContain('"share=abc" must be a percentage');
+    expect(notice).toContain('"basis=x" must be geodesic or official');
+    await expect(bad.page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
+    expect(bad.errors).toEqual([]);
+  });
+
+  it('exports the parts and the line as GeoJSON and the options as CSV', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /GeoJSON/ }).click()]);
+    const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
+    expect(fc.features.map((f: { properties: { part: string } }) => f.properties.part)).toEqual(['japan-side', 'russia-side', 'cut-line']);
+    expect(fc.features[0].properties).toMatchObject({ option: 'equal-area', basis: 'geodesic', island: 'etorofu' });
+    expect(fc.features[0].properties.sources.join(' ')).toContain('OpenStreetMap');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.split('\r\n')[0]).toContain('japan_share_percent');
+    expect(text).toMatch(/"equal-area","Exact equal-area split","geodesic",[\d.]+,[\d.]+,50,/);
+  });
+});
