@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { AREA_BASES, computeOption, customOption, ISLAND_ORDER, areaOn, totalOn, type AreaBasis, type OptionResult, type OptionSpec } from '../src/geo/shares.ts';
-import { loadShareContext, OPTIONS } from './lib/load-node.ts';
+import { loadShareContext, loadSites, OPTIONS } from './lib/load-node.ts';
+import { sitesUnderOption, type SitesUnderOption } from '../src/geo/sites.ts';
 
 const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]';
 
@@ -40,7 +41,7 @@ function parse() {
   return { json: !!values.json, basis, bearing, share };
 }
 
-function toJson(r: OptionResult) {
+function toJson(r: OptionResult, sites: SitesUnderOption) {
   return {
     id: r.id, name: r.name,
     japan_km2: round(r.japanKm2, 4), russia_km2: round(r.russiaKm2, 4), japan_share: round(r.japanShare, 8),
@@ -50,6 +51,9 @@ function toJson(r: OptionResult) {
       island: r.cut.island, bearing_deg: round(r.cut.bearingDeg, 4), island_fraction_to_japan: round(r.cut.islandFractionToJapan, 8),
       line_length_km: round(r.cut.lineLengthKm, 3), line: r.cut.line,
     },
+    sites_to_japan: sites.toJapan,
+    sites_to_japan_by_kind: sites.byKind,
+    sites_ambiguous: sites.ambiguous,
     people: {
       japanese_1945: r.people.japanese1945,
       russian_residents: r.people.russianNow,
@@ -66,12 +70,14 @@ function main() {
   const specs: OptionSpec[] = [...OPTIONS];
   if (args.share !== undefined) specs.push(customOption(ctx, args.share, args.basis));
   const results = specs.map((s) => computeOption(ctx, s, args.basis, args.bearing));
+  const allSites = loadSites();
+  const sites = results.map((r) => sitesUnderOption(ctx, r, allSites));
   if (args.json) {
     const out = {
       basis: args.basis,
       total_km2: round(totalOn(ctx, args.basis), 4),
       islands: Object.fromEntries(ISLAND_ORDER.map((id) => [id, round(areaOn(ctx, id, args.basis), 4)])),
-      options: results.map(toJson),
+      options: results.map((r, i) => toJson(r, sites[i])),
     };
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
@@ -80,9 +86,10 @@ function main() {
     ? 'official (GSI 2025 figures of the four groups; their sum 4,998.40 km²; GSI\'s 5,003.05 also counts unassigned islets)'
     : 'geodesic (WGS84 ellipsoid, computed from geo/islands.geojson)';
   const lines = [`Basis: ${basisText}`, `Disputed total: ${totalOn(ctx, args.basis).toFixed(2)} km²  (${ISLAND_ORDER.map((id) => `${id} ${areaOn(ctx, id, args.basis).toFixed(2)}`).join(', ')})`, ''];
-  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'islands to Japan', 'cut'];
-  const rows = results.map((r) => [
+  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'islands to Japan', 'sites to Japan (ambiguous)', 'cut'];
+  const rows = results.map((r, i) => [
     r.id, r.japanKm2.toFixed(2), r.russiaKm2.toFixed(2), (r.japanShare * 100).toFixed(2), r.islandsToJapan.join(', ') || '-',
+    `${sites[i].toJapan.length}${sites[i].ambiguous.length ? ` (+${sites[i].ambiguous.length})` : ''}`,
     r.cut ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} % at ${r.cut.bearingDeg.toFixed(1)}°, line ${r.cut.lineLengthKm.toFixed(1)} km` : '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

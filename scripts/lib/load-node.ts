@@ -9,6 +9,8 @@ import officialAreas from '../../data/official-areas.json' with { type: 'json' }
 import populations from '../../data/populations.json' with { type: 'json' };
 import settlements from '../../data/settlements.json' with { type: 'json' };
 import splitOptions from '../../data/split-options.json' with { type: 'json' };
+import systems from '../../data/systems.json' with { type: 'json' };
+import { checkDeployments, toSites, type Site } from '../../src/data/deployments.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -17,6 +19,13 @@ export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> 
   const result = validateLayerText(file, readFileSync(join(ROOT, file), 'utf8'), LAYER_SCHEMAS[name]);
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.data;
+}
+
+export function loadSites(): Site[] {
+  const fc = loadLayerFromDisk('deployments');
+  const problems = checkDeployments(LAYER_FILES.deployments, fc, systems.systems.map((s) => s.id));
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  return toSites(fc);
 }
 
 export function loadShareContext(): ShareContext {

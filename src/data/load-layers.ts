@@ -8,13 +8,17 @@ import { LAYER_FILES, LAYER_SCHEMAS, type LayerName } from './schemas.ts';
 import islandsUrl from '../../geo/islands.geojson?url';
 import hokkaidoUrl from '../../geo/hokkaido.geojson?url';
 import contextUrl from '../../geo/context-land.geojson?url';
+import deploymentsUrl from '../../geo/deployments.geojson?url';
+import systems from '../../data/systems.json';
+import { checkDeployments } from './deployments.ts';
 
 export type LayerState =
   | { status: 'loading' }
   | { status: 'ok'; data: FeatureCollection<Geometry> }
   | { status: 'error'; problems: ValidationProblem[] };
 
-export const LAYER_URLS: Record<LayerName, string> = { islands: islandsUrl, hokkaido: hokkaidoUrl, context: contextUrl };
+export const LAYER_URLS: Record<LayerName, string> = { islands: islandsUrl, hokkaido: hokkaidoUrl, context: contextUrl, deployments: deploymentsUrl };
+export const SYSTEM_IDS = systems.systems.map((s) => s.id);
 
 export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch): Promise<LayerState> {
   const file = LAYER_FILES[name];
@@ -27,7 +31,12 @@ export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch
     return fileProblem(file, `could not be loaded (${e instanceof Error ? e.message : String(e)})`);
   }
   const result = validateLayerText(file, text, LAYER_SCHEMAS[name]);
-  return result.ok ? { status: 'ok', data: result.data } : { status: 'error', problems: result.problems };
+  if (!result.ok) return { status: 'error', problems: result.problems };
+  if (name === 'deployments') {
+    const problems = checkDeployments(file, result.data, SYSTEM_IDS);
+    if (problems.length) return { status: 'error', problems: problems.slice(0, 20) };
+  }
+  return { status: 'ok', data: result.data };
 }
 
 function fileProblem(file: string, message: string): LayerState {

@@ -78,7 +78,7 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerr
   }
   const projection = laea([(minLon + maxLon) / 2, (minLat + maxLat) / 2]);
   const polygons: PreparedRing[][] = [];
-  let areaM2 = 0;
+  let areaM2 = 0, grossM2 = 0;
   for (const poly of polys) {
     const rings: PreparedRing[] = [];
     poly.forEach((ring, ri) => {
@@ -90,11 +90,14 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerr
       const x = new Float64Array(pts.length), y = new Float64Array(pts.length);
       pts.forEach((p, i) => { [x[i], y[i]] = projection.forward(p[0], p[1]); });
       rings.push({ x, y, lonlat: pts });
-      areaM2 += shoelace(x, y);
+      const a = shoelace(x, y);
+      areaM2 += a;
+      grossM2 += Math.abs(a);
     });
     polygons.push(rings);
   }
-  if (!(areaM2 > 0)) throw new PartitionInputError('territory has no area');
+  // Holes cancelling their outer ring leave only rounding residue: no area either.
+  if (!(areaM2 > 1e-9 * grossM2)) throw new PartitionInputError('territory has no area');
   return { projection, polygons, areaM2, anchor: nearestVertexTo(polygons, CAPE_NOSAPPU), longAxisBearingDeg: longAxis(polygons, projection, areaM2) };
 }
 

@@ -22,6 +22,9 @@ export interface AtlasMapProps {
   cutLine?: FeatureCollection | null;
   settlements?: FeatureCollection | null;
   showLabels?: boolean;
+  sites?: FeatureCollection | null;
+  rings?: FeatureCollection | null;
+  onSelectSite?: (id: string) => void;
   initialView?: { lon: number; lat: number; zoom: number } | null;
   onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
 }
@@ -30,7 +33,7 @@ declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange }: AtlasMapProps) {
+export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
   const labels = useMemo<FeatureCollection | null>(() => {
     const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
@@ -46,7 +49,10 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
   }, [islands, hokkaido, language]);
 
   const onClick = (e: MapLayerMouseEvent) => {
-    const id = e.features?.[0]?.properties?.id;
+    // Sites are drawn above islands: a click on a site opens the site, otherwise the island.
+    const site = e.features?.find((f) => f.layer.id === LAYERS.sites.id);
+    if (site && typeof site.properties?.id === 'string') { onSelectSite?.(site.properties.id); return; }
+    const id = e.features?.find((f) => f.layer.id === LAYERS.islandsFill.id)?.properties?.id;
     onSelect(typeof id === 'string' ? id : null);
   };
 
@@ -57,7 +63,7 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       workerUrl={maplibreWorkerUrl}
       initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
-      interactiveLayerIds={islands ? [LAYERS.islandsFill.id] : []}
+      interactiveLayerIds={[...(islands ? [LAYERS.islandsFill.id] : []), ...(sites ? [LAYERS.sites.id] : [])]}
       onClick={onClick}
       onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
@@ -100,6 +106,21 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
         <Source id="settlements" type="geojson" data={settlements}>
           <Layer {...LAYERS.settlements} />
           <Layer {...LAYERS.settlementLabels} />
+        </Source>
+      )}
+      {rings && (
+        <Source id="range-rings" type="geojson" data={rings}>
+          <Layer {...LAYERS.rings} />
+          <Layer {...LAYERS.ringsMax} />
+          <Layer {...LAYERS.ringLabels} />
+        </Source>
+      )}
+      {sites && (
+        <Source id="sites" type="geojson" data={sites}>
+          <Layer {...LAYERS.siteUncertainty} />
+          <Layer {...LAYERS.siteHandedOver} />
+          <Layer {...LAYERS.sites} />
+          <Layer {...LAYERS.siteMarks} />
         </Source>
       )}
       {labels && showLabels && (

@@ -21,6 +21,11 @@ export const COLORS = {
   sideRussia: '#009E73',
   cutLine: '#1a1a1a',
   settlement: '#333333',
+  // Sites by country (Okabe-Ito reddish purple, blue, vermillion).
+  siteRU: '#CC79A7',
+  siteJP: '#0072B2',
+  siteUS: '#D55E00',
+  ring: '#5b3a72',
   halo: '#ffffff',
 };
 
@@ -58,6 +63,37 @@ export const LAYERS = {
     id: 'settlement-labels', type: 'symbol', minzoom: 7,
     layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
     paint: { 'text-color': '#333', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.4 },
+  } as L<'symbol'>,
+  siteUncertainty: {
+    id: 'sites-uncertainty', type: 'circle', filter: ['==', ['get', 'certainty'], 'island'],
+    paint: { 'circle-radius': 16, 'circle-color': ['get', 'color'], 'circle-opacity': 0.12, 'circle-stroke-color': ['get', 'color'], 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.5 },
+  } as L<'circle'>,
+  siteHandedOver: {
+    id: 'sites-handed-over', type: 'circle', filter: ['==', ['get', 'to_japan'], true],
+    paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.sideJapan, 'circle-stroke-width': 3 },
+  } as L<'circle'>,
+  sites: {
+    id: 'sites', type: 'circle',
+    paint: {
+      'circle-radius': 8,
+      // Exact positions filled; town-centre and island-only positions hollow.
+      'circle-color': ['case', ['==', ['get', 'certainty'], 'exact'], ['get', 'color'], '#ffffff'],
+      'circle-stroke-color': ['get', 'color'],
+      'circle-stroke-width': ['case', ['==', ['get', 'certainty'], 'exact'], 1, 2.5],
+    },
+  } as L<'circle'>,
+  siteMarks: {
+    id: 'site-marks', type: 'symbol',
+    layout: { 'text-field': ['get', 'mark'], 'text-font': LABEL_FONT, 'text-size': 9, 'text-allow-overlap': true, 'text-ignore-placement': true },
+    paint: { 'text-color': ['case', ['==', ['get', 'certainty'], 'exact'], '#ffffff', '#1a1a1a'] },
+  } as L<'symbol'>,
+  rings: { id: 'range-rings', type: 'line', filter: ['!=', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5 } } as L<'line'>,
+  /** The largest reported range of a system, when larger than its usual figure: dashed. */
+  ringsMax: { id: 'range-rings-max', type: 'line', filter: ['==', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5, 'line-dasharray': [4, 3] } } as L<'line'>,
+  ringLabels: {
+    id: 'range-ring-labels', type: 'symbol',
+    layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'symbol-spacing': 400 },
+    paint: { 'text-color': COLORS.ring, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
   } as L<'symbol'>,
   labels: {
     id: 'island-labels', type: 'symbol',

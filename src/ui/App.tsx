@@ -15,16 +15,24 @@ import { IslandPanel } from './IslandPanel.tsx';
 import { LanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
 import { OptionsPanel, type OptionMeta } from './OptionsPanel.tsx';
+import systemsTable from '../../data/systems.json';
+import exercisesTable from '../../data/exercises.json';
+import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, standingIn, toSites, type SystemInfo } from '../data/deployments.ts';
+import { sitesUnderOption } from '../geo/sites.ts';
+import { rangeRings, siteFeatures } from '../geo/site-features.ts';
+import { DeploymentsPanel, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
 import { LAYER_IDS, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
 
-const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context'];
+const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments'];
 const OPTIONS = splitOptions.options as (OptionSpec & OptionMeta)[];
 const OPTION_IDS = OPTIONS.map((o) => o.id);
 const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
 const OFFICIAL_KM2 = Object.fromEntries(OFFICIAL_AREAS.areas.map((a) => [a.id, a.area_km2]));
 const PEOPLE = Object.fromEntries(POPULATIONS.islands.map((p) => [p.id, p]));
 const SETTLEMENTS = settlementsTable.settlements as (Settlement & { name_ja: string; name_ru: string })[];
-const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and cut line', settlements: 'Settlements', labels: 'Island names' };
+const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and cut line', settlements: 'Settlements', labels: 'Island names', deployments: 'Military sites' };
+const SYSTEMS = systemsTable.systems as SystemInfo[];
+const EXERCISES = exercisesTable.exercises as Exercise[];
 
 function initialUrlState() {
   return parseUrlState(typeof location !== 'undefined' ? location.hash : '', OPTION_IDS, ISLAND_IDS);
@@ -32,8 +40,12 @@ function initialUrlState() {
 
 export function App() {
   const [layers, setLayers] = useState<Record<LayerName, LayerState>>({
-    islands: { status: 'loading' }, hokkaido: { status: 'loading' }, context: { status: 'loading' },
+    islands: { status: 'loading' }, hokkaido: { status: 'loading' }, context: { status: 'loading' }, deployments: { status: 'loading' },
   });
+  const [filters, setFilters] = useState<SiteFilters>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES], year: THIS_YEAR });
+  const [ringMode, setRingMode] = useState<RingMode>('selected');
+  const [playing, setPlaying] = useState(false);
+  const [siteId, setSiteId] = useState<string | null>(null);
   const initial = useRef(initialUrlState());
   const [state, setState] = useState<UrlState>(initial.current.state);
   const [notices, setNotices] = useState<string[]>(initial.current.problems);
@@ -82,6 +94,24 @@ export function App() {
     })),
   }), [state.lang]);
 
+  const deployments = data('deployments');
+  const allSites = useMemo(() => (deployments ? toSites(deployments) : []), [deployments]);
+  const shownSites = useMemo(() => standingIn(allSites, filters.year).filter((s) =>
+    filters.countries.includes(s.props.country) && filters.kinds.includes(s.props.kind) && filters.certainties.includes(s.props.certainty)), [allSites, filters]);
+  const sitesResult = useMemo(() => (ctx && current ? sitesUnderOption(ctx, current, allSites) : null), [ctx, current, allSites]);
+  const showSites = state.layers.includes('deployments');
+  const sitesFc = useMemo(() => siteFeatures(shownSites, new Set(state.layers.includes('partition') ? sitesResult?.toJapan ?? [] : [])), [shownSites, sitesResult, state.layers]);
+  const selectedSite = allSites.find((s) => s.id === siteId) ?? null;
+  const ringsFc = useMemo(() => {
+    if (ringMode === 'none') return null;
+    const of = ringMode === 'all' ? shownSites : selectedSite ? [selectedSite] : [];
+    return rangeRings(of, SYSTEMS);
+  }, [ringMode, shownSites, selectedSite]);
+
+  const detailsRef = useRef<HTMLDivElement>(null);
+  // Bring a newly opened details panel into view in the side panel.
+  useEffect(() => { if (siteId || state.island) detailsRef.current?.scrollIntoView({ block: 'nearest' }); }, [siteId, state.island]);
+
   const selected = useMemo(
     () => (islands?.features.find((f) => f.properties?.id === state.island) as Feature<MultiPolygon> | undefined) ?? null,
     [islands, state.island],
@@ -115,6 +145,10 @@ export function App() {
           </div>
         )}
         <DataProblems problems={problems} />
+        <div ref={detailsRef} className="details">
+          {selectedSite && <SiteDetails site={selectedSite} systems={SYSTEMS} onClose={() => setSiteId(null)} />}
+          {selected && <IslandPanel feature={selected} onClose={() => update({ island: null })} />}
+        </div>
         {computed?.error && <div className="problems" role="alert">Could not compute this option: {computed.error}</div>}
         {ctx && computed?.current && (
           <OptionsPanel
@@ -128,9 +162,14 @@ export function App() {
             onBasis={(basis) => update({ basis })}
             onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
               JSON.stringify(optionGeoJson(computed.current!, sourcesFor(computed.current!), new Date().toISOString().slice(0, 10))))}
+            sites={sitesResult && { ...sitesResult, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
             onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
               optionsCsv(computed.results, Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by]))))}
           />
+        )}
+        {deployments && showSites && (
+          <DeploymentsPanel filters={filters} onFilters={setFilters} shownCount={shownSites.length} totalCount={allSites.length}
+            exercises={EXERCISES} ringMode={ringMode} onRingMode={setRingMode} playing={playing} onPlaying={setPlaying} />
         )}
         <section aria-labelledby="islands-title">
           <h2 id="islands-title">Islands</h2>
@@ -157,11 +196,7 @@ export function App() {
               ))}
             </ul>
           )}
-          {selected ? (
-            <IslandPanel feature={selected} onClose={() => update({ island: null })} />
-          ) : (
-            <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>
-          )}
+          {!selected && <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>}
         </section>
       </aside>
       <main className="map-wrap">
@@ -171,6 +206,9 @@ export function App() {
           cutLine={state.layers.includes('partition') ? optionLayers?.line ?? null : null}
           settlements={state.layers.includes('settlements') ? settlementsFc : null}
           showLabels={state.layers.includes('labels')}
+          sites={showSites ? sitesFc : null}
+          rings={showSites ? ringsFc : null}
+          onSelectSite={setSiteId}
           initialView={state.view}
           onViewChange={(view) => update({ view })} />
         {current && state.layers.includes('partition') && (
@@ -179,6 +217,8 @@ export function App() {
             <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia</div>
             {current.cut && <div><span className="dash" /> Cut line ({current.cut.bearingDeg.toFixed(1)}°)</div>}
             {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
+            {showSites && <div><span className="site-key filled" /> site, exact · <span className="site-key" /> town or island only</div>}
+            {showSites && <div><span className="site-key handed" /> site to Japan under this option</div>}
           </div>
         )}
       </main>

@@ -22,6 +22,7 @@ export interface OptionsPanelProps {
   onBasis: (b: AreaBasis) => void;
   onExportGeoJson: () => void;
   onExportCsv: () => void;
+  sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; names: Record<string, string>; kindLabels: Record<string, string> } | null;
 }
 
 const ISLAND_NAMES: Record<string, string> = { habomai: 'Habomai', shikotan: 'Shikotan', kunashiri: 'Kunashiri / Kunashir', etorofu: 'Etorofu / Iturup' };
@@ -112,6 +113,15 @@ export function OptionsPanel(p: OptionsPanelProps) {
           <ul className="settlement-sides">
             {r.people.cutSettlements.map((s) => <li key={s.id}>{s.name_en}: {fmtInt(s.population)} — {s.side === 'japan' ? 'Japan side' : 'Russia side'}</li>)}
           </ul>
+        )}
+        {p.sites && (
+          <>
+            <h4>Military sites to Japan</h4>
+            <p className="fine" data-testid="sites-to-japan">
+              {p.sites.toJapan.length === 0 ? 'None.' : `${p.sites.toJapan.length}: ` + Object.entries(p.sites.byKind).map(([k, n]) => `${n} ${(p.sites!.kindLabels[k] ?? k).toLowerCase()}`).join(', ') + '.'}
+              {p.sites.ambiguous.length > 0 && <> Not counted either way (position known only to the cut island): {p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; ')}.</>}
+            </p>
+          </>
         )}
       </div>
       <div className="exports">

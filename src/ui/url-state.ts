@@ -5,7 +5,7 @@
 import type { AreaBasis } from '../geo/shares.ts';
 import type { LabelLanguage } from '../geo/names.ts';
 
-export const LAYER_IDS = ['partition', 'settlements', 'labels'] as const;
+export const LAYER_IDS = ['partition', 'settlements', 'labels', 'deployments'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface View { lon: number; lat: number; zoom: number }
@@ -25,7 +25,7 @@ export interface UrlState {
 
 export const DEFAULT_STATE: UrlState = {
   option: 'equal-area', share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
-  layers: ['partition', 'settlements', 'labels'], island: null, view: null,
+  layers: ['partition', 'settlements', 'labels', 'deployments'], island: null, view: null,
 };
 
 export interface ParsedUrlState { state: UrlState; problems: string[] }

@@ -1,0 +1,85 @@
+/**
+ * Military sites: the vocabulary of geo/deployments.geojson and the checks beyond GeoJSON structure
+ * (vocabularies, years, known systems, sources). Used on load by the page, the CLI and the tests.
+ */
+import type { FeatureCollection, Geometry, Point } from 'geojson';
+import type { ValidationProblem } from './validate.ts';
+
+export const COUNTRIES = ['RU', 'JP', 'US'] as const;
+export const OPERATORS = ['Army', 'Navy', 'Aerospace Forces', 'FSB Border Service', 'GSDF', 'MSDF', 'ASDF', 'USMC', 'JCG', 'civil'] as const;
+export const KINDS = ['headquarters', 'garrison', 'coastal-missile', 'air-defence', 'airfield', 'radar', 'naval', 'border-post', 'training-area'] as const;
+export const CERTAINTIES = ['exact', 'settlement', 'island'] as const;
+export const SITE_ISLANDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu', 'hokkaido', 'other'] as const;
+
+export type Country = (typeof COUNTRIES)[number];
+export type Kind = (typeof KINDS)[number];
+export type Certainty = (typeof CERTAINTIES)[number];
+
+export interface SiteSource { title: string | null; publisher: string | null; date: string | null; url: string | null }
+export interface SiteProps {
+  id: string; name_en: string; name_ja: string | null; name_ru: string | null;
+  country: Country; operator: string; kind: Kind; systems: string[]; personnel: number | null;
+  since: number | null; until: number | null; certainty: Certainty; island: (typeof SITE_ISLANDS)[number];
+  sources: SiteSource[]; note: string | null;
+}
+export type Site = { id: string; lonlat: [number, number]; props: SiteProps };
+
+export interface SystemInfo {
+  id: string; name: string; type: string; range_km_min: number | null; range_km_max: number | null; range_note?: string;
+  range_variants?: { km: number; label: string }[]; sources: SiteSource[];
+}
+
+export const KIND_LABELS: Record<Kind, string> = {
+  headquarters: 'Headquarters', garrison: 'Garrison', 'coastal-missile': 'Coastal missile battery', 'air-defence': 'Air defence',
+  airfield: 'Airfield', radar: 'Radar', naval: 'Naval / patrol ships', 'border-post': 'Border post', 'training-area': 'Training area',
+};
+/** One- or two-letter marks drawn on the symbols (text, so no sprite is needed). */
+export const KIND_MARKS: Record<Kind, string> = {
+  headquarters: 'HQ', garrison: 'G', 'coastal-missile': 'M', 'air-defence': 'AD', airfield: 'A', radar: 'R', naval: 'N', 'border-post': 'B', 'training-area': 'T',
+};
+export const CERTAINTY_LABELS: Record<Certainty, string> = {
+  exact: "the facility's own published position",
+  settlement: 'centre of the town it is in or named after (not the facility itself)',
+  island: 'only the island is known: a point placed on land by this dataset (not the facility)',
+};
+
+const isYear = (v: unknown) => v === null || (Number.isInteger(v) && (v as number) >= 1800 && (v as number) <= 2100);
+
+/** Checks what GeoJSON validation cannot: vocabularies, years, systems, sources. */
+export function checkDeployments(file: string, fc: FeatureCollection<Geometry>, systemIds: readonly string[]): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  fc.features.forEach((f, i) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const id = typeof p.id === 'string' ? p.id : null;
+    const add = (path: string, message: string) => problems.push({ file, featureIndex: i, featureId: id, path: `features[${i}].properties.${path}`, message });
+    const vocab = (k: string, allowed: readonly string[]) => { if (!allowed.includes(p[k] as string)) add(k, `${k} "${String(p[k])}" is not one of ${allowed.join(', ')}`); };
+    vocab('country', COUNTRIES); vocab('operator', OPERATORS); vocab('kind', KINDS); vocab('certainty', CERTAINTIES); vocab('island', SITE_ISLANDS);
+    if (typeof p.name_en !== 'string' || !p.name_en) add('name_en', 'missing name_en');
+    if (!isYear(p.since)) add('since', `since must be a year or null, got ${JSON.stringify(p.since)}`);
+    if (!isYear(p.until)) add('until', `until must be a year or null, got ${JSON.stringify(p.until)}`);
+    if (typeof p.since === 'number' && typeof p.until === 'number' && p.since > p.until) add('until', `until ${p.until} is before since ${p.since}`);
+    if (p.personnel !== null && p.personnel !== undefined && !(Number.isFinite(p.personnel) && (p.personnel as number) >= 0)) add('personnel', 'personnel must be a number or null');
+    if (!Array.isArray(p.systems)) add('systems', 'systems must be a list');
+    else p.systems.forEach((s, k) => { if (!systemIds.includes(s as string)) add(`systems[${k}]`, `unknown system "${String(s)}"`); });
+    if (!Array.isArray(p.sources) || p.sources.length === 0) add('sources', 'needs at least one source');
+    else p.sources.forEach((s, k) => {
+      const src = s as SiteSource;
+      if (!src || typeof src !== 'object' || (!src.url && !src.title)) add(`sources[${k}]`, 'a source needs a url or a title');
+      else if (src.url && !/^https?:\/\//.test(src.url)) add(`sources[${k}].url`, `source url must start with http(s)://, got "${src.url.slice(0, 40)}"`);
+    });
+  });
+  return problems;
+}
+
+export function toSites(fc: FeatureCollection<Geometry>): Site[] {
+  return fc.features.filter((f) => f.geometry?.type === 'Point').map((f) => {
+    const props = f.properties as SiteProps;
+    const c = (f.geometry as Point).coordinates;
+    return { id: props.id, lonlat: [c[0], c[1]], props };
+  });
+}
+
+/** Sites that stood in a given year (a site with an unknown start is shown throughout). */
+export function standingIn(sites: Site[], year: number): Site[] {
+  return sites.filter((s) => (s.props.since === null || s.props.since <= year) && (s.props.until === null || s.props.until >= year));
+}

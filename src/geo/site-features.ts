@@ -1,0 +1,32 @@
+/** Map features for the military sites and their reported range rings. Pure. */
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { KIND_MARKS, type Site, type SystemInfo } from '../data/deployments.ts';
+import { geodesicCircle } from './range-ring.ts';
+
+export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2', US: '#D55E00' };
+
+export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: s.lonlat },
+      properties: { id: s.id, country: s.props.country, color: SITE_COLORS[s.props.country] ?? '#555', mark: KIND_MARKS[s.props.kind] ?? '?', certainty: s.props.certainty, to_japan: toJapan.has(s.id) },
+    })),
+  };
+}
+
+export function rangeRings(sites: Site[], systems: SystemInfo[]): FeatureCollection<Polygon> {
+  const features: Feature<Polygon>[] = [];
+  for (const s of sites) for (const id of s.props.systems) {
+    const sys = systems.find((x) => x.id === id);
+    if (!sys || sys.range_km_max == null) continue;
+    const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? 'source in details';
+    features.push({ type: 'Feature', geometry: geodesicCircle(s.lonlat, sys.range_km_max), properties: { site: s.id, system: id, km: sys.range_km_max, dashed: false, label: `${sys.name}: ${sys.range_km_max} km (reported; ${source})` } });
+    const max = Math.max(...(sys.range_variants ?? []).map((v) => v.km));
+    if (Number.isFinite(max) && max > sys.range_km_max) {
+      const v = sys.range_variants!.find((x) => x.km === max)!;
+      features.push({ type: 'Feature', geometry: geodesicCircle(s.lonlat, max), properties: { site: s.id, system: id, km: max, dashed: true, label: `${sys.name}: up to ${max} km (reported maximum: ${v.label})` } });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}

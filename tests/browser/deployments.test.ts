@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPage, pagePointOf, ROOT, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const renderedSites = (page: import('playwright-core').Page) =>
+  page.evaluate(() => (window.__atlas!.map.getLayer('sites') ? window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length : 0));
+
+describe('military sites layer', () => {
+  it('toggles, and the year slider changes what is shown', async () => {
+    const { page, errors } = await openPage(h);
+    await waitForIdleMap(page);
+    const now = await renderedSites(page);
+    expect(now).toBeGreaterThan(10);
+
+    await page.getByRole('checkbox', { name: 'Military sites' }).uncheck();
+    await page.waitForFunction(() => !window.__atlas!.map.getLayer('sites'));
+    expect(await renderedSites(page)).toBe(0);
+    await page.getByRole('checkbox', { name: 'Military sites' }).check();
+    await page.waitForFunction(() => !!window.__atlas!.map.getLayer('sites'));
+    await waitForIdleMap(page);
+
+    const slider = page.getByTestId('year-slider');
+    await slider.focus();
+    await slider.fill('1990');
+    await expect(page.getByTestId('year-output').innerText()).resolves.toBe('1990');
+    await page.waitForFunction((n) => window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length < n, now);
+    const in1990 = await renderedSites(page);
+    expect(in1990).toBeLessThan(now);
+    await expect(page.getByTestId('sites-count').innerText()).resolves.toMatch(/^\d+ of \d+ sites shown for 1990\.$/);
+
+    await slider.fill('2021');
+    await expect(page.getByTestId('exercises').innerText()).resolves.toContain('2021');
+    await screenshot(page, 'sites-2021');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a site with its sources, and draws its reported range', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    const pt = await pagePointOf(page, [147.62167, 44.92]);
+    await page.mouse.click(pt.x, pt.y);
+    const panel = page.getByTestId('site-panel');
+    await expect(panel.locator('h2').innerText()).resolves.toContain('Burevestnik');
+    await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain("facility's own published position");
+    expect(await panel.locator('.sources a[href^="https://"]').count()).toBeGreaterThan(0);
+
+    // The Bastion battery on Etorofu: its 300 km reported range, and the dashed "up to 500 km".
+    await page.getByLabel('Official (GSI 2025)').check(); // any state change keeps the site layer stable
+    const bastion = await page.evaluate(() => {
+      const m = window.__atlas!.map;
+      const f = m.querySourceFeatures('sites').find((x) => x.properties.id === 'ru-bastion-iturup');
+      return f ? (f.geometry as GeoJSON.Point).coordinates : null;
+    });
+    expect(bastion).not.toBeNull();
+    const bp = await pagePointOf(page, bastion as [number, number]);
+    await page.mouse.click(bp.x, bp.y);
+    await expect(panel.locator('h2').innerText()).resolves.toContain('Bastion');
+    await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain('only the island is known');
+    await page.waitForFunction(() => window.__atlas!.map.querySourceFeatures('range-rings').length > 0);
+    const labels = await page.evaluate(() => [...new Set(window.__atlas!.map.querySourceFeatures('range-rings').map((f) => `${f.properties.dashed}|${f.properties.label}`))]);
+    expect(labels.some((l) => l.startsWith('false|') && l.includes('300 km (reported'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('true|') && l.includes('500 km'))).toBe(true);
+    await screenshot(page, 'sites-bastion-ranges');
+  });
+
+  it('renders data text as text: a hostile site name runs nothing', async () => {
+    const data = JSON.parse(readFileSync(join(ROOT, 'geo/deployments.geojson'), 'utf8'));
+    const target = data.features.find((f: { properties: { id: string } }) => f.properties.id === 'ru-burevestnik');
+    target.properties.name_en = '<img src=x onerror=alert(1)>';
+    target.properties.note = '<script>window.__pwned = 1</script>';
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    await page.route('**/deployments-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+    await page.goto(h.origin + '/');
+    await waitForIdleMap(page);
+    const pt = await pagePointOf(page, target.geometry.coordinates);
+    await page.mouse.click(pt.x, pt.y);
+    const panel = page.getByTestId('site-panel');
+    await expect(panel.locator('h2').innerText()).resolves.toBe('<img src=x onerror=alert(1)>');
+    await expect(panel.innerText()).resolves.toContain('<script>window.__pwned = 1</script>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+});
