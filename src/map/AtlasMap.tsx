@@ -1,5 +1,5 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
@@ -25,6 +25,11 @@ export interface AtlasMapProps {
   sites?: FeatureCollection | null;
   rings?: FeatureCollection | null;
   onSelectSite?: (id: string) => void;
+  userPoints?: FeatureCollection | null;
+  onSelectUserPoint?: (id: string) => void;
+  territory?: FeatureCollection | null;
+  territoryLine?: FeatureCollection | null;
+  focusBounds?: [[number, number], [number, number]] | null;
   initialView?: { lon: number; lat: number; zoom: number } | null;
   onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
 }
@@ -33,7 +38,7 @@ declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite }: AtlasMapProps) {
+export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
   const labels = useMemo<FeatureCollection | null>(() => {
     const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
@@ -48,7 +53,11 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     };
   }, [islands, hokkaido, language]);
 
+  useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
+
   const onClick = (e: MapLayerMouseEvent) => {
+    const user = e.features?.find((f) => f.layer.id === LAYERS.userPoints.id);
+    if (user && user.properties?.id != null) { onSelectUserPoint?.(String(user.properties.id)); return; }
     // Sites are drawn above islands: a click on a site opens the site, otherwise the island.
     const site = e.features?.find((f) => f.layer.id === LAYERS.sites.id);
     if (site && typeof site.properties?.id === 'string') { onSelectSite?.(site.properties.id); return; }
@@ -63,7 +72,7 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       workerUrl={maplibreWorkerUrl}
       initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
-      interactiveLayerIds={[...(islands ? [LAYERS.islandsFill.id] : []), ...(sites ? [LAYERS.sites.id] : [])]}
+      interactiveLayerIds={[...(islands ? [LAYERS.islandsFill.id] : []), ...(sites ? [LAYERS.sites.id] : []), ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
       onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
@@ -121,6 +130,21 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
           <Layer {...LAYERS.siteHandedOver} />
           <Layer {...LAYERS.sites} />
           <Layer {...LAYERS.siteMarks} />
+        </Source>
+      )}
+      {territory && (
+        <Source id="territory" type="geojson" data={territory}>
+          <Layer {...LAYERS.territoryFill} />
+        </Source>
+      )}
+      {territoryLine && (
+        <Source id="territory-line" type="geojson" data={territoryLine}>
+          <Layer {...LAYERS.territoryLine} />
+        </Source>
+      )}
+      {userPoints && (
+        <Source id="user-points" type="geojson" data={userPoints}>
+          <Layer {...LAYERS.userPoints} />
         </Source>
       )}
       {labels && showLabels && (

@@ -95,6 +95,15 @@ export const LAYERS = {
     layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'symbol-spacing': 400 },
     paint: { 'text-color': COLORS.ring, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
   } as L<'symbol'>,
+  territoryFill: {
+    id: 'territory-fill', type: 'fill',
+    paint: { 'fill-color': ['match', ['get', 'side'], 'japan', COLORS.sideJapan, COLORS.sideRussia], 'fill-opacity': 0.55, 'fill-outline-color': '#333' },
+  } as L<'fill'>,
+  territoryLine: { id: 'territory-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 2.5, 'line-dasharray': [3, 1.5] } } as L<'line'>,
+  userPoints: {
+    id: 'user-points', type: 'circle',
+    paint: { 'circle-radius': 6, 'circle-color': '#222222', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+  } as L<'circle'>,
   labels: {
     id: 'island-labels', type: 'symbol',
     layout: {

@@ -1,5 +1,5 @@
 /** The page: loads and validates the data, keeps the user's choices (in the URL), lays out map and side panel. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { AtlasMap } from '../map/AtlasMap.tsx';
 import { loadLayer, type LayerState } from '../data/load-layers.ts';
@@ -11,6 +11,7 @@ import { OFFICIAL_AREAS, POPULATIONS, type SourceRef } from '../data/tables.ts';
 import { optionGeoJson, optionsCsv } from '../data/exports.ts';
 import splitOptions from '../../data/split-options.json';
 import settlementsTable from '../../data/settlements.json';
+import { fmtBearing } from './format.ts';
 import { IslandPanel } from './IslandPanel.tsx';
 import { LanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
@@ -21,6 +22,13 @@ import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, standingIn, toSites, type S
 import { sitesUnderOption } from '../geo/sites.ts';
 import { rangeRings, siteFeatures } from '../geo/site-features.ts';
 import { DeploymentsPanel, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
+import { checkImportSize, importGeoJsonText, propertyText, type ImportedData } from '../data/import.ts';
+import type { ValidationProblem } from '../data/validate.ts';
+import { loadImports, removeImport, saveImport } from './user-store.ts';
+import { userPointsUnderOption } from '../geo/user-points.ts';
+import { prepareTerritory, solvePartition } from '../geo/partition.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { TerritoryPanel } from './TerritoryPanel.tsx';
 import { LAYER_IDS, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
 
 const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments'];
@@ -34,6 +42,12 @@ const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and c
 const SYSTEMS = systemsTable.systems as SystemInfo[];
 const EXERCISES = exercisesTable.exercises as Exercise[];
 
+function bboxOf(polys: number[][][][]): [[number, number], [number, number]] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const p of polys) for (const [x, y] of p[0]) { minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y); }
+  return [[minX, minY], [maxX, maxY]];
+}
+
 function initialUrlState() {
   return parseUrlState(typeof location !== 'undefined' ? location.hash : '', OPTION_IDS, ISLAND_IDS);
 }
@@ -46,6 +60,13 @@ export function App() {
   const [ringMode, setRingMode] = useState<RingMode>('selected');
   const [playing, setPlaying] = useState(false);
   const [siteId, setSiteId] = useState<string | null>(null);
+  const [imports, setImports] = useState<ImportedData[]>([]);
+  const [importProblems, setImportProblems] = useState<ValidationProblem[]>([]);
+  const [importBusy, setImportBusy] = useState(false);
+  const [territoryShare, setTerritoryShare] = useState(0.5);
+  const [territoryBearing, setTerritoryBearing] = useState<number | null>(null);
+  const [userPointId, setUserPointId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<[[number, number], [number, number]] | null>(null);
   const initial = useRef(initialUrlState());
   const [state, setState] = useState<UrlState>(initial.current.state);
   const [notices, setNotices] = useState<string[]>(initial.current.problems);
@@ -56,6 +77,48 @@ export function App() {
     for (const name of LAYER_NAMES) loadLayer(name).then((st) => live && setLayers((prev) => ({ ...prev, [name]: st })));
     return () => { live = false; };
   }, []);
+
+  // Imported files come back from IndexedDB; each is validated again like a new import.
+  useEffect(() => {
+    loadImports().then((stored) => {
+      const ok: ImportedData[] = [];
+      const bad: ValidationProblem[] = [];
+      for (const st of stored) { const r = importGeoJsonText(st.name, st.text); if (r.ok) ok.push(r.data); else bad.push(...r.problems); }
+      setImports(ok);
+      if (bad.length) setImportProblems(bad.slice(0, 20));
+    }).catch(() => { /* no storage: imports then last for this visit only */ });
+  }, []);
+
+  const onFiles = useCallback(async (files: FileList | File[]) => {
+    const file = files[0];
+    if (!file) return;
+    const tooBig = checkImportSize(file.name, file.size);
+    if (tooBig && !tooBig.ok) { setImportProblems(tooBig.problems); return; }
+    setImportBusy(true);
+    try {
+      const text = await file.text();
+      const r = importGeoJsonText(file.name, text);
+      if (!r.ok) { setImportProblems(r.problems); return; }
+      setImportProblems([]);
+      setImports((prev) => [...prev.filter((d) => d.name !== r.data.name), r.data]);
+      saveImport({ name: file.name, text, importedAt: new Date().toISOString() }).catch(() => undefined);
+    } catch (e) {
+      setImportProblems([{ file: file.name, featureIndex: null, featureId: null, path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+    } finally { setImportBusy(false); }
+  }, []);
+  const onRemoveImport = useCallback((name: string) => {
+    setImports((prev) => prev.filter((d) => d.name !== name));
+    removeImport(name).catch(() => undefined);
+  }, []);
+
+  // Dropping a file anywhere on the page imports it.
+  useEffect(() => {
+    const over = (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); };
+    const drop = (e: DragEvent) => { if (e.dataTransfer?.files.length) { e.preventDefault(); void onFiles(e.dataTransfer.files); } };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
+  }, [onFiles]);
 
   // Keep the URL in step with the state, so a copied link restores this view.
   useEffect(() => { history.replaceState(null, '', serializeUrlState(state)); }, [state]);
@@ -108,6 +171,27 @@ export function App() {
     return rangeRings(of, SYSTEMS);
   }, [ringMode, shownSites, selectedSite]);
 
+  const userPoints = useMemo(() => imports.flatMap((d) => d.points), [imports]);
+  const userPointsFc = useMemo<FeatureCollection<Point>>(() => ({
+    type: 'FeatureCollection', features: userPoints.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: p.lonlat }, properties: { id: p.id } })),
+  }), [userPoints]);
+  const userUnder = useMemo(() => (ctx && current && userPoints.length ? userPointsUnderOption(ctx, current, userPoints) : null), [ctx, current, userPoints]);
+  const selectedUserPoint = userPoints.find((p) => p.id === userPointId) ?? null;
+  const territorySource = [...imports].reverse().find((d) => d.territory) ?? null;
+  const territoryPrep = useMemo(() => (territorySource?.territory ? prepareTerritory(territorySource.territory) : null), [territorySource]);
+  const territoryResult = useMemo(() => {
+    if (!territoryPrep) return null;
+    try { return solvePartition(territoryPrep, territoryBearing ?? (territoryPrep.longAxisBearingDeg + 90) % 180, { fraction: territoryShare }); } catch { return null; }
+  }, [territoryPrep, territoryBearing, territoryShare]);
+  const territoryFc = useMemo<FeatureCollection | null>(() => territoryResult ? {
+    type: 'FeatureCollection',
+    features: [
+      ...(territoryResult.japanSide ? [{ type: 'Feature' as const, properties: { side: 'japan' }, geometry: territoryResult.japanSide }] : []),
+      ...(territoryResult.otherSide ? [{ type: 'Feature' as const, properties: { side: 'russia' }, geometry: territoryResult.otherSide }] : []),
+    ],
+  } : null, [territoryResult]);
+  const territoryLineFc = useMemo<FeatureCollection | null>(() => territoryResult?.line ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: territoryResult.line }] } : null, [territoryResult]);
+
   const detailsRef = useRef<HTMLDivElement>(null);
   // Bring a newly opened details panel into view in the side panel.
   useEffect(() => { if (siteId || state.island) detailsRef.current?.scrollIntoView({ block: 'nearest' }); }, [siteId, state.island]);
@@ -146,6 +230,16 @@ export function App() {
         )}
         <DataProblems problems={problems} />
         <div ref={detailsRef} className="details">
+          {selectedUserPoint && (
+            <section className="panel" data-testid="user-point-panel" aria-labelledby="user-point-title">
+              <header className="panel-head"><h2 id="user-point-title">Your point: {selectedUserPoint.id}</h2>
+                <button type="button" className="close" onClick={() => setUserPointId(null)} aria-label="Close point details">×</button></header>
+              <dl className="names">
+                {Object.entries(selectedUserPoint.properties).slice(0, 50).map(([k, v]) => <Fragment key={k}><dt>{k}</dt><dd>{propertyText(v)}</dd></Fragment>)}
+                <dt>Position</dt><dd>{selectedUserPoint.lonlat[1].toFixed(5)}° N, {selectedUserPoint.lonlat[0].toFixed(5)}° E</dd>
+              </dl>
+            </section>
+          )}
           {selectedSite && <SiteDetails site={selectedSite} systems={SYSTEMS} onClose={() => setSiteId(null)} />}
           {selected && <IslandPanel feature={selected} onClose={() => update({ island: null })} />}
         </div>
@@ -162,6 +256,7 @@ export function App() {
             onBasis={(basis) => update({ basis })}
             onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
               JSON.stringify(optionGeoJson(computed.current!, sourcesFor(computed.current!), new Date().toISOString().slice(0, 10))))}
+            userPoints={userUnder}
             sites={sitesResult && { ...sitesResult, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
             onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
               optionsCsv(computed.results, Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by]))))}
@@ -170,6 +265,18 @@ export function App() {
         {deployments && showSites && (
           <DeploymentsPanel filters={filters} onFilters={setFilters} shownCount={shownSites.length} totalCount={allSites.length}
             exercises={EXERCISES} ringMode={ringMode} onRingMode={setRingMode} playing={playing} onPlaying={setPlaying} />
+        )}
+        <ImportPanel imports={imports} problems={importProblems} onFiles={onFiles} onRemove={onRemoveImport} busy={importBusy} />
+        {territorySource && territoryPrep && (
+          <TerritoryPanel name={territorySource.name} result={territoryResult} share={territoryShare} bearing={territoryBearing}
+            longAxis={(territoryPrep.longAxisBearingDeg + 90) % 180} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
+            onZoom={() => { const b = bboxOf(territorySource.territory!.coordinates); setFocus(b); }}
+            onExport={() => territoryResult && download(`${territorySource.name.replace(/\.[^.]*$/, '')}-split.geojson`, 'application/geo+json', JSON.stringify({
+              type: 'FeatureCollection', features: [
+                ...(territoryResult.japanSide ? [{ type: 'Feature', properties: { part: 'side-a', source_file: territorySource.name, area_km2: territoryResult.japanSideKm2, share: territoryResult.fraction }, geometry: territoryResult.japanSide }] : []),
+                ...(territoryResult.otherSide ? [{ type: 'Feature', properties: { part: 'side-b', source_file: territorySource.name, area_km2: territoryResult.otherSideKm2, share: 1 - territoryResult.fraction }, geometry: territoryResult.otherSide }] : []),
+                ...(territoryResult.line ? [{ type: 'Feature', properties: { part: 'cut-line', bearing_deg: territoryResult.bearingDeg, length_km: territoryResult.lineLengthKm }, geometry: territoryResult.line }] : []),
+              ] }))} />
         )}
         <section aria-labelledby="islands-title">
           <h2 id="islands-title">Islands</h2>
@@ -209,13 +316,18 @@ export function App() {
           sites={showSites ? sitesFc : null}
           rings={showSites ? ringsFc : null}
           onSelectSite={setSiteId}
+          userPoints={userPoints.length ? userPointsFc : null}
+          onSelectUserPoint={setUserPointId}
+          territory={territoryFc}
+          territoryLine={territoryLineFc}
+          focusBounds={focus}
           initialView={state.view}
           onViewChange={(view) => update({ view })} />
         {current && state.layers.includes('partition') && (
           <div className="map-legend" aria-label="Legend">
             <div className="legend-title">{current.name}</div>
             <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia</div>
-            {current.cut && <div><span className="dash" /> Cut line ({current.cut.bearingDeg.toFixed(1)}°)</div>}
+            {current.cut && <div><span className="dash" /> Cut line ({fmtBearing(current.cut.bearingDeg)})</div>}
             {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
             {showSites && <div><span className="site-key filled" /> site, exact · <span className="site-key" /> town or island only</div>}
             {showSites && <div><span className="site-key handed" /> site to Japan under this option</div>}

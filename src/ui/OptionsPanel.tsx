@@ -1,6 +1,6 @@
 /** Settlement options: choose one, set a share and a bearing, read what each side gets. */
 import type { AreaBasis, OptionResult } from '../geo/shares.ts';
-import { fmtInt, fmtKm2, fmtPct } from './format.ts';
+import { fmtInt, fmtKm2, fmtPct, fmtBearing } from './format.ts';
 import { SourceLink } from './SourceLink.tsx';
 import type { SourceRef } from '../data/tables.ts';
 
@@ -22,6 +22,7 @@ export interface OptionsPanelProps {
   onBasis: (b: AreaBasis) => void;
   onExportGeoJson: () => void;
   onExportCsv: () => void;
+  userPoints?: { toJapan: string[]; onIslands: number } | null;
   sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; names: Record<string, string>; kindLabels: Record<string, string> } | null;
 }
 
@@ -63,7 +64,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
         <legend>Bearing of the cut line</legend>
         <div className="bearing-row">
           <input type="number" min={0} max={179.9} step={0.5} aria-label="Bearing of the cut line, degrees from north"
-            value={cut ? +cut.bearingDeg.toFixed(1) : p.bearing ?? ''}
+            value={cut ? +fmtBearing(cut.bearingDeg).slice(0, -1) : p.bearing ?? ''}
             onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(((x % 180) + 180) % 180); }} />
           <span>°</span>
           <button type="button" onClick={() => p.onBearing(null)} aria-pressed={p.bearing === null}>
@@ -96,7 +97,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
         </table>
         {cut && (
           <p className="fine" data-testid="cut-details">
-            Cut across {ISLAND_NAMES[cut.island]}: {fmtPct(cut.islandFractionToJapan * 100, 2)} of the island to Japan; line at {cut.bearingDeg.toFixed(1)}°,
+            Cut across {ISLAND_NAMES[cut.island]}: {fmtPct(cut.islandFractionToJapan * 100, 2)} of the island to Japan; line at {fmtBearing(cut.bearingDeg)},
             {' '}{cut.lineLengthKm.toFixed(1)} km{cut.lineEnds && <>, from {fmtLonLat(cut.lineEnds[0])} to {fmtLonLat(cut.lineEnds[1])}</>}.
           </p>
         )}
@@ -122,6 +123,9 @@ export function OptionsPanel(p: OptionsPanelProps) {
               {p.sites.ambiguous.length > 0 && <> Not counted either way (position known only to the cut island): {p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; ')}.</>}
             </p>
           </>
+        )}
+        {p.userPoints && (
+          <p className="fine" data-testid="user-points-to-japan">Your points on the four islands: {p.userPoints.onIslands}; to Japan under this option: {p.userPoints.toJapan.length}{p.userPoints.toJapan.length ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})` : ''}.</p>
         )}
       </div>
       <div className="exports">
