@@ -6,6 +6,11 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   optimizeDeps: { exclude: ['maplibre-gl'] },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500,
+    // index.html: offline, its Content-Security-Policy allows no remote origin. online.html: the same app
+    // with the optional basemap, whose policy allows exactly the two tile servers.
+    rollupOptions: { input: { index: 'index.html', online: 'online.html' } },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

@@ -4,6 +4,7 @@ import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { BASE_STYLE, HOME_BOUNDS, LAYERS } from './style.ts';
+import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
@@ -30,6 +31,7 @@ export interface AtlasMapProps {
   territory?: FeatureCollection | null;
   territoryLine?: FeatureCollection | null;
   focusBounds?: [[number, number], [number, number]] | null;
+  basemap?: BasemapId | null;
   initialView?: { lon: number; lat: number; zoom: number } | null;
   onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
 }
@@ -38,7 +40,7 @@ declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds }: AtlasMapProps) {
+export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
   const labels = useMemo<FeatureCollection | null>(() => {
     const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
@@ -82,7 +84,12 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       style={{ position: 'absolute', inset: 0 }}
       aria-label="Map of Hokkaido and the disputed islands"
     >
-      {context && (
+      {basemap && (
+        <Source id="basemap" type="raster" tiles={[...BASEMAPS[basemap].tiles]} tileSize={256} maxzoom={BASEMAPS[basemap].maxzoom} attribution={BASEMAPS[basemap].attribution}>
+          <Layer id="basemap" type="raster" paint={{ 'raster-opacity': 0.85 }} />
+        </Source>
+      )}
+      {context && !basemap && (
         <Source id="context" type="geojson" data={context} attribution="© OpenStreetMap contributors (ODbL)">
           <Layer {...LAYERS.contextFill} />
           <Layer {...LAYERS.contextLine} />
@@ -90,7 +97,7 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       )}
       {hokkaido && (
         <Source id="hokkaido" type="geojson" data={hokkaido}>
-          <Layer {...LAYERS.hokkaidoFill} />
+          {!basemap && <Layer {...LAYERS.hokkaidoFill} />}
           <Layer {...LAYERS.hokkaidoLine} />
         </Source>
       )}

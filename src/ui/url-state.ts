@@ -21,11 +21,13 @@ export interface UrlState {
   layers: LayerId[];
   island: string | null;
   view: View | null;
+  /** Online basemap, only honoured on online.html (see src/map/basemap.ts). */
+  basemap: 'osm' | 'gsi' | null;
 }
 
 export const DEFAULT_STATE: UrlState = {
   option: 'equal-area', share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
-  layers: ['partition', 'settlements', 'labels', 'deployments'], island: null, view: null,
+  layers: ['partition', 'settlements', 'labels', 'deployments'], island: null, view: null, basemap: null,
 };
 
 export interface ParsedUrlState { state: UrlState; problems: string[] }
@@ -90,6 +92,11 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
       state.view = { lon, lat, zoom };
     } else bad('view', view, 'must be lon,lat,zoom');
   }
+  const basemap = get('basemap');
+  if (basemap !== null) {
+    if (basemap === 'osm' || basemap === 'gsi') state.basemap = basemap;
+    else bad('basemap', basemap, 'must be osm or gsi');
+  }
   return { state, problems };
 }
 
@@ -102,6 +109,7 @@ export function serializeUrlState(s: UrlState): string {
   p.set('lang', s.lang);
   p.set('layers', s.layers.join(','));
   if (s.island) p.set('island', s.island);
+  if (s.basemap) p.set('basemap', s.basemap);
   if (s.view) p.set('view', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
   return '#' + p.toString().replace(/%2C/g, ',');
 }

@@ -10,7 +10,7 @@ const ISLANDS = ['habomai', 'etorofu'];
 
 describe('URL state', () => {
   it('round-trips every field', () => {
-    const s: UrlState = { option: 'custom', share: 0.4125, bearing: 37.5, basis: 'official', lang: 'ru', layers: ['partition'], island: 'etorofu', view: { lon: 147.25, lat: 44.75, zoom: 7.5 } };
+    const s: UrlState = { option: 'custom', share: 0.4125, bearing: 37.5, basis: 'official', lang: 'ru', layers: ['partition'], island: 'etorofu', view: { lon: 147.25, lat: 44.75, zoom: 7.5 }, basemap: 'gsi' };
     const back = parseUrlState(serializeUrlState(s), OPTION_IDS, ISLANDS);
     expect(back.problems).toEqual([]);
     expect(back.state).toEqual(s);
@@ -21,10 +21,10 @@ describe('URL state', () => {
   });
 
   it('falls back per field with a message naming it', () => {
-    const r = parseUrlState('#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2', OPTION_IDS, ISLANDS);
+    const r = parseUrlState('#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google', OPTION_IDS, ISLANDS);
     expect(r.state).toEqual(DEFAULT_STATE);
-    expect(r.problems).toHaveLength(8);
-    for (const k of ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view']) expect(r.problems.join('\n')).toContain(`"${k}=`);
+    expect(r.problems).toHaveLength(9);
+    for (const k of ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap']) expect(r.problems.join('\n')).toContain(`"${k}=`);
   });
 
   it('never throws on random strings, and every failure has a message', () => {
