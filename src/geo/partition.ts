@@ -253,14 +253,17 @@ export function solveOffset(prep: PreparedTerritory, bearingDeg: number, fractio
   const tol = AREA_TOLERANCE * prep.areaM2;
   let t = lo + fraction * (hi - lo);
   let iterations = 0;
+  let step = hi - lo, stepBefore = step;
   for (; iterations < 200; iterations++) {
     const { area, chord } = areaBelow(prep.polygons, frame, t);
     const err = area - target;
     if (Math.abs(err) <= tol) break;
     if (err < 0) lo = t; else hi = t;
-    // Newton step from the chord length; fall back to bisection when it leaves the bracket.
+    // Newton step from the chord length; fall back to bisection when it leaves the bracket or
+    // is not at least halving the step before last (else Newton can cycle between two points).
     let next = chord > 0 ? t - err / chord : NaN;
-    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (!(next > lo && next < hi) || Math.abs(next - t) > 0.5 * Math.abs(stepBefore)) next = (lo + hi) / 2;
+    stepBefore = step; step = next - t;
     if (hi - lo < 1e-9) { t = next; break; }
     t = next;
   }

@@ -1,0 +1,222 @@
+/**
+ * Settlement options (src/geo/shares.ts) against figures computed by hand from the published GSI
+ * areas, and against GeographicLib areas of the island features read straight from disk.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { computeOption, customOption, cutFraction, defaultBearing, ISLAND_ORDER, totalOn, type OptionResult } from '../../src/geo/shares.ts';
+import { geometryAreaKm2 } from '../../src/geo/geodesic.ts';
+import { loadShareContext, OPTIONS } from '../../scripts/lib/load-node.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ctx = loadShareContext();
+const spec = (id: string) => {
+  const s = OPTIONS.find((o) => o.id === id);
+  if (!s) throw new Error(`no option ${id}`);
+  return s;
+};
+const run = (id: string, basis: 'official' | 'geodesic') => computeOption(ctx, spec(id), basis);
+
+// GSI 2025 figures (data/official-areas.json), typed in here independently.
+const GSI = { habomai: 94.84, shikotan: 247.65, kunashiri: 1489.27, etorofu: 3166.64 };
+const GSI_TOTAL = 4998.40;
+
+describe('official basis: known answers', () => {
+  it('the total is the sum of the four GSI figures, 4998.40 km²', () => {
+    expect(totalOn(ctx, 'official')).toBeCloseTo(GSI_TOTAL, 9);
+    expect(GSI.habomai + GSI.shikotan + GSI.kunashiri + GSI.etorofu).toBeCloseTo(GSI_TOTAL, 9);
+  });
+
+  it('status quo 0, four islands 1', () => {
+    const sq = run('status-quo', 'official');
+    expect(sq.japanShare).toBe(0);
+    expect(sq.japanKm2).toBe(0);
+    expect(sq.islandsToJapan).toEqual([]);
+    expect(sq.cut).toBeNull();
+    const four = run('four-islands', 'official');
+    expect(four.japanShare).toBe(1);
+    expect(four.russiaKm2).toBe(0);
+    expect(four.islandsToJapan).toEqual([...ISLAND_ORDER]);
+  });
+
+  it('two islands: (94.84 + 247.65) / 4998.40 = 6.852 %', () => {
+    const r = run('two-islands', 'official');
+    const expected = (GSI.habomai + GSI.shikotan) / GSI_TOTAL;
+    expect(Math.abs(expected - 0.068520)).toBeLessThan(1e-5);
+    expect(Math.abs(r.japanShare - expected)).toBeLessThan(1e-12);
+    expect(r.japanKm2).toBeCloseTo(342.49, 9);
+    expect(r.islandsToJapan).toEqual(['habomai', 'shikotan']);
+  });
+
+  it('three islands: 1831.76 / 4998.40 = 36.647 %', () => {
+    const r = run('three-islands', 'official');
+    const expected = (GSI.habomai + GSI.shikotan + GSI.kunashiri) / GSI_TOTAL;
+    expect(expected).toBeCloseTo(0.36647, 5);
+    expect(Math.abs(r.japanShare - expected)).toBeLessThan(1e-12);
+    expect(r.russiaKm2).toBeCloseTo(GSI.etorofu, 9);
+  });
+
+  it("Aso's literal 3 islands + 25 % of Etorofu: 52.485 %", () => {
+    const r = run('aso-25', 'official');
+    const expected = (GSI.habomai + GSI.shikotan + GSI.kunashiri + 0.25 * GSI.etorofu) / GSI_TOTAL;
+    expect(expected).toBeCloseTo(0.52485, 5);
+    expect(Math.abs(r.japanShare - expected)).toBeLessThan(1e-9);
+    expect(r.cut!.island).toBe('etorofu');
+    expect(Math.abs(r.cut!.islandFractionToJapan - 0.25)).toBeLessThan(1e-9);
+  });
+
+  it('the exact split: Japan 0.5, with 21.077 % of Etorofu', () => {
+    const r = run('equal-area', 'official');
+    expect(Math.abs(r.japanShare - 0.5)).toBeLessThan(1e-9);
+    expect(Math.abs(r.japanKm2 - r.russiaKm2)).toBeLessThan(1e-5);
+    const f = (GSI_TOTAL / 2 - (GSI.habomai + GSI.shikotan + GSI.kunashiri)) / GSI.etorofu;
+    expect(f).toBeCloseTo(0.21077, 5);
+    expect(Math.abs(cutFraction(ctx, spec('equal-area'), 'official') - f)).toBeLessThan(1e-12);
+    expect(Math.abs(r.cut!.islandFractionToJapan - f)).toBeLessThan(1e-9);
+    // The cut is solved on the island's own geometry at that fraction: its parts have those areas.
+    const p = r.cut!.partition;
+    expect(Math.abs(geometryAreaKm2(p.japanSide!) / geometryAreaKm2(ctx.islands.get('etorofu')!.feature.geometry) - f)).toBeLessThan(1e-6);
+    expect(r.cut!.line!.type).toBe('LineString');
+    expect(r.cut!.lineLengthKm).toBeGreaterThan(10);
+    expect(r.cut!.lineLengthKm).toBeLessThan(40);
+    // Default bearing: across the long axis.
+    expect(Math.abs(r.cut!.bearingDeg - defaultBearing(ctx, 'etorofu'))).toBeLessThan(1);
+  });
+
+  it('per island figures add up', () => {
+    for (const o of OPTIONS) {
+      const r = computeOption(ctx, o, 'official');
+      expect(r.perIsland.map((i) => i.id)).toEqual([...ISLAND_ORDER]);
+      for (const i of r.perIsland) {
+        expect(i.areaKm2).toBe(GSI[i.id as keyof typeof GSI]);
+        expect(i.toJapanKm2 + i.toRussiaKm2).toBeCloseTo(i.areaKm2, 9);
+      }
+      expect(r.japanKm2 + r.russiaKm2).toBeCloseTo(GSI_TOTAL, 9);
+    }
+  });
+});
+
+describe('geodesic basis', () => {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8')) as FeatureCollection<MultiPolygon>;
+
+  it('the total is the sum of the GeographicLib areas of the four features', () => {
+    const sum = raw.features.reduce((s, f) => s + geometryAreaKm2(f.geometry), 0);
+    expect(raw.features.map((f) => f.properties!.id).sort()).toEqual([...ISLAND_ORDER].sort());
+    expect(Math.abs(totalOn(ctx, 'geodesic') - sum)).toBeLessThan(1e-9 * sum);
+    // Close to, but not the same as, the GSI figures (the data is a generalised coastline).
+    expect(Math.abs(sum / GSI_TOTAL - 1)).toBeLessThan(0.01);
+  });
+
+  it('the equal-area option gives 0.5 exactly', () => {
+    const r = run('equal-area', 'geodesic');
+    expect(Math.abs(r.japanShare - 0.5)).toBeLessThan(1e-9);
+    const et = ctx.islands.get('etorofu')!;
+    const whole3 = ['habomai', 'shikotan', 'kunashiri'].reduce((s, id) => s + ctx.islands.get(id)!.geodesicKm2, 0);
+    const f = (totalOn(ctx, 'geodesic') / 2 - whole3) / et.geodesicKm2;
+    expect(Math.abs(r.cut!.islandFractionToJapan - f)).toBeLessThan(1e-9);
+    // Measured independently on the cut's Japan side: half the total, within 1e-6 of Etorofu.
+    const japanKm2 = whole3 + geometryAreaKm2(r.cut!.partition.japanSide!);
+    expect(Math.abs(japanKm2 / totalOn(ctx, 'geodesic') - 0.5)).toBeLessThan(1e-6 * et.geodesicKm2 / totalOn(ctx, 'geodesic'));
+  });
+
+  it('two islands on the geodesic basis differs from the official basis', () => {
+    const g = run('two-islands', 'geodesic'), o = run('two-islands', 'official');
+    expect(g.japanShare).not.toBe(o.japanShare);
+    expect(Math.abs(g.japanShare - o.japanShare)).toBeLessThan(0.002);
+  });
+});
+
+describe('customOption', () => {
+  for (const basis of ['official', 'geodesic'] as const) {
+    it(`${basis}: share 0.05 cuts Shikotan with Habomai whole, 0.2 cuts Kunashiri`, () => {
+      const s05 = customOption(ctx, 0.05, basis);
+      expect(s05.islands_whole).toEqual(['habomai']);
+      expect(s05.cut?.island).toBe('shikotan');
+      const r05 = computeOption(ctx, s05, basis);
+      expect(Math.abs(r05.japanShare - 0.05)).toBeLessThan(1e-9);
+      expect(r05.perIsland.map((i) => i.fractionToJapan > 0 && i.fractionToJapan < 1)).toEqual([false, true, false, false]);
+      const s20 = customOption(ctx, 0.2, basis);
+      expect(s20.islands_whole).toEqual(['habomai', 'shikotan']);
+      expect(s20.cut?.island).toBe('kunashiri');
+      const r20 = computeOption(ctx, s20, basis);
+      expect(Math.abs(r20.japanShare - 0.2)).toBeLessThan(1e-9);
+      if (basis === 'official') {
+        expect(r20.cut!.islandFractionToJapan).toBeCloseTo((0.2 * GSI_TOTAL - GSI.habomai - GSI.shikotan) / GSI.kunashiri, 8);
+      }
+    });
+
+    it(`${basis}: share 0.5 gives the equal-area option's numbers`, () => {
+      const c = computeOption(ctx, customOption(ctx, 0.5, basis), basis);
+      const e = run('equal-area', basis);
+      expect(c.japanShare).toBeCloseTo(e.japanShare, 12);
+      expect(c.japanKm2).toBeCloseTo(e.japanKm2, 9);
+      expect(c.islandsToJapan).toEqual(e.islandsToJapan);
+      expect(c.cut!.island).toBe('etorofu');
+      expect(c.cut!.islandFractionToJapan).toBeCloseTo(e.cut!.islandFractionToJapan, 12);
+      expect(c.cut!.line).toEqual(e.cut!.line);
+      expect(c.perIsland).toEqual(e.perIsland);
+    });
+
+    it(`${basis}: share 0 gives no islands, share 1 all four`, () => {
+      const z = computeOption(ctx, customOption(ctx, 0, basis), basis);
+      expect(z.islandsToJapan).toEqual([]);
+      expect(z.japanShare).toBe(0);
+      expect(z.cut).toBeNull();
+      const one = computeOption(ctx, customOption(ctx, 1, basis), basis);
+      expect(one.islandsToJapan).toEqual([...ISLAND_ORDER]);
+      expect(one.japanShare).toBeCloseTo(1, 12);
+      expect(one.cut).toBeNull();
+    });
+  }
+
+  it('shares outside 0..1 are refused', () => {
+    for (const s of [-0.01, 1.01, NaN]) expect(() => customOption(ctx, s, 'official')).toThrow(RangeError);
+  });
+
+  it('an exact island boundary (two islands exactly) needs no cut', () => {
+    const s = customOption(ctx, (GSI.habomai + GSI.shikotan) / GSI_TOTAL, 'official');
+    expect(s.islands_whole).toEqual(['habomai', 'shikotan']);
+    expect(s.cut).toBeNull();
+  });
+});
+
+describe('people', () => {
+  const POP_1945 = { habomai: 5281, shikotan: 1038, kunashiri: 7364, etorofu: 3608 };
+  const KURILSK: [number, number] = [147.886, 45.227];
+
+  it('the equal-area option leaves Kurilsk on the Russian side', () => {
+    for (const basis of ['official', 'geodesic'] as const) {
+      const r: OptionResult = run('equal-area', basis);
+      const k = r.people.cutSettlements.find((s) => s.id === 'kurilsk');
+      expect(k?.side).toBe('russia');
+      // Independently of sideOfPoint: the town lies in the other side's polygon, not in Japan's.
+      const p = r.cut!.partition;
+      expect(booleanPointInPolygon(KURILSK, p.otherSide!)).toBe(true);
+      expect(booleanPointInPolygon(KURILSK, p.japanSide!)).toBe(false);
+      // Etorofu's 1945 residents have no per-village split: they stay unsplit.
+      expect(r.people.japanese1945.unsplit).toBe(POP_1945.etorofu);
+      expect(r.people.japanese1945.japan).toBe(POP_1945.habomai + POP_1945.shikotan + POP_1945.kunashiri);
+      expect(r.people.japanese1945.russia).toBe(0);
+    }
+  });
+
+  it('two islands give Japan the 1945 residents of Habomai and Shikotan', () => {
+    const r = run('two-islands', 'official');
+    expect(r.people.japanese1945.japan).toBe(5281 + 1038);
+    expect(r.people.japanese1945.russia).toBe(7364 + 3608);
+    expect(r.people.japanese1945.unsplit).toBe(0);
+    expect(r.people.russianNow.japan).toBe(3772);
+    expect(r.people.russianNow.russia).toBe(7715 + 6916);
+    expect(r.people.cutSettlements).toEqual([]);
+  });
+
+  it('a cut far to the north-east hands Kurilsk to Japan', () => {
+    const r = computeOption(ctx, customOption(ctx, 0.95, 'geodesic'), 'geodesic');
+    expect(r.cut!.island).toBe('etorofu');
+    expect(r.people.cutSettlements.find((s) => s.id === 'kurilsk')?.side).toBe('japan');
+    expect(booleanPointInPolygon(KURILSK, r.cut!.partition.japanSide!)).toBe(true);
+  });
+});
