@@ -1,8 +1,9 @@
 /**
  * Lambert azimuthal equal-area projection of the WGS84 ellipsoid (Snyder 1987, §24, via the authalic
  * sphere). Equal-area means the planar area of any projected region equals its area on the ellipsoid,
- * so areas measured in this plane are ellipsoidal areas. Straight lines in the plane near the centre
- * are within centimetres of WGS84 geodesics over the size of these islands (checked in tests).
+ * so areas measured in this plane are ellipsoidal areas. A straight line in the plane is close to, but
+ * not exactly, a WGS84 geodesic: measured on Etorofu, 0.02 m off for the default 17 km cut and at most
+ * 1.4 m for a 128 km cut along the island's length (tests/unit/partition.test.ts).
  */
 import type { Position } from 'geojson';
 

@@ -85,6 +85,7 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerr
       let pts = ring.slice(0, ring.length - 1);
       const last = ring[ring.length - 1];
       if (last[0] !== ring[0][0] || last[1] !== ring[0][1]) pts = ring.slice();
+      pts = densifyLongEdges(pts);
       // Outer rings counter-clockwise, holes clockwise, whatever the input's winding.
       if ((signedPlanarArea(pts) > 0) !== (ri === 0)) pts = pts.reverse();
       const x = new Float64Array(pts.length), y = new Float64Array(pts.length);
@@ -99,6 +100,33 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerr
   // Holes cancelling their outer ring leave only rounding residue: no area either.
   if (!(areaM2 > 1e-9 * grossM2)) throw new PartitionInputError('territory has no area');
   return { projection, polygons, areaM2, anchor: nearestVertexTo(polygons, CAPE_NOSAPPU), longAxisBearingDeg: longAxis(polygons, projection, areaM2) };
+}
+
+/** Longest edge the solver takes as given; longer edges get vertices along their WGS84 geodesic. */
+export const MAX_EDGE_M = 2000;
+
+/**
+ * The solver treats an edge as straight in its equal-area plane, the rest of the project (and
+ * GeographicLib) as a geodesic. They differ by a lens that grows with the cube of the edge length:
+ * negligible at 2 km, 3e-6 of the area for a 1°×0.5° rectangle. So long edges are split first.
+ */
+function densifyLongEdges(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i], b = ring[(i + 1) % n];
+    out.push(a);
+    // Cheap bound first: most coastline edges are far shorter than the limit.
+    const dLat = (b[1] - a[1]) * 111_000, dLon = (b[0] - a[0]) * 111_000 * Math.cos((a[1] * Math.PI) / 180);
+    if (Math.hypot(dLat, dLon) < MAX_EDGE_M * 0.9) continue;
+    const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
+    const steps = Math.ceil(line.s13 / MAX_EDGE_M);
+    for (let k = 1; k < steps; k++) {
+      const q = line.Position((line.s13 * k) / steps);
+      out.push([q.lon2!, q.lat2!]);
+    }
+  }
+  return out;
 }
 
 function shoelace(x: Float64Array, y: Float64Array): number {
@@ -291,6 +319,9 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
   }
   const { frame, t, iterations } = solveOffset(prep, bearing, fraction);
   const japanArea = areaBelow(prep.polygons, frame, t).area;
+  if (Math.abs(japanArea - fraction * prep.areaM2) > 1e-7 * prep.areaM2) {
+    throw new Error(`partition: no line at ${bearing.toFixed(2)}° meets ${(fraction * 100).toFixed(4)} % (best ${((japanArea / prep.areaM2) * 100).toFixed(4)} %)`);
+  }
   const clipper = new HalfPlaneClipper(prep, frame, t);
   const japanSide = clipper.clip(1);
   const otherSide = clipper.clip(-1);
@@ -409,7 +440,11 @@ class HalfPlaneClipper {
         }
         const closedRing = dedupe(closed(ring));
         if (closedRing.length < 4) continue;
-        (signedPlanarArea(closedRing) > 0 ? outers : holes).push(closedRing);
+        // A line that grazes a vertex pointing across it leaves a ring [crossing, vertex, crossing]
+        // of no area; measured relative to its first vertex so rounding of large coordinates cannot hide it.
+        const a = areaAbout(closedRing);
+        if (Math.abs(a) < NEGLIGIBLE_DEG2) continue;
+        (a > 0 ? outers : holes).push(closedRing);
       }
     }
     return assemble(outers, holes);
@@ -458,6 +493,19 @@ class HalfPlaneClipper {
     const lengthKm = inverse(coords[0], coords[coords.length - 1]).distanceM / 1000;
     return { geometry: { type: 'LineString', coordinates: coords }, lengthKm };
   }
+}
+
+/** About 1e-8 m²: the grazing rings are ~1e-9 m wide; rounding noise about the first vertex is ~1e-22 deg². */
+const NEGLIGIBLE_DEG2 = 1e-18;
+
+/** Signed planar area in degrees², about the ring's first vertex. */
+function areaAbout(ring: Position[]): number {
+  const [x0, y0] = ring[0];
+  let s = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    s += (ring[i][0] - x0) * (ring[i + 1][1] - y0) - (ring[i + 1][0] - x0) * (ring[i][1] - y0);
+  }
+  return s / 2;
 }
 
 const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
