@@ -1,14 +1,20 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
 import { useEffect, useMemo, useRef } from 'react';
 import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
-import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { BASE_STYLE, HOME_BOUNDS, LAYERS } from './style.ts';
+import { BASE_STYLE, HOME_BOUNDS, LAYERS, KIND, ofKind } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+// Imported statically (a chunk of its own, loaded by the HTML beside the app) so that it downloads in
+// parallel with the app, and its workers start while the data loads.
+import * as maplibregl from 'maplibre-gl';
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+maplibregl.prewarm();
 
 export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
 
@@ -42,18 +48,31 @@ declare global {
 
 export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
-  const labels = useMemo<FeatureCollection | null>(() => {
+
+  // Two GeoJSON sources instead of one per layer: every source finishes its tiles at its own moment and
+  // each costs the map another frame, so the static land and the changing overlays travel together.
+  const land = useMemo<FeatureCollection>(() => ({
+    type: 'FeatureCollection',
+    features: [...tagged(context, KIND.context), ...tagged(hokkaido, KIND.hokkaido), ...tagged(islands, KIND.island)],
+  }), [context, hokkaido, islands]);
+
+  const labels = useMemo<Feature[]>(() => {
     const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
-    if (!polys.length) return null;
-    return {
-      type: 'FeatureCollection',
-      features: polys.map((f) => ({
-        type: 'Feature',
-        properties: { id: f.properties?.id, label: labelText(f.properties ?? {}, language) },
-        geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
-      })),
-    };
+    return polys.map((f) => ({
+      type: 'Feature',
+      properties: { layer_kind: KIND.label, id: f.properties?.id, label: labelText(f.properties ?? {}, language) },
+      geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
+    }));
   }, [islands, hokkaido, language]);
+
+  const overlay = useMemo<FeatureCollection>(() => ({
+    type: 'FeatureCollection',
+    features: [
+      ...tagged(optionAreas, KIND.optionArea), ...tagged(territory, KIND.territory), ...tagged(rings, KIND.ring),
+      ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine), ...tagged(settlements, KIND.settlement),
+      ...tagged(sites, KIND.site), ...tagged(userPoints, KIND.userPoint), ...(showLabels ? labels : []),
+    ],
+  }), [optionAreas, territory, rings, cutLine, territoryLine, settlements, sites, userPoints, labels, showLabels]);
 
   useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
 
@@ -70,11 +89,12 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
   return (
     <Map
       ref={ref}
+      mapLib={maplibregl}
       mapStyle={BASE_STYLE}
-      workerUrl={maplibreWorkerUrl}
+      fadeDuration={0}
       initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
-      interactiveLayerIds={[...(islands ? [LAYERS.islandsFill.id] : []), ...(sites ? [LAYERS.sites.id] : []), ...(userPoints ? [LAYERS.userPoints.id] : [])]}
+      interactiveLayerIds={[LAYERS.islandsFill.id, ...(sites ? [LAYERS.sites.id] : []), ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
       onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
@@ -89,79 +109,41 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
           <Layer id="basemap" type="raster" paint={{ 'raster-opacity': 0.85 }} />
         </Source>
       )}
-      {context && !basemap && (
-        <Source id="context" type="geojson" data={context} attribution="© OpenStreetMap contributors (ODbL)">
-          <Layer {...LAYERS.contextFill} />
-          <Layer {...LAYERS.contextLine} />
-        </Source>
-      )}
-      {hokkaido && (
-        <Source id="hokkaido" type="geojson" data={hokkaido}>
-          {!basemap && <Layer {...LAYERS.hokkaidoFill} />}
-          <Layer {...LAYERS.hokkaidoLine} />
-        </Source>
-      )}
-      {islands && (
-        <Source id="islands" type="geojson" data={islands}>
-          <Layer {...LAYERS.islandsFill} />
-          <Layer {...LAYERS.islandsLine} />
-          <Layer {...LAYERS.islandsSelected} filter={['==', ['get', 'id'], selectedId ?? '']} />
-        </Source>
-      )}
-      {optionAreas && (
-        <Source id="option-areas" type="geojson" data={optionAreas}>
-          <Layer {...LAYERS.optionFill} beforeId={islands ? LAYERS.islandsLine.id : undefined} />
-        </Source>
-      )}
-      {cutLine && (
-        <Source id="cut-line" type="geojson" data={cutLine}>
-          <Layer {...LAYERS.cutLine} />
-        </Source>
-      )}
-      {settlements && (
-        <Source id="settlements" type="geojson" data={settlements}>
-          <Layer {...LAYERS.settlements} />
-          <Layer {...LAYERS.settlementLabels} />
-        </Source>
-      )}
-      {rings && (
-        <Source id="range-rings" type="geojson" data={rings}>
-          <Layer {...LAYERS.rings} />
-          <Layer {...LAYERS.ringsMax} />
-          <Layer {...LAYERS.ringLabels} />
-        </Source>
-      )}
-      {sites && (
-        <Source id="sites" type="geojson" data={sites}>
-          <Layer {...LAYERS.siteUncertainty} />
-          <Layer {...LAYERS.siteHandedOver} />
-          <Layer {...LAYERS.sites} />
-          <Layer {...LAYERS.siteMarks} />
-        </Source>
-      )}
-      {territory && (
-        <Source id="territory" type="geojson" data={territory}>
-          <Layer {...LAYERS.territoryFill} />
-        </Source>
-      )}
-      {territoryLine && (
-        <Source id="territory-line" type="geojson" data={territoryLine}>
-          <Layer {...LAYERS.territoryLine} />
-        </Source>
-      )}
-      {userPoints && (
-        <Source id="user-points" type="geojson" data={userPoints}>
-          <Layer {...LAYERS.userPoints} />
-        </Source>
-      )}
-      {labels && showLabels && (
-        <Source id="labels" type="geojson" data={labels}>
-          <Layer {...LAYERS.labels} />
-        </Source>
-      )}
+      <Source id="land" type="geojson" data={land} attribution="© OpenStreetMap contributors (ODbL)">
+        {!basemap && <Layer {...ofKind(LAYERS.contextFill, KIND.context)} />}
+        {!basemap && <Layer {...ofKind(LAYERS.contextLine, KIND.context)} />}
+        {!basemap && <Layer {...ofKind(LAYERS.hokkaidoFill, KIND.hokkaido)} />}
+        <Layer {...ofKind(LAYERS.hokkaidoLine, KIND.hokkaido)} />
+        <Layer {...ofKind(LAYERS.islandsFill, KIND.island)} />
+      </Source>
+      <Source id="overlay" type="geojson" data={overlay}>
+        <Layer {...ofKind(LAYERS.optionFill, KIND.optionArea)} />
+        <Layer {...ofKind(LAYERS.territoryFill, KIND.territory)} />
+        <Layer {...ofKind(LAYERS.rings, KIND.ring)} />
+        <Layer {...ofKind(LAYERS.ringsMax, KIND.ring)} />
+      </Source>
+      {/* Island outlines above the option shading, below the lines and symbols. */}
+      <Layer source="land" {...ofKind(LAYERS.islandsLine, KIND.island)} />
+      <Layer source="land" {...ofKind(LAYERS.islandsSelected, KIND.island, ['==', ['get', 'id'], selectedId ?? ''])} />
+      <Layer source="overlay" {...ofKind(LAYERS.cutLine, KIND.cutLine)} />
+      <Layer source="overlay" {...ofKind(LAYERS.territoryLine, KIND.territoryLine)} />
+      <Layer source="overlay" {...ofKind(LAYERS.ringLabels, KIND.ring)} />
+      <Layer source="overlay" {...ofKind(LAYERS.settlements, KIND.settlement)} />
+      <Layer source="overlay" {...ofKind(LAYERS.settlementLabels, KIND.settlement)} />
+      <Layer source="overlay" {...ofKind(LAYERS.siteUncertainty, KIND.site)} />
+      <Layer source="overlay" {...ofKind(LAYERS.siteHandedOver, KIND.site)} />
+      <Layer source="overlay" {...ofKind(LAYERS.sites, KIND.site)} />
+      <Layer source="overlay" {...ofKind(LAYERS.siteMarks, KIND.site)} />
+      <Layer source="overlay" {...ofKind(LAYERS.userPoints, KIND.userPoint)} />
+      <Layer source="overlay" {...ofKind(LAYERS.labels, KIND.label)} />
       <NavigationControl position="top-right" showCompass={false} />
       <ScaleControl position="bottom-left" unit="metric" />
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
     </Map>
   );
+}
+
+/** The features of a collection, each tagged with the kind of layer that draws it. */
+function tagged(fc: FeatureCollection | null | undefined, kind: string): Feature[] {
+  return (fc?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, layer_kind: kind } }));
 }

@@ -32,12 +32,29 @@ export const COLORS = {
 export const BASE_STYLE: StyleSpecification = {
   version: 8,
   name: 'atlas-offline',
+  // No paint transitions: every change is drawn in one frame (fewer frames before idle; calmer for
+  // users who prefer reduced motion).
+  transition: { duration: 0, delay: 0 },
   sources: {},
   layers: [{ id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } }],
 };
 
 /** Local fonts: MapLibre rasterises these families in the browser (CJK via its ideograph fallback). */
 export const LABEL_FONT = ['sans-serif'];
+
+/** Every feature carries `layer_kind`: the layers of the two shared sources pick theirs by it. */
+export const KIND = {
+  context: 'context', hokkaido: 'hokkaido', island: 'island', optionArea: 'option-area', cutLine: 'cut-line',
+  settlement: 'settlement', site: 'site', ring: 'ring', territory: 'territory', territoryLine: 'territory-line',
+  userPoint: 'user-point', label: 'label',
+} as const;
+
+/** A layer restricted to one kind of feature (and to its own filter, if any). */
+export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, extra?: unknown): T {
+  const mine = ['==', ['get', 'layer_kind'], kind];
+  const filters = [mine, layer.filter, extra].filter(Boolean);
+  return { ...layer, filter: filters.length === 1 ? mine : ['all', ...filters] } as T;
+}
 
 type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
 

@@ -18,10 +18,10 @@ describe('military sites layer', () => {
     expect(now).toBeGreaterThan(10);
 
     await page.getByRole('checkbox', { name: 'Military sites' }).uncheck();
-    await page.waitForFunction(() => !window.__atlas!.map.getLayer('sites'));
+    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length === 0);
     expect(await renderedSites(page)).toBe(0);
     await page.getByRole('checkbox', { name: 'Military sites' }).check();
-    await page.waitForFunction(() => !!window.__atlas!.map.getLayer('sites'));
+    await page.waitForFunction((n) => window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length === n, now);
     await waitForIdleMap(page);
 
     const slider = page.getByTestId('year-slider');
@@ -53,7 +53,7 @@ describe('military sites layer', () => {
     await page.getByLabel('Official (GSI 2025)').check(); // any state change keeps the site layer stable
     const bastion = await page.evaluate(() => {
       const m = window.__atlas!.map;
-      const f = m.querySourceFeatures('sites').find((x) => x.properties.id === 'ru-bastion-iturup');
+      const f = m.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'site'] }).find((x) => x.properties.id === 'ru-bastion-iturup');
       return f ? (f.geometry as GeoJSON.Point).coordinates : null;
     });
     expect(bastion).not.toBeNull();
@@ -61,8 +61,8 @@ describe('military sites layer', () => {
     await page.mouse.click(bp.x, bp.y);
     await expect(panel.locator('h2').innerText()).resolves.toContain('Bastion');
     await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain('only the island is known');
-    await page.waitForFunction(() => window.__atlas!.map.querySourceFeatures('range-rings').length > 0);
-    const labels = await page.evaluate(() => [...new Set(window.__atlas!.map.querySourceFeatures('range-rings').map((f) => `${f.properties.dashed}|${f.properties.label}`))]);
+    await page.waitForFunction(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).length > 0);
+    const labels = await page.evaluate(() => [...new Set(window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).map((f) => `${f.properties.dashed}|${f.properties.label}`))]);
     expect(labels.some((l) => l.startsWith('false|') && l.includes('300 km (reported'))).toBe(true);
     expect(labels.some((l) => l.startsWith('true|') && l.includes('500 km'))).toBe(true);
     await screenshot(page, 'sites-bastion-ranges');

@@ -42,10 +42,10 @@ describe('the map page (production build in Chromium)', () => {
     // Label text of every island feature in the label source, once the old language has gone.
     const labelsWhen = async (want: string, gone: string) => {
       await page.waitForFunction(([w, g]) => {
-        const labels = window.__atlas!.map.querySourceFeatures('labels').map((f) => String(f.properties.label));
+        const labels = window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'label'] }).map((f) => String(f.properties.label));
         return labels.some((l) => l.includes(w)) && !labels.some((l) => new RegExp(g).test(l));
       }, [want, gone] as const);
-      return page.evaluate(() => window.__atlas!.map.querySourceFeatures('labels').map((f) => String(f.properties.label)).join('|'));
+      return page.evaluate(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'label'] }).map((f) => String(f.properties.label)).join('|'));
     };
     await page.getByLabel('Russian names', { exact: false }).check();
     const ru = await labelsWhen('Итуруп Iturup', '[\u4e00-\u9fff]');

@@ -13,7 +13,7 @@ describe('settlement options on the page', () => {
     const { page, requests } = await openPage(h);
     await waitForIdleMap(page);
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
-    const cut = await page.evaluate(() => window.__atlas!.map.querySourceFeatures('cut-line').length);
+    const cut = await page.evaluate(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] }).length);
     expect(cut).toBeGreaterThan(0);
     const sides = await page.evaluate(() => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort());
     expect(sides).toEqual(expect.arrayContaining(['etorofu:japan', 'etorofu:russia', 'kunashiri:japan', 'shikotan:japan']));
@@ -91,7 +91,7 @@ describe('settlement options on the page', () => {
   it('exports the parts and the line as GeoJSON and the options as CSV', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
-    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /GeoJSON/ }).click()]);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download parts + line (GeoJSON)' }).click()]);
     const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
     expect(fc.features.map((f: { properties: { part: string } }) => f.properties.part)).toEqual(['japan-side', 'russia-side', 'cut-line']);
     expect(fc.features[0].properties).toMatchObject({ option: 'equal-area', basis: 'geodesic', island: 'etorofu' });
