@@ -118,7 +118,9 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       </Source>
       <Source id="overlay" type="geojson" data={overlay}>
         <Layer {...ofKind(LAYERS.optionFill, KIND.optionArea)} />
+        <Layer {...ofKind(LAYERS.optionFillRussia, KIND.optionArea)} />
         <Layer {...ofKind(LAYERS.territoryFill, KIND.territory)} />
+        <Layer {...ofKind(LAYERS.territoryFillOther, KIND.territory)} />
         <Layer {...ofKind(LAYERS.rings, KIND.ring)} />
         <Layer {...ofKind(LAYERS.ringsMax, KIND.ring)} />
       </Source>

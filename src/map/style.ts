@@ -56,25 +56,40 @@ export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, e
   return { ...layer, filter: filters.length === 1 ? mine : ['all', ...filters] } as T;
 }
 
+/**
+ * Each combination of constant and data-driven paint values is a separate shader program, and in
+ * software WebGL each program costs a noticeable compile before the first frame. So every circle
+ * layer reads the same set of values from the data (this wrapper makes a constant data-driven), and
+ * fills and lines use constant colours, split into one layer per colour where needed. Fills skip
+ * anti-aliasing (a program of its own): their edges are drawn by line layers or lie on them.
+ */
+const dd = (v: string | number): unknown => (typeof v === 'number' ? ['to-number', ['coalesce', ['get', '_style'], v]] : ['to-color', ['coalesce', ['get', '_style'], v]]);
+const circlePaint = (p: { r: unknown; fill: unknown; stroke: unknown; sw: unknown; op?: unknown; sop?: unknown }): Record<string, unknown> => ({
+  'circle-radius': typeof p.r === 'number' ? dd(p.r) : p.r,
+  'circle-color': typeof p.fill === 'string' ? dd(p.fill) : p.fill,
+  'circle-stroke-color': typeof p.stroke === 'string' ? dd(p.stroke) : p.stroke,
+  'circle-stroke-width': typeof p.sw === 'number' ? dd(p.sw) : p.sw,
+  'circle-opacity': dd((p.op as number) ?? 1),
+  'circle-stroke-opacity': dd((p.sop as number) ?? 1),
+});
+
 type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
 
 export const LAYERS = {
-  contextFill: { id: 'context-fill', type: 'fill', paint: { 'fill-color': COLORS.context } } as L<'fill'>,
+  contextFill: { id: 'context-fill', type: 'fill', paint: { 'fill-antialias': false, 'fill-color': COLORS.context } } as L<'fill'>,
   contextLine: { id: 'context-line', type: 'line', paint: { 'line-color': COLORS.contextLine, 'line-width': 0.6 } } as L<'line'>,
-  hokkaidoFill: { id: 'hokkaido-fill', type: 'fill', paint: { 'fill-color': COLORS.hokkaido } } as L<'fill'>,
+  hokkaidoFill: { id: 'hokkaido-fill', type: 'fill', paint: { 'fill-antialias': false, 'fill-color': COLORS.hokkaido } } as L<'fill'>,
   hokkaidoLine: { id: 'hokkaido-line', type: 'line', paint: { 'line-color': COLORS.hokkaidoLine, 'line-width': 0.8 } } as L<'line'>,
-  islandsFill: { id: 'islands-fill', type: 'fill', paint: { 'fill-color': COLORS.island, 'fill-opacity': 0.95 } } as L<'fill'>,
+  islandsFill: { id: 'islands-fill', type: 'fill', paint: { 'fill-antialias': false, 'fill-color': COLORS.island, 'fill-opacity': 0.95 } } as L<'fill'>,
   islandsLine: { id: 'islands-line', type: 'line', paint: { 'line-color': COLORS.islandLine, 'line-width': 1.2 } } as L<'line'>,
   /** Outline of the selected island; its filter is set from the selection. */
   islandsSelected: { id: 'islands-selected', type: 'line', paint: { 'line-color': COLORS.selectedLine, 'line-width': 3 } } as L<'line'>,
-  optionFill: {
-    id: 'option-fill', type: 'fill',
-    paint: { 'fill-color': ['match', ['get', 'side'], 'japan', COLORS.sideJapan, COLORS.sideRussia], 'fill-opacity': 0.55 },
-  } as L<'fill'>,
-  cutLine: { id: 'cut-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 2.5, 'line-dasharray': [3, 1.5] } } as L<'line'>,
+  optionFill: { id: 'option-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
+  optionFillRussia: { id: 'option-fill-russia', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
+  cutLine: { id: 'cut-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
   settlements: {
     id: 'settlements', type: 'circle',
-    paint: { 'circle-radius': ['interpolate', ['linear'], ['get', 'population'], 0, 3, 8000, 7], 'circle-color': '#ffffff', 'circle-stroke-color': COLORS.settlement, 'circle-stroke-width': 1.5 },
+    paint: circlePaint({ r: ['interpolate', ['linear'], ['get', 'population'], 0, 3, 8000, 7], fill: '#ffffff', stroke: COLORS.settlement, sw: 1.5 }),
   } as L<'circle'>,
   settlementLabels: {
     id: 'settlement-labels', type: 'symbol', minzoom: 7,
@@ -83,26 +98,26 @@ export const LAYERS = {
   } as L<'symbol'>,
   siteUncertainty: {
     id: 'sites-uncertainty', type: 'circle', filter: ['==', ['get', 'certainty'], 'island'],
-    paint: { 'circle-radius': 16, 'circle-color': ['get', 'color'], 'circle-opacity': 0.12, 'circle-stroke-color': ['get', 'color'], 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.5 },
+    paint: circlePaint({ r: 16, fill: ['get', 'color'], stroke: ['get', 'color'], sw: 1, op: 0.12, sop: 0.5 }),
   } as L<'circle'>,
   siteHandedOver: {
     id: 'sites-handed-over', type: 'circle', filter: ['==', ['get', 'to_japan'], true],
-    paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLORS.sideJapan, 'circle-stroke-width': 3 },
+    paint: circlePaint({ r: 12, fill: 'rgba(0,0,0,0)', stroke: COLORS.sideJapan, sw: 3 }),
   } as L<'circle'>,
   sites: {
     id: 'sites', type: 'circle',
-    paint: {
-      'circle-radius': 8,
-      // Exact positions filled; town-centre and island-only positions hollow.
-      'circle-color': ['case', ['==', ['get', 'certainty'], 'exact'], ['get', 'color'], '#ffffff'],
-      'circle-stroke-color': ['get', 'color'],
-      'circle-stroke-width': ['case', ['==', ['get', 'certainty'], 'exact'], 1, 2.5],
-    },
+    // Exact positions filled; town-centre and island-only positions hollow.
+    paint: circlePaint({
+      r: 8,
+      fill: ['case', ['==', ['get', 'certainty'], 'exact'], ['get', 'color'], '#ffffff'],
+      stroke: ['get', 'color'],
+      sw: ['case', ['==', ['get', 'certainty'], 'exact'], 1, 2.5],
+    }),
   } as L<'circle'>,
   siteMarks: {
     id: 'site-marks', type: 'symbol',
     layout: { 'text-field': ['get', 'mark'], 'text-font': LABEL_FONT, 'text-size': 9, 'text-allow-overlap': true, 'text-ignore-placement': true },
-    paint: { 'text-color': ['case', ['==', ['get', 'certainty'], 'exact'], '#ffffff', '#1a1a1a'] },
+    paint: { 'text-color': '#1a1a1a', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 },
   } as L<'symbol'>,
   rings: { id: 'range-rings', type: 'line', filter: ['!=', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5 } } as L<'line'>,
   /** The largest reported range of a system, when larger than its usual figure: dashed. */
@@ -112,14 +127,12 @@ export const LAYERS = {
     layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'symbol-spacing': 400 },
     paint: { 'text-color': COLORS.ring, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
   } as L<'symbol'>,
-  territoryFill: {
-    id: 'territory-fill', type: 'fill',
-    paint: { 'fill-color': ['match', ['get', 'side'], 'japan', COLORS.sideJapan, COLORS.sideRussia], 'fill-opacity': 0.55, 'fill-outline-color': '#333' },
-  } as L<'fill'>,
-  territoryLine: { id: 'territory-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 2.5, 'line-dasharray': [3, 1.5] } } as L<'line'>,
+  territoryFill: { id: 'territory-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
+  territoryFillOther: { id: 'territory-fill-other', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
+  territoryLine: { id: 'territory-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
   userPoints: {
     id: 'user-points', type: 'circle',
-    paint: { 'circle-radius': 6, 'circle-color': '#222222', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    paint: circlePaint({ r: 6, fill: '#222222', stroke: '#ffffff', sw: 2 }),
   } as L<'circle'>,
   labels: {
     id: 'island-labels', type: 'symbol',

@@ -228,7 +228,7 @@ export function App() {
         subtitle: `${current.name}: Japan ${(current.japanShare * 100).toFixed(2)} % (${state.basis === 'official' ? 'official GSI areas' : 'WGS84 areas'})`,
         legend: [
           { color: '#E69F00', label: 'Japan under this option' }, { color: '#009E73', label: 'Russia under this option' },
-          ...(current.cut ? [{ color: '#1a1a1a', label: `Cut line ${fmtBearing(current.cut.bearingDeg)}`, dashed: true }] : []),
+          ...(current.cut ? [{ color: '#1a1a1a', label: `Cut line ${fmtBearing(current.cut.bearingDeg)}`, line: true }] : []),
         ],
         attribution: ATTRIBUTION + (basemap ? ` · ${BASEMAPS[basemap].attribution}` : ''),
         date: new Date().toISOString().slice(0, 10),

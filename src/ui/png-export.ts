@@ -2,7 +2,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { distanceM } from '../geo/geodesic.ts';
 
-export interface PngLegendItem { color: string; label: string; dashed?: boolean }
+export interface PngLegendItem { color: string; label: string; line?: boolean }
 
 /** The map canvas is only readable during a render: copy it then. */
 function grabMapCanvas(map: MaplibreMap): Promise<HTMLCanvasElement> {
@@ -53,7 +53,7 @@ export async function mapPng(map: MaplibreMap, opts: { title: string; subtitle: 
   g.font = '12px sans-serif';
   opts.legend.forEach((l, i) => {
     const y = 44 + i * 18;
-    if (l.dashed) { g.strokeStyle = l.color; g.setLineDash([5, 3]); g.lineWidth = 2.5; g.beginPath(); g.moveTo(18, y - 4); g.lineTo(34, y - 4); g.stroke(); g.setLineDash([]); }
+    if (l.line) { g.strokeStyle = l.color; g.lineWidth = 3; g.beginPath(); g.moveTo(18, y - 4); g.lineTo(34, y - 4); g.stroke(); }
     else { g.fillStyle = l.color; g.fillRect(18, y - 10, 14, 12); }
     g.fillStyle = '#111';
     g.fillText(l.label, 40, y);

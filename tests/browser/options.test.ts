@@ -15,7 +15,7 @@ describe('settlement options on the page', () => {
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
     const cut = await page.evaluate(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] }).length);
     expect(cut).toBeGreaterThan(0);
-    const sides = await page.evaluate(() => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort());
+    const sides = await page.evaluate(() => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort());
     expect(sides).toEqual(expect.arrayContaining(['etorofu:japan', 'etorofu:russia', 'kunashiri:japan', 'shikotan:japan']));
     await expect(page.getByTestId('cut-details').innerText()).resolves.toMatch(/Etorofu \/ Iturup: 21\.1\d % of the island to Japan/);
     expect(externalRequests(requests, h.origin)).toEqual([]);
