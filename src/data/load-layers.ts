@@ -42,3 +42,14 @@ export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch
 function fileProblem(file: string, message: string): LayerState {
   return { status: 'error', problems: [{ file, featureIndex: null, featureId: null, path: '', message }] };
 }
+
+let started: Promise<Record<LayerName, LayerState>> | null = null;
+
+/**
+ * All built-in layers, fetched and validated once. Called as the page starts (before React renders)
+ * so that the downloads overlap with rendering; later calls get the same promise.
+ */
+export function loadAllLayers(names: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments']): Promise<Record<LayerName, LayerState>> {
+  started ??= Promise.all(names.map((n) => loadLayer(n))).then((states) => Object.fromEntries(names.map((n, i) => [n, states[i]])) as Record<LayerName, LayerState>);
+  return started;
+}

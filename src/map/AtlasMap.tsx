@@ -1,7 +1,7 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
 import { useEffect, useMemo, useRef } from 'react';
-import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import Map, { AttributionControl, Layer, Marker, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { BASE_STYLE, HOME_BOUNDS, LAYERS, KIND, ofKind } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
@@ -56,23 +56,20 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     features: [...tagged(context, KIND.context), ...tagged(hokkaido, KIND.hokkaido), ...tagged(islands, KIND.island)],
   }), [context, hokkaido, islands]);
 
-  const labels = useMemo<Feature[]>(() => {
-    const polys = [...(hokkaido?.features ?? []), ...(islands?.features ?? [])];
-    return polys.map((f) => ({
-      type: 'Feature',
-      properties: { layer_kind: KIND.label, id: f.properties?.id, label: labelText(f.properties ?? {}, language) },
-      geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
-    }));
-  }, [islands, hokkaido, language]);
+  // Names and site marks are HTML over the map rather than WebGL text: the browser's own fonts
+  // (kanji, Cyrillic), text that assistive technology can read, and no glyph work before the first frame.
+  const labels = useMemo(() => [...(hokkaido?.features ?? []), ...(islands?.features ?? [])].map((f) => ({
+    id: String(f.properties?.id), text: labelText(f.properties ?? {}, language), at: labelPoint(f.geometry as Polygon | MultiPolygon),
+  })), [islands, hokkaido, language]);
 
   const overlay = useMemo<FeatureCollection>(() => ({
     type: 'FeatureCollection',
     features: [
       ...tagged(optionAreas, KIND.optionArea), ...tagged(territory, KIND.territory), ...tagged(rings, KIND.ring),
       ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine), ...tagged(settlements, KIND.settlement),
-      ...tagged(sites, KIND.site), ...tagged(userPoints, KIND.userPoint), ...(showLabels ? labels : []),
+      ...tagged(sites, KIND.site), ...tagged(userPoints, KIND.userPoint),
     ],
-  }), [optionAreas, territory, rings, cutLine, territoryLine, settlements, sites, userPoints, labels, showLabels]);
+  }), [optionAreas, territory, rings, cutLine, territoryLine, settlements, sites, userPoints]);
 
   useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
 
@@ -135,9 +132,17 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       <Layer source="overlay" {...ofKind(LAYERS.siteUncertainty, KIND.site)} />
       <Layer source="overlay" {...ofKind(LAYERS.siteHandedOver, KIND.site)} />
       <Layer source="overlay" {...ofKind(LAYERS.sites, KIND.site)} />
-      <Layer source="overlay" {...ofKind(LAYERS.siteMarks, KIND.site)} />
       <Layer source="overlay" {...ofKind(LAYERS.userPoints, KIND.userPoint)} />
-      <Layer source="overlay" {...ofKind(LAYERS.labels, KIND.label)} />
+      {sites?.features.map((f) => (
+        <Marker key={`mark-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
+          <span className="site-mark" aria-hidden="true">{String(f.properties?.mark ?? '')}</span>
+        </Marker>
+      ))}
+      {showLabels && labels.map((l) => (
+        <Marker key={`label-${l.id}`} longitude={l.at[0]} latitude={l.at[1]} anchor="center" style={{ pointerEvents: 'none' }}>
+          <span className="map-label" data-label-island={l.id}>{l.text}</span>
+        </Marker>
+      ))}
       <NavigationControl position="top-right" showCompass={false} />
       <ScaleControl position="bottom-left" unit="metric" />
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />

@@ -46,7 +46,7 @@ export const LABEL_FONT = ['sans-serif'];
 export const KIND = {
   context: 'context', hokkaido: 'hokkaido', island: 'island', optionArea: 'option-area', cutLine: 'cut-line',
   settlement: 'settlement', site: 'site', ring: 'ring', territory: 'territory', territoryLine: 'territory-line',
-  userPoint: 'user-point', label: 'label',
+  userPoint: 'user-point',
 } as const;
 
 /** A layer restricted to one kind of feature (and to its own filter, if any). */
@@ -114,11 +114,6 @@ export const LAYERS = {
       sw: ['case', ['==', ['get', 'certainty'], 'exact'], 1, 2.5],
     }),
   } as L<'circle'>,
-  siteMarks: {
-    id: 'site-marks', type: 'symbol',
-    layout: { 'text-field': ['get', 'mark'], 'text-font': LABEL_FONT, 'text-size': 9, 'text-allow-overlap': true, 'text-ignore-placement': true },
-    paint: { 'text-color': '#1a1a1a', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 },
-  } as L<'symbol'>,
   rings: { id: 'range-rings', type: 'line', filter: ['!=', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5 } } as L<'line'>,
   /** The largest reported range of a system, when larger than its usual figure: dashed. */
   ringsMax: { id: 'range-rings-max', type: 'line', filter: ['==', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5, 'line-dasharray': [4, 3] } } as L<'line'>,
@@ -134,18 +129,6 @@ export const LAYERS = {
     id: 'user-points', type: 'circle',
     paint: circlePaint({ r: 6, fill: '#222222', stroke: '#ffffff', sw: 2 }),
   } as L<'circle'>,
-  labels: {
-    id: 'island-labels', type: 'symbol',
-    layout: {
-      'text-field': ['get', 'label'],
-      'text-font': LABEL_FONT,
-      'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 9, 15],
-      'text-line-height': 1.25,
-      'text-allow-overlap': false,
-      'text-padding': 2,
-    },
-    paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.6 },
-  } as L<'symbol'>,
 };
 
 /** The view that shows eastern Hokkaido and all four islands. */

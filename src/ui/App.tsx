@@ -2,7 +2,7 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { AtlasMap } from '../map/AtlasMap.tsx';
-import { loadLayer, type LayerState } from '../data/load-layers.ts';
+import { loadAllLayers, type LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
 import { labelText } from '../geo/names.ts';
 import { computeOption, createShareContext, customOption, defaultBearing, type OptionResult, type OptionSpec, type Settlement, type ShareContext } from '../geo/shares.ts';
@@ -78,9 +78,7 @@ export function App() {
   useEffect(() => {
     let live = true;
     // All layers in one update: the map then adds every source at once and draws fewer frames.
-    Promise.all(LAYER_NAMES.map((n) => loadLayer(n))).then((states) => {
-      if (live) setLayers(Object.fromEntries(LAYER_NAMES.map((n, i) => [n, states[i]])) as Record<LayerName, LayerState>);
-    });
+    loadAllLayers(LAYER_NAMES).then((states) => { if (live) setLayers(states); });
     return () => { live = false; };
   }, []);
 

@@ -39,23 +39,28 @@ describe('the map page (production build in Chromium)', () => {
   it('switches labels between Japanese, Russian and both', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
-    // Label text of every island feature in the label source, once the old language has gone.
-    const labelsWhen = async (want: string, gone: string) => {
-      await page.waitForFunction(([w, g]) => {
-        const labels = window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'label'] }).map((f) => String(f.properties.label));
-        return labels.some((l) => l.includes(w)) && !labels.some((l) => new RegExp(g).test(l));
-      }, [want, gone] as const);
-      return page.evaluate(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'label'] }).map((f) => String(f.properties.label)).join('|'));
+    // The island names drawn over the map, once the old language has gone.
+    const labelsWhen = async (want: string, gone: RegExp) => {
+      await expect.poll(async () => {
+        const t = (await page.locator('.map-label').allInnerTexts()).join('|');
+        return t.includes(want) && !gone.test(t);
+      }, { timeout: 10_000 }).toBe(true);
+      return (await page.locator('.map-label').allInnerTexts()).join('|');
     };
     await page.getByLabel('Russian names', { exact: false }).check();
-    const ru = await labelsWhen('Итуруп Iturup', '[\u4e00-\u9fff]');
+    const ru = await labelsWhen('Итуруп Iturup', /[\u4e00-\u9fff]/);
     expect(ru).toContain('Кунашир Kunashir');
     await page.getByLabel('Japanese names', { exact: false }).check();
-    const ja = await labelsWhen('択捉島 Etorofu-tō', '[\u0400-\u04ff]');
+    const ja = await labelsWhen('択捉島 Etorofu-tō', /[\u0400-\u04ff]/);
     expect(ja).toContain('国後島 Kunashiri-tō');
     await page.getByLabel('Both').check();
-    const both = await labelsWhen('Итуруп', '^$');
+    const both = await labelsWhen('Итуруп', /^$/);
     expect(both).toMatch(/択捉島 Etorofu-tō\nИтуруп Iturup/);
+    // The label sits over Etorofu on the map.
+    const box = (await page.locator('.map-label[data-label-island="etorofu"]').boundingBox())!;
+    const lonlat = await page.evaluate(([x, y]) => { const m = window.__atlas!.map; const r = m.getCanvas().getBoundingClientRect(); const p = m.unproject([x - r.left, y - r.top]); return [p.lng, p.lat]; }, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(lonlat[0]).toBeGreaterThan(146.9);
+    expect(lonlat[0]).toBeLessThan(148.9);
     await expect(page.locator('[data-island="etorofu"]').innerText()).resolves.toContain('択捉島');
   });
 
