@@ -1,6 +1,6 @@
 /** Map features for the military sites and their reported range rings. Pure. */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { KIND_MARKS, type Site, type SystemInfo } from '../data/deployments.ts';
+import { CERTAINTY_LABELS, KIND_LABELS, KIND_MARKS, type Site, type SystemInfo } from '../data/deployments.ts';
 import { geodesicCircle } from './range-ring.ts';
 
 export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2', US: '#D55E00' };
@@ -10,7 +10,11 @@ export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): Featu
     type: 'FeatureCollection',
     features: sites.map((s) => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: s.lonlat },
-      properties: { id: s.id, country: s.props.country, color: SITE_COLORS[s.props.country] ?? '#555', mark: KIND_MARKS[s.props.kind] ?? '?', certainty: s.props.certainty, to_japan: toJapan.has(s.id) },
+      properties: {
+        id: s.id, country: s.props.country, color: SITE_COLORS[s.props.country] ?? '#555', mark: KIND_MARKS[s.props.kind] ?? '?', certainty: s.props.certainty, to_japan: toJapan.has(s.id),
+        // The accessible name of the site's button on the map.
+        name: `${KIND_MARKS[s.props.kind] ?? '?'} · ${s.props.name_en} (${s.props.country}, ${KIND_LABELS[s.props.kind] ?? s.props.kind}); position: ${CERTAINTY_LABELS[s.props.certainty] ?? s.props.certainty}${toJapan.has(s.id) ? '; to Japan under this option' : ''}`,
+      },
     })),
   };
 }

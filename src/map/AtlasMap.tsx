@@ -66,19 +66,17 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     type: 'FeatureCollection',
     features: [
       ...tagged(optionAreas, KIND.optionArea), ...tagged(territory, KIND.territory), ...tagged(rings, KIND.ring),
-      ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine), ...tagged(settlements, KIND.settlement),
-      ...tagged(sites, KIND.site), ...tagged(userPoints, KIND.userPoint),
+      ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine), ...tagged(userPoints, KIND.userPoint),
     ],
-  }), [optionAreas, territory, rings, cutLine, territoryLine, settlements, sites, userPoints]);
+  }), [optionAreas, territory, rings, cutLine, territoryLine, userPoints]);
 
   useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
 
   const onClick = (e: MapLayerMouseEvent) => {
+    // Site buttons are HTML over the map and handle their own clicks.
+    if ((e.originalEvent?.target as Element | null)?.closest?.('.site-symbol')) return;
     const user = e.features?.find((f) => f.layer.id === LAYERS.userPoints.id);
     if (user && user.properties?.id != null) { onSelectUserPoint?.(String(user.properties.id)); return; }
-    // Sites are drawn above islands: a click on a site opens the site, otherwise the island.
-    const site = e.features?.find((f) => f.layer.id === LAYERS.sites.id);
-    if (site && typeof site.properties?.id === 'string') { onSelectSite?.(site.properties.id); return; }
     const id = e.features?.find((f) => f.layer.id === LAYERS.islandsFill.id)?.properties?.id;
     onSelect(typeof id === 'string' ? id : null);
   };
@@ -91,7 +89,7 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       fadeDuration={0}
       initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
-      interactiveLayerIds={[LAYERS.islandsFill.id, ...(sites ? [LAYERS.sites.id] : []), ...(userPoints ? [LAYERS.userPoints.id] : [])]}
+      interactiveLayerIds={[LAYERS.islandsFill.id, ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
       onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
@@ -127,17 +125,24 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       <Layer source="overlay" {...ofKind(LAYERS.cutLine, KIND.cutLine)} />
       <Layer source="overlay" {...ofKind(LAYERS.territoryLine, KIND.territoryLine)} />
       <Layer source="overlay" {...ofKind(LAYERS.ringLabels, KIND.ring)} />
-      <Layer source="overlay" {...ofKind(LAYERS.settlements, KIND.settlement)} />
-      <Layer source="overlay" {...ofKind(LAYERS.settlementLabels, KIND.settlement)} />
-      <Layer source="overlay" {...ofKind(LAYERS.siteUncertainty, KIND.site)} />
-      <Layer source="overlay" {...ofKind(LAYERS.siteHandedOver, KIND.site)} />
-      <Layer source="overlay" {...ofKind(LAYERS.sites, KIND.site)} />
       <Layer source="overlay" {...ofKind(LAYERS.userPoints, KIND.userPoint)} />
-      {sites?.features.map((f) => (
-        <Marker key={`mark-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
-          <span className="site-mark" aria-hidden="true">{String(f.properties?.mark ?? '')}</span>
+      {settlements?.features.map((f) => (
+        <Marker key={`settlement-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
+          <span className="settlement-dot" title={String(f.properties?.label ?? '')}
+            style={{ width: dotSize(f.properties?.population), height: dotSize(f.properties?.population) }} />
         </Marker>
       ))}
+      {/* Sites are buttons: focusable, announced by name, kind, country and how well the position is known. */}
+      {sites?.features.map((f) => {
+        const p = f.properties ?? {};
+        return (
+          <Marker key={`site-${p.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center">
+            <button type="button" className={`site-symbol ${p.certainty}${p.to_japan ? ' handed' : ''}`} data-site-id={String(p.id)}
+              style={{ '--site-color': String(p.color) } as React.CSSProperties} aria-label={String(p.name)} title={String(p.name)}
+              onClick={() => onSelectSite?.(String(p.id))}>{String(p.mark ?? '')}</button>
+          </Marker>
+        );
+      })}
       {showLabels && labels.map((l) => (
         <Marker key={`label-${l.id}`} longitude={l.at[0]} latitude={l.at[1]} anchor="center" style={{ pointerEvents: 'none' }}>
           <span className="map-label" data-label-island={l.id}>{l.text}</span>
@@ -149,6 +154,9 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     </Map>
   );
 }
+
+/** Settlement dot diameter in px, by population (3-8 px radius). */
+const dotSize = (population: unknown) => `${2 * (3 + Math.min(1, (Number(population) || 0) / 8000) * 4)}px`;
 
 /** The features of a collection, each tagged with the kind of layer that draws it. */
 function tagged(fc: FeatureCollection | null | undefined, kind: string): Feature[] {

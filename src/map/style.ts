@@ -45,7 +45,7 @@ export const LABEL_FONT = ['sans-serif'];
 /** Every feature carries `layer_kind`: the layers of the two shared sources pick theirs by it. */
 export const KIND = {
   context: 'context', hokkaido: 'hokkaido', island: 'island', optionArea: 'option-area', cutLine: 'cut-line',
-  settlement: 'settlement', site: 'site', ring: 'ring', territory: 'territory', territoryLine: 'territory-line',
+  ring: 'ring', territory: 'territory', territoryLine: 'territory-line',
   userPoint: 'user-point',
 } as const;
 
@@ -58,21 +58,11 @@ export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, e
 
 /**
  * Each combination of constant and data-driven paint values is a separate shader program, and in
- * software WebGL each program costs a noticeable compile before the first frame. So every circle
- * layer reads the same set of values from the data (this wrapper makes a constant data-driven), and
- * fills and lines use constant colours, split into one layer per colour where needed. Fills skip
- * anti-aliasing (a program of its own): their edges are drawn by line layers or lie on them.
+ * software WebGL each program costs a noticeable compile before the first frame. So fills and lines
+ * use constant colours (split into one layer per colour where needed), fills skip anti-aliasing (a
+ * program of its own; their edges are drawn by line layers or lie on them), and names, settlements
+ * and sites are HTML over the map (see AtlasMap).
  */
-const dd = (v: string | number): unknown => (typeof v === 'number' ? ['to-number', ['coalesce', ['get', '_style'], v]] : ['to-color', ['coalesce', ['get', '_style'], v]]);
-const circlePaint = (p: { r: unknown; fill: unknown; stroke: unknown; sw: unknown; op?: unknown; sop?: unknown }): Record<string, unknown> => ({
-  'circle-radius': typeof p.r === 'number' ? dd(p.r) : p.r,
-  'circle-color': typeof p.fill === 'string' ? dd(p.fill) : p.fill,
-  'circle-stroke-color': typeof p.stroke === 'string' ? dd(p.stroke) : p.stroke,
-  'circle-stroke-width': typeof p.sw === 'number' ? dd(p.sw) : p.sw,
-  'circle-opacity': dd((p.op as number) ?? 1),
-  'circle-stroke-opacity': dd((p.sop as number) ?? 1),
-});
-
 type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
 
 export const LAYERS = {
@@ -87,33 +77,6 @@ export const LAYERS = {
   optionFill: { id: 'option-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
   optionFillRussia: { id: 'option-fill-russia', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
   cutLine: { id: 'cut-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
-  settlements: {
-    id: 'settlements', type: 'circle',
-    paint: circlePaint({ r: ['interpolate', ['linear'], ['get', 'population'], 0, 3, 8000, 7], fill: '#ffffff', stroke: COLORS.settlement, sw: 1.5 }),
-  } as L<'circle'>,
-  settlementLabels: {
-    id: 'settlement-labels', type: 'symbol', minzoom: 7,
-    layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
-    paint: { 'text-color': '#333', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.4 },
-  } as L<'symbol'>,
-  siteUncertainty: {
-    id: 'sites-uncertainty', type: 'circle', filter: ['==', ['get', 'certainty'], 'island'],
-    paint: circlePaint({ r: 16, fill: ['get', 'color'], stroke: ['get', 'color'], sw: 1, op: 0.12, sop: 0.5 }),
-  } as L<'circle'>,
-  siteHandedOver: {
-    id: 'sites-handed-over', type: 'circle', filter: ['==', ['get', 'to_japan'], true],
-    paint: circlePaint({ r: 12, fill: 'rgba(0,0,0,0)', stroke: COLORS.sideJapan, sw: 3 }),
-  } as L<'circle'>,
-  sites: {
-    id: 'sites', type: 'circle',
-    // Exact positions filled; town-centre and island-only positions hollow.
-    paint: circlePaint({
-      r: 8,
-      fill: ['case', ['==', ['get', 'certainty'], 'exact'], ['get', 'color'], '#ffffff'],
-      stroke: ['get', 'color'],
-      sw: ['case', ['==', ['get', 'certainty'], 'exact'], 1, 2.5],
-    }),
-  } as L<'circle'>,
   rings: { id: 'range-rings', type: 'line', filter: ['!=', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5 } } as L<'line'>,
   /** The largest reported range of a system, when larger than its usual figure: dashed. */
   ringsMax: { id: 'range-rings-max', type: 'line', filter: ['==', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5, 'line-dasharray': [4, 3] } } as L<'line'>,
@@ -127,7 +90,7 @@ export const LAYERS = {
   territoryLine: { id: 'territory-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
   userPoints: {
     id: 'user-points', type: 'circle',
-    paint: circlePaint({ r: 6, fill: '#222222', stroke: '#ffffff', sw: 2 }),
+    paint: { 'circle-radius': 6, 'circle-color': '#222222', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
   } as L<'circle'>,
 };
 

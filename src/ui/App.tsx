@@ -376,7 +376,7 @@ export function App() {
             <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia</div>
             {current.cut && <div><span className="dash" /> Cut line ({fmtBearing(current.cut.bearingDeg)})</div>}
             {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
-            {showSites && <div><span className="site-key filled" /> site, exact · <span className="site-key" /> town or island only</div>}
+            {showSites && <div><span className="site-key filled" /> site · <span className="site-key" /> town only · <span className="site-key dotted" /> island only</div>}
             {showSites && <div><span className="site-key handed" /> site to Japan under this option</div>}
           </div>
         )}

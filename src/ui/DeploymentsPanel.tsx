@@ -35,7 +35,7 @@ export function DeploymentsPanel(p: {
   return (
     <section className="deployments" aria-labelledby="deployments-title">
       <h2 id="deployments-title">Military sites</h2>
-      <p className="fine">Open-source positions and reported figures; each site lists its sources. Approximate positions are drawn hollow.</p>
+      <p className="fine">Open-source positions and reported figures; each site lists its sources. A solid ring is the facility's own position; dashed, only its town; dotted, only its island.</p>
       <div className="year-row">
         <label htmlFor="year-slider">Year <output data-testid="year-output">{f.year}</output></label>
         <input id="year-slider" type="range" min={FIRST_YEAR} max={THIS_YEAR} step={1} value={f.year} data-testid="year-slider"

@@ -7,8 +7,12 @@ let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
-const renderedSites = (page: import('playwright-core').Page) =>
-  page.evaluate(() => (window.__atlas!.map.getLayer('sites') ? window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length : 0));
+const renderedSites = (page: import('playwright-core').Page) => page.locator('.site-symbol').count();
+/** Opens a site the way a keyboard user does: focus its button on the map, press Enter. */
+const openSite = async (page: import('playwright-core').Page, id: string) => {
+  await page.locator(`[data-site-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+};
 
 describe('military sites layer', () => {
   it('toggles, and the year slider changes what is shown', async () => {
@@ -18,17 +22,15 @@ describe('military sites layer', () => {
     expect(now).toBeGreaterThan(10);
 
     await page.getByRole('checkbox', { name: 'Military sites' }).uncheck();
-    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length === 0);
-    expect(await renderedSites(page)).toBe(0);
+    await expect.poll(() => renderedSites(page)).toBe(0);
     await page.getByRole('checkbox', { name: 'Military sites' }).check();
-    await page.waitForFunction((n) => window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length === n, now);
-    await waitForIdleMap(page);
+    await expect.poll(() => renderedSites(page)).toBe(now);
 
     const slider = page.getByTestId('year-slider');
     await slider.focus();
     await slider.fill('1990');
     await expect(page.getByTestId('year-output').innerText()).resolves.toBe('1990');
-    await page.waitForFunction((n) => window.__atlas!.map.queryRenderedFeatures({ layers: ['sites'] }).length < n, now);
+    await expect.poll(() => renderedSites(page)).toBeLessThan(now);
     const in1990 = await renderedSites(page);
     expect(in1990).toBeLessThan(now);
     await expect(page.getByTestId('sites-count').innerText()).resolves.toMatch(/^\d+ of \d+ sites shown for 1990\.$/);
@@ -42,23 +44,20 @@ describe('military sites layer', () => {
   it('opens a site with its sources, and draws its reported range', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
-    const pt = await pagePointOf(page, [147.62167, 44.92]);
+    // A pointer click on the site's symbol on the map.
+    const pt = await pagePointOf(page, [147.95583, 45.25639]);
     await page.mouse.click(pt.x, pt.y);
     const panel = page.getByTestId('site-panel');
+    await expect(panel.locator('h2').innerText()).resolves.toContain('Yasny');
+    await openSite(page, 'ru-burevestnik');
     await expect(panel.locator('h2').innerText()).resolves.toContain('Burevestnik');
     await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain("facility's own published position");
     expect(await panel.locator('.sources a[href^="https://"]').count()).toBeGreaterThan(0);
 
     // The Bastion battery on Etorofu: its 300 km reported range, and the dashed "up to 500 km".
     await page.getByLabel('Official (GSI 2025)').check(); // any state change keeps the site layer stable
-    const bastion = await page.evaluate(() => {
-      const m = window.__atlas!.map;
-      const f = m.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'site'] }).find((x) => x.properties.id === 'ru-bastion-iturup');
-      return f ? (f.geometry as GeoJSON.Point).coordinates : null;
-    });
-    expect(bastion).not.toBeNull();
-    const bp = await pagePointOf(page, bastion as [number, number]);
-    await page.mouse.click(bp.x, bp.y);
+    await expect(page.locator('[data-site-id="ru-bastion-iturup"]').getAttribute('aria-label')).resolves.toMatch(/Bastion.*only the island is known/);
+    await openSite(page, 'ru-bastion-iturup');
     await expect(panel.locator('h2').innerText()).resolves.toContain('Bastion');
     await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain('only the island is known');
     await page.waitForFunction(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).length > 0);
@@ -80,9 +79,10 @@ describe('military sites layer', () => {
     await page.route('**/deployments-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
     await page.goto(h.origin + '/');
     await waitForIdleMap(page);
-    const pt = await pagePointOf(page, target.geometry.coordinates);
-    await page.mouse.click(pt.x, pt.y);
+    await page.locator('[data-site-id="ru-burevestnik"]').focus();
+    await page.keyboard.press('Enter');
     const panel = page.getByTestId('site-panel');
+    await expect(page.locator('[data-site-id="ru-burevestnik"]').getAttribute('aria-label')).resolves.toContain('<img src=x onerror=alert(1)>');
     await expect(panel.locator('h2').innerText()).resolves.toBe('<img src=x onerror=alert(1)>');
     await expect(panel.innerText()).resolves.toContain('<script>window.__pwned = 1</script>');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
