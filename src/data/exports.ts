@@ -1,20 +1,37 @@
 /** Export builders: GeoJSON of an option's parts and line, CSV of the options table. Pure. */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { OptionResult } from '../geo/shares.ts';
+import type { PartitionResult } from '../geo/partition.ts';
 
 export interface ExportSource { title: string; url: string | null }
 
+/**
+ * The two parts of a partition and its line as GeoJSON features. `sides` names the parts and gives
+ * each part's area (an option reports areas on its basis; a user's territory its own areas).
+ */
+export function partitionFeatures(
+  p: PartitionResult, common: Record<string, unknown>,
+  sides: { first: { part: string; areaKm2: number; fraction: number }; second: { part: string; areaKm2: number; fraction: number } },
+  lineProps: Record<string, unknown> = {},
+): Feature[] {
+  const out: Feature[] = [];
+  if (p.japanSide) out.push({ type: 'Feature', properties: { ...common, part: sides.first.part, area_km2: sides.first.areaKm2, fraction: sides.first.fraction }, geometry: p.japanSide });
+  if (p.otherSide) out.push({ type: 'Feature', properties: { ...common, part: sides.second.part, area_km2: sides.second.areaKm2, fraction: sides.second.fraction }, geometry: p.otherSide });
+  if (p.line) out.push({ type: 'Feature', properties: { ...common, part: 'cut-line', bearing_deg: p.bearingDeg, length_km: p.lineLengthKm, ...lineProps }, geometry: p.line });
+  return out;
+}
+
 export function optionGeoJson(r: OptionResult, sources: ExportSource[], generated: string): FeatureCollection {
-  const common = { option: r.id, option_name: r.name, basis: r.basis, generated, sources: sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)) };
-  const features: Feature[] = [];
-  if (r.cut) {
-    const p = r.cut.partition;
-    const island = r.perIsland.find((i) => i.id === r.cut!.island)!;
-    if (p.japanSide) features.push({ type: 'Feature', properties: { ...common, part: 'japan-side', island: island.id, area_km2: island.toJapanKm2, island_fraction: r.cut.islandFractionToJapan }, geometry: p.japanSide });
-    if (p.otherSide) features.push({ type: 'Feature', properties: { ...common, part: 'russia-side', island: island.id, area_km2: island.toRussiaKm2, island_fraction: 1 - r.cut.islandFractionToJapan }, geometry: p.otherSide });
-    if (r.cut.line) features.push({ type: 'Feature', properties: { ...common, part: 'cut-line', island: island.id, bearing_deg: r.cut.bearingDeg, length_km: r.cut.lineLengthKm, japan_share_of_total: r.japanShare, japan_km2: r.japanKm2, russia_km2: r.russiaKm2 }, geometry: r.cut.line });
-  }
-  return { type: 'FeatureCollection', features };
+  if (!r.cut) return { type: 'FeatureCollection', features: [] };
+  const island = r.perIsland.find((i) => i.id === r.cut!.island)!;
+  const common = { option: r.id, option_name: r.name, basis: r.basis, island: island.id, generated, sources: sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)) };
+  return {
+    type: 'FeatureCollection',
+    features: partitionFeatures(r.cut.partition, common, {
+      first: { part: 'japan-side', areaKm2: island.toJapanKm2, fraction: r.cut.islandFractionToJapan },
+      second: { part: 'russia-side', areaKm2: island.toRussiaKm2, fraction: 1 - r.cut.islandFractionToJapan },
+    }, { bearing_deg: r.cut.bearingDeg, japan_share_of_total: r.japanShare, japan_km2: r.japanKm2, russia_km2: r.russiaKm2 }),
+  };
 }
 
 const csvCell = (v: string | number) => {

@@ -8,7 +8,7 @@ import { labelText } from '../geo/names.ts';
 import { computeOption, createShareContext, customOption, defaultBearing, type OptionResult, type OptionSpec, type Settlement, type ShareContext } from '../geo/shares.ts';
 import { optionFeatures } from '../geo/option-features.ts';
 import { OFFICIAL_AREAS, POPULATIONS, type SourceRef } from '../data/tables.ts';
-import { optionGeoJson, optionsCsv } from '../data/exports.ts';
+import { optionGeoJson, optionsCsv, partitionFeatures } from '../data/exports.ts';
 import splitOptions from '../../data/split-options.json';
 import settlementsTable from '../../data/settlements.json';
 import { fmtBearing } from './format.ts';
@@ -306,11 +306,12 @@ export function App() {
             longAxis={(territoryPrep.longAxisBearingDeg + 90) % 180} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
             onZoom={() => { const b = bboxOf(territorySource.territory!.coordinates); setFocus(b); }}
             onExport={() => territoryResult && download(`${territorySource.name.replace(/\.[^.]*$/, '')}-split.geojson`, 'application/geo+json', JSON.stringify({
-              type: 'FeatureCollection', features: [
-                ...(territoryResult.japanSide ? [{ type: 'Feature', properties: { part: 'side-a', source_file: territorySource.name, area_km2: territoryResult.japanSideKm2, share: territoryResult.fraction }, geometry: territoryResult.japanSide }] : []),
-                ...(territoryResult.otherSide ? [{ type: 'Feature', properties: { part: 'side-b', source_file: territorySource.name, area_km2: territoryResult.otherSideKm2, share: 1 - territoryResult.fraction }, geometry: territoryResult.otherSide }] : []),
-                ...(territoryResult.line ? [{ type: 'Feature', properties: { part: 'cut-line', bearing_deg: territoryResult.bearingDeg, length_km: territoryResult.lineLengthKm }, geometry: territoryResult.line }] : []),
-              ] }))} />
+              type: 'FeatureCollection',
+              features: partitionFeatures(territoryResult, { source_file: territorySource.name }, {
+                first: { part: 'side-a', areaKm2: territoryResult.japanSideKm2, fraction: territoryResult.fraction },
+                second: { part: 'side-b', areaKm2: territoryResult.otherSideKm2, fraction: 1 - territoryResult.fraction },
+              }),
+            }))} />
         )}
         <section aria-labelledby="islands-title">
           <h2 id="islands-title">Islands</h2>
