@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { AREA_BASES, computeOption, customOption, ISLAND_ORDER, areaOn, totalOn, type AreaBasis, type OptionResult, type OptionSpec } from '../src/geo/shares.ts';
 import { loadShareContext, loadSites, OPTIONS } from './lib/load-node.ts';
 import { sitesUnderOption, type SitesUnderOption } from '../src/geo/sites.ts';
+import { standingIn } from '../src/data/deployments.ts';
 
 const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]';
 
@@ -70,12 +71,15 @@ function main() {
   const specs: OptionSpec[] = [...OPTIONS];
   if (args.share !== undefined) specs.push(customOption(ctx, args.share, args.basis));
   const results = specs.map((s) => computeOption(ctx, s, args.basis, args.bearing));
-  const allSites = loadSites();
-  const sites = results.map((r) => sitesUnderOption(ctx, r, allSites));
+  // Sites that stand this year: a system withdrawn earlier is not handed over by anyone.
+  const year = new Date().getFullYear();
+  const standing = standingIn(loadSites(), year);
+  const sites = results.map((r) => sitesUnderOption(ctx, r, standing));
   if (args.json) {
     const out = {
       basis: args.basis,
       total_km2: round(totalOn(ctx, args.basis), 4),
+      sites_year: year,
       islands: Object.fromEntries(ISLAND_ORDER.map((id) => [id, round(areaOn(ctx, id, args.basis), 4)])),
       options: results.map((r, i) => toJson(r, sites[i])),
     };
@@ -86,7 +90,7 @@ function main() {
     ? 'official (GSI 2025 figures of the four groups; their sum 4,998.40 km²; GSI\'s 5,003.05 also counts unassigned islets)'
     : 'geodesic (WGS84 ellipsoid, computed from geo/islands.geojson)';
   const lines = [`Basis: ${basisText}`, `Disputed total: ${totalOn(ctx, args.basis).toFixed(2)} km²  (${ISLAND_ORDER.map((id) => `${id} ${areaOn(ctx, id, args.basis).toFixed(2)}`).join(', ')})`, ''];
-  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'islands to Japan', 'sites to Japan (ambiguous)', 'cut'];
+  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'islands to Japan', `sites to Japan ${year} (ambiguous)`, 'cut'];
   const rows = results.map((r, i) => [
     r.id, r.japanKm2.toFixed(2), r.russiaKm2.toFixed(2), (r.japanShare * 100).toFixed(2), r.islandsToJapan.join(', ') || '-',
     `${sites[i].toJapan.length}${sites[i].ambiguous.length ? ` (+${sites[i].ambiguous.length})` : ''}`,

@@ -170,7 +170,8 @@ export function App() {
   const allSites = useMemo(() => (deployments ? toSites(deployments) : []), [deployments]);
   const shownSites = useMemo(() => standingIn(allSites, filters.year).filter((s) =>
     filters.countries.includes(s.props.country) && filters.kinds.includes(s.props.kind) && filters.certainties.includes(s.props.certainty)), [allSites, filters]);
-  const sitesResult = useMemo(() => (ctx && current ? sitesUnderOption(ctx, current, allSites) : null), [ctx, current, allSites]);
+  // Sites handed over under the option: those standing in the year on the slider.
+  const sitesResult = useMemo(() => (ctx && current ? sitesUnderOption(ctx, current, standingIn(allSites, filters.year)) : null), [ctx, current, allSites, filters.year]);
   const showSites = state.layers.includes('deployments');
   const sitesFc = useMemo(() => siteFeatures(shownSites, new Set(state.layers.includes('partition') ? sitesResult?.toJapan ?? [] : [])), [shownSites, sitesResult, state.layers]);
   const selectedSite = allSites.find((s) => s.id === siteId) ?? null;
@@ -290,7 +291,7 @@ export function App() {
               JSON.stringify(optionGeoJson(computed.current!, sourcesFor(computed.current!), new Date().toISOString().slice(0, 10))))}
             userPoints={userUnder}
             onExportPng={exportPng}
-            sites={sitesResult && { ...sitesResult, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
+            sites={sitesResult && { ...sitesResult, year: filters.year, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
             onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
               optionsCsv(computed.results, Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by]))))}
           />

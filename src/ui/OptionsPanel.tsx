@@ -24,7 +24,7 @@ export interface OptionsPanelProps {
   onExportCsv: () => void;
   onExportPng?: () => void;
   userPoints?: { toJapan: string[]; onIslands: number } | null;
-  sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; names: Record<string, string>; kindLabels: Record<string, string> } | null;
+  sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; year: number; names: Record<string, string>; kindLabels: Record<string, string> } | null;
 }
 
 const ISLAND_NAMES: Record<string, string> = { habomai: 'Habomai', shikotan: 'Shikotan', kunashiri: 'Kunashiri / Kunashir', etorofu: 'Etorofu / Iturup' };
@@ -118,7 +118,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
         )}
         {p.sites && (
           <>
-            <h4>Military sites to Japan</h4>
+            <h4>Military sites to Japan (standing in {p.sites.year})</h4>
             <p className="fine" data-testid="sites-to-japan">
               {p.sites.toJapan.length === 0 ? 'None.' : `${p.sites.toJapan.length}: ` + Object.entries(p.sites.byKind).map(([k, n]) => `${n} ${(p.sites!.kindLabels[k] ?? k).toLowerCase()}`).join(', ') + '.'}
               {p.sites.ambiguous.length > 0 && <> Not counted either way (position known only to the cut island): {p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; ')}.</>}

@@ -99,6 +99,14 @@ describe('sites under each option', () => {
     expect(r.toJapan).not.toContain('ru-gornoye');
   });
 
+  it('counts only what stands in the year considered', () => {
+    const ctx2 = loadShareContext();
+    const r = computeOption(ctx2, OPTIONS.find((o) => o.id === 'equal-area')!, 'geodesic');
+    expect(sitesUnderOption(ctx2, r, standingIn(sites, 2021)).toJapan).toContain('ru-s300v4-kunashir');
+    expect(sitesUnderOption(ctx2, r, standingIn(sites, 2025)).toJapan).not.toContain('ru-s300v4-kunashir');
+    expect(sitesUnderOption(ctx2, r, standingIn(sites, 2025)).ambiguous).toEqual(['ru-bastion-iturup']);
+  });
+
   it('status quo hands over nothing, four islands every site on the four islands', () => {
     expect(byId('status-quo').toJapan).toEqual([]);
     const all = sites.filter((s) => ['habomai', 'shikotan', 'kunashiri', 'etorofu'].includes(s.props.island)).map((s) => s.id).sort();
