@@ -49,7 +49,12 @@ export function createShareContext(
   for (const f of islands.features) {
     const id = String(f.properties?.id);
     const geometry = f.geometry as MultiPolygon;
-    map.set(id, { id, feature: f as Feature<MultiPolygon>, geodesicKm2: geometryAreaKm2(geometry), officialKm2: officialKm2[id], prepared: prepareTerritory(geometry) });
+    // Prepared for the solver only when first needed: most options cut one island, or none.
+    let prepared: PreparedTerritory | null = null;
+    map.set(id, {
+      id, feature: f as Feature<MultiPolygon>, geodesicKm2: geometryAreaKm2(geometry), officialKm2: officialKm2[id],
+      get prepared() { return (prepared ??= prepareTerritory(geometry)); },
+    });
   }
   for (const id of ISLAND_ORDER) if (!map.has(id)) throw new Error(`island "${id}" is missing`);
   return { islands: map, people: new Map(Object.entries(people)), settlements };

@@ -1,9 +1,9 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
-import { useEffect, useMemo, useRef } from 'react';
-import Map, { AttributionControl, Layer, Marker, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Map, { AttributionControl, Marker, NavigationControl, ScaleControl, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Map as MaplibreMap } from 'maplibre-gl';
-import { BASE_STYLE, HOME_BOUNDS, LAYERS, KIND, ofKind } from './style.ts';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
@@ -49,8 +49,7 @@ declare global {
 export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
 
-  // Two GeoJSON sources instead of one per layer: every source finishes its tiles at its own moment and
-  // each costs the map another frame, so the static land and the changing overlays travel together.
+  // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
   const land = useMemo<FeatureCollection>(() => ({
     type: 'FeatureCollection',
     features: [...tagged(context, KIND.context), ...tagged(hokkaido, KIND.hokkaido), ...tagged(islands, KIND.island)],
@@ -70,6 +69,22 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     ],
   }), [optionAreas, territory, rings, cutLine, territoryLine, userPoints]);
 
+  // The style, data included, is made once, when the map is created; later changes go to the sources
+  // (setData) and to the selection's layer (setFilter) directly. The basemap is fixed for the life of
+  // the page (switching it loads the other page).
+  const [mapStyle] = useState(() => atlasStyle({ land, overlay }, { basemap: basemap ? BASEMAPS[basemap] : null, selectedId }));
+  const sources = useSourceData(ref, { land, overlay });
+  // Only a real change of selection touches the layer: even an unchanged filter costs the map a frame.
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  const drawnSelection = useRef(selectedId);
+  const applySelection = (map: MaplibreMap | undefined) => {
+    if (drawnSelection.current === selectedRef.current || !map?.getLayer(LAYERS.islandsSelected.id)) return;
+    map.setFilter(LAYERS.islandsSelected.id, selectedIslandFilter(selectedRef.current));
+    drawnSelection.current = selectedRef.current;
+  };
+  useEffect(() => { applySelection(ref.current?.getMap()); }, [selectedId]);
+
   useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
 
   const onClick = (e: MapLayerMouseEvent) => {
@@ -85,13 +100,13 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     <Map
       ref={ref}
       mapLib={maplibregl}
-      mapStyle={BASE_STYLE}
+      mapStyle={mapStyle}
       fadeDuration={0}
       initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
       attributionControl={false}
       interactiveLayerIds={[LAYERS.islandsFill.id, ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
-      onLoad={(e) => { window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
+      onLoad={(e) => { sources.sync(e.target); applySelection(e.target); window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
       onMoveStart={() => { document.body.dataset.mapIdle = 'false'; }}
       onMoveEnd={(e) => { if (e.originalEvent) { const c = e.target.getCenter(); onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }); } }}
@@ -99,33 +114,6 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       style={{ position: 'absolute', inset: 0 }}
       aria-label="Map of Hokkaido and the disputed islands"
     >
-      {basemap && (
-        <Source id="basemap" type="raster" tiles={[...BASEMAPS[basemap].tiles]} tileSize={256} maxzoom={BASEMAPS[basemap].maxzoom} attribution={BASEMAPS[basemap].attribution}>
-          <Layer id="basemap" type="raster" paint={{ 'raster-opacity': 0.85 }} />
-        </Source>
-      )}
-      <Source id="land" type="geojson" data={land} attribution="© OpenStreetMap contributors (ODbL)">
-        {!basemap && <Layer {...ofKind(LAYERS.contextFill, KIND.context)} />}
-        {!basemap && <Layer {...ofKind(LAYERS.contextLine, KIND.context)} />}
-        {!basemap && <Layer {...ofKind(LAYERS.hokkaidoFill, KIND.hokkaido)} />}
-        <Layer {...ofKind(LAYERS.hokkaidoLine, KIND.hokkaido)} />
-        <Layer {...ofKind(LAYERS.islandsFill, KIND.island)} />
-      </Source>
-      <Source id="overlay" type="geojson" data={overlay}>
-        <Layer {...ofKind(LAYERS.optionFill, KIND.optionArea)} />
-        <Layer {...ofKind(LAYERS.optionFillRussia, KIND.optionArea)} />
-        <Layer {...ofKind(LAYERS.territoryFill, KIND.territory)} />
-        <Layer {...ofKind(LAYERS.territoryFillOther, KIND.territory)} />
-        <Layer {...ofKind(LAYERS.rings, KIND.ring)} />
-        <Layer {...ofKind(LAYERS.ringsMax, KIND.ring)} />
-      </Source>
-      {/* Island outlines above the option shading, below the lines and symbols. */}
-      <Layer source="land" {...ofKind(LAYERS.islandsLine, KIND.island)} />
-      <Layer source="land" {...ofKind(LAYERS.islandsSelected, KIND.island, ['==', ['get', 'id'], selectedId ?? ''])} />
-      <Layer source="overlay" {...ofKind(LAYERS.cutLine, KIND.cutLine)} />
-      <Layer source="overlay" {...ofKind(LAYERS.territoryLine, KIND.territoryLine)} />
-      <Layer source="overlay" {...ofKind(LAYERS.ringLabels, KIND.ring)} />
-      <Layer source="overlay" {...ofKind(LAYERS.userPoints, KIND.userPoint)} />
       {settlements?.features.map((f) => (
         <Marker key={`settlement-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
           <span className="settlement-dot" title={String(f.properties?.label ?? '')}
@@ -153,6 +141,27 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
     </Map>
   );
+}
+
+/**
+ * Passes each new collection after the first (which is in the style) to the map's GeoJSON source of
+ * that name. A change that comes before the map or its style is there is passed on at 'load' (sync).
+ */
+function useSourceData(ref: React.RefObject<MapRef | null>, data: Record<string, FeatureCollection>): { sync(map: MaplibreMap | undefined): void } {
+  const latest = useRef(data);
+  latest.current = data;
+  const sent = useRef<Record<string, FeatureCollection>>({ ...data });
+  const sync = useRef((map: MaplibreMap | undefined) => {
+    for (const [name, fc] of Object.entries(latest.current)) {
+      if (sent.current[name] === fc) continue;
+      const source = map?.getSource(name) as GeoJSONSource | undefined;
+      if (!source) continue;
+      source.setData(fc);
+      sent.current[name] = fc;
+    }
+  }).current;
+  useEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(data)]);
+  return { sync };
 }
 
 /** Settlement dot diameter in px, by population (3-8 px radius). */

@@ -3,7 +3,7 @@
  * Without `glyphs`, MapLibre draws label text with the browser's local fonts.
  * Colours are neutral (no flag colours): sea, context land, Hokkaido, the disputed islands.
  */
-import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
+import type { StyleSpecification, LayerSpecification, FilterSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 
 export const COLORS = {
   sea: '#c9dde8',
@@ -29,15 +29,6 @@ export const COLORS = {
   halo: '#ffffff',
 };
 
-export const BASE_STYLE: StyleSpecification = {
-  version: 8,
-  name: 'atlas-offline',
-  // No paint transitions: every change is drawn in one frame (fewer frames before idle; calmer for
-  // users who prefer reduced motion).
-  transition: { duration: 0, delay: 0 },
-  sources: {},
-  layers: [{ id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } }],
-};
 
 /** Local fonts: MapLibre rasterises these families in the browser (CJK via its ideograph fallback). */
 export const LABEL_FONT = ['sans-serif'];
@@ -96,3 +87,62 @@ export const LAYERS = {
 
 /** The view that shows eastern Hokkaido and all four islands. */
 export const HOME_BOUNDS: [[number, number], [number, number]] = [[143.6, 42.9], [149.0, 45.7]];
+
+/** The first data of the map's two GeoJSON sources. */
+export interface StyleData { land: GeoJSONSourceSpecification['data']; overlay: GeoJSONSourceSpecification['data'] }
+export interface StyleBasemap { tiles: readonly string[]; maxzoom: number; attribution: string }
+
+/** The filter of the selected island's outline. */
+export function selectedIslandFilter(selectedId: string | null): FilterSpecification {
+  return ofKind(LAYERS.islandsSelected, KIND.island, ['==', ['get', 'id'], selectedId ?? '']).filter as FilterSpecification;
+}
+
+/**
+ * The whole style, with its sources, data and layers. Given to the map in one piece, so the map cannot
+ * draw a frame or report itself idle without them (sources added after the style has loaded can lose
+ * that race, and the first idle map is then an empty one). Everything travels in two GeoJSON sources,
+ * 'land' (static) and 'overlay' (what the user's choices compute): every source finishes its tiles at
+ * its own moment, and each costs the map another frame. With an online basemap the context and
+ * Hokkaido fills are left out (the basemap shows the land).
+ */
+export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | null; selectedId?: string | null } = {}): StyleSpecification {
+  const { basemap = null, selectedId = null } = opts;
+  type AnyLayer = { id: string; filter?: unknown };
+  const land = (layer: AnyLayer, kind: string) => ({ ...ofKind(layer, kind), source: 'land' }) as LayerSpecification;
+  const overlay = (layer: AnyLayer, kind: string) => ({ ...ofKind(layer, kind), source: 'overlay' }) as LayerSpecification;
+  return {
+    version: 8,
+    name: 'atlas-offline',
+    // No paint transitions: every change is drawn in one frame (fewer frames before idle; calmer for
+    // users who prefer reduced motion).
+    transition: { duration: 0, delay: 0 },
+    // tolerance 1 (default 0.375) and buffer 32 (default 128), in pixels: less geometry for MapLibre's
+    // worker to simplify and cut into tiles before the first frame. Outlines move by at most a pixel at
+    // the zoom drawn; every figure is computed from the full geometry, never from tiles.
+    sources: {
+      ...(basemap ? { basemap: { type: 'raster', tiles: [...basemap.tiles], tileSize: 256, maxzoom: basemap.maxzoom, attribution: basemap.attribution } } : {}),
+      land: { type: 'geojson', data: data.land, attribution: '© OpenStreetMap contributors (ODbL)', tolerance: 1, buffer: 32 },
+      overlay: { type: 'geojson', data: data.overlay, tolerance: 1, buffer: 32 },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+      ...(basemap ? [{ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.85 } } as LayerSpecification] : []),
+      ...(basemap ? [] : [land(LAYERS.contextFill, KIND.context), land(LAYERS.contextLine, KIND.context), land(LAYERS.hokkaidoFill, KIND.hokkaido)]),
+      land(LAYERS.hokkaidoLine, KIND.hokkaido),
+      land(LAYERS.islandsFill, KIND.island),
+      overlay(LAYERS.optionFill, KIND.optionArea),
+      overlay(LAYERS.optionFillRussia, KIND.optionArea),
+      overlay(LAYERS.territoryFill, KIND.territory),
+      overlay(LAYERS.territoryFillOther, KIND.territory),
+      overlay(LAYERS.rings, KIND.ring),
+      overlay(LAYERS.ringsMax, KIND.ring),
+      // Island outlines above the option shading, below the lines and symbols.
+      land(LAYERS.islandsLine, KIND.island),
+      { ...land(LAYERS.islandsSelected, KIND.island), filter: selectedIslandFilter(selectedId) } as LayerSpecification,
+      overlay(LAYERS.cutLine, KIND.cutLine),
+      overlay(LAYERS.territoryLine, KIND.territoryLine),
+      overlay(LAYERS.ringLabels, KIND.ring),
+      overlay(LAYERS.userPoints, KIND.userPoint),
+    ],
+  };
+}

@@ -259,6 +259,7 @@ export function App() {
   };
   const sourcesFor = (r: OptionResult) => { const b = basisSource(r.basis); return [{ title: b.title, url: b.url }]; };
 
+  const layersSettled = LAYER_NAMES.every((n) => layers[n].status !== 'loading');
   return (
     <div className="app">
       <aside className="side" aria-label="Controls and details">
@@ -370,7 +371,7 @@ export function App() {
       <main className="map-wrap">
         {/* The map starts once the data has arrived (a few hundred kB from this server), so that its
             first complete frame already shows the islands. */}
-        {LAYER_NAMES.every((n) => layers[n].status !== 'loading') && <AtlasMap islands={islands} hokkaido={data('hokkaido')} context={data('context')}
+        {layersSettled && <AtlasMap islands={islands} hokkaido={data('hokkaido')} context={data('context')}
           language={state.lang} selectedId={state.island} onSelect={(island) => update({ island })}
           optionAreas={state.layers.includes('partition') ? optionLayers?.areas ?? null : null}
           cutLine={state.layers.includes('partition') ? optionLayers?.line ?? null : null}

@@ -30,10 +30,47 @@ describe('the map page (production build in Chromium)', () => {
     await expect(panel.getByTestId('geodesic-area').innerText()).resolves.toBe('3,175.57 km²');
     await expect(panel.getByTestId('official-area').innerText()).resolves.toContain('3,166.64 km²');
     await expect(panel.getByTestId('area-diff').innerText()).resolves.toBe('+0.28 %');
+    // The selected island is outlined on the map (the layer's filter follows the selection).
+    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-selected'] }).length > 0);
+    const outlined = await page.evaluate(() =>
+      [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-selected'] }).map((f) => f.properties.id))]);
+    expect(outlined).toEqual(['etorofu']);
     await screenshot(page, 'map-etorofu-panel');
 
     expect(externalRequests(requests, h.origin)).toEqual([]);
     expect(errors).toEqual([]);
+    // The HTML preloads the four layers and the app's fetches use those responses: one request each.
+    const geojson = requests.filter((u) => /\.geojson$/.test(u));
+    expect(geojson).toHaveLength(4);
+    expect(new Set(geojson).size).toBe(4);
+  });
+
+  it('draws everything in its first idle frame: land, option shading, cut line and a selection from the link', async () => {
+    // Record what is drawn at the very first 'idle' event, before anything else can change the map.
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: `(() => {
+      let atlas;
+      window.__firstIdle = null;
+      Object.defineProperty(window, '__atlas', { configurable: true, get() { return atlas; }, set(v) {
+        atlas = v;
+        v.map.once('idle', () => {
+          const ids = (layers) => [...new Set(v.map.queryRenderedFeatures({ layers }).map((f) => (f.properties.id ?? f.properties.island) + (f.properties.side ? ':' + f.properties.side : '')))].sort();
+          window.__firstIdle = { islands: ids(['islands-fill']), hokkaido: ids(['hokkaido-fill']).length, context: ids(['context-fill']).length,
+            sides: ids(['option-fill', 'option-fill-russia']), cut: v.map.queryRenderedFeatures({ layers: ['cut-line'] }).length, selected: ids(['islands-selected']) };
+        });
+      } });
+    })();` });
+    const page = await context.newPage();
+    await page.goto(h.origin + '/#island=kunashiri');
+    await page.waitForFunction(() => (window as unknown as { __firstIdle: unknown }).__firstIdle !== null, null, { timeout: 60_000 });
+    const first = await page.evaluate(() => (window as unknown as { __firstIdle: Record<string, unknown> }).__firstIdle);
+    expect(first.islands).toEqual(['etorofu', 'habomai', 'kunashiri', 'shikotan']);
+    expect(first.hokkaido).toBeGreaterThan(0);
+    expect(first.context).toBeGreaterThan(0);
+    expect(first.sides).toEqual(expect.arrayContaining(['etorofu:japan', 'etorofu:russia', 'kunashiri:japan']));
+    expect(first.cut).toBeGreaterThan(0);
+    expect(first.selected).toEqual(['kunashiri']);
+    await context.close();
   });
 
   it('switches labels between Japanese, Russian and both', async () => {

@@ -21,6 +21,27 @@ describe('settlement options on the page', () => {
     expect(externalRequests(requests, h.origin)).toEqual([]);
   });
 
+  it('redraws the shading when another option is chosen: two islands has no cut, Etorofu all Russian', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    await page.locator('[data-option="two-islands"]').click();
+    const drawn = () => page.evaluate(() => ({
+      sides: [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort(),
+      cut: window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length,
+    }));
+    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length === 0);
+    await waitForIdleMap(page);
+    const two = await drawn();
+    expect(two.cut).toBe(0);
+    expect(two.sides).toEqual(expect.arrayContaining(['etorofu:russia', 'kunashiri:russia', 'shikotan:japan']));
+    expect(two.sides).not.toContain('etorofu:japan');
+    expect(two.sides).not.toContain('kunashiri:japan');
+    // And back: the cut line returns.
+    await page.locator('[data-option="equal-area"]').click();
+    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length > 0);
+    expect((await drawn()).sides).toContain('etorofu:japan');
+  });
+
   it('the shown share follows the slider while dragging', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
