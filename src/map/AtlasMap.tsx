@@ -7,6 +7,7 @@ import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './s
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
+import { heldUrl, releaseHeld } from './held-data.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 // Imported statically (a chunk of its own, loaded by the HTML beside the app) so that it downloads in
@@ -19,6 +20,11 @@ maplibregl.prewarm();
 export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
 
 export interface AtlasMapProps {
+  /**
+   * The overlays (option shading, cut line, …) have been computed. Until then the map's overlay
+   * source is loading (held-data.ts), so the map does not report itself idle without them.
+   */
+  overlayReady: boolean;
   islands: FeatureCollection<Geometry> | null;
   hokkaido: FeatureCollection<Geometry> | null;
   context: FeatureCollection<Geometry> | null;
@@ -46,7 +52,7 @@ declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap }: AtlasMapProps) {
+export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
 
   // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
@@ -69,11 +75,15 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
     ],
   }), [optionAreas, territory, rings, cutLine, territoryLine, userPoints]);
 
-  // The style, data included, is made once, when the map is created; later changes go to the sources
-  // (setData) and to the selection's layer (setFilter) directly. The basemap is fixed for the life of
-  // the page (switching it loads the other page).
-  const [mapStyle] = useState(() => atlasStyle({ land, overlay }, { basemap: basemap ? BASEMAPS[basemap] : null, selectedId }));
-  const sources = useSourceData(ref, { land, overlay });
+  // The style, with the land in it, is made once, when the map is created; the overlay follows when
+  // computed (held-data.ts). Later changes go to the sources (setData) and to the selection's layer
+  // (setFilter) directly. The basemap is fixed for the life of the page (switching loads the other page).
+  const [overlayUrl] = useState(() => heldUrl('overlay'));
+  const [mapStyle] = useState(() => atlasStyle({ land, overlay: overlayUrl }, { basemap: basemap ? BASEMAPS[basemap] : null, selectedId }));
+  const sources = useSourceData(ref, {
+    land: { data: land, ready: true, inStyle: land },
+    overlay: { data: overlay, ready: overlayReady, heldUrl: overlayUrl },
+  });
   // Only a real change of selection touches the layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
@@ -143,24 +153,32 @@ export function AtlasMap({ islands, hokkaido, context, language, selectedId, onS
   );
 }
 
+/** What a GeoJSON source of the style should show: its data, once ready; and where its first data went. */
+interface SourceFeed { data: FeatureCollection; ready: boolean; inStyle?: FeatureCollection; heldUrl?: string }
+
 /**
- * Passes each new collection after the first (which is in the style) to the map's GeoJSON source of
- * that name. A change that comes before the map or its style is there is passed on at 'load' (sync).
+ * Keeps the map's GeoJSON sources in step with their feeds. A source whose first data was in the style
+ * gets each later collection by setData; a held source (held-data.ts) gets its first one by release,
+ * then setData. A change that comes before the map or its style is there is passed on at 'load' (sync).
  */
-function useSourceData(ref: React.RefObject<MapRef | null>, data: Record<string, FeatureCollection>): { sync(map: MaplibreMap | undefined): void } {
-  const latest = useRef(data);
-  latest.current = data;
-  const sent = useRef<Record<string, FeatureCollection>>({ ...data });
+function useSourceData(ref: React.RefObject<MapRef | null>, feeds: Record<string, SourceFeed>): { sync(map: MaplibreMap | undefined): void } {
+  const latest = useRef(feeds);
+  latest.current = feeds;
+  const sent = useRef<Record<string, FeatureCollection | null>>(Object.fromEntries(Object.entries(feeds).map(([k, f]) => [k, f.inStyle ?? null])));
   const sync = useRef((map: MaplibreMap | undefined) => {
-    for (const [name, fc] of Object.entries(latest.current)) {
-      if (sent.current[name] === fc) continue;
-      const source = map?.getSource(name) as GeoJSONSource | undefined;
-      if (!source) continue;
-      source.setData(fc);
-      sent.current[name] = fc;
+    for (const [name, feed] of Object.entries(latest.current)) {
+      if (!feed.ready || sent.current[name] === feed.data) continue;
+      if (sent.current[name] === null && feed.heldUrl) {
+        releaseHeld(feed.heldUrl, feed.data);
+      } else {
+        const source = map?.getSource(name) as GeoJSONSource | undefined;
+        if (!source) continue;
+        source.setData(feed.data);
+      }
+      sent.current[name] = feed.data;
     }
   }).current;
-  useEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(data)]);
+  useEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
   return { sync };
 }
 

@@ -88,7 +88,7 @@ export const LAYERS = {
 /** The view that shows eastern Hokkaido and all four islands. */
 export const HOME_BOUNDS: [[number, number], [number, number]] = [[143.6, 42.9], [149.0, 45.7]];
 
-/** The first data of the map's two GeoJSON sources. */
+/** The first data of the map's two GeoJSON sources (a collection, or a URL MapLibre loads it from). */
 export interface StyleData { land: GeoJSONSourceSpecification['data']; overlay: GeoJSONSourceSpecification['data'] }
 export interface StyleBasemap { tiles: readonly string[]; maxzoom: number; attribution: string }
 

@@ -1,5 +1,5 @@
 /** The page: loads and validates the data, keeps the user's choices (in the URL), lays out map and side panel. */
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { AtlasMap } from '../map/AtlasMap.tsx';
 import { loadAllLayers, type LayerState } from '../data/load-layers.ts';
@@ -143,10 +143,22 @@ export function App() {
   const islands = data('islands');
   const problems = LAYER_NAMES.flatMap((n) => { const s = layers[n]; return s.status === 'error' ? s.problems : []; });
 
+  const layersSettled = LAYER_NAMES.every((n) => layers[n].status !== 'loading');
+  // The options are computed in a task of their own, after the render that brings the data has started
+  // the map: the map's start-up (WebGL, its worker taking the land) then overlaps the computation
+  // instead of waiting for it. The map's overlay waits for the result (overlayReady, held-data.ts), so
+  // the map's first idle frame is still the complete one.
+  const [ctxIslands, setCtxIslands] = useState<typeof islands>(null);
+  useEffect(() => {
+    if (!layersSettled) return;
+    const t = setTimeout(() => setCtxIslands(islands), 0);
+    return () => clearTimeout(t);
+  }, [islands, layersSettled]);
   const ctx = useMemo<ShareContext | null>(() => {
-    if (!islands) return null;
-    try { return createShareContext(islands, OFFICIAL_KM2, PEOPLE, SETTLEMENTS); } catch { return null; }
-  }, [islands]);
+    if (!ctxIslands) return null;
+    try { return createShareContext(ctxIslands, OFFICIAL_KM2, PEOPLE, SETTLEMENTS); } catch { return null; }
+  }, [ctxIslands]);
+  const overlayReady = layersSettled && ctxIslands === islands;
 
   // The preset options depend on basis and bearing only; the share slider recomputes just the custom one.
   const presets = useMemo(() => {
@@ -259,16 +271,26 @@ export function App() {
   };
   const sourcesFor = (r: OptionResult) => { const b = basisSource(r.basis); return [{ title: b.title, url: b.url }]; };
 
-  const layersSettled = LAYER_NAMES.every((n) => layers[n].status !== 'loading');
+  // The side panel is drawn in a deferred render after the options are computed: the map is what the
+  // user waits for, and the panel's rendering fits between the map's first frames.
+  const panelsReady = useDeferredValue(overlayReady, false);
+  const heading = (
+    <header>
+      <h1>Disputed islands atlas</h1>
+      <p className="sub">
+        Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and the Habomai group: administered by Russia, claimed by Japan (disputed).
+      </p>
+    </header>
+  );
   return (
     <div className="app">
-      <aside className="side" aria-label="Controls and details">
-        <header>
-          <h1>Disputed islands atlas</h1>
-          <p className="sub">
-            Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and the Habomai group: administered by Russia, claimed by Japan (disputed).
-          </p>
-        </header>
+      {!panelsReady ? (
+        <aside className="side" aria-label="Controls and details" aria-busy="true">
+          {heading}
+          <p className="hint" role="status">{layersSettled ? 'Computing the options…' : 'Loading the map data…'}</p>
+        </aside>
+      ) : <aside className="side" aria-label="Controls and details">
+        {heading}
         {notices.length > 0 && (
           <div className="notice" role="status" data-testid="url-notice">
             <strong>Part of the link was not understood:</strong>
@@ -367,11 +389,11 @@ export function App() {
           )}
           {!selected && <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>}
         </section>
-      </aside>
+      </aside>}
       <main className="map-wrap">
-        {/* The map starts once the data has arrived (a few hundred kB from this server), so that its
-            first complete frame already shows the islands. */}
-        {layersSettled && <AtlasMap islands={islands} hokkaido={data('hokkaido')} context={data('context')}
+        {/* The map starts once the data files are in (preloaded by the HTML), with the land; the option
+            overlay follows as soon as it is computed (AtlasMap, held-data.ts). */}
+        {layersSettled && <AtlasMap overlayReady={overlayReady} islands={islands} hokkaido={data('hokkaido')} context={data('context')}
           language={state.lang} selectedId={state.island} onSelect={(island) => update({ island })}
           optionAreas={state.layers.includes('partition') ? optionLayers?.areas ?? null : null}
           cutLine={state.layers.includes('partition') ? optionLayers?.line ?? null : null}
