@@ -11,7 +11,7 @@ import { OFFICIAL_AREAS, POPULATIONS, type SourceRef } from '../data/tables.ts';
 import { optionGeoJson, optionsCsv, partitionFeatures } from '../data/exports.ts';
 import splitOptions from '../../data/split-options.json';
 import settlementsTable from '../../data/settlements.json';
-import { fmtBearing } from './format.ts';
+import { fmtBearing, fmtInt } from './format.ts';
 import { IslandPanel } from './IslandPanel.tsx';
 import { LanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
@@ -160,29 +160,44 @@ export function App() {
   }, [ctxIslands]);
   const overlayReady = layersSettled && ctxIslands === islands;
 
-  // The preset options depend on basis and bearing only; the share slider recomputes just the custom one.
-  const presets = useMemo(() => {
+  // The side panel is drawn in a deferred render after the options are computed: the map is what the
+  // user waits for, and the panel's rendering fits between the map's first frames.
+  const panelsReady = useDeferredValue(overlayReady, false);
+
+  // Each preset's result is computed once per basis and bearing, when first asked for: the map needs only
+  // the current option before its first frame, the table's other options come with the side panel, and
+  // the share slider recomputes just the custom option.
+  const presetCache = useMemo(() => new Map<string, OptionResult>(), [ctx, state.basis, state.bearing]);
+  const presetResult = useCallback((o: OptionSpec) => {
+    let r = presetCache.get(o.id);
+    if (!r) { r = computeOption(ctx!, o, state.basis, state.bearing ?? undefined); presetCache.set(o.id, r); }
+    return r;
+  }, [ctx, presetCache, state.basis, state.bearing]);
+  const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+  const currentResult = useMemo(() => {
     if (!ctx) return null;
     try {
-      return { results: OPTIONS.map((o) => computeOption(ctx, o, state.basis, state.bearing ?? undefined)), error: null as string | null };
+      const r = state.option === 'custom'
+        ? computeOption(ctx, customOption(ctx, state.share, state.basis), state.basis, state.bearing ?? undefined)
+        : presetResult(OPTIONS.find((o) => o.id === state.option) ?? OPTIONS[0]);
+      return { current: r, error: null as string | null };
     } catch (e) {
-      return { results: [] as OptionResult[], error: e instanceof Error ? e.message : String(e) };
+      return { current: null, error: errorText(e) };
     }
-  }, [ctx, state.basis, state.bearing]);
+  }, [ctx, presetResult, state.option, state.share, state.basis, state.bearing]);
 
   const computed = useMemo(() => {
-    if (!ctx || !presets) return null;
-    if (presets.error) return { results: [] as OptionResult[], current: null, error: presets.error };
-    if (state.option !== 'custom') {
-      return { results: presets.results, current: presets.results.find((r) => r.id === state.option) ?? presets.results[0], error: null as string | null };
-    }
+    if (!currentResult) return null;
+    if (currentResult.error || !currentResult.current) return { results: [] as OptionResult[], current: null, error: currentResult.error };
+    if (!panelsReady) return { results: [currentResult.current], current: currentResult.current, error: null as string | null };
     try {
-      const custom = computeOption(ctx, customOption(ctx, state.share, state.basis), state.basis, state.bearing ?? undefined);
-      return { results: [...presets.results, custom], current: custom, error: null as string | null };
+      const results = OPTIONS.map(presetResult);
+      return { results: state.option === 'custom' ? [...results, currentResult.current] : results, current: currentResult.current, error: null as string | null };
     } catch (e) {
-      return { results: [] as OptionResult[], current: null, error: e instanceof Error ? e.message : String(e) };
+      return { results: [] as OptionResult[], current: null, error: errorText(e) };
     }
-  }, [ctx, presets, state.basis, state.bearing, state.option, state.share]);
+  }, [currentResult, panelsReady, presetResult, state.option]);
 
   const current = computed?.current ?? null;
   const cutIsland = current?.cut?.island ?? 'etorofu';
@@ -192,7 +207,7 @@ export function App() {
     type: 'FeatureCollection',
     features: SETTLEMENTS.map((s) => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en} ${s.population.toLocaleString('en-US')}` },
+      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en} ${fmtInt(s.population)}` },
     })),
   }), [state.lang]);
 
@@ -271,9 +286,6 @@ export function App() {
   };
   const sourcesFor = (r: OptionResult) => { const b = basisSource(r.basis); return [{ title: b.title, url: b.url }]; };
 
-  // The side panel is drawn in a deferred render after the options are computed: the map is what the
-  // user waits for, and the panel's rendering fits between the map's first frames.
-  const panelsReady = useDeferredValue(overlayReady, false);
   const heading = (
     <header>
       <h1>Disputed islands atlas</h1>

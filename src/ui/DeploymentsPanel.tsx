@@ -1,5 +1,6 @@
 /** Military sites: filters, a year slider with play, reported exercises, range rings, details of one site. */
 import { useEffect, useRef } from 'react';
+import { fmtInt } from './format.ts';
 import { COUNTRIES, CERTAINTIES, CERTAINTY_LABELS, KINDS, KIND_LABELS, type Certainty, type Country, type Kind, type Site, type SystemInfo } from '../data/deployments.ts';
 
 export interface SiteFilters { countries: Country[]; kinds: Kind[]; certainties: Certainty[]; year: number }
@@ -70,7 +71,7 @@ export function DeploymentsPanel(p: {
       {inYear.length ? (
         <ul className="exercises" data-testid="exercises">
           {inYear.map((e) => (
-            <li key={e.id}><strong>{e.date}</strong> {e.title}{e.troops ? ` (${e.troops.toLocaleString('en-US')} troops reported)` : ''}. {e.where}.{' '}
+            <li key={e.id}><strong>{e.date}</strong> {e.title}{e.troops ? ` (${fmtInt(e.troops)} troops reported)` : ''}. {e.where}.{' '}
               {e.sources.filter((s) => s.url).slice(0, 2).map((s, i) => <a key={i} className="source" href={s.url!} target="_blank" rel="noopener noreferrer">{s.publisher ?? s.title}</a>)}
             </li>
           ))}
@@ -94,7 +95,7 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
         {p.name_ru && <><dt>Russian</dt><dd lang="ru">{p.name_ru}</dd></>}
         <dt>Operator</dt><dd>{p.country} · {p.operator} · {KIND_LABELS[p.kind] ?? p.kind}</dd>
         <dt>Years</dt><dd>{p.since ?? 'unknown'} – {p.until ?? 'present'}</dd>
-        {p.personnel != null && <><dt>Personnel</dt><dd>{p.personnel.toLocaleString('en-US')} (reported)</dd></>}
+        {p.personnel != null && <><dt>Personnel</dt><dd>{fmtInt(p.personnel)} (reported)</dd></>}
         <dt>Position</dt><dd data-testid="site-certainty">{CERTAINTY_LABELS[p.certainty] ?? p.certainty}</dd>
       </dl>
       {sys.length > 0 && (
