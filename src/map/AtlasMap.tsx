@@ -1,5 +1,5 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Map, { AttributionControl, Marker, NavigationControl, ScaleControl, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
@@ -178,7 +178,9 @@ function useSourceData(ref: React.RefObject<MapRef | null>, feeds: Record<string
       sent.current[name] = feed.data;
     }
   }).current;
-  useEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
+  // A layout effect: it runs as React commits, whereas a passive effect can wait behind the map's next
+  // frame (about 100 ms in software WebGL) before the data reaches MapLibre's worker.
+  useLayoutEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
   return { sync };
 }
 
