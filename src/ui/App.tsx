@@ -21,7 +21,7 @@ import exercisesTable from '../../data/exercises.json';
 import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, standingIn, toSites, type SystemInfo } from '../data/deployments.ts';
 import { sitesUnderOption } from '../geo/sites.ts';
 import { rangeRings, siteFeatures } from '../geo/site-features.ts';
-import { DeploymentsPanel, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
+import { DeploymentsPanel, FIRST_YEAR, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
 import { checkImportSize, importGeoJsonText, propertyText, type ImportedData } from '../data/import.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { loadImports, removeImport, saveImport } from './user-store.ts';
@@ -59,17 +59,14 @@ function bboxOf(polys: number[][][][]): [[number, number], [number, number]] {
 }
 
 function initialUrlState() {
-  return parseUrlState(typeof location !== 'undefined' ? location.hash : '', OPTION_IDS, ISLAND_IDS);
+  return parseUrlState(typeof location !== 'undefined' ? location.hash : '', OPTION_IDS, ISLAND_IDS, [FIRST_YEAR, THIS_YEAR]);
 }
 
 export function App() {
   const [layers, setLayers] = useState<Record<LayerName, LayerState>>({
     islands: { status: 'loading' }, hokkaido: { status: 'loading' }, context: { status: 'loading' }, deployments: { status: 'loading' },
   });
-  const [filters, setFilters] = useState<SiteFilters>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES], year: THIS_YEAR });
-  const [ringMode, setRingMode] = useState<RingMode>('selected');
   const [playing, setPlaying] = useState(false);
-  const [siteId, setSiteId] = useState<string | null>(null);
   const [imports, setImports] = useState<ImportedData[]>([]);
   const [importProblems, setImportProblems] = useState<ValidationProblem[]>([]);
   const [importBusy, setImportBusy] = useState(false);
@@ -81,6 +78,13 @@ export function App() {
   const [state, setState] = useState<UrlState>(initial.current.state);
   const [notices, setNotices] = useState<string[]>(initial.current.problems);
   const update = useCallback((patch: Partial<UrlState>) => setState((s) => ({ ...s, ...patch })), []);
+  // Year, range rings and the open site are in the link too; the other site filters are not.
+  const [filters, setFilters] = useState<SiteFilters>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES], year: initial.current.state.year ?? THIS_YEAR });
+  useEffect(() => { update({ year: filters.year === THIS_YEAR ? null : filters.year }); }, [filters.year, update]);
+  const ringMode = state.rings;
+  const setRingMode = useCallback((rings: RingMode) => update({ rings }), [update]);
+  const siteId = state.site;
+  const setSiteId = useCallback((site: string | null) => update({ site }), [update]);
 
   useEffect(() => {
     let live = true;
@@ -220,6 +224,12 @@ export function App() {
   const showSites = state.layers.includes('deployments');
   const sitesFc = useMemo(() => siteFeatures(shownSites, new Set(state.layers.includes('partition') ? sitesResult?.toJapan ?? [] : [])), [shownSites, sitesResult, state.layers]);
   const selectedSite = allSites.find((s) => s.id === siteId) ?? null;
+  // A site named by the link but not in the data: say so, and close it.
+  useEffect(() => {
+    if (!siteId || !deployments || selectedSite) return;
+    setNotices((n) => [...n, `"site=${siteId.slice(0, 40)}" is not a site in the data; no site is open`]);
+    setSiteId(null);
+  }, [siteId, deployments, selectedSite, setSiteId]);
   const ringsFc = useMemo(() => {
     if (ringMode === 'none') return null;
     const of = ringMode === 'all' ? shownSites : selectedSite ? [selectedSite] : [];

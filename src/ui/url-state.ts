@@ -23,18 +23,29 @@ export interface UrlState {
   view: View | null;
   /** Online basemap, only honoured on online.html (see src/map/basemap.ts). */
   basemap: 'osm' | 'gsi' | null;
+  /** Year of the sites shown and counted, or null for this year. */
+  year: number | null;
+  /** Reported ranges drawn: none, of the selected site, of all shown sites. */
+  rings: RingMode;
+  /** The military site whose details are open. */
+  site: string | null;
 }
+
+export const RING_MODES = ['none', 'selected', 'all'] as const;
+export type RingMode = (typeof RING_MODES)[number];
 
 export const DEFAULT_STATE: UrlState = {
   option: 'equal-area', share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
   layers: ['partition', 'settlements', 'labels', 'deployments'], island: null, view: null, basemap: null,
+  year: null, rings: 'selected', site: null,
 };
 
 export interface ParsedUrlState { state: UrlState; problems: string[] }
 
 const ID_RE = /^[a-z0-9-]{1,40}$/;
 
-export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = []): ParsedUrlState {
+/** `years`: the range of the year slider; a year outside it falls back to this year. */
+export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = [], years: readonly [number, number] = [1900, 2100]): ParsedUrlState {
   const state: UrlState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers] };
   const problems: string[] = [];
   let params: URLSearchParams;
@@ -97,6 +108,23 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
     if (basemap === 'osm' || basemap === 'gsi') state.basemap = basemap;
     else bad('basemap', basemap, 'must be osm or gsi');
   }
+  const year = get('year');
+  if (year !== null) {
+    const x = Number(year);
+    if (/^\d{4}$/.test(year) && x >= years[0] && x <= years[1]) state.year = x;
+    else bad('year', year, `must be a year from ${years[0]} to ${years[1]}`);
+  }
+  const rings = get('rings');
+  if (rings !== null) {
+    if ((RING_MODES as readonly string[]).includes(rings)) state.rings = rings as RingMode;
+    else bad('rings', rings, `must be ${RING_MODES.join(', ')}`);
+  }
+  // Whether the site exists is known only once the data has loaded (the page checks it then).
+  const site = get('site');
+  if (site !== null) {
+    if (ID_RE.test(site)) state.site = site;
+    else bad('site', site, 'is not a site identifier');
+  }
   return { state, problems };
 }
 
@@ -110,6 +138,9 @@ export function serializeUrlState(s: UrlState): string {
   p.set('layers', s.layers.join(','));
   if (s.island) p.set('island', s.island);
   if (s.basemap) p.set('basemap', s.basemap);
+  if (s.year !== null) p.set('year', String(s.year));
+  if (s.rings !== DEFAULT_STATE.rings) p.set('rings', s.rings);
+  if (s.site) p.set('site', s.site);
   if (s.view) p.set('view', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
   return '#' + p.toString().replace(/%2C/g, ',');
 }

@@ -41,6 +41,33 @@ describe('military sites layer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the year, the range rings and the open site in the link, and says when a linked site is unknown', async () => {
+    const { page } = await openPage(h, { path: '/#year=2014&rings=all&site=ru-bastion-iturup' });
+    await waitForIdleMap(page);
+    await expect(page.getByTestId('year-output').innerText()).resolves.toBe('2014');
+    await expect(page.getByTestId('site-panel').locator('h2').innerText()).resolves.toContain('Bastion');
+    await expect(page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'All shown sites' }).isChecked()).resolves.toBe(true);
+    await page.getByTestId('year-slider').fill('2021');
+    await page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'Off' }).check();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('year=2021');
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toContain('rings=none');
+    expect(hash).toContain('site=ru-bastion-iturup');
+    await page.reload();
+    await waitForIdleMap(page);
+    await expect(page.getByTestId('year-output').innerText()).resolves.toBe('2021');
+    await expect(page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'Off' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('site-panel').locator('h2').innerText()).resolves.toContain('Bastion');
+
+    const other = await openPage(h, { path: '/#site=ru-no-such-site&year=1850' });
+    await waitForIdleMap(other.page);
+    const notice = await other.page.getByTestId('url-notice').innerText();
+    expect(notice).toContain('"site=ru-no-such-site" is not a site in the data');
+    expect(notice).toContain('"year=1850"');
+    await expect(other.page.getByTestId('site-panel').count()).resolves.toBe(0);
+    expect(await other.page.evaluate(() => location.hash)).not.toContain('site=');
+  });
+
   it('opens a site with its sources, and draws its reported range', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);

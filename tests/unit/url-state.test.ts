@@ -10,8 +10,8 @@ const ISLANDS = ['habomai', 'etorofu'];
 
 describe('URL state', () => {
   it('round-trips every field', () => {
-    const s: UrlState = { option: 'custom', share: 0.4125, bearing: 37.5, basis: 'official', lang: 'ru', layers: ['partition'], island: 'etorofu', view: { lon: 147.25, lat: 44.75, zoom: 7.5 }, basemap: 'gsi' };
-    const back = parseUrlState(serializeUrlState(s), OPTION_IDS, ISLANDS);
+    const s: UrlState = { option: 'custom', share: 0.4125, bearing: 37.5, basis: 'official', lang: 'ru', layers: ['partition'], island: 'etorofu', view: { lon: 147.25, lat: 44.75, zoom: 7.5 }, basemap: 'gsi', year: 2014, rings: 'all', site: 'ru-bastion-iturup' };
+    const back = parseUrlState(serializeUrlState(s), OPTION_IDS, ISLANDS, [1990, 2026]);
     expect(back.problems).toEqual([]);
     expect(back.state).toEqual(s);
   });
@@ -21,10 +21,11 @@ describe('URL state', () => {
   });
 
   it('falls back per field with a message naming it', () => {
-    const r = parseUrlState('#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google', OPTION_IDS, ISLANDS);
+    const r = parseUrlState('#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>', OPTION_IDS, ISLANDS, [1990, 2026]);
     expect(r.state).toEqual(DEFAULT_STATE);
-    expect(r.problems).toHaveLength(9);
-    for (const k of ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap']) expect(r.problems.join('\n')).toContain(`"${k}=`);
+    expect(r.problems).toHaveLength(12);
+    for (const k of ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap', 'year', 'rings', 'site']) expect(r.problems.join('\n')).toContain(`"${k}=`);
+    expect(parseUrlState('#year=2027', OPTION_IDS, ISLANDS, [1990, 2026]).problems[0]).toContain('from 1990 to 2026');
   });
 
   it('never throws on random strings, and every failure has a message', () => {
