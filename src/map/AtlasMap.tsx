@@ -116,7 +116,8 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
       attributionControl={false}
       interactiveLayerIds={[LAYERS.islandsFill.id, ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
-      onLoad={(e) => { sources.sync(e.target); applySelection(e.target); window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
+      onZoom={(e) => markNear(e.target)}
+      onLoad={(e) => { markNear(e.target); sources.sync(e.target); applySelection(e.target); window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
       onMoveStart={() => { document.body.dataset.mapIdle = 'false'; }}
       onMoveEnd={(e) => { if (e.originalEvent) { const c = e.target.getCenter(); onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }); } }}
@@ -126,8 +127,9 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
     >
       {settlements?.features.map((f) => (
         <Marker key={`settlement-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
-          <span className="settlement-dot" title={String(f.properties?.label ?? '')}
-            style={{ width: dotSize(f.properties?.population), height: dotSize(f.properties?.population) }} />
+          <span className="settlement-dot" style={{ width: dotSize(f.properties?.population), height: dotSize(f.properties?.population) }} />
+          {/* Shown from zoom NAME_ZOOM on (the container's data-near), where they no longer crowd the islands' names. */}
+          <span className="settlement-name" data-settlement={String(f.properties?.id)}>{String(f.properties?.label ?? '')}</span>
         </Marker>
       ))}
       {/* Sites are buttons: focusable, announced by name, kind, country and how well the position is known. */}
@@ -183,6 +185,11 @@ function useSourceData(ref: React.RefObject<MapRef | null>, feeds: Record<string
   useLayoutEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
   return { sync };
 }
+
+/** Zoom from which settlement names are shown. */
+const NAME_ZOOM = 8;
+/** Marks the map's container when zoomed in far enough for settlement names (CSS shows them). */
+const markNear = (map: MaplibreMap) => { map.getContainer().dataset.near = String(map.getZoom() >= NAME_ZOOM); };
 
 /** Settlement dot diameter in px, by population (3-8 px radius). */
 const dotSize = (population: unknown) => `${2 * (3 + Math.min(1, (Number(population) || 0) / 8000) * 4)}px`;

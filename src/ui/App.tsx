@@ -211,7 +211,7 @@ export function App() {
     type: 'FeatureCollection',
     features: SETTLEMENTS.map((s) => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en} ${fmtInt(s.population)}` },
+      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en} · ${fmtInt(s.population)}` },
     })),
   }), [state.lang]);
 

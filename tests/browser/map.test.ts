@@ -73,6 +73,19 @@ describe('the map page (production build in Chromium)', () => {
     await context.close();
   });
 
+  it('names settlements once zoomed in, not at the overview', async () => {
+    const { page } = await openPage(h);
+    await waitForIdleMap(page);
+    const name = page.locator('[data-settlement="yuzhno-kurilsk"]');
+    await expect(name.isVisible()).resolves.toBe(false);
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [145.86, 44.03], zoom: 9 }));
+    await expect.poll(() => name.isVisible()).toBe(true);
+    await expect(name.innerText()).resolves.toBe('Yuzhno-Kurilsk (Furukamappu) · 7,982');
+    await page.getByLabel('Japanese names', { exact: false }).check();
+    await expect.poll(() => name.innerText()).toMatch(/^\S*古釜布\S* · 7,982$/);
+    await screenshot(page, 'map-settlement-names');
+  });
+
   it('switches labels between Japanese, Russian and both', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
