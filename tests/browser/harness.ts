@@ -46,8 +46,13 @@ export async function openPage(h: Harness, opts: { width?: number; height?: numb
   return { page, requests, errors };
 }
 
+/**
+ * The map has drawn and is idle, and the side panel is there: the page draws the map first and the
+ * panel right after (aside[aria-busy] until then), so a test that goes on to use the panel waits for both.
+ */
 export async function waitForIdleMap(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.mapIdle === 'true' && !!window.__atlas?.map?.loaded(), null, { timeout });
+  await page.waitForFunction(() => document.body.dataset.mapIdle === 'true' && !!window.__atlas?.map?.loaded()
+    && !document.querySelector('aside[aria-busy="true"]'), null, { timeout });
 }
 
 /** Requests that went anywhere but this origin (data: and blob: URLs stay in the page). */
