@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { validateLayerText, type ValidationProblem } from './validate.ts';
 import { prepareTerritory, PartitionInputError } from '../geo/partition.ts';
+import { errorMessage } from './error-message.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_FEATURES = 100_000;
@@ -60,7 +61,7 @@ export function importGeoJsonText(file: string, text: unknown): ImportResult {
     }
     return { ok: true, data: { name: file, points, territory, featureCount: fc.features.length } };
   } catch (e) {
-    return problem(file, `the file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return problem(file, `the file could not be read: ${errorMessage(e)}`);
   }
 }
 

@@ -11,6 +11,7 @@ import contextUrl from '../../geo/context-land.geojson?url';
 import deploymentsUrl from '../../geo/deployments.geojson?url';
 import systems from '../../data/systems.json';
 import { checkDeployments } from './deployments.ts';
+import { errorMessage } from './error-message.ts';
 
 export type LayerState =
   | { status: 'loading' }
@@ -28,7 +29,7 @@ export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch
     if (!res.ok) return fileProblem(file, `could not be loaded (HTTP ${res.status})`);
     text = await res.text();
   } catch (e) {
-    return fileProblem(file, `could not be loaded (${e instanceof Error ? e.message : String(e)})`);
+    return fileProblem(file, `could not be loaded (${errorMessage(e)})`);
   }
   const result = validateLayerText(file, text, LAYER_SCHEMAS[name]);
   if (!result.ok) return { status: 'error', problems: result.problems };

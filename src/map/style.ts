@@ -29,7 +29,6 @@ export const COLORS = {
   halo: '#ffffff',
 };
 
-
 /** Local fonts: MapLibre rasterises these families in the browser (CJK via its ideograph fallback). */
 export const LABEL_FONT = ['sans-serif'];
 

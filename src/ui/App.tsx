@@ -24,6 +24,7 @@ import { rangeRings, siteFeatures } from '../geo/site-features.ts';
 import { DeploymentsPanel, FIRST_YEAR, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
 import { checkImportSize, importGeoJsonText, propertyText, type ImportedData } from '../data/import.ts';
 import type { ValidationProblem } from '../data/validate.ts';
+import { errorMessage } from '../data/error-message.ts';
 import { loadImports, removeImport, saveImport } from './user-store.ts';
 import { userPointsUnderOption } from '../geo/user-points.ts';
 import { prepareTerritory, solvePartition } from '../geo/partition.ts';
@@ -78,9 +79,13 @@ export function App() {
   const [state, setState] = useState<UrlState>(initial.current.state);
   const [notices, setNotices] = useState<string[]>(initial.current.problems);
   const update = useCallback((patch: Partial<UrlState>) => setState((s) => ({ ...s, ...patch })), []);
-  // Year, range rings and the open site are in the link too; the other site filters are not.
-  const [filters, setFilters] = useState<SiteFilters>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES], year: initial.current.state.year ?? THIS_YEAR });
-  useEffect(() => { update({ year: filters.year === THIS_YEAR ? null : filters.year }); }, [filters.year, update]);
+  // Year, range rings and the open site are in the link (state); the other site filters are not.
+  const [siteFilters, setSiteFilters] = useState<Omit<SiteFilters, 'year'>>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES] });
+  const filters = useMemo<SiteFilters>(() => ({ ...siteFilters, year: state.year ?? THIS_YEAR }), [siteFilters, state.year]);
+  const setFilters = useCallback(({ year, ...rest }: SiteFilters) => {
+    setSiteFilters(rest);
+    update({ year: year === THIS_YEAR ? null : year });
+  }, [update]);
   const ringMode = state.rings;
   const setRingMode = useCallback((rings: RingMode) => update({ rings }), [update]);
   const siteId = state.site;
@@ -118,7 +123,7 @@ export function App() {
       setImports((prev) => [...prev.filter((d) => d.name !== r.data.name), r.data]);
       saveImport({ name: file.name, text, importedAt: new Date().toISOString() }).catch(() => undefined);
     } catch (e) {
-      setImportProblems([{ file: file.name, featureIndex: null, featureId: null, path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+      setImportProblems([{ file: file.name, featureIndex: null, featureId: null, path: '', message: `could not be read (${errorMessage(e)})` }]);
     } finally { setImportBusy(false); }
   }, []);
   const onRemoveImport = useCallback((name: string) => {
@@ -177,7 +182,6 @@ export function App() {
     if (!r) { r = computeOption(ctx!, o, state.basis, state.bearing ?? undefined); presetCache.set(o.id, r); }
     return r;
   }, [ctx, presetCache, state.basis, state.bearing]);
-  const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   const currentResult = useMemo(() => {
     if (!ctx) return null;
@@ -187,7 +191,7 @@ export function App() {
         : presetResult(OPTIONS.find((o) => o.id === state.option) ?? OPTIONS[0]);
       return { current: r, error: null as string | null };
     } catch (e) {
-      return { current: null, error: errorText(e) };
+      return { current: null, error: errorMessage(e) };
     }
   }, [ctx, presetResult, state.option, state.share, state.basis, state.bearing]);
 
@@ -199,7 +203,7 @@ export function App() {
       const results = OPTIONS.map(presetResult);
       return { results: state.option === 'custom' ? [...results, currentResult.current] : results, current: currentResult.current, error: null as string | null };
     } catch (e) {
-      return { results: [] as OptionResult[], current: null, error: errorText(e) };
+      return { results: [] as OptionResult[], current: null, error: errorMessage(e) };
     }
   }, [currentResult, panelsReady, presetResult, state.option]);
 
@@ -292,7 +296,7 @@ export function App() {
       const a = document.createElement('a');
       a.href = url; a.download = `map-${current.id}-${state.basis}.png`; a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } catch (e) { setPngError(e instanceof Error ? e.message : String(e)); }
+    } catch (e) { setPngError(errorMessage(e)); }
   };
   const sourcesFor = (r: OptionResult) => { const b = basisSource(r.basis); return [{ title: b.title, url: b.url }]; };
 

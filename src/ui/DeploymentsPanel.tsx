@@ -1,11 +1,11 @@
 /** Military sites: filters, a year slider with play, reported exercises, range rings, details of one site. */
 import { useEffect, useRef } from 'react';
 import { fmtInt } from './format.ts';
+import type { RingMode } from './url-state.ts';
 import { COUNTRIES, CERTAINTIES, CERTAINTY_LABELS, KINDS, KIND_LABELS, type Certainty, type Country, type Kind, type Site, type SystemInfo } from '../data/deployments.ts';
 
 export interface SiteFilters { countries: Country[]; kinds: Kind[]; certainties: Certainty[]; year: number }
 export type { RingMode } from './url-state.ts';
-import type { RingMode } from './url-state.ts';
 export interface Exercise { id: string; date: string; title: string; where: string; troops: number | null; description: string; sources: { title: string | null; publisher: string | null; date: string | null; url: string | null }[] }
 
 export const FIRST_YEAR = 1990;

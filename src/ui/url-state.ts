@@ -74,16 +74,15 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
     if (bearing.trim() !== '' && Number.isFinite(x) && x >= -360 && x <= 360) state.bearing = ((x % 180) + 180) % 180;
     else bad('bearing', bearing, 'must be a number of degrees');
   }
-  const basis = get('basis');
-  if (basis !== null) {
-    if (basis === 'geodesic' || basis === 'official') state.basis = basis;
-    else bad('basis', basis, 'must be geodesic or official');
-  }
-  const lang = get('lang');
-  if (lang !== null) {
-    if (lang === 'ja' || lang === 'ru' || lang === 'both') state.lang = lang;
-    else bad('lang', lang, 'must be ja, ru or both');
-  }
+  /** A parameter that takes one of a few words. */
+  const oneOf = <T extends string>(k: string, allowed: readonly T[], set: (v: T) => void) => {
+    const v = get(k);
+    if (v === null) return;
+    if ((allowed as readonly string[]).includes(v)) set(v as T);
+    else bad(k, v, `must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`);
+  };
+  oneOf('basis', ['geodesic', 'official'] as const, (v) => { state.basis = v; });
+  oneOf('lang', ['ja', 'ru', 'both'] as const, (v) => { state.lang = v; });
   const layers = get('layers');
   if (layers !== null) {
     const list = layers === '' ? [] : layers.split(',');
@@ -103,22 +102,14 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
       state.view = { lon, lat, zoom };
     } else bad('view', view, 'must be lon,lat,zoom');
   }
-  const basemap = get('basemap');
-  if (basemap !== null) {
-    if (basemap === 'osm' || basemap === 'gsi') state.basemap = basemap;
-    else bad('basemap', basemap, 'must be osm or gsi');
-  }
+  oneOf('basemap', ['osm', 'gsi'] as const, (v) => { state.basemap = v; });
   const year = get('year');
   if (year !== null) {
     const x = Number(year);
     if (/^\d{4}$/.test(year) && x >= years[0] && x <= years[1]) state.year = x;
     else bad('year', year, `must be a year from ${years[0]} to ${years[1]}`);
   }
-  const rings = get('rings');
-  if (rings !== null) {
-    if ((RING_MODES as readonly string[]).includes(rings)) state.rings = rings as RingMode;
-    else bad('rings', rings, `must be ${RING_MODES.join(', ')}`);
-  }
+  oneOf('rings', RING_MODES, (v) => { state.rings = v; });
   // Whether the site exists is known only once the data has loaded (the page checks it then).
   const site = get('site');
   if (site !== null) {
