@@ -1,7 +1,9 @@
 /**
  * What each settlement option gives each side.
- *   npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]
- * --bearing sets the cut line's bearing for options that cut an island (default: across the long axis);
+ *   npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG|shortest] [--share F]
+ * --bearing sets the cut line's bearing for options that cut an island (any number of degrees, negative
+ * ones too: --bearing=-90 or --bearing -90; "shortest" for the shortest land border at each option's
+ * share; default: across the island's long axis);
  * --share adds a custom option giving Japan that share (0-1) of the disputed total.
  */
 import { parseArgs } from 'node:util';
@@ -9,8 +11,10 @@ import { AREA_BASES, computeOption, customOption, ISLAND_ORDER, areaOn, totalOn,
 import { loadShareContext, loadSites, OPTIONS } from './lib/load-node.ts';
 import { sitesUnderOption, type SitesUnderOption } from '../src/geo/sites.ts';
 import { standingIn } from '../src/data/deployments.ts';
+import { joinNegativeValues } from './lib/args.ts';
+import type { BearingChoice } from '../src/geo/shares.ts';
 
-const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG] [--share F]';
+const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG|shortest] [--share F]';
 
 function fail(message: string): never {
   process.stderr.write(`shares: ${message}\n${USAGE}\n`);
@@ -21,6 +25,7 @@ function parse() {
   let values;
   try {
     ({ values } = parseArgs({
+      args: joinNegativeValues(process.argv.slice(2), ['--bearing', '--share']),
       options: { json: { type: 'boolean' }, basis: { type: 'string' }, bearing: { type: 'string' }, share: { type: 'string' }, help: { type: 'boolean' } },
       strict: true, allowPositionals: false,
     }));
@@ -36,7 +41,7 @@ function parse() {
     if (v.trim() === '' || !Number.isFinite(x)) fail(`--${name} must be a number, got "${v}"`);
     return x;
   };
-  const bearing = num('bearing', values.bearing);
+  const bearing: BearingChoice = values.bearing === 'shortest' ? 'shortest' : num('bearing', values.bearing);
   const share = num('share', values.share);
   if (share !== undefined && (share < 0 || share > 1)) fail(`--share must be within 0 and 1 (a fraction of the disputed total), got ${share}`);
   return { json: !!values.json, basis, bearing, share };
@@ -49,8 +54,14 @@ function toJson(r: OptionResult, sites: SitesUnderOption) {
     islands_to_japan: r.islandsToJapan,
     per_island: r.perIsland.map((i) => ({ id: i.id, to_japan_km2: round(i.toJapanKm2, 4), to_russia_km2: round(i.toRussiaKm2, 4), fraction_to_japan: round(i.fractionToJapan, 8) })),
     cut: r.cut && {
-      island: r.cut.island, bearing_deg: round(r.cut.bearingDeg, 4), island_fraction_to_japan: round(r.cut.islandFractionToJapan, 8),
-      line_length_km: round(r.cut.lineLengthKm, 3), line: r.cut.line,
+      island: r.cut.island,
+      bearing: {
+        requested: round(r.cut.requestedBearingDeg, 4), rule: r.cut.bearingRule,
+        measured: r.cut.measuredBearingDeg === null ? null : round(r.cut.measuredBearingDeg, 4),
+      },
+      island_fraction_to_japan: round(r.cut.islandFractionToJapan, 8),
+      anchor_on_japan_side: r.cut.anchorOnJapanSide,
+      border_length_km: round(r.cut.borderLengthKm, 3), line_length_km: round(r.cut.lineLengthKm, 3), line: r.cut.line,
     },
     sites_to_japan: sites.toJapan,
     sites_to_japan_by_kind: sites.byKind,
@@ -64,6 +75,8 @@ function toJson(r: OptionResult, sites: SitesUnderOption) {
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+/** Degrees as typed when whole (45°), else to two decimals (44.93°). */
+const fmtDeg = (x: number) => `${Number.isInteger(x) ? x : x.toFixed(2)}°`;
 
 function main() {
   const args = parse();
@@ -94,7 +107,9 @@ function main() {
   const rows = results.map((r, i) => [
     r.id, r.japanKm2.toFixed(2), r.russiaKm2.toFixed(2), (r.japanShare * 100).toFixed(2), r.islandsToJapan.join(', ') || '-',
     `${sites[i].toJapan.length}${sites[i].ambiguous.length ? ` (+${sites[i].ambiguous.length})` : ''}`,
-    r.cut ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} % at ${r.cut.bearingDeg.toFixed(1)}°, line ${r.cut.lineLengthKm.toFixed(1)} km` : '-',
+    r.cut ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} %, requested ${fmtDeg(r.cut.requestedBearingDeg)}`
+      + ` (measured ${r.cut.measuredBearingDeg === null ? '-' : fmtDeg(r.cut.measuredBearingDeg)}), border ${r.cut.borderLengthKm.toFixed(1)} km`
+      + (r.cut.anchorOnJapanSide ? '' : ' [no line at this bearing keeps the side facing Hokkaido]') : '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();

@@ -17,7 +17,7 @@ export function partitionFeatures(
   const out: Feature[] = [];
   if (p.japanSide) out.push({ type: 'Feature', properties: { ...common, part: sides.first.part, area_km2: sides.first.areaKm2, fraction: sides.first.fraction }, geometry: p.japanSide });
   if (p.otherSide) out.push({ type: 'Feature', properties: { ...common, part: sides.second.part, area_km2: sides.second.areaKm2, fraction: sides.second.fraction }, geometry: p.otherSide });
-  if (p.line) out.push({ type: 'Feature', properties: { ...common, part: 'cut-line', bearing_deg: p.bearingDeg, length_km: p.lineLengthKm, ...lineProps }, geometry: p.line });
+  if (p.line) out.push({ type: 'Feature', properties: { ...common, part: 'cut-line', requested_bearing_deg: p.bearingDeg, measured_bearing_deg: p.measuredBearingDeg, length_km: p.lineLengthKm, border_length_km: p.borderLengthKm, ...lineProps }, geometry: p.line });
   return out;
 }
 
@@ -30,7 +30,7 @@ export function optionGeoJson(r: OptionResult, sources: ExportSource[], generate
     features: partitionFeatures(r.cut.partition, common, {
       first: { part: 'japan-side', areaKm2: island.toJapanKm2, fraction: r.cut.islandFractionToJapan },
       second: { part: 'russia-side', areaKm2: island.toRussiaKm2, fraction: 1 - r.cut.islandFractionToJapan },
-    }, { bearing_deg: r.cut.bearingDeg, japan_share_of_total: r.japanShare, japan_km2: r.japanKm2, russia_km2: r.russiaKm2 }),
+    }, { japan_share_of_total: r.japanShare, japan_km2: r.japanKm2, russia_km2: r.russiaKm2 }),
   };
 }
 
@@ -41,10 +41,11 @@ const csvCell = (v: string | number) => {
 };
 
 export function optionsCsv(results: OptionResult[], proposedBy: Record<string, string>): string {
-  const head = ['option', 'name', 'basis', 'japan_km2', 'russia_km2', 'japan_share_percent', 'islands_to_japan', 'cut_island', 'cut_island_fraction_percent', 'cut_bearing_deg', 'proposed_by'];
+  const head = ['option', 'name', 'basis', 'japan_km2', 'russia_km2', 'japan_share_percent', 'islands_to_japan', 'cut_island', 'cut_island_fraction_percent', 'cut_bearing_requested_deg', 'cut_bearing_measured_deg', 'cut_border_km', 'proposed_by'];
   const rows = results.map((r) => [
     r.id, r.name, r.basis, +r.japanKm2.toFixed(4), +r.russiaKm2.toFixed(4), +(r.japanShare * 100).toFixed(4), r.islandsToJapan.join(' '),
-    r.cut?.island ?? '', r.cut ? +(r.cut.islandFractionToJapan * 100).toFixed(4) : '', r.cut ? +r.cut.bearingDeg.toFixed(2) : '', proposedBy[r.id] ?? '',
+    r.cut?.island ?? '', r.cut ? +(r.cut.islandFractionToJapan * 100).toFixed(4) : '', r.cut ? +r.cut.requestedBearingDeg.toFixed(2) : '', r.cut?.measuredBearingDeg != null ? +r.cut.measuredBearingDeg.toFixed(2) : '',
+    r.cut ? +r.cut.borderLengthKm.toFixed(3) : '', proposedBy[r.id] ?? '',
   ]);
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

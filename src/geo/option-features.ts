@@ -16,7 +16,7 @@ export function optionFeatures(ctx: ShareContext, r: OptionResult): { areas: Fea
     }
   }
   const line: Feature<LineString>[] = r.cut?.line
-    ? [{ type: 'Feature', properties: { label: `${r.cut.bearingDeg.toFixed(1)}°` }, geometry: r.cut.line }]
+    ? [{ type: 'Feature', properties: { label: `${+r.cut.requestedBearingDeg.toFixed(2)}°` }, geometry: r.cut.line }]
     : [];
   return { areas: { type: 'FeatureCollection', features: areas }, line: { type: 'FeatureCollection', features: line } };
 }

@@ -36,8 +36,13 @@ export interface PreparedTerritory {
   /** polygons[i][0] is an outer ring (counter-clockwise in the plane), the rest are holes. */
   readonly polygons: PreparedRing[][];
   readonly areaM2: number;
-  /** The territory's vertex nearest to Cape Nosappu, projected: it decides which side is Japan's. */
+  /**
+   * The territory's vertex nearest to the anchor target (Cape Nosappu unless told otherwise), projected:
+   * the side rule (see japanSideFrame) gives Japan the side of the line that holds it.
+   */
   readonly anchor: [number, number];
+  /** The same vertex in longitude/latitude. */
+  readonly anchorLonLat: Position;
   /** Ground bearing (degrees, 0-180) of the territory's long axis (principal axis of its area). */
   readonly longAxisBearingDeg: number;
 }
@@ -55,8 +60,13 @@ function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
   return polys;
 }
 
+export interface PrepareOptions {
+  /** The point whose nearest territory vertex decides Japan's side (the "anchor"); default Cape Nosappu. */
+  anchorTarget?: Position;
+}
+
 /** Projects the territory once; every solve at any bearing and target reuses it. */
-export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerritory {
+export function prepareTerritory(geometry: Polygon | MultiPolygon, options: PrepareOptions = {}): PreparedTerritory {
   const polys = polygonsOf(geometry);
   let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
   for (const poly of polys) {
@@ -99,7 +109,11 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon): PreparedTerr
   }
   // Holes cancelling their outer ring leave only rounding residue: no area either.
   if (!(areaM2 > 1e-9 * grossM2)) throw new PartitionInputError('territory has no area');
-  return { projection, polygons, areaM2, anchor: nearestVertexTo(polygons, CAPE_NOSAPPU), longAxisBearingDeg: longAxis(polygons, projection, areaM2) };
+  const nearest = nearestVertexTo(polygons, options.anchorTarget ?? CAPE_NOSAPPU);
+  return {
+    projection, polygons, areaM2, anchor: nearest.xy, anchorLonLat: nearest.lonlat,
+    longAxisBearingDeg: longAxis(polygons, projection, areaM2),
+  };
 }
 
 /** Longest edge the solver takes as given; longer edges get vertices along their WGS84 geodesic. */
@@ -138,14 +152,14 @@ function shoelace(x: Float64Array, y: Float64Array): number {
   return s / 2;
 }
 
-function nearestVertexTo(polygons: PreparedRing[][], target: Position): [number, number] {
-  let best: [number, number] = [0, 0];
+function nearestVertexTo(polygons: PreparedRing[][], target: Position): { xy: [number, number]; lonlat: Position } {
+  let best = { xy: [0, 0] as [number, number], lonlat: target };
   let bestD = Infinity;
   for (const poly of polygons) {
     const r = poly[0];
     for (let i = 0; i < r.x.length; i++) {
       const d = inverse(target, r.lonlat[i]).distanceM;
-      if (d < bestD) { bestD = d; best = [r.x[i], r.y[i]]; }
+      if (d < bestD) { bestD = d; best = { xy: [r.x[i], r.y[i]], lonlat: r.lonlat[i] }; }
     }
   }
   return best;
@@ -171,8 +185,21 @@ function longAxis(polygons: PreparedRing[][], projection: Laea, areaM2: number):
   return planeDirectionToBearing(projection, [Math.cos(theta), Math.sin(theta)]);
 }
 
-const DEG = Math.PI / 180;
-const norm180 = (b: number) => ((b % 180) + 180) % 180;
+/** A line's bearing, which has no direction, in [0, 180): -90 → 90, 225 → 45. */
+export function normalizeBearing(b: number): number {
+  if (b >= 0 && b < 180) return b; // as given: 157.34 must not come back as 157.34000000000003
+  const r = ((b % 180) + 180) % 180;
+  return r === 180 ? 0 : r; // (-1e-15 % 180) + 180 rounds to 180
+}
+const norm180 = normalizeBearing;
+
+/** Geodesic azimuth of a line at its middle (between the two vertices around it), in [0, 180). */
+export function measuredBearingDeg(line: LineString): number | null {
+  const c = line.coordinates;
+  if (c.length < 2) return null;
+  const mid = Math.max(1, Math.floor(c.length / 2));
+  return normalizeBearing(inverse(c[mid - 1], c[mid]).azimuthDeg);
+}
 
 /** Unit direction in the plane, at the projection centre, of a ground bearing. */
 function bearingToPlaneDirection(projection: Laea, bearingDeg: number): [number, number] {
@@ -193,8 +220,17 @@ function planeDirectionToBearing(projection: Laea, d: [number, number]): number 
 export type PartitionTarget = { fraction: number } | { areaKm2: number };
 
 export interface PartitionResult {
-  /** Bearing of the cut line in degrees clockwise from north, in [0, 180). */
+  /** The bearing asked for, as given (any finite number of degrees). */
+  requestedBearingDeg: number;
+  /** The requested bearing normalised to [0, 180): the line's direction in the solver's plane. */
   bearingDeg: number;
+  /**
+   * The geodesic azimuth (WGS84) of the line at its midpoint, in [0, 180): what the line measures on
+   * the ground. It differs from the request by the projection's small shear (a few tenths of a degree).
+   */
+  measuredBearingDeg: number | null;
+  /** Whether Japan's part holds the anchor (see japanSideFrame); false only when no line at this bearing can. */
+  anchorOnJapanSide: boolean;
   targetFraction: number;
   /** Achieved share of the territory on the side facing Hokkaido (ellipsoidal areas). */
   fraction: number;
@@ -207,6 +243,8 @@ export interface PartitionResult {
   /** The cut line across the whole territory (extended 500 m beyond it), vertices ≤ 200 m apart; null for 0 or 1. */
   line: LineString | null;
   lineLengthKm: number;
+  /** The land border: the length of the line inside the territory (geodesic, summed over its pieces). */
+  borderLengthKm: number;
   /** Offset of the line along the normal, metres in the projection plane (for diagnostics). */
   offsetM: number;
   iterations: number;
@@ -246,18 +284,24 @@ function areaBelow(polygons: PreparedRing[][], f: Frame, t: number): { area: num
   return { area: (hand * twiceArea) / 2, chord: Math.abs(vIn - vOut) };
 }
 
-function frameFor(prep: PreparedTerritory, bearingDeg: number): Frame {
+/**
+ * The side rule, defined here once: Japan's part is the side of the line that holds the territory's
+ * anchor (its vertex nearest Cape Nosappu, or nearest the point the user chose). For a cut direction,
+ * let q be the share of the territory's area lying before the anchor along the normal. Japan's part is
+ * {u < t}; the normal is oriented so that q ≤ ½. Then, whenever some line at this bearing can give the
+ * anchor's side the target share f (that is, min(q, 1 − q) ≤ f), this orientation is one that does, and
+ * Japan's part grows with f without ever changing ends. When no line at this bearing can (a narrow
+ * anchor end cut lengthwise with a small share), Japan's part is the strip on the anchor's side of
+ * the median line, and the result says so (anchorOnJapanSide false). The orientation depends on the
+ * bearing only, never on the share.
+ */
+export function japanSideFrame(prep: PreparedTerritory, bearingDeg: number): { frame: Frame; anchorRank: number } {
   const [dx, dy] = bearingToPlaneDirection(prep.projection, bearingDeg);
-  let nx = -dy, ny = dx;
-  // Japan's side is u < t: orient n so that the vertex nearest Cape Nosappu has a low u.
-  let lo = Infinity, hi = -Infinity;
-  for (const poly of prep.polygons) for (let i = 0; i < poly[0].x.length; i++) {
-    const u = nx * poly[0].x[i] + ny * poly[0].y[i];
-    lo = Math.min(lo, u); hi = Math.max(hi, u);
-  }
-  const ua = nx * prep.anchor[0] + ny * prep.anchor[1];
-  if (ua > (lo + hi) / 2) { nx = -nx; ny = -ny; }
-  return { nx, ny, dx, dy };
+  const f: Frame = { nx: -dy, ny: dx, dx, dy };
+  const ua = f.nx * prep.anchor[0] + f.ny * prep.anchor[1];
+  const q = areaBelow(prep.polygons, f, ua).area / prep.areaM2;
+  if (q <= 0.5) return { frame: f, anchorRank: q };
+  return { frame: { nx: -f.nx, ny: -f.ny, dx, dy }, anchorRank: 1 - q };
 }
 
 function uRange(prep: PreparedTerritory, f: Frame): [number, number] {
@@ -269,12 +313,17 @@ function uRange(prep: PreparedTerritory, f: Frame): [number, number] {
   return [lo, hi];
 }
 
+/** Length (plane metres) of the line u = t inside the territory: the land border, before unprojection. */
+export function chordLengthM(prep: PreparedTerritory, frame: Frame, t: number): number {
+  return areaBelow(prep.polygons, frame, t).chord;
+}
+
 /** Relative tolerance on the area, as a fraction of the territory. */
 export const AREA_TOLERANCE = 1e-9;
 
 /** Solves for the offset only (no clipping): used by the benchmark's inner loop and by solvePartition. */
-export function solveOffset(prep: PreparedTerritory, bearingDeg: number, fraction: number): { frame: Frame; t: number; iterations: number; lo: number; hi: number } {
-  const frame = frameFor(prep, bearingDeg);
+export function solveOffset(prep: PreparedTerritory, bearingDeg: number, fraction: number): { frame: Frame; t: number; iterations: number; lo: number; hi: number; anchorRank: number } {
+  const { frame, anchorRank } = japanSideFrame(prep, bearingDeg);
   let [lo, hi] = uRange(prep, frame);
   const uMin = lo, uMax = hi;
   const target = fraction * prep.areaM2;
@@ -295,7 +344,7 @@ export function solveOffset(prep: PreparedTerritory, bearingDeg: number, fractio
     if (hi - lo < 1e-9) { t = next; break; }
     t = next;
   }
-  return { frame, t, iterations: iterations + 1, lo: uMin, hi: uMax };
+  return { frame, t, iterations: iterations + 1, lo: uMin, hi: uMax, anchorRank };
 }
 
 export function solvePartition(prep: PreparedTerritory, bearingDeg: number, target: PartitionTarget): PartitionResult {
@@ -306,18 +355,19 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
   if (fraction < 0 || fraction > 1 + 1e-12) {
     throw new PartitionInputError(`target ${'fraction' in target ? `fraction ${fraction}` : `${target.areaKm2} km²`} is outside 0..1 of the territory (${totalKm2.toFixed(2)} km²)`);
   }
-  const bearing = norm180(bearingDeg);
+  const bearing = normalizeBearing(bearingDeg);
   const whole = toMultiPolygon(prep.polygons.map((poly) => poly.map((r) => closed(r.lonlat))));
   if (fraction <= 0 || fraction >= 1) {
     const toJapan = fraction >= 1;
     return {
-      bearingDeg: bearing, targetFraction: Math.min(1, fraction), fraction: toJapan ? 1 : 0,
+      requestedBearingDeg: bearingDeg, bearingDeg: bearing, measuredBearingDeg: null, anchorOnJapanSide: toJapan,
+      targetFraction: Math.min(1, fraction), fraction: toJapan ? 1 : 0,
       japanSideKm2: toJapan ? totalKm2 : 0, otherSideKm2: toJapan ? 0 : totalKm2, totalKm2,
       japanSide: toJapan ? whole : null, otherSide: toJapan ? null : whole,
-      line: null, lineLengthKm: 0, offsetM: NaN, iterations: 0, frame: null,
+      line: null, lineLengthKm: 0, borderLengthKm: 0, offsetM: NaN, iterations: 0, frame: null,
     };
   }
-  const { frame, t, iterations } = solveOffset(prep, bearing, fraction);
+  const { frame, t, iterations, anchorRank } = solveOffset(prep, bearing, fraction);
   const japanArea = areaBelow(prep.polygons, frame, t).area;
   if (Math.abs(japanArea - fraction * prep.areaM2) > 1e-7 * prep.areaM2) {
     throw new Error(`partition: no line at ${bearing.toFixed(2)}° meets ${(fraction * 100).toFixed(4)} % (best ${((japanArea / prep.areaM2) * 100).toFixed(4)} %)`);
@@ -327,7 +377,11 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
   const otherSide = clipper.clip(-1);
   const line = clipper.line();
   return {
+    requestedBearingDeg: bearingDeg,
     bearingDeg: bearing,
+    measuredBearingDeg: line.geometry ? measuredBearingDeg(line.geometry) : null,
+    // The anchor's own side holds share ≥ anchorRank (japanSideFrame); ties go to Japan's part.
+    anchorOnJapanSide: anchorRank <= fraction,
     targetFraction: fraction,
     fraction: japanArea / prep.areaM2,
     japanSideKm2: japanArea / 1e6,
@@ -336,6 +390,7 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
     japanSide, otherSide,
     line: line.geometry,
     lineLengthKm: line.lengthKm,
+    borderLengthKm: clipper.borderLengthM / 1000,
     offsetM: t,
     iterations,
     frame,
@@ -370,6 +425,8 @@ class HalfPlaneClipper {
   private readonly cache = new Map<string, Position[]>();
   private minV = Infinity;
   private maxV = -Infinity;
+  /** Geodesic length of the line's pieces inside the territory (set by clip). */
+  borderLengthM = 0;
 
   constructor(private prep: PreparedTerritory, private f: Frame, private t: number) {}
 
@@ -419,6 +476,9 @@ class HalfPlaneClipper {
       // exit to an entry. Following chain → cut → chain closes every ring of the clipped polygon.
       crossings.sort((a, b) => a.v - b.v);
       const nextEntry = new Map<Crossing, Crossing>();
+      if (side === 1) for (let k = 0; k + 1 < crossings.length; k += 2) {
+        this.borderLengthM += inverse(crossings[k].lonlat, crossings[k + 1].lonlat).distanceM;
+      }
       for (let k = 0; k + 1 < crossings.length; k += 2) {
         const a = crossings[k], b = crossings[k + 1];
         if (a.exit && !b.exit) nextEntry.set(a, b);
@@ -432,9 +492,10 @@ class HalfPlaneClipper {
         let c: Chain = chain;
         for (let guard = 0; guard <= chains.length; guard++) {
           used.add(c);
-          ring.push(...c.points);
+          // Loops, not push(...): spreading a 300,000-point chain overflows the call stack.
+          for (const p of c.points) ring.push(p);
           const entry = nextEntry.get(c.end)!;
-          ring.push(...this.densify(c.end, entry));
+          for (const p of this.densify(c.end, entry)) ring.push(p);
           c = entry.chain!;
           if (c === chain) break;
         }

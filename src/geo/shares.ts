@@ -4,8 +4,9 @@
  * Pure: the page, the CLI, the benchmark and the tests all call this.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Position } from 'geojson';
-import { geometryAreaKm2, inverse } from './geodesic.ts';
+import { geometryAreaKm2 } from './geodesic.ts';
 import { prepareTerritory, sideOfPoint, solvePartition, type PartitionResult, type PreparedTerritory } from './partition.ts';
+import { acrossLongAxis, shortestBorderBearing } from './border.ts';
 
 export type AreaBasis = 'geodesic' | 'official';
 export const AREA_BASES: AreaBasis[] = ['geodesic', 'official'];
@@ -80,10 +81,19 @@ export interface PeopleShare {
 
 export interface CutResult {
   island: string;
-  bearingDeg: number;
+  /** The bearing asked for (the link's, the CLI's or the default), normalised to [0, 180). */
+  requestedBearingDeg: number;
+  /** How it was chosen: given by the user, across the island's long axis, or the shortest border. */
+  bearingRule: BearingRule;
+  /** The line's geodesic azimuth at its midpoint, in [0, 180). */
+  measuredBearingDeg: number | null;
   islandFractionToJapan: number;
   line: LineString | null;
   lineLengthKm: number;
+  /** Length of the land border (the line inside the island). */
+  borderLengthKm: number;
+  /** False when no line at this bearing can give Japan's share on the side facing Cape Nosappu. */
+  anchorOnJapanSide: boolean;
   lineEnds: [Position, Position] | null;
   partition: PartitionResult;
 }
@@ -112,10 +122,17 @@ export function cutFraction(ctx: ShareContext, spec: OptionSpec, basis: AreaBasi
 
 /** Default bearing of a cut: across the island's long axis. */
 export function defaultBearing(ctx: ShareContext, island: string): number {
-  return (ctx.islands.get(island)!.prepared.longAxisBearingDeg + 90) % 180;
+  return acrossLongAxis(ctx.islands.get(island)!.prepared);
 }
 
-export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBasis, bearingDeg?: number): OptionResult {
+/**
+ * The bearing of a cut: a number of degrees (any finite value, normalised), 'shortest' for the
+ * shortest land border at the option's share, or undefined for the default across the long axis.
+ */
+export type BearingChoice = number | 'shortest' | undefined;
+export type BearingRule = 'given' | 'across-long-axis' | 'shortest-border';
+
+export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBasis, bearingChoice?: BearingChoice): OptionResult {
   const perIsland: IslandShare[] = [];
   let cut: CutResult | null = null;
   for (const id of ISLAND_ORDER) {
@@ -125,13 +142,17 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
       const want = cutFraction(ctx, spec, basis);
       if (!(want >= -1e-12 && want <= 1 + 1e-12)) throw new RangeError(`option ${spec.id}: cut needs ${(want * 100).toFixed(2)} % of ${id}`);
       const island = ctx.islands.get(id)!;
-      const bearing = bearingDeg ?? defaultBearing(ctx, id);
-      const partition = solvePartition(island.prepared, bearing, { fraction: Math.min(1, Math.max(0, want)) });
+      const fraction = Math.min(1, Math.max(0, want));
+      const [bearing, bearingRule]: [number, BearingRule] = typeof bearingChoice === 'number' ? [bearingChoice, 'given']
+        : bearingChoice === 'shortest' ? [shortestBorderBearing(island.prepared, fraction).bearingDeg, 'shortest-border']
+          : [defaultBearing(ctx, id), 'across-long-axis'];
+      const partition = solvePartition(island.prepared, bearing, { fraction });
       f = partition.fraction;
       const coords = partition.line?.coordinates;
       cut = {
-        island: id, bearingDeg: lineBearing(partition) ?? partition.bearingDeg, islandFractionToJapan: f,
-        line: partition.line, lineLengthKm: partition.lineLengthKm,
+        island: id, requestedBearingDeg: partition.bearingDeg, bearingRule, measuredBearingDeg: partition.measuredBearingDeg,
+        islandFractionToJapan: f, line: partition.line, lineLengthKm: partition.lineLengthKm,
+        borderLengthKm: partition.borderLengthKm, anchorOnJapanSide: partition.anchorOnJapanSide,
         lineEnds: coords ? [coords[0], coords[coords.length - 1]] : null, partition,
       };
     }
@@ -144,14 +165,6 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
     islandsToJapan: perIsland.filter((i) => i.fractionToJapan > 0).map((i) => i.id),
     perIsland, cut, people: peopleShare(ctx, perIsland, cut),
   };
-}
-
-/** Geodesic azimuth of the cut line at its middle, in [0, 180). */
-function lineBearing(p: PartitionResult): number | null {
-  const c = p.line?.coordinates;
-  if (!c || c.length < 2) return null;
-  const mid = Math.floor(c.length / 2);
-  return ((inverse(c[mid - 1] ?? c[0], c[mid]).azimuthDeg % 180) + 180) % 180;
 }
 
 function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult | null): PeopleShare {

@@ -1,6 +1,12 @@
 /** Settlement options: choose one, set a share and a bearing, read what each side gets. */
 import type { AreaBasis, OptionResult } from '../geo/shares.ts';
 import { fmtInt, fmtKm2, fmtPct, fmtBearing } from './format.ts';
+import { normalizeBearing } from '../geo/partition.ts';
+import type { BearingRule } from '../geo/shares.ts';
+
+const BEARING_RULE_TEXT: Record<BearingRule, string> = {
+  'given': '', 'across-long-axis': ' (across the long axis)', 'shortest-border': ' (shortest border)',
+};
 import { SourceLink } from './SourceLink.tsx';
 import type { SourceRef } from '../data/tables.ts';
 
@@ -14,11 +20,12 @@ export interface OptionsPanelProps {
   basisSource: SourceRef | null;
   basis: AreaBasis;
   share: number;
-  bearing: number | null;
+  /** The bearing as the user chose it: degrees, 'shortest', or null for across the long axis. */
+  bearing: number | 'shortest' | null;
   longAxisBearing: number | null;
   onOption: (id: string) => void;
   onShare: (share: number) => void;
-  onBearing: (bearing: number | null) => void;
+  onBearing: (bearing: number | 'shortest' | null) => void;
   onBasis: (b: AreaBasis) => void;
   onExportGeoJson: () => void;
   onExportCsv: () => void;
@@ -65,12 +72,15 @@ export function OptionsPanel(p: OptionsPanelProps) {
         <legend>Bearing of the cut line</legend>
         <div className="bearing-row">
           <input type="number" min={0} max={179.9} step={0.5} aria-label="Bearing of the cut line, degrees from north"
-            value={cut ? +fmtBearing(cut.bearingDeg).slice(0, -1) : p.bearing ?? ''}
-            onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(((x % 180) + 180) % 180); }} />
+            value={typeof p.bearing === 'number' ? p.bearing : ''}
+            placeholder={cut ? String(+cut.requestedBearingDeg.toFixed(1)) : ''}
+            onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(normalizeBearing(x)); }} />
           <span>°</span>
           <button type="button" onClick={() => p.onBearing(null)} aria-pressed={p.bearing === null}>
             Across long axis{p.longAxisBearing != null ? ` (${p.longAxisBearing.toFixed(0)}°)` : ''}
           </button>
+          <button type="button" onClick={() => p.onBearing('shortest')} aria-pressed={p.bearing === 'shortest'}
+            title="The bearing at which the land border (the line inside the island) is shortest for this share">Shortest border</button>
           <button type="button" onClick={() => p.onBearing(0)} aria-pressed={p.bearing === 0}>N–S</button>
           <button type="button" onClick={() => p.onBearing(90)} aria-pressed={p.bearing === 90}>E–W</button>
         </div>
@@ -98,8 +108,18 @@ export function OptionsPanel(p: OptionsPanelProps) {
         </table>
         {cut && (
           <p className="fine" data-testid="cut-details">
-            Cut across {ISLAND_NAMES[cut.island]}: {fmtPct(cut.islandFractionToJapan * 100, 2)} of the island to Japan; line at {fmtBearing(cut.bearingDeg)},
-            {' '}{cut.lineLengthKm.toFixed(1)} km{cut.lineEnds && <>, from {fmtLonLat(cut.lineEnds[0])} to {fmtLonLat(cut.lineEnds[1])}</>}.
+            Cut across {ISLAND_NAMES[cut.island]}: {fmtPct(cut.islandFractionToJapan * 100, 2)} of the island to Japan;{' '}
+            <span data-testid="cut-bearing">requested {fmtBearing(cut.requestedBearingDeg)}{BEARING_RULE_TEXT[cut.bearingRule]},
+              geodesic azimuth at the line's midpoint {cut.measuredBearingDeg === null ? '—' : fmtBearing(cut.measuredBearingDeg)}</span>;
+            {' '}land border <span data-testid="border-length">{cut.borderLengthKm.toFixed(1)} km</span>
+            {cut.lineEnds && <>; line from {fmtLonLat(cut.lineEnds[0])} to {fmtLonLat(cut.lineEnds[1])}</>}.
+          </p>
+        )}
+        {cut && !cut.anchorOnJapanSide && (
+          <p className="notice" role="note" data-testid="side-rule-note">
+            At this bearing no straight line gives {fmtPct(cut.islandFractionToJapan * 100, 2)} of {ISLAND_NAMES[cut.island]} on the
+            side of its point nearest Cape Nosappu: Japan's part is the strip on that point's side of the island's median
+            line, not its end facing Hokkaido. Choose another bearing (for example across the long axis) for a cut at that end.
           </p>
         )}
         <h4>People</h4>

@@ -16,4 +16,5 @@ export const fmtInt = (x: number) => fmtNumber(x, 0);
 export const fmtPct = (x: number, digits = 2, signed = false) =>
   `${signed && x > 0 ? '+' : ''}${x.toFixed(digits)} %`;
 /** A line's bearing in [0, 180) to one decimal: 179.96° shows as 0.0°, the same line. */
-export const fmtBearing = (b: number) => `${((Math.round(b * 10) / 10) % 180).toFixed(1)}°`;
+/** A bearing to 0.1° with no trailing zero: 45 → "45°", 44.93 → "44.9°", 179.96 → "0°". */
+export const fmtBearing = (b: number) => `${+((Math.round(b * 10) / 10) % 180).toFixed(1)}°`;

@@ -10,6 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The build under test: dist/ by default; ATLAS_DIST names another (so parallel work can build apart). */
+export const DIST = process.env.ATLAS_DIST ?? 'dist';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -19,10 +21,10 @@ export const CHROMIUM_ARGS = [
 export interface Harness { server: PreviewServer; browser: Browser; origin: string; close(): Promise<void> }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm test does)');
+  if (!existsSync(join(ROOT, DIST, 'index.html'))) throw new Error(`${DIST}/ is missing: run \`vite build\` first (npm test does)`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await preview({ root: ROOT, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+  const server = await preview({ root: ROOT, logLevel: 'silent', build: { outDir: DIST }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
   const addr = server.httpServer.address();
   if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
   const origin = `http://127.0.0.1:${addr.port}`;

@@ -88,7 +88,10 @@ describe('settlement options on the page', () => {
     await expect(again.page.getByTestId('share-output').innerText()).resolves.toBe('52.49 %');
     await expect(again.page.getByLabel('Official (GSI 2025)').isChecked()).resolves.toBe(true);
     await expect(again.page.getByLabel('Russian names', { exact: false }).isChecked()).resolves.toBe(true);
-    await expect(again.page.getByTestId('cut-details').innerText()).resolves.toMatch(/line at (0\.\d|179\.\d)°/);
+    // The bearing typed is the bearing shown; the measured azimuth is reported beside it.
+    await expect(again.page.getByTestId('cut-bearing').innerText())
+      .resolves.toMatch(/^requested 0°, geodesic azimuth at the line's midpoint (0(\.\d)?|179\.\d)°$/);
+    await expect(again.page.getByLabel('Bearing of the cut line, degrees from north').inputValue()).resolves.toBe('0');
   });
 
   it('a custom share in the link is restored; a malformed link falls back with a notice', async () => {

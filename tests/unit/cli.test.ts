@@ -24,6 +24,8 @@ const runs = {
   json: cli('--json'),
   official: cli('--json', '--basis', 'official'),
   custom: cli('--json', '--share', '0.4', '--bearing', '0'),
+  // A negative bearing as a separate argument (node's parseArgs alone refuses it as ambiguous).
+  negative: cli('--json', '--bearing', '-90'),
   table: cli(),
   badBasis: cli('--basis', 'foo'),
   badShare: cli('--share', '2'),
@@ -31,7 +33,7 @@ const runs = {
   unknown: cli('--nope'),
 };
 
-interface Cut { island: string; bearing_deg: number; island_fraction_to_japan: number; line: { type: string; coordinates: number[][] } }
+interface Cut { island: string; bearing: { requested: number; measured: number; rule: string }; border_length_km: number; line_length_km: number; anchor_on_japan_side: boolean; island_fraction_to_japan: number; line: { type: string; coordinates: number[][] } }
 interface Option { id: string; japan_km2: number; russia_km2: number; japan_share: number; islands_to_japan: string[]; cut: Cut | null }
 interface Out { basis: string; total_km2: number; islands: Record<string, number>; options: Option[] }
 
@@ -59,8 +61,12 @@ function checkShape(out: Out) {
     for (const id of o.islands_to_japan) expect(IDS).toContain(id);
     if (o.cut !== null) {
       expect(IDS).toContain(o.cut.island);
-      expect(o.cut.bearing_deg).toBeGreaterThanOrEqual(0);
-      expect(o.cut.bearing_deg).toBeLessThan(180);
+      for (const b of [o.cut.bearing.requested, o.cut.bearing.measured]) {
+        expect(b).toBeGreaterThanOrEqual(0);
+        expect(b).toBeLessThan(180);
+      }
+      expect(o.cut.border_length_km).toBeGreaterThan(0);
+      expect(o.cut.border_length_km).toBeLessThanOrEqual(o.cut.line_length_km);
       expect(o.cut.island_fraction_to_japan).toBeGreaterThan(0);
       expect(o.cut.island_fraction_to_japan).toBeLessThan(1);
       expect(o.cut.line.type).toBe('LineString');
@@ -110,16 +116,27 @@ describe('shares CLI', () => {
     expect(Math.abs(c.japan_share - 0.4)).toBeLessThan(1e-6);
     expect(c.islands_to_japan).toEqual(['habomai', 'shikotan', 'kunashiri', 'etorofu']);
     expect(c.cut!.island).toBe('etorofu');
-    const b = c.cut!.bearing_deg;
+    expect(c.cut!.bearing).toMatchObject({ requested: 0, rule: 'given' });
+    const b = c.cut!.bearing.measured;
     expect(Math.min(Math.abs(b), Math.abs(b - 180))).toBeLessThan(1);
     // A meridian: its ends share a longitude.
     const l = c.cut!.line.coordinates;
     expect(Math.abs(l[0][0] - l[l.length - 1][0])).toBeLessThan(0.01);
     // --bearing applies to every cut option.
     expect(Math.min(...['aso-25', 'equal-area'].map((id) => {
-      const bb = out.options.find((o) => o.id === id)!.cut!.bearing_deg;
+      const bb = out.options.find((o) => o.id === id)!.cut!.bearing.measured;
       return Math.min(Math.abs(bb), Math.abs(bb - 180));
     }))).toBeLessThan(1);
+  });
+
+  it('--bearing -90 is taken as 90° (a line has no direction), the measured azimuth beside it', async () => {
+    const out = await json(runs.negative);
+    for (const id of ['aso-25', 'equal-area']) {
+      const cut = out.options.find((o) => o.id === id)!.cut!;
+      expect(cut.bearing.requested).toBe(90);
+      expect(Math.abs(cut.bearing.measured - 90)).toBeLessThan(1);
+      expect(cut.anchor_on_japan_side).toBe(true);
+    }
   });
 
   it('without --json: a table with the equal-area option at 50.00 %', async () => {

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { computeOption, customOption, cutFraction, defaultBearing, ISLAND_ORDER, totalOn, type OptionResult } from '../../src/geo/shares.ts';
-import { geometryAreaKm2 } from '../../src/geo/geodesic.ts';
+import { distanceM, geometryAreaKm2 } from '../../src/geo/geodesic.ts';
+import { normalizeBearing, solvePartition } from '../../src/geo/partition.ts';
+import { joinNegativeValues } from '../../scripts/lib/args.ts';
 import { loadShareContext, OPTIONS } from '../../scripts/lib/load-node.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -83,7 +85,9 @@ describe('official basis: known answers', () => {
     expect(r.cut!.lineLengthKm).toBeGreaterThan(10);
     expect(r.cut!.lineLengthKm).toBeLessThan(40);
     // Default bearing: across the long axis.
-    expect(Math.abs(r.cut!.bearingDeg - defaultBearing(ctx, 'etorofu'))).toBeLessThan(1);
+    expect(r.cut!.bearingRule).toBe('across-long-axis');
+    expect(r.cut!.requestedBearingDeg).toBe(defaultBearing(ctx, 'etorofu'));
+    expect(Math.abs(r.cut!.measuredBearingDeg! - defaultBearing(ctx, 'etorofu'))).toBeLessThan(1);
   });
 
   it('per island figures add up', () => {
@@ -218,5 +222,35 @@ describe('people', () => {
     expect(r.cut!.island).toBe('etorofu');
     expect(r.people.cutSettlements.find((s) => s.id === 'kurilsk')?.side).toBe('japan');
     expect(booleanPointInPolygon(KURILSK, r.cut!.partition.japanSide!)).toBe(true);
+  });
+});
+
+describe('bearings', () => {
+  it('joins a negative value to its option, as parseArgs needs', () => {
+    expect(joinNegativeValues(['--bearing', '-90', '--json'], ['--bearing'])).toEqual(['--bearing=-90', '--json']);
+    expect(joinNegativeValues(['--bearing', '-.5'], ['--bearing'])).toEqual(['--bearing=-.5']);
+    expect(joinNegativeValues(['--bearing', '--json'], ['--bearing'])).toEqual(['--bearing', '--json']);
+    expect(joinNegativeValues(['--share', '-1'], ['--bearing'])).toEqual(['--share', '-1']);
+  });
+
+  it('normalises any bearing to [0, 180): a line has no direction', () => {
+    expect([-90, 270, 45, 225, 180, -180, 0, -1e-15, 359.5].map(normalizeBearing)).toEqual([90, 90, 45, 45, 0, 0, 0, 0, 179.5]);
+  });
+
+  it('the shortest border at the exact split is no longer than at any whole bearing, and is measured by GeographicLib', () => {
+    const o = OPTIONS.find((x) => x.id === 'equal-area')!;
+    const s = computeOption(ctx, o, 'geodesic', 'shortest');
+    expect(s.cut!.bearingRule).toBe('shortest-border');
+    const f = s.cut!.islandFractionToJapan;
+    const prep = ctx.islands.get('etorofu')!.prepared;
+    let bruteMin = Infinity;
+    for (let b = 0; b < 180; b += 0.5) bruteMin = Math.min(bruteMin, solvePartition(prep, b, { fraction: f }).borderLengthKm);
+    expect(s.cut!.borderLengthKm).toBeLessThanOrEqual(bruteMin + 1e-3);
+    // The border is the part of the line inside the island: the geodesic between its two crossings.
+    const c = s.cut!.partition.line!.coordinates;
+    expect(s.cut!.borderLengthKm).toBeLessThan(distanceM(c[0], c[c.length - 1]) / 1000);
+    const d = computeOption(ctx, o, 'geodesic');
+    console.log(`equal-area, geodesic basis: shortest border ${s.cut!.borderLengthKm.toFixed(2)} km at ${s.cut!.requestedBearingDeg}° `
+      + `(measured ${s.cut!.measuredBearingDeg!.toFixed(2)}°); default ${d.cut!.borderLengthKm.toFixed(2)} km at ${d.cut!.requestedBearingDeg.toFixed(2)}°`);
   });
 });
