@@ -1,6 +1,6 @@
 /** Map features for the military sites and their reported range rings. Pure. */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { CERTAINTY_LABELS, KIND_LABELS, KIND_MARKS, type Site, type SystemInfo } from '../data/deployments.ts';
+import { CERTAINTY_LABELS, KIND_LABELS, KIND_MARKS, standingIn, type Site, type SystemInfo } from '../data/deployments.ts';
 import { geodesicCircle } from './range-ring.ts';
 
 export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2', US: '#D55E00' };
@@ -19,9 +19,10 @@ export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): Featu
   };
 }
 
-export function rangeRings(sites: Site[], systems: SystemInfo[]): FeatureCollection<Polygon> {
+/** Reported range rings of the sites that stand in `year`: a ring is drawn only while its site stands. */
+export function rangeRings(sites: Site[], systems: SystemInfo[], year: number): FeatureCollection<Polygon> {
   const features: Feature<Polygon>[] = [];
-  for (const s of sites) for (const id of s.props.systems) {
+  for (const s of standingIn(sites, year)) for (const id of s.props.systems) {
     const sys = systems.find((x) => x.id === id);
     if (!sys || sys.range_km_max == null) continue;
     const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? 'source in details';
