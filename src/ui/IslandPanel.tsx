@@ -26,17 +26,19 @@ export function IslandPanel({ feature, onClose }: { feature: Feature<MultiPolygo
       <h3>Area</h3>
       <dl className="figures">
         <dt>Computed (WGS84 ellipsoid)</dt>
-        <dd data-testid="geodesic-area">{fmtKm2(stats.countedKm2)}</dd>
+        <dd data-testid="geodesic-area">{fmtKm2(stats.totalKm2)}</dd>
         <dt>Official (GSI 2025)</dt>
         <dd data-testid="official-area">
           {stats.officialKm2 != null ? fmtKm2(stats.officialKm2) : '—'} <SourceLink source={officialAreaSource(id)} />
         </dd>
-        <dt>Difference</dt>
+        <dt>Difference{isletKm2 > 0 ? ' (same land as GSI)' : ''}</dt>
         <dd data-testid="area-diff">{stats.diffPercent != null ? fmtPct(stats.diffPercent, 2, true) : '—'}</dd>
       </dl>
-      {isletKm2 > 0.005 && (
-        <p className="fine">
-          Plus {stats.partCount - stats.countedPartCount} small islet(s), {fmtKm2(isletKm2)}, which GSI counts outside this figure.
+      {isletKm2 > 0 && (
+        <p className="fine" data-testid="islets-note">
+          The computed figure, used for every share on this page, includes {stats.partCount - stats.countedPartCount} small
+          islet(s) of {fmtKm2(isletKm2)} that GSI counts outside its figure for this island. Without them:{' '}
+          {fmtKm2(stats.countedKm2)}, the land compared with GSI's figure above.
         </p>
       )}
       <p className="fine">
