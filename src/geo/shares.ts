@@ -23,7 +23,8 @@ export interface OptionSpec {
   cut: CutSpec | null;
 }
 
-export interface Settlement { id: string; name_en: string; island: string; lon: number; lat: number; population: number; population_year: number }
+/** A settlement's residents in the year of the island totals; null where no figure of that year was found. */
+export interface Settlement { id: string; name_en: string; island: string; lon: number; lat: number; population: number | null; population_year: number }
 export interface IslandPeople { japanese_1945: number; russian_2023: number }
 
 export interface ShareIsland {
@@ -75,8 +76,8 @@ export interface IslandShare { id: string; areaKm2: number; toJapanKm2: number; 
 export interface PeopleShare {
   japanese1945: { japan: number; russia: number; unsplit: number };
   russianNow: { japan: number; russia: number; notLocated: number; year: number };
-  /** Settlements of the cut island, with the side each falls on. */
-  cutSettlements: { id: string; name_en: string; population: number; side: 'japan' | 'russia' }[];
+  /** Settlements of the cut island, with the side each falls on (population null: no figure of that year). */
+  cutSettlements: { id: string; name_en: string; population: number | null; side: 'japan' | 'russia' }[];
 }
 
 export interface CutResult {
@@ -183,8 +184,11 @@ function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult
       let listed = 0;
       for (const s of ctx.settlements.filter((s) => s.island === i.id)) {
         const side = sideOfPoint(island.prepared, cut.partition, [s.lon, s.lat]) === 'japan' ? 'japan' : 'russia';
-        out.russianNow[side] += s.population;
-        listed += s.population;
+        // Residents of a place without a figure of the totals' year stay in "not located".
+        if (s.population !== null && s.population_year === out.russianNow.year) {
+          out.russianNow[side] += s.population;
+          listed += s.population;
+        }
         out.cutSettlements.push({ id: s.id, name_en: s.name_en, population: s.population, side });
       }
       out.russianNow.notLocated += Math.max(0, p.russian_2023 - listed);

@@ -133,7 +133,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
         </dl>
         {r.people.cutSettlements.length > 0 && (
           <ul className="settlement-sides">
-            {r.people.cutSettlements.map((s) => <li key={s.id}>{s.name_en}: {fmtInt(s.population)} — {s.side === 'japan' ? 'Japan side' : 'Russia side'}</li>)}
+            {r.people.cutSettlements.map((s) => <li key={s.id}>{s.name_en}: {s.population === null ? `no ${r.people.russianNow.year} figure` : fmtInt(s.population)} — {s.side === 'japan' ? 'Japan side' : 'Russia side'}</li>)}
           </ul>
         )}
         {p.sites && (

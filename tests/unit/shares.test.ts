@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { computeOption, customOption, cutFraction, defaultBearing, ISLAND_ORDER, totalOn, type OptionResult } from '../../src/geo/shares.ts';
+import {
+  computeOption, customOption, cutFraction, defaultBearing, ISLAND_ORDER, totalOn, type AreaBasis, type OptionResult, type OptionSpec,
+} from '../../src/geo/shares.ts';
+import { prng } from '../../scripts/lib/prng.ts';
 import { distanceM, geometryAreaKm2 } from '../../src/geo/geodesic.ts';
 import { normalizeBearing, solvePartition } from '../../src/geo/partition.ts';
 import { joinNegativeValues } from '../../scripts/lib/args.ts';
@@ -271,5 +274,35 @@ describe('one figure per island', () => {
     expect(sh.partCount - sh.countedPartCount).toBe(2);
     expect(+sh.totalKm2.toFixed(2)).toBe(249.24);
     expect(+sh.countedKm2.toFixed(2)).toBe(247.29);
+  });
+});
+
+describe('people on each side', () => {
+  it('add up to the island totals for every option, on both bases, at random shares and bearings', () => {
+    const totalNow = [...ctx.people.values()].reduce((s, p) => s + p.russian_2023, 0);
+    const total1945 = [...ctx.people.values()].reduce((s, p) => s + p.japanese_1945, 0);
+    expect(totalNow).toBeGreaterThan(10_000);
+    expect(total1945).toBe(17_291);
+    const rand = prng(42);
+    const cases: [OptionSpec, AreaBasis, number | undefined][] = [];
+    for (const basis of ['geodesic', 'official'] as const) {
+      for (const o of OPTIONS) cases.push([o, basis, undefined]);
+      for (let k = 0; k < 100; k++) cases.push([customOption(ctx, rand(), basis), basis, rand() * 180]);
+    }
+    for (const [spec, basis, bearing] of cases) {
+      const p = computeOption(ctx, spec, basis, bearing).people;
+      expect(p.russianNow.japan + p.russianNow.russia + p.russianNow.notLocated).toBe(totalNow);
+      expect(p.japanese1945.japan + p.japanese1945.russia + p.japanese1945.unsplit).toBe(total1945);
+      // A listed settlement's residents are counted once, on its side, and only with a figure of the totals' year.
+      for (const s of p.cutSettlements) if (s.population !== null) expect(ctx.settlements.find((x) => x.id === s.id)!.population_year).toBe(p.russianNow.year);
+    }
+  });
+
+  it('every settlement figure is of the same year as the island totals it is compared with', () => {
+    for (const s of ctx.settlements) expect(s.population_year).toBe(2023);
+    for (const id of ISLAND_ORDER) {
+      const listed = ctx.settlements.filter((s) => s.island === id).reduce((sum, s) => sum + (s.population ?? 0), 0);
+      expect(listed).toBeLessThanOrEqual(ctx.people.get(id)!.russian_2023);
+    }
   });
 });
