@@ -61,7 +61,9 @@ function toJson(r: OptionResult, sites: SitesUnderOption) {
       },
       island_fraction_to_japan: round(r.cut.islandFractionToJapan, 8),
       anchor_on_japan_side: r.cut.anchorOnJapanSide,
-      border_length_km: round(r.cut.borderLengthKm, 3), line_length_km: round(r.cut.lineLengthKm, 3), line: r.cut.line,
+      border_length_km: round(r.cut.borderLengthKm, 3),
+      ...(r.cut.defaultBorderLengthKm !== null ? { default_border_length_km: round(r.cut.defaultBorderLengthKm, 3) } : {}),
+      line_length_km: round(r.cut.lineLengthKm, 3), line: r.cut.line,
     },
     sites_to_japan: sites.toJapan,
     sites_to_japan_by_kind: sites.byKind,
@@ -109,6 +111,7 @@ function main() {
     `${sites[i].toJapan.length}${sites[i].ambiguous.length ? ` (+${sites[i].ambiguous.length})` : ''}`,
     r.cut ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} %, requested ${fmtDeg(r.cut.requestedBearingDeg)}`
       + ` (measured ${r.cut.measuredBearingDeg === null ? '-' : fmtDeg(r.cut.measuredBearingDeg)}), border ${r.cut.borderLengthKm.toFixed(1)} km`
+      + (r.cut.defaultBorderLengthKm !== null ? ` (across the long axis: ${r.cut.defaultBorderLengthKm.toFixed(1)} km)` : '')
       + (r.cut.anchorOnJapanSide ? '' : ' [no line at this bearing keeps the side facing Hokkaido]') : '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

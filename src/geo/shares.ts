@@ -93,6 +93,8 @@ export interface CutResult {
   lineLengthKm: number;
   /** Length of the land border (the line inside the island). */
   borderLengthKm: number;
+  /** For the shortest-border rule: the border across the long axis (the default), for comparison. */
+  defaultBorderLengthKm: number | null;
   /** False when no line at this bearing can give Japan's share on the side facing Cape Nosappu. */
   anchorOnJapanSide: boolean;
   lineEnds: [Position, Position] | null;
@@ -154,6 +156,8 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
         island: id, requestedBearingDeg: partition.bearingDeg, bearingRule, measuredBearingDeg: partition.measuredBearingDeg,
         islandFractionToJapan: f, line: partition.line, lineLengthKm: partition.lineLengthKm,
         borderLengthKm: partition.borderLengthKm, anchorOnJapanSide: partition.anchorOnJapanSide,
+        defaultBorderLengthKm: bearingRule === 'shortest-border'
+          ? solvePartition(island.prepared, defaultBearing(ctx, id), { fraction }).borderLengthKm : null,
         lineEnds: coords ? [coords[0], coords[coords.length - 1]] : null, partition,
       };
     }

@@ -112,6 +112,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
             <span data-testid="cut-bearing">requested {fmtBearing(cut.requestedBearingDeg)}{BEARING_RULE_TEXT[cut.bearingRule]},
               geodesic azimuth at the line's midpoint {cut.measuredBearingDeg === null ? '—' : fmtBearing(cut.measuredBearingDeg)}</span>;
             {' '}land border <span data-testid="border-length">{cut.borderLengthKm.toFixed(1)} km</span>
+            {cut.defaultBorderLengthKm !== null && <> (across the long axis: {cut.defaultBorderLengthKm.toFixed(1)} km)</>}
             {cut.lineEnds && <>; line from {fmtLonLat(cut.lineEnds[0])} to {fmtLonLat(cut.lineEnds[1])}</>}.
           </p>
         )}
