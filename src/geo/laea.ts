@@ -26,15 +26,24 @@ function authalic(phi: number): number {
   return Math.asin(Math.max(-1, Math.min(1, q(Math.sin(phi)) / QP)));
 }
 
-/** Geodetic latitude (radians) from authalic latitude (radians): Snyder eq. 3-16, iterated. */
+// Snyder eq. 3-18: the series for the geodetic latitude of an authalic latitude, good to ~1e-10 rad.
+const S2 = E2 / 3 + (31 * E2 * E2) / 180 + (517 * E2 ** 3) / 5040;
+const S4 = (23 * E2 * E2) / 360 + (251 * E2 ** 3) / 3780;
+const S6 = (761 * E2 ** 3) / 45360;
+
+/**
+ * Geodetic latitude (radians) from authalic latitude (radians): the series as a first guess, then
+ * Newton steps on Snyder eq. 3-16 (one usually reaches 1e-15; the loop is a safeguard).
+ */
 function geodeticFromAuthalic(beta: number): number {
   const qv = QP * Math.sin(beta);
-  let phi = Math.asin(Math.max(-1, Math.min(1, qv / 2)));
-  for (let i = 0; i < 12; i++) {
+  let phi = beta + S2 * Math.sin(2 * beta) + S4 * Math.sin(4 * beta) + S6 * Math.sin(6 * beta);
+  for (let i = 0; i < 6; i++) {
     const s = Math.sin(phi), es = E * s, c = Math.cos(phi);
+    if (c < 1e-12) break; // at a pole the series is exact enough and the step is undefined
     const d = ((1 - es * es) ** 2 / (2 * c)) * (qv / (1 - E2) - s / (1 - es * es) + (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
     phi += d;
-    if (Math.abs(d) < 1e-15) break;
+    if (Math.abs(d) < 1e-14) break;
   }
   return phi;
 }

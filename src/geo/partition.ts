@@ -422,7 +422,7 @@ interface Chain { points: Position[]; start: Crossing; end: Crossing }
  * Vertices exactly on the line count as outside on both sides, so both sides cross there alike.
  */
 class HalfPlaneClipper {
-  private readonly cache = new Map<string, Position[]>();
+  private readonly cache = new Map<string, Position>();
   private minV = Infinity;
   private maxV = -Infinity;
   /** Geodesic length of the line's pieces inside the territory (set by clip). */
@@ -521,40 +521,59 @@ class HalfPlaneClipper {
     if (s >= 1) return r.lonlat[j];
     const key = `${r.x[i]},${r.y[i]},${r.x[j]},${r.y[j]}`;
     const hit = this.cache.get(key);
-    if (hit) return hit[0];
+    if (hit) return hit;
     const a = r.lonlat[i], b = r.lonlat[j];
     const g = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const pos = g.Position(s * (g.s13 ?? 0));
     const p: Position = [pos.lon2!, pos.lat2!];
-    this.cache.set(key, [p]);
+    this.cache.set(key, p);
     return p;
+  }
+
+  /**
+   * Points on the line at v = k × GRID_STEP_M, unprojected once each and shared by both parts' cut
+   * edges and the reported line: the unprojection is most of a solve's cost when the line is long.
+   */
+  private readonly grid = new Map<number, Position>();
+
+  private gridPoint(k: number): Position {
+    let p = this.grid.get(k);
+    if (!p) { p = this.unprojectOnLine(k * GRID_STEP_M); this.grid.set(k, p); }
+    return p;
+  }
+
+  /** Grid points strictly between two positions along the line, in the order from → to. */
+  private between(fromV: number, toV: number): Position[] {
+    const out: Position[] = [];
+    const lo = Math.min(fromV, toV), hi = Math.max(fromV, toV);
+    const k0 = Math.floor(lo / GRID_STEP_M) + 1, k1 = Math.ceil(hi / GRID_STEP_M) - 1;
+    if (fromV <= toV) for (let k = k0; k <= k1; k++) out.push(this.gridPoint(k));
+    else for (let k = k1; k >= k0; k--) out.push(this.gridPoint(k));
+    return out;
   }
 
   /** Points after `from` up to `to` along the line, at most MAX_LINE_STEP_M apart; identical both ways. */
   private densify(from: Crossing, to: Crossing): Position[] {
-    const [lo, hi] = from.v <= to.v ? [from, to] : [to, from];
-    const key = `cut:${lo.v},${hi.v}`;
-    let inner = this.cache.get(key);
-    if (!inner) {
-      const steps = Math.ceil((hi.v - lo.v) / (MAX_LINE_STEP_M * 0.95));
-      inner = [];
-      for (let k = 1; k < steps; k++) inner.push(this.unprojectOnLine(lo.v + ((hi.v - lo.v) * k) / steps));
-      this.cache.set(key, inner);
-    }
-    return [...(from === lo ? inner : [...inner].reverse()), to.lonlat];
+    const out = this.between(from.v, to.v);
+    out.push(to.lonlat);
+    return out;
   }
 
   /** The whole cut line across the territory, 500 m beyond its outermost crossings. */
   line(): { geometry: LineString | null; lengthKm: number } {
     if (!(this.maxV > this.minV)) return { geometry: null, lengthKm: 0 };
     const a = this.minV - 500, b = this.maxV + 500;
-    const steps = Math.ceil((b - a) / (MAX_LINE_STEP_M * 0.95));
-    const coords: Position[] = [];
-    for (let k = 0; k <= steps; k++) coords.push(this.unprojectOnLine(a + ((b - a) * k) / steps).map(round7));
+    const coords: Position[] = [this.unprojectOnLine(a)];
+    for (const p of this.between(a, b)) coords.push(p);
+    coords.push(this.unprojectOnLine(b));
+    for (let i = 0; i < coords.length; i++) coords[i] = [round7(coords[i][0]), round7(coords[i][1])];
     const lengthKm = inverse(coords[0], coords[coords.length - 1]).distanceM / 1000;
     return { geometry: { type: 'LineString', coordinates: coords }, lengthKm };
   }
 }
+
+/** Spacing of the shared points on the line: under MAX_LINE_STEP_M with room for rounding. */
+const GRID_STEP_M = MAX_LINE_STEP_M * 0.95;
 
 /** About 1e-8 m²: the grazing rings are ~1e-9 m wide; rounding noise about the first vertex is ~1e-22 deg². */
 const NEGLIGIBLE_DEG2 = 1e-18;
