@@ -18,6 +18,11 @@
  *     ids; ids outside `allowedIds`; `exactCount`.
  * At most MAX_PROBLEMS problems are collected.
  *
+ * With `{ lenient: true }` (the user's imports only; the built-in data is always checked strictly)
+ * the validator accepts what RFC 7946 allows or asks parsers to tolerate, and reports it as a
+ * notice instead of a problem: see ValidateOptions. It then also counts the problems beyond
+ * MAX_PROBLEMS and ends the list with "… and N more problems".
+ *
  * Self-intersections: `@turf/kinks` is O(n²) per polygon (≈45 ms for a 2,000-vertex ring, ≈0.9 s
  * for 10,000), so this module uses its own grid-bucketed segment test. For each pair of segments it
  * uses exactly the intersection formula of `@turf/kinks` (segments that cross or touch, except
@@ -49,13 +54,32 @@ export interface LayerSchema {
 }
 
 export type ValidationResult =
-  | { ok: true; data: FeatureCollection<Geometry> }
-  | { ok: false; problems: ValidationProblem[] };
+  /** `notices`: what was accepted but changed or left out (lenient mode only; else empty). */
+  | { ok: true; data: FeatureCollection<Geometry>; notices?: ValidationProblem[] }
+  /** `moreProblems`: problems found beyond those listed (lenient mode counts them all). */
+  | { ok: false; problems: ValidationProblem[]; moreProblems?: number };
+
+export interface ValidateOptions {
+  /**
+   * For the user's own files. RFC 7946 leniencies, each reported as a notice:
+   *  - a single Feature or a bare geometry is taken as a one-feature collection (the returned
+   *    `data` is then a new FeatureCollection wrapping it; paths stay those of the file);
+   *  - outer rings that are clockwise and holes that are counter-clockwise are accepted (the
+   *    caller rewinds them; RFC 7946 §3.1.6 says parsers should not reject them);
+   *  - MultiPoint (when Point is allowed) and GeometryCollection are accepted: their members of an
+   *    allowed type are validated, the others skipped;
+   *  - features whose geometry is of another known type (LineString, MultiLineString, ...) or
+   *    null are skipped, not refused.
+   * Problems beyond MAX_PROBLEMS are counted, and the list ends with "… and N more problems"
+   * (so it holds at most MAX_PROBLEMS + 1 entries). Notices are capped the same way.
+   */
+  lenient?: boolean;
+}
 
 export const MAX_PROBLEMS = 20;
 
 /** Parses `text` as JSON and validates it; never throws. */
-export function validateLayerText(file: string, text: string, schema: LayerSchema): ValidationResult {
+export function validateLayerText(file: string, text: string, schema: LayerSchema, options: ValidateOptions = {}): ValidationResult {
   let obj: unknown;
   try {
     if (typeof text !== 'string') {
@@ -66,13 +90,13 @@ export function validateLayerText(file: string, text: string, schema: LayerSchem
   } catch (e) {
     return fileFailure(file, `not valid JSON: ${errorMessage(e)}`);
   }
-  return validateLayerObject(file, obj, schema);
+  return validateLayerObject(file, obj, schema, options);
 }
 
 /** Validates an already parsed value; never throws. */
-export function validateLayerObject(file: string, obj: unknown, schema: LayerSchema): ValidationResult {
+export function validateLayerObject(file: string, obj: unknown, schema: LayerSchema, options: ValidateOptions = {}): ValidationResult {
   try {
-    return validate(file, obj, schema);
+    return validate(file, obj, schema, options.lenient === true);
   } catch (e) {
     // Only reachable with hostile objects (throwing getters, proxies, ...) or exhausted stacks.
     return fileFailure(file, `could not be validated: ${errorMessage(e)}`);
@@ -132,11 +156,23 @@ type Position = number[];
 
 class Collector {
   readonly problems: ValidationProblem[] = [];
+  readonly notices: ValidationProblem[] = [];
+  /** Problems and notices found beyond the MAX_PROBLEMS listed (counted in lenient mode only). */
+  moreProblems = 0;
+  moreNotices = 0;
+  /** `countAll`: keep checking after MAX_PROBLEMS problems, to count them (lenient mode). */
+  constructor(readonly countAll = false) {}
+  /** Whether to stop checking: never when counting all problems. */
   get full(): boolean {
-    return this.problems.length >= MAX_PROBLEMS;
+    return !this.countAll && this.problems.length >= MAX_PROBLEMS;
   }
   add(p: ValidationProblem): void {
-    if (!this.full) this.problems.push(p);
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(p);
+    else if (this.countAll) this.moreProblems++;
+  }
+  notice(p: ValidationProblem): void {
+    if (this.notices.length < MAX_PROBLEMS) this.notices.push(p);
+    else this.moreNotices++;
   }
 }
 
@@ -149,6 +185,8 @@ class FeatureScope {
     private readonly file: string,
     readonly index: number,
     readonly id: string | null,
+    /** Lenient mode (user imports): see ValidateOptions. */
+    readonly lenient = false,
   ) {}
   get full(): boolean {
     return this.c.full;
@@ -156,14 +194,25 @@ class FeatureScope {
   add(path: string, message: string): void {
     this.c.add({ file: this.file, featureIndex: this.index, featureId: this.id, path, message });
   }
+  /** Accepted, but the user should know (lenient mode). */
+  notice(path: string, message: string): void {
+    this.c.notice({ file: this.file, featureIndex: this.index, featureId: this.id, path, message });
+  }
+  /** Set when lenient mode accepted or skipped something geojson-validation might object to. */
+  lenientAccepted = false;
   broken(path: string, message: string): void {
     this.structural = true;
     this.add(path, message);
   }
 }
 
-function validate(file: string, obj: unknown, schema: LayerSchema): ValidationResult {
-  const c = new Collector();
+/** Joins a JSON path and a member name; '' is the document itself. */
+function sub(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function validate(file: string, obj: unknown, schema: LayerSchema, lenient = false): ValidationResult {
+  const c = new Collector(lenient);
   const fileProblem = (message: string): void =>
     c.add({ file, featureIndex: null, featureId: null, path: '', message });
 
@@ -172,12 +221,29 @@ function validate(file: string, obj: unknown, schema: LayerSchema): ValidationRe
     return { ok: false, problems: c.problems };
   }
   const type = own(obj, 'type');
-  if (type !== 'FeatureCollection') {
+  // Lenient mode: a single Feature or a bare geometry stands for a collection of one feature. The
+  // paths stay those of the file ('' is the feature, or for a geometry its feature's "geometry").
+  let root: Record<string, unknown> = obj;
+  let featureBase = (i: number): string => `features[${i}]`;
+  let geometryPath = (base: string): string => `${base}.geometry`;
+  let wrapped = false;
+  if (lenient && type === 'Feature') {
+    root = { type: 'FeatureCollection', features: [obj] };
+    featureBase = () => '';
+    geometryPath = () => 'geometry';
+    wrapped = true;
+  } else if (lenient && typeof type === 'string' && KNOWN_GEOMETRY_TYPES.has(type)) {
+    root = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: null, geometry: obj }] };
+    featureBase = () => '';
+    geometryPath = () => '';
+    wrapped = true;
+  } else if (type !== 'FeatureCollection') {
+    const expected = lenient ? '"FeatureCollection", "Feature" or a geometry type' : '"FeatureCollection"';
     fileProblem(type === undefined
-      ? 'missing "type": expected "FeatureCollection"'
-      : `"type" is ${describe(type)}; expected "FeatureCollection"`);
+      ? `missing "type": expected ${expected}`
+      : `"type" is ${describe(type)}; expected ${expected}`);
   }
-  const features = own(obj, 'features');
+  const features = own(root, 'features');
   if (!Array.isArray(features)) {
     fileProblem(features === undefined
       ? 'missing "features" array'
@@ -188,8 +254,8 @@ function validate(file: string, obj: unknown, schema: LayerSchema): ValidationRe
   // 2. geojson-validation on the whole collection. Its trace messages only carry the feature index
   // on the first message of each feature, so when it complains we re-run it per feature (below) to
   // attribute its messages, and check the collection's own members (bbox) on an empty shell.
-  const gjvErrors = runGjv((api) => api.isFeatureCollection(obj, true));
-  if (gjvErrors.length > 0) {
+  const gjvErrors = runGjv((api) => api.isFeatureCollection(root, true));
+  if (gjvErrors.length > 0 && !wrapped) {
     const shell: Record<string, unknown> = { type: 'FeatureCollection', features: [] };
     if (hasOwn(obj, 'bbox')) shell.bbox = own(obj, 'bbox');
     for (const m of runGjv((api) => api.isFeatureCollection(shell, true))) fileProblem(`invalid GeoJSON: ${m}`);
@@ -197,40 +263,44 @@ function validate(file: string, obj: unknown, schema: LayerSchema): ValidationRe
 
   const allowed = schema.allowedIds ? new Set(schema.allowedIds) : null;
   const firstIndexOfId = new Map<string, number>();
+  /** Features whose geometry lenient mode accepted or skipped where geojson-validation would not. */
+  const lenientAccepted = new Set<number>();
 
   for (let i = 0; i < features.length && !c.full; i++) {
     const f: unknown = features[i];
-    const base = `features[${i}]`;
+    const base = featureBase(i);
     const props = isRecord(f) ? own(f, 'properties') : undefined;
-    const scope = new FeatureScope(c, file, i, displayId(isRecord(props) ? own(props, 'id') : undefined));
+    const scope = new FeatureScope(c, file, i, displayId(isRecord(props) ? own(props, 'id') : undefined), lenient);
     if (!isRecord(f)) {
       scope.broken(base, `feature must be an object, found ${describe(f)}`);
       continue;
     }
     const ftype = own(f, 'type');
     if (ftype !== 'Feature') {
-      scope.broken(`${base}.type`, ftype === undefined
+      scope.broken(sub(base, 'type'), ftype === undefined
         ? 'missing "type": expected "Feature"'
         : `"type" is ${describe(ftype)}; expected "Feature"`);
     }
 
     // 3. geometry
-    checkGeometry(scope, f, `${base}.geometry`, schema);
+    checkGeometry(scope, f, geometryPath(base), schema);
 
     if (!hasOwn(f, 'properties')) {
-      scope.broken(`${base}.properties`, 'feature has no "properties" member');
+      scope.broken(sub(base, 'properties'), 'feature has no "properties" member');
     } else if (props !== null && !isRecord(props)) {
-      scope.broken(`${base}.properties`, `"properties" must be an object or null, found ${describe(props)}`);
+      scope.broken(sub(base, 'properties'), `"properties" must be an object or null, found ${describe(props)}`);
     }
 
     // geojson-validation's messages for this feature, unless our own structural checks already
     // explain them (ours carry exact paths). In practice this leaves e.g. malformed "bbox" members.
-    if (gjvErrors.length > 0 && !scope.structural && !c.full) {
+    // (Lenient mode: it would object to accepted winding or skipped geometries, so not for those.)
+    if (scope.lenientAccepted) lenientAccepted.add(i);
+    if (gjvErrors.length > 0 && !scope.structural && !scope.lenientAccepted && !c.full) {
       for (const m of runGjv((api) => api.isFeature(f, true))) scope.add(base, `invalid GeoJSON: ${m}`);
     }
 
     // 4. properties
-    checkProperties(scope, isRecord(props) ? props : null, `${base}.properties`, schema, allowed, firstIndexOfId);
+    checkProperties(scope, isRecord(props) ? props : null, sub(base, 'properties'), schema, allowed, firstIndexOfId);
   }
 
   if (!c.full && schema.exactCount !== undefined && features.length !== schema.exactCount) {
@@ -242,23 +312,34 @@ function validate(file: string, obj: unknown, schema: LayerSchema): ValidationRe
     for (const m of gjvErrors) {
       const match = /^at (\d+): /.exec(m);
       const index = match ? Number(match[1]) : null;
+      if (index !== null && lenientAccepted.has(index)) continue;
       if (index !== null && index < features.length) {
         const f: unknown = features[index];
         const props = isRecord(f) ? own(f, 'properties') : undefined;
         new FeatureScope(c, file, index, displayId(isRecord(props) ? own(props, 'id') : undefined))
-          .add(`features[${index}]`, `invalid GeoJSON: ${m.slice(match![0].length)}`);
+          .add(featureBase(index), `invalid GeoJSON: ${m.slice(match![0].length)}`);
       } else {
         fileProblem(`invalid GeoJSON: ${m}`);
       }
     }
   }
 
-  if (c.problems.length > 0) return { ok: false, problems: c.problems };
-  return { ok: true, data: obj as unknown as FeatureCollection<Geometry> };
+  const more = (n: number, what: string): ValidationProblem =>
+    ({ file, featureIndex: null, featureId: null, path: '', message: `… and ${n} more ${what}${n === 1 ? '' : 's'}` });
+  if (c.problems.length > 0) {
+    const problems = c.moreProblems > 0 ? [...c.problems, more(c.moreProblems, 'problem')] : c.problems;
+    return lenient ? { ok: false, problems, moreProblems: c.moreProblems } : { ok: false, problems: c.problems };
+  }
+  const notices = c.moreNotices > 0 ? [...c.notices, more(c.moreNotices, 'notice')] : c.notices;
+  const data = root as unknown as FeatureCollection<Geometry>;
+  return lenient ? { ok: true, data, notices } : { ok: true, data };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Geometry
+
+/** Deepest GeometryCollection nesting accepted in lenient mode (RFC 7946 asks for none). */
+const MAX_COLLECTION_DEPTH = 4;
 
 function checkGeometry(s: FeatureScope, f: Record<string, unknown>, path: string, schema: LayerSchema): void {
   const expected = schema.geometryTypes.join(' or ');
@@ -267,26 +348,72 @@ function checkGeometry(s: FeatureScope, f: Record<string, unknown>, path: string
     return;
   }
   const g = own(f, 'geometry');
+  if (g === null && s.lenient) {
+    // RFC 7946 §3.2: an unlocated feature. Nothing to import from it.
+    s.lenientAccepted = true;
+    s.notice(path, 'geometry is null; the feature is skipped');
+    return;
+  }
   if (g === null) {
     s.broken(path, `geometry is null; expected ${expected}`);
     return;
   }
+  checkGeometryObject(s, g, path, schema, 0);
+}
+
+/** The geometry types lenient mode takes: the schema's, MultiPoint with Point, and collections. */
+function lenientTypes(schema: LayerSchema): string[] {
+  const types: string[] = [];
+  for (const t of schema.geometryTypes) {
+    types.push(t);
+    if (t === 'Point') types.push('MultiPoint');
+  }
+  types.push('GeometryCollection');
+  return types;
+}
+
+function checkGeometryObject(s: FeatureScope, g: unknown, path: string, schema: LayerSchema, depth: number): void {
+  const expected = schema.geometryTypes.join(' or ');
   if (!isRecord(g)) {
     s.broken(path, `geometry must be an object, found ${describe(g)}`);
     return;
   }
   const type = own(g, 'type');
   if (typeof type !== 'string' || !KNOWN_GEOMETRY_TYPES.has(type)) {
-    s.broken(`${path}.type`, type === undefined
+    s.broken(sub(path, 'type'), type === undefined
       ? `geometry has no "type"; expected ${expected}`
       : `unknown geometry type ${describe(type)}; expected ${expected}`);
     return;
   }
-  if (!(schema.geometryTypes as string[]).includes(type)) {
-    s.broken(`${path}.type`, `geometry type "${type}" is not allowed in this layer; expected ${expected}`);
+  if (s.lenient && !lenientTypes(schema).includes(type)) {
+    s.lenientAccepted = true;
+    s.notice(sub(path, 'type'), `${type} skipped: only ${lenientTypes(schema).join(', ')} geometries are imported`);
     return;
   }
-  const cpath = `${path}.coordinates`;
+  if (!s.lenient && !(schema.geometryTypes as string[]).includes(type)) {
+    s.broken(sub(path, 'type'), `geometry type "${type}" is not allowed in this layer; expected ${expected}`);
+    return;
+  }
+  if (type === 'GeometryCollection') {
+    // Only reachable in lenient mode.
+    s.lenientAccepted = true;
+    const gpath = sub(path, 'geometries');
+    const members = own(g, 'geometries');
+    if (!Array.isArray(members)) {
+      s.broken(gpath, members === undefined
+        ? 'GeometryCollection has no "geometries" array'
+        : `"geometries" must be an array, found ${describe(members)}`);
+      return;
+    }
+    if (depth >= MAX_COLLECTION_DEPTH) {
+      s.broken(gpath, `GeometryCollections are nested more than ${MAX_COLLECTION_DEPTH} deep`);
+      return;
+    }
+    if (members.length === 0) s.notice(gpath, 'GeometryCollection is empty; nothing is taken from it');
+    for (let k = 0; k < members.length && !s.full; k++) checkGeometryObject(s, members[k], `${gpath}[${k}]`, schema, depth + 1);
+    return;
+  }
+  const cpath = sub(path, 'coordinates');
   if (!hasOwn(g, 'coordinates')) {
     s.broken(cpath, `${type} has no "coordinates"`);
     return;
@@ -295,6 +422,9 @@ function checkGeometry(s: FeatureScope, f: Record<string, unknown>, path: string
   switch (type) {
     case 'Point':
       readPosition(s, coords, cpath);
+      return;
+    case 'MultiPoint': // lenient mode only
+      readPositions(s, coords, cpath);
       return;
     case 'LineString': {
       const line = readPositions(s, coords, cpath);
@@ -410,10 +540,13 @@ function checkPolygonShape(s: FeatureScope, rings: Position[][], path: string, s
     if (area === 0) {
       s.add(`${path}[${r}]`, `${r === 0 ? 'outer ring' : `hole (ring ${r})`} has zero area`);
     } else if (r === 0 && area < 0) {
-      s.add(`${path}[0]`, 'outer ring is clockwise; RFC 7946 requires counter-clockwise');
+      if (s.lenient) s.notice(`${path}[0]`, 'outer ring is clockwise; it was rewound (RFC 7946 asks for counter-clockwise)');
+      else s.add(`${path}[0]`, 'outer ring is clockwise; RFC 7946 requires counter-clockwise');
     } else if (r > 0 && area > 0) {
-      s.add(`${path}[${r}]`, `hole (ring ${r}) is counter-clockwise; RFC 7946 requires clockwise`);
-    }
+      if (s.lenient) s.notice(`${path}[${r}]`, `hole (ring ${r}) is counter-clockwise; it was rewound (RFC 7946 asks for clockwise)`);
+      else s.add(`${path}[${r}]`, `hole (ring ${r}) is counter-clockwise; RFC 7946 requires clockwise`);
+    } else continue;
+    if (s.lenient && area !== 0) s.lenientAccepted = true;
   }
   if (schema.checkSelfIntersections === false || s.full) return;
   const x = findFirstCrossing(rings);

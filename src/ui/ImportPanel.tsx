@@ -1,7 +1,7 @@
 /** Import the user's GeoJSON (file picker or drop), list what is loaded, and remove it. */
 import { useRef } from 'react';
 import { formatProblem, type ValidationProblem } from '../data/validate.ts';
-import type { ImportedData } from '../data/import.ts';
+import { mergeText, type ImportedData } from '../data/import.ts';
 
 export function ImportPanel({ imports, problems, onFiles, onRemove, busy }: {
   imports: ImportedData[]; problems: ValidationProblem[]; onFiles: (files: FileList | File[]) => void; onRemove: (name: string) => void; busy: boolean;
@@ -29,6 +29,14 @@ export function ImportPanel({ imports, problems, onFiles, onRemove, busy }: {
             <li key={d.name}>
               <span>{d.name}: {d.points.length} point(s){d.territory ? `, ${d.territory.coordinates.length} polygon(s)` : ''}</span>
               <button type="button" onClick={() => onRemove(d.name)} aria-label={`Remove ${d.name}`}>Remove</button>
+              {/* Polygons are merged before any area is computed: overlaps and repeats count once. */}
+              {d.merge && <p className="fine import-merge" data-testid="import-merge">{mergeText(d.merge)}.</p>}
+              {d.notices.length > 0 && (
+                <div className="import-notices" data-testid="import-notices">
+                  <span className="fine">Imported, with {d.notices.length === 1 ? 'one notice' : `${d.notices.length} notices`}:</span>
+                  <ul>{d.notices.map((p, i) => <li key={i}>{formatProblem(p)}</li>)}</ul>
+                </div>
+              )}
             </li>
           ))}
         </ul>
