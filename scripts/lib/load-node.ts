@@ -4,15 +4,14 @@ import { join } from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { validateLayerText, formatProblem } from '../../src/data/validate.ts';
 import { LAYER_FILES, LAYER_SCHEMAS, type LayerName } from '../../src/data/schemas.ts';
-import { createShareContext, type OptionSpec, type Settlement, type ShareContext } from '../../src/geo/shares.ts';
-import officialAreas from '../../data/official-areas.json' with { type: 'json' };
-import populations from '../../data/populations.json' with { type: 'json' };
-import settlements from '../../data/settlements.json' with { type: 'json' };
-import splitOptions from '../../data/split-options.json' with { type: 'json' };
-import systems from '../../data/systems.json' with { type: 'json' };
+import { createShareContext, type OptionSpec, type ShareContext } from '../../src/geo/shares.ts';
+import { requireTables } from '../../src/data/tables.ts';
 import { checkDeployments, toSites, type Site } from '../../src/data/deployments.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The checked tables (src/data/tables.ts); a broken table stops the CLI with a TableError naming file, entry and field. */
+export const TABLES = requireTables();
 
 export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> {
   const file = LAYER_FILES[name];
@@ -23,15 +22,15 @@ export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> 
 
 export function loadSites(): Site[] {
   const fc = loadLayerFromDisk('deployments');
-  const problems = checkDeployments(LAYER_FILES.deployments, fc, systems.systems.map((s) => s.id));
+  const problems = checkDeployments(LAYER_FILES.deployments, fc, TABLES.systems.systems.map((s) => s.id));
   if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
   return toSites(fc);
 }
 
 export function loadShareContext(): ShareContext {
-  const official = Object.fromEntries(officialAreas.areas.map((a) => [a.id, a.area_km2]));
-  const people = Object.fromEntries(populations.islands.map((p) => [p.id, p]));
-  return createShareContext(loadLayerFromDisk('islands'), official, people, settlements.settlements as Settlement[]);
+  const official = Object.fromEntries(TABLES.officialAreas.areas.map((a) => [a.id, a.area_km2]));
+  const people = Object.fromEntries(TABLES.populations.islands.map((p) => [p.id, p]));
+  return createShareContext(loadLayerFromDisk('islands'), official, people, TABLES.settlements.settlements);
 }
 
-export const OPTIONS = splitOptions.options as (OptionSpec & { proposed_by: string; when: string; summary: string; sources: string[] })[];
+export const OPTIONS: (OptionSpec & { proposed_by: string; when: string; summary: string; sources: string[] })[] = TABLES.options.options;

@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import type { ValidationProblem } from './validate.ts';
+import { checkSource, type Source } from './sources.ts';
 
 export const COUNTRIES = ['RU', 'JP', 'US'] as const;
 export const OPERATORS = ['Army', 'Navy', 'Aerospace Forces', 'FSB Border Service', 'GSDF', 'MSDF', 'ASDF', 'USMC', 'JCG', 'civil'] as const;
@@ -15,7 +16,8 @@ export type Country = (typeof COUNTRIES)[number];
 export type Kind = (typeof KINDS)[number];
 export type Certainty = (typeof CERTAINTIES)[number];
 
-export interface SiteSource { title: string | null; publisher: string | null; date: string | null; url: string | null }
+/** A site's cited source: the one source format of all data files (src/data/sources.ts). */
+export type SiteSource = Source;
 export interface SiteProps {
   id: string; name_en: string; name_ja: string | null; name_ru: string | null;
   country: Country; operator: string; kind: Kind; systems: string[]; personnel: number | null;
@@ -62,11 +64,14 @@ export function checkDeployments(file: string, fc: FeatureCollection<Geometry>, 
     if (!Array.isArray(p.systems)) add('systems', 'systems must be a list');
     else p.systems.forEach((s, k) => { if (!systemIds.includes(s as string)) add(`systems[${k}]`, `unknown system "${String(s)}"`); });
     if (!Array.isArray(p.sources) || p.sources.length === 0) add('sources', 'needs at least one source');
-    else p.sources.forEach((s, k) => {
-      const src = s as SiteSource;
-      if (!src || typeof src !== 'object' || (!src.url && !src.title)) add(`sources[${k}]`, 'a source needs a url or a title');
-      else if (src.url && !/^https?:\/\//.test(src.url)) add(`sources[${k}].url`, `source url must start with http(s)://, got "${src.url.slice(0, 40)}"`);
-    });
+    else {
+      const ids = new Set<string>();
+      p.sources.forEach((s, k) => {
+        for (const issue of checkSource(s)) add(`sources[${k}]${issue.field ? `.${issue.field}` : ''}`, issue.message);
+        const id = (s as Partial<Source> | null)?.id;
+        if (typeof id === 'string') { if (ids.has(id)) add(`sources[${k}].id`, `"${id}" is used by two sources`); ids.add(id); }
+      });
+    }
   });
   return problems;
 }

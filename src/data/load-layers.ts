@@ -9,7 +9,7 @@ import islandsUrl from '../../geo/islands.geojson?url';
 import hokkaidoUrl from '../../geo/hokkaido.geojson?url';
 import contextUrl from '../../geo/context-land.geojson?url';
 import deploymentsUrl from '../../geo/deployments.geojson?url';
-import systems from '../../data/systems.json';
+import { TABLES } from './tables.ts';
 import { checkDeployments } from './deployments.ts';
 import { errorMessage } from './error-message.ts';
 
@@ -19,7 +19,7 @@ export type LayerState =
   | { status: 'error'; problems: ValidationProblem[] };
 
 export const LAYER_URLS: Record<LayerName, string> = { islands: islandsUrl, hokkaido: hokkaidoUrl, context: contextUrl, deployments: deploymentsUrl };
-export const SYSTEM_IDS = systems.systems.map((s) => s.id);
+export const SYSTEM_IDS = (TABLES.systems?.systems ?? []).map((s) => s.id);
 
 export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch): Promise<LayerState> {
   const file = LAYER_FILES[name];

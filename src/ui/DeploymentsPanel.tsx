@@ -1,12 +1,14 @@
 /** Military sites: filters, a year slider with play, reported exercises, range rings, details of one site. */
 import { useEffect, useRef } from 'react';
 import { fmtInt } from './format.ts';
+import { SourceLink } from './SourceLink.tsx';
 import type { RingMode } from './url-state.ts';
+import type { Source } from '../data/sources.ts';
 import { COUNTRIES, CERTAINTIES, CERTAINTY_LABELS, KINDS, KIND_LABELS, type Certainty, type Country, type Kind, type Site, type SystemInfo } from '../data/deployments.ts';
 
 export interface SiteFilters { countries: Country[]; kinds: Kind[]; certainties: Certainty[]; year: number }
 export type { RingMode } from './url-state.ts';
-export interface Exercise { id: string; date: string; title: string; where: string; troops: number | null; description: string; sources: { title: string | null; publisher: string | null; date: string | null; url: string | null }[] }
+export interface Exercise { id: string; date: string; title: string; where: string; troops: number | null; description: string; sources: Source[] }
 
 export const FIRST_YEAR = 1990;
 export const THIS_YEAR = new Date().getFullYear();
@@ -73,7 +75,7 @@ export function DeploymentsPanel(p: {
         <ul className="exercises" data-testid="exercises">
           {inYear.map((e) => (
             <li key={e.id}><strong>{e.date}</strong> {e.title}{e.troops ? ` (${fmtInt(e.troops)} troops reported)` : ''}. {e.where}.{' '}
-              {e.sources.filter((s) => s.url).slice(0, 2).map((s, i) => <a key={i} className="source" href={s.url!} target="_blank" rel="noopener noreferrer">{s.publisher ?? s.title}</a>)}
+              {e.sources.slice(0, 2).map((s) => <SourceLink key={s.id} source={s} />)}
             </li>
           ))}
         </ul>

@@ -80,9 +80,9 @@ describe('the map page (production build in Chromium)', () => {
     await expect(name.isVisible()).resolves.toBe(false);
     await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [145.86, 44.03], zoom: 9 }));
     await expect.poll(() => name.isVisible()).toBe(true);
-    await expect(name.innerText()).resolves.toBe('Yuzhno-Kurilsk (Furukamappu) · 7,982');
+    await expect(name.innerText()).resolves.toBe('Yuzhno-Kurilsk (Furukamappu) · 7,033');
     await page.getByLabel('Japanese names', { exact: false }).check();
-    await expect.poll(() => name.innerText()).toMatch(/^\S*古釜布\S* · 7,982$/);
+    await expect.poll(() => name.innerText()).toMatch(/^\S*古釜布\S* · 7,033$/);
     await screenshot(page, 'map-settlement-names');
   });
 
