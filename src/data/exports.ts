@@ -1,5 +1,5 @@
-/** Export builders: GeoJSON of an option's parts and line, CSV of the options table. Pure. */
-import type { Feature, FeatureCollection } from 'geojson';
+/** Export builders: GeoJSON of an option's islands by side and its line, CSV of the options by island. Pure. */
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { OptionResult } from '../geo/shares.ts';
 import type { PartitionResult } from '../geo/partition.ts';
 
@@ -21,16 +21,49 @@ export function partitionFeatures(
   return out;
 }
 
-export function optionGeoJson(r: OptionResult, sources: ExportSource[], generated: string): FeatureCollection {
-  if (!r.cut) return { type: 'FeatureCollection', features: [] };
-  const island = r.perIsland.find((i) => i.id === r.cut!.island)!;
-  const common = { option: r.id, option_name: r.name, basis: r.basis, island: island.id, generated, sources: sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)) };
+/** What every option export carries: where the figures come from and which data made them. */
+export interface ExportMeta { sources: ExportSource[]; generated: string; dataVersion: string }
+
+const sourceText = (s: ExportSource) => (s.url ? `${s.title} <${s.url}>` : s.title);
+const NAME_KEYS = ['name_en', 'name_ja', 'name_ja_latn', 'name_ru', 'name_ru_latn'] as const;
+const r6 = (v: number) => +v.toFixed(6);
+
+/**
+ * An option as GeoJSON, for every option (also those that cut nothing): each island's part on each side
+ * as a feature (`side`, `island`, `status` whole or cut, `km2` on the option's basis, `share_of_island`,
+ * the island's names), the partition line where there is one, and the option, basis, figures, data
+ * version and sources in the collection's properties (a foreign member, RFC 7946 section 6.1).
+ */
+export function optionGeoJson(r: OptionResult, islandFeature: (id: string) => Feature<MultiPolygon> | undefined, meta: ExportMeta): FeatureCollection & { properties: Record<string, unknown> } {
+  const features: Feature[] = [];
+  for (const i of r.perIsland) {
+    const f = islandFeature(i.id);
+    if (!f) continue;
+    const names = Object.fromEntries(NAME_KEYS.map((k) => [k, f.properties?.[k] ?? null]));
+    const common = { option: r.id, basis: r.basis, island: i.id, ...names };
+    const cut = r.cut && r.cut.island === i.id && r.cut.partition.japanSide && r.cut.partition.otherSide ? r.cut : null;
+    if (cut) {
+      features.push({ type: 'Feature', properties: { ...common, side: 'japan', status: 'cut', km2: r6(i.toJapanKm2), share_of_island: r6(i.fractionToJapan) }, geometry: cut.partition.japanSide! });
+      features.push({ type: 'Feature', properties: { ...common, side: 'russia', status: 'cut', km2: r6(i.toRussiaKm2), share_of_island: r6(1 - i.fractionToJapan) }, geometry: cut.partition.otherSide! });
+    } else {
+      const side = i.fractionToJapan >= 0.5 ? 'japan' : 'russia';
+      features.push({ type: 'Feature', properties: { ...common, side, status: 'whole', km2: r6(i.areaKm2), share_of_island: 1 }, geometry: f.geometry });
+    }
+  }
+  if (r.cut?.line) {
+    features.push({ type: 'Feature', properties: {
+      option: r.id, basis: r.basis, island: r.cut.island, part: 'partition-line', requested_bearing_deg: r.cut.requestedBearingDeg, bearing_rule: r.cut.bearingRule,
+      measured_bearing_deg: r.cut.measuredBearingDeg, length_km: r.cut.lineLengthKm, border_length_km: r.cut.borderLengthKm,
+    }, geometry: r.cut.line });
+  }
   return {
     type: 'FeatureCollection',
-    features: partitionFeatures(r.cut.partition, common, {
-      first: { part: 'japan-side', areaKm2: island.toJapanKm2, fraction: r.cut.islandFractionToJapan },
-      second: { part: 'russia-side', areaKm2: island.toRussiaKm2, fraction: 1 - r.cut.islandFractionToJapan },
-    }, { japan_share_of_total: r.japanShare, japan_km2: r.japanKm2, russia_km2: r.russiaKm2 }),
+    properties: {
+      option: r.id, option_name: r.name, basis: r.basis, total_km2: r6(r.totalKm2), japan_km2: r6(r.japanKm2), russia_km2: r6(r.russiaKm2), japan_share: r6(r.japanShare),
+      islands_to_japan: r.islandsToJapan, cut_island: r.cut?.island ?? null, status: 'Disputed: administered by Russia, claimed by Japan',
+      data_version: meta.dataVersion, generated: meta.generated, sources: meta.sources.map(sourceText),
+    },
+    features,
   };
 }
 
@@ -40,6 +73,7 @@ const csvCell = (v: string | number) => {
   return typeof v === 'number' ? s : `"${(/^[=+\-@]/.test(s) ? "'" : '') + s.replace(/"/g, '""')}"`;
 };
 
+/** One row per option (its totals): the table as shown on the page. The download is optionIslandsCsv. */
 export function optionsCsv(results: OptionResult[], proposedBy: Record<string, string>): string {
   const head = ['option', 'name', 'basis', 'japan_km2', 'russia_km2', 'japan_share_percent', 'islands_to_japan', 'cut_island', 'cut_island_fraction_percent', 'cut_bearing_requested_deg', 'cut_bearing_measured_deg', 'cut_border_km', 'proposed_by'];
   const rows = results.map((r) => [
@@ -47,5 +81,25 @@ export function optionsCsv(results: OptionResult[], proposedBy: Record<string, s
     r.cut?.island ?? '', r.cut ? +(r.cut.islandFractionToJapan * 100).toFixed(4) : '', r.cut ? +r.cut.requestedBearingDeg.toFixed(2) : '', r.cut?.measuredBearingDeg != null ? +r.cut.measuredBearingDeg.toFixed(2) : '',
     r.cut ? +r.cut.borderLengthKm.toFixed(3) : '', proposedBy[r.id] ?? '',
   ]);
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * The options table with one row per option and island: whole or cut, km² and share on each side (on
+ * the option's basis), the line's bearings and border for a cut island, the option's total share, the
+ * data version and the sources.
+ */
+export function optionIslandsCsv(results: OptionResult[], meta: { dataVersion: string; generated: string; sources: (r: OptionResult) => ExportSource[]; proposedBy?: Record<string, string> }): string {
+  const head = ['option', 'option_name', 'basis', 'island', 'status', 'island_km2', 'japan_km2', 'russia_km2', 'japan_share_of_island_percent', 'russia_share_of_island_percent',
+    'cut_bearing_requested_deg', 'cut_bearing_measured_deg', 'cut_border_km', 'option_japan_share_percent', 'proposed_by', 'data_version', 'generated', 'sources'];
+  const rows = results.flatMap((r) => r.perIsland.map((i) => {
+    const cut = r.cut?.island === i.id ? r.cut : null;
+    return [
+      r.id, r.name, r.basis, i.id, cut ? 'cut' : 'whole', +i.areaKm2.toFixed(4), +i.toJapanKm2.toFixed(4), +i.toRussiaKm2.toFixed(4),
+      +(i.fractionToJapan * 100).toFixed(4), +((1 - i.fractionToJapan) * 100).toFixed(4),
+      cut ? +cut.requestedBearingDeg.toFixed(2) : '', cut?.measuredBearingDeg != null ? +cut.measuredBearingDeg.toFixed(2) : '', cut ? +cut.borderLengthKm.toFixed(3) : '',
+      +(r.japanShare * 100).toFixed(4), meta.proposedBy?.[r.id] ?? '', meta.dataVersion, meta.generated, meta.sources(r).map(sourceText).join('; '),
+    ];
+  }));
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,82 +1,61 @@
-/** A PNG of the current map with its legend, scale bar, attribution, the option and the date. */
-import type { Map as MaplibreMap } from 'maplibre-gl';
-import { distanceM } from '../geo/geodesic.ts';
+/**
+ * A figure (export-figure.ts) drawn on a canvas and encoded as PNG: the same drawing items as the SVG,
+ * so both exports show the same thing. The fonts are the page's (the shipped "Atlas Sans"): load them
+ * first (loadFigureFonts) or the canvas draws with a fallback.
+ */
+import type { Figure, Item } from './export-figure.ts';
 
-export interface PngLegendItem { color: string; label: string; line?: boolean }
-
-/** The map canvas is only readable during a render: copy it then. */
-function grabMapCanvas(map: MaplibreMap): Promise<HTMLCanvasElement> {
-  return new Promise((resolve) => {
-    map.once('render', () => {
-      const src = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = src.width; copy.height = src.height;
-      copy.getContext('2d')!.drawImage(src, 0, 0);
-      resolve(copy);
-    });
-    map.triggerRepaint();
-  });
+function draw(g: CanvasRenderingContext2D, i: Item, font: string): void {
+  const paint = (p: { fill?: string; fillOpacity?: number; stroke?: string; sw?: number; dash?: number[] }, shape: (fill: boolean) => void) => {
+    if (p.fill) { g.globalAlpha = p.fillOpacity ?? 1; g.fillStyle = p.fill; shape(true); g.globalAlpha = 1; }
+    if (p.stroke) { g.strokeStyle = p.stroke; g.lineWidth = p.sw ?? 1; g.lineJoin = 'round'; g.lineCap = 'round'; g.setLineDash(p.dash ?? []); shape(false); g.setLineDash([]); }
+  };
+  switch (i.t) {
+    case 'rect': paint(i, (f) => (f ? g.fillRect(i.x, i.y, i.w, i.h) : g.strokeRect(i.x, i.y, i.w, i.h))); break;
+    case 'path': { const p = new Path2D(i.d); paint(i, (f) => (f ? g.fill(p, 'evenodd') : g.stroke(p))); break; }
+    case 'circle': { const p = new Path2D(); p.arc(i.cx, i.cy, i.r, 0, 2 * Math.PI); paint(i, (f) => (f ? g.fill(p) : g.stroke(p))); break; }
+    case 'text':
+      g.font = `${i.weight ?? 400} ${i.size}px ${font}`;
+      g.textAlign = i.anchor === 'middle' ? 'center' : i.anchor === 'end' ? 'right' : 'left';
+      g.textBaseline = 'alphabetic';
+      if (i.halo) { g.strokeStyle = '#ffffff'; g.lineWidth = i.halo; g.lineJoin = 'round'; g.strokeText(i.text, i.x, i.y); }
+      g.fillStyle = i.fill;
+      g.fillText(i.text, i.x, i.y);
+      break;
+    case 'clip':
+      g.save();
+      g.beginPath(); g.rect(i.x, i.y, i.w, i.h); g.clip();
+      i.items.forEach((c) => draw(g, c, font));
+      g.restore();
+      break;
+  }
 }
 
-function niceScale(map: MaplibreMap, maxPx: number): { px: number; label: string } {
-  const h = map.getContainer().clientHeight;
-  const a = map.unproject([20, h - 30]), b = map.unproject([20 + maxPx, h - 30]);
-  const metres = distanceM([a.lng, a.lat], [b.lng, b.lat]);
-  const pow = 10 ** Math.floor(Math.log10(metres));
-  const nice = [5, 2, 1].map((k) => k * pow).find((m) => m <= metres) ?? pow;
-  return { px: (maxPx * nice) / metres, label: nice >= 1000 ? `${nice / 1000} km` : `${nice} m` };
+/** The figure on a canvas, `scale` device pixels per figure pixel. */
+export function figureCanvas(fig: Figure, scale = 1): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.width = Math.round(fig.width * scale);
+  c.height = Math.round(fig.height * scale);
+  const g = c.getContext('2d')!;
+  g.scale(scale, scale);
+  fig.items.forEach((i) => draw(g, i, fig.font));
+  return c;
 }
 
-export async function mapPng(map: MaplibreMap, opts: { title: string; subtitle: string; legend: PngLegendItem[]; attribution: string; date: string }): Promise<Blob> {
-  const mapCanvas = await grabMapCanvas(map);
-  const ratio = mapCanvas.width / map.getContainer().clientWidth;
-  const footer = 64 * ratio;
-  const out = document.createElement('canvas');
-  out.width = mapCanvas.width;
-  out.height = mapCanvas.height + footer;
-  const g = out.getContext('2d')!;
-  g.fillStyle = '#ffffff';
-  g.fillRect(0, 0, out.width, out.height);
-  g.drawImage(mapCanvas, 0, 0);
-  g.scale(ratio, ratio);
-  const w = out.width / ratio, mh = mapCanvas.height / ratio;
+export function figureToPng(fig: Figure, scale = 1): Promise<Blob> {
+  const c = figureCanvas(fig, scale);
+  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
 
-  // Legend box, top left.
-  g.font = '12px sans-serif';
-  const boxW = Math.max(180, ...opts.legend.map((l) => g.measureText(l.label).width + 40), g.measureText(opts.subtitle).width + 20);
-  const boxH = 28 + opts.legend.length * 18;
-  g.fillStyle = 'rgba(255,255,255,0.92)';
-  g.fillRect(10, 10, boxW, boxH);
-  g.fillStyle = '#111';
-  g.font = 'bold 12px sans-serif';
-  g.fillText(opts.subtitle, 18, 28);
-  g.font = '12px sans-serif';
-  opts.legend.forEach((l, i) => {
-    const y = 44 + i * 18;
-    if (l.line) { g.strokeStyle = l.color; g.lineWidth = 3; g.beginPath(); g.moveTo(18, y - 4); g.lineTo(34, y - 4); g.stroke(); }
-    else { g.fillStyle = l.color; g.fillRect(18, y - 10, 14, 12); }
-    g.fillStyle = '#111';
-    g.fillText(l.label, 40, y);
-  });
+/** A text-width function for buildFigure: the canvas's, in the figure's font. */
+export function canvasMeasure(font: string): (text: string, size: number, weight: 400 | 700) => number {
+  const g = document.createElement('canvas').getContext('2d')!;
+  return (text, size, weight) => { g.font = `${weight} ${size}px ${font}`; return g.measureText(text).width; };
+}
 
-  // Scale bar, bottom left of the map.
-  const s = niceScale(map, 150);
-  g.fillStyle = 'rgba(255,255,255,0.85)';
-  g.fillRect(10, mh - 34, s.px + 20, 26);
-  g.strokeStyle = '#111'; g.lineWidth = 2;
-  g.beginPath(); g.moveTo(20, mh - 22); g.lineTo(20, mh - 14); g.lineTo(20 + s.px, mh - 14); g.lineTo(20 + s.px, mh - 22); g.stroke();
-  g.fillStyle = '#111'; g.fillText(s.label, 24, mh - 18);
-
-  // Footer: title, option and date, attribution.
-  g.fillStyle = '#111';
-  g.font = 'bold 14px sans-serif';
-  g.fillText(opts.title, 12, mh + 22);
-  g.font = '12px sans-serif';
-  g.fillText(`${opts.subtitle} · ${opts.date}`, 12, mh + 40);
-  g.fillStyle = '#444';
-  g.fillText(opts.attribution, 12, mh + 56);
-  g.textAlign = 'right';
-  g.fillText(`${w.toFixed(0)}×${mh.toFixed(0)} px view`, w - 12, mh + 56);
-
-  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+/** Loads the shipped faces a set of texts needs, in both weights (the browser loads @font-face files lazily). */
+export async function loadFigureFonts(texts: string[]): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  const sample = [...new Set(texts.join('') + 'Aa0')].join('');
+  await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 16px 'Atlas Sans'`, sample).catch(() => [])));
 }

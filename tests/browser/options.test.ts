@@ -77,6 +77,8 @@ describe('settlement options on the page', () => {
     await page.locator('[data-option="aso-25"]').click();
     await page.getByLabel('Russian names', { exact: false }).check();
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('52.49 %');
+    // The link is written at most every 300 ms (Safari refuses more than 100 writes in 30 s): the last choice follows.
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('lang=ru');
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toContain('option=aso-25');
     expect(hash).toContain('basis=official');
@@ -112,17 +114,19 @@ describe('settlement options on the page', () => {
     expect(bad.errors).toEqual([]);
   });
 
-  it('exports the parts and the line as GeoJSON and the options as CSV', async () => {
+  it('exports the islands by side and the line as GeoJSON and the options by island as CSV', async () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
-    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download parts + line (GeoJSON)' }).click()]);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download islands by side + line (GeoJSON)' }).click()]);
     const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
-    expect(fc.features.map((f: { properties: { part: string } }) => f.properties.part)).toEqual(['japan-side', 'russia-side', 'cut-line']);
-    expect(fc.features[0].properties).toMatchObject({ option: 'equal-area', basis: 'geodesic', island: 'etorofu' });
-    expect(fc.features[0].properties.sources.join(' ')).toContain('OpenStreetMap');
+    // Each island's part on each side (Etorofu cut in two), then the line; the option and sources on the collection.
+    expect(fc.features.map((f: { properties: { island: string; side?: string; part?: string } }) => `${f.properties.island}:${f.properties.side ?? f.properties.part}`))
+      .toEqual(['habomai:japan', 'shikotan:japan', 'kunashiri:japan', 'etorofu:japan', 'etorofu:russia', 'etorofu:partition-line']);
+    expect(fc.properties).toMatchObject({ option: 'equal-area', basis: 'geodesic', cut_island: 'etorofu' });
+    expect(fc.properties.sources.join(' ')).toContain('OpenStreetMap');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
     const text = readFileSync((await csv.path())!, 'utf8');
-    expect(text.split('\r\n')[0]).toContain('japan_share_percent');
-    expect(text).toMatch(/"equal-area","Exact equal-area split","geodesic",[\d.]+,[\d.]+,50,/);
+    expect(text.split('\r\n')[0]).toContain('japan_share_of_island_percent');
+    expect(text).toMatch(/"equal-area","Exact equal-area split","geodesic","etorofu","cut",[\d.]+,[\d.]+,[\d.]+,/);
   });
 });

@@ -1,0 +1,36 @@
+/** The map image controls: a size and the two formats. The figure is made by map-export.ts. */
+import { useState } from 'react';
+import { FIGURE_SIZES, type FigureInput, type FigureSize } from './export-figure.ts';
+import { downloadBlob, makeMapFigure } from './map-export.ts';
+import { EXPORT_STRINGS, type ExportStrings } from './export-strings.ts';
+import { errorMessage } from '../data/error-message.ts';
+
+export function ExportControls({ input, fileBase, strings = EXPORT_STRINGS }: { input: () => FigureInput | null; fileBase: string; strings?: ExportStrings }) {
+  const [size, setSize] = useState<FigureSize>('current');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const go = async (format: 'png' | 'svg') => {
+    const i = input();
+    if (!i) return;
+    setBusy(true);
+    try {
+      const f = await makeMapFigure(format, size, i, fileBase, strings);
+      setError(null);
+      downloadBlob(f.blob, f.fileName);
+    } catch (e) { setError(errorMessage(e)); } finally { setBusy(false); }
+  };
+  return (
+    <fieldset className="exports map-export" data-testid="map-export" aria-busy={busy}>
+      <legend>{strings.controls.legend}</legend>
+      <label>{strings.controls.size}{' '}
+        <select value={size} data-testid="figure-size" onChange={(e) => setSize(e.target.value as FigureSize)}>
+          {FIGURE_SIZES.map((s) => <option key={s} value={s}>{strings.controls.sizes[s]}</option>)}
+        </select>
+      </label>
+      <button type="button" onClick={() => void go('png')} disabled={busy}>{strings.controls.png}</button>
+      <button type="button" onClick={() => void go('svg')} disabled={busy}>{strings.controls.svg}</button>
+      {busy && <span className="fine" role="status">{strings.controls.busy}</span>}
+      {error && <div className="problems" role="alert">{strings.controls.failed(error)}</div>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, Point } from 'geojson';
+import { optionGeoJson, optionIslandsCsv } from '../../src/data/exports.ts';
+import { computeOption, type OptionResult } from '../../src/geo/shares.ts';
+import { optionFeatures } from '../../src/geo/option-features.ts';
+import { buildFigure, figureSites, FIXED_SIZES, roughMeasure, type FigureInput, type Item } from '../../src/ui/export-figure.ts';
+import { figureToSvg } from '../../src/ui/svg-export.ts';
+import { EXPORT_STRINGS } from '../../src/ui/export-strings.ts';
+import { KIND_MARKS } from '../../src/data/deployments.ts';
+import { loadShareContext, OPTIONS } from '../../scripts/lib/load-node.ts';
+import { dataHash, dataVersion } from '../../scripts/lib/data-version.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ctx = loadShareContext();
+const meta = { generated: '2026-12-01', dataVersion: 'test+data.000000000000', sources: [{ title: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' }] };
+const island = (id: string) => ctx.islands.get(id)?.feature;
+
+describe('GeoJSON of an option', () => {
+  for (const basis of ['geodesic', 'official'] as const) {
+    it(`every option, cut or not, has each island's part on each side (${basis})`, () => {
+      for (const o of OPTIONS) {
+        const r = computeOption(ctx, o, basis);
+        const fc = optionGeoJson(r, island, meta);
+        expect(fc.properties).toMatchObject({ option: o.id, basis, data_version: meta.dataVersion, generated: '2026-12-01' });
+        expect((fc.properties.sources as string[])[0]).toContain('OpenStreetMap');
+        const parts = fc.features.filter((f) => f.properties?.side);
+        expect(new Set(parts.map((f) => f.properties!.island))).toEqual(new Set(['habomai', 'shikotan', 'kunashiri', 'etorofu']));
+        expect(parts).toHaveLength(r.cut ? 5 : 4);
+        const km2 = (side: string) => parts.filter((f) => f.properties!.side === side).reduce((s, f) => s + (f.properties!.km2 as number), 0);
+        expect(km2('japan')).toBeCloseTo(r.japanKm2, 3);
+        expect(km2('russia')).toBeCloseTo(r.russiaKm2, 3);
+        for (const f of parts) {
+          expect(f.properties).toHaveProperty('name_ja');
+          expect(f.properties).toHaveProperty('name_ru');
+          expect(['whole', 'cut']).toContain(f.properties!.status);
+        }
+        const line = fc.features.filter((f) => f.properties?.part === 'partition-line');
+        expect(line).toHaveLength(r.cut?.line ? 1 : 0);
+        JSON.parse(JSON.stringify(fc));
+      }
+    });
+  }
+});
+
+describe('CSV of the options by island', () => {
+  it('one row per option and island, with km² and shares on each side, basis, data version and sources', () => {
+    const results = OPTIONS.map((o) => computeOption(ctx, o, 'official'));
+    const csv = optionIslandsCsv(results, { ...meta, sources: () => meta.sources, proposedBy: { 'two-islands': '=HYPERLINK("x")' } });
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(OPTIONS.length * 4 + 1);
+    const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
+    expect(head).toEqual(expect.arrayContaining(['option', 'basis', 'island', 'status', 'japan_km2', 'russia_km2', 'japan_share_of_island_percent', 'russia_share_of_island_percent', 'data_version', 'sources']));
+    const col = (row: string[], name: string) => row[head.indexOf(name)];
+    // Simple split: no cell of these rows holds a comma inside quotes but the proposers' and the sources'.
+    for (const l of lines.slice(1)) {
+      const row = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+      const total = +col(row, 'island_km2'), j = +col(row, 'japan_km2'), r = +col(row, 'russia_km2');
+      expect(j + r).toBeCloseTo(total, 3);
+      expect(+col(row, 'japan_share_of_island_percent') + +col(row, 'russia_share_of_island_percent')).toBeCloseTo(100, 3);
+    }
+    expect(lines.find((l) => l.startsWith('"aso-25"') && l.includes('"etorofu","cut"'))).toBeTruthy();
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain('"test+data.000000000000"');
+  });
+});
+
+describe('map figure', () => {
+  const r: OptionResult = computeOption(ctx, OPTIONS.find((o) => o.id === 'equal-area')!, 'geodesic');
+  const layers = optionFeatures(ctx, r);
+  const islands: FeatureCollection = { type: 'FeatureCollection', features: [...ctx.islands.values()].map((i) => i.feature) };
+  const sites: FeatureCollection<Point> = { type: 'FeatureCollection', features: [
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [147.9, 45.2] }, properties: { mark: 'HQ', country: 'RU', color: '#CC79A7', certainty: 'exact', to_japan: false } },
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [145.8, 43.9] }, properties: { mark: 'M', country: 'RU', color: '#CC79A7', certainty: 'settlement', to_japan: true } },
+  ] };
+  const input = (view: FigureInput['view']): FigureInput => ({
+    view, lang: 'both', land: { context: null, hokkaido: null, islands }, option: r, optionAreas: layers.areas, cutLine: layers.line,
+    settlements: [{ lonlat: [145.86, 44.03], population: 7000, label: 'Южно-Курильск' }], sites: figureSites(sites), rings: null, userPoints: null,
+    showLabels: true, basisSource: null, date: '2026-12-01', dataVersion: 'test+data.000000000000',
+  });
+  const texts = (items: Item[]): { text: string; x: number; y: number; size: number }[] => items.flatMap((i) => (i.t === 'clip' ? texts(i.items) : i.t === 'text' ? [i] : []));
+
+  for (const size of ['current', '1200x800', '1920x1080', 'a4'] as const) {
+    it(`${size}: title with the figures, dispute line, legend with every site code, scale, north, sources, version`, () => {
+      const fig = buildFigure(input({ center: [146.3, 44.3], zoom: 6.2, width: 900, height: 700 }), size, roughMeasure);
+      if (size !== 'current') expect([fig.width, fig.height]).toEqual(FIXED_SIZES[size]);
+      const t = texts(fig.items);
+      const all = t.map((x) => x.text).join('\n');
+      expect(all).toMatch(/Exact equal-area split: Japan 50\.00 % \(.* km²\), Russia 50\.00 %/);
+      expect(all).toContain(EXPORT_STRINGS.disputed);
+      for (const k of Object.values(KIND_MARKS)) expect(all).toMatch(new RegExp(`^${k}: `, 'm'));
+      expect(all).toMatch(/^\d+ km$/m);
+      expect(all).toContain('OpenStreetMap contributors (ODbL)');
+      expect(all).toContain('GSI');
+      expect(all).toContain('test+data.000000000000');
+      expect(all).toContain('択捉島');
+      for (const x of t) {
+        expect(x.y).toBeLessThanOrEqual(fig.height);
+        expect(x.y - x.size).toBeGreaterThanOrEqual(0);
+      }
+      const svg = figureToSvg(fig, { a4: size === 'a4' });
+      expect(svg).toContain('<text');
+      expect(svg).toContain('Exact equal-area split');
+    });
+  }
+
+  it('a phone-sized view grows the figure rather than cutting the title or overlapping the footer', () => {
+    const fig = buildFigure(input({ center: [146.3, 44.3], zoom: 5.5, width: 390, height: 420 }), 'current', roughMeasure);
+    expect(fig.width).toBe(390);
+    const t = texts(fig.items);
+    const title = t.filter((x) => 'role' in x && (x as { role?: string }).role === 'title');
+    expect(title.length).toBeGreaterThan(1);
+    for (const x of t) expect(roughMeasure(x.text, x.size, 400)).toBeLessThanOrEqual(390 - 20 + 40);
+    const clip = fig.items.find((i) => i.t === 'clip')!;
+    expect(clip.t === 'clip' && clip.h).toBe(420);
+  });
+});
+
+describe('data version and fonts', () => {
+  it('the data version is a stable hash of the data files', () => {
+    expect(dataHash(ROOT)).toMatch(/^[0-9a-f]{12}$/);
+    expect(dataHash(ROOT)).toBe(dataHash(ROOT));
+    expect(dataVersion(ROOT)).toMatch(/^\d+\.\d+\.\d+\+data\.[0-9a-f]{12}$/);
+  });
+
+  it('the shipped fonts cover every character of the place names, with their licence, small', () => {
+    const dir = join(ROOT, 'src', 'fonts');
+    const info = JSON.parse(readFileSync(join(dir, 'fonts.json'), 'utf8')) as { total_bytes: number; files: { file: string; bytes: number }[] };
+    const woff2 = readdirSync(dir).filter((f) => f.endsWith('.woff2')).sort();
+    expect(woff2).toEqual(info.files.map((f) => f.file).sort());
+    const total = woff2.reduce((s, f) => s + statSync(join(dir, f)).size, 0);
+    expect(total).toBe(info.total_bytes);
+    expect(total).toBeLessThan(250 * 1024);
+    expect(readFileSync(join(dir, 'OFL.txt'), 'utf8')).toContain('SIL Open Font License, Version 1.1');
+    const css = readFileSync(join(dir, 'fonts.css'), 'utf8');
+    const spans = [...css.matchAll(/font-weight: 400;[^}]*unicode-range: ([^;]+);/g)].flatMap((m) => m[1].split(',').map((p) => p.replace('U+', '').split('-').map((h) => parseInt(h, 16))));
+    const covered = (cp: number) => spans.some(([a, b]) => cp >= a && cp <= (b ?? a));
+    const names = ['geo/islands.geojson', 'geo/hokkaido.geojson', 'data/settlements.json'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('');
+    const wanted = [...new Set(names.match(/"name_(ja|ru|ja_latn|ru_latn|en)"\s*:\s*"[^"]*"/g)!.join(''))].map((c) => c.codePointAt(0)!);
+    expect(wanted.filter((c) => !covered(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
+  });
+});
