@@ -1,11 +1,13 @@
 /**
  * The user's view lives in the URL hash, so a copied link restores it. Parsing never throws: anything
- * malformed falls back to its default and is reported as a notice.
+ * malformed falls back to its default and is reported as a notice. Parsing is strict: one value per key,
+ * plain decimal numbers, known keys only; everything else is named in a notice.
  */
 import type { AreaBasis } from '../geo/shares.ts';
 import type { LabelLanguage } from '../geo/names.ts';
+import { normalizeBearing } from '../geo/partition.ts';
 
-export const LAYER_IDS = ['partition', 'settlements', 'labels', 'deployments'] as const;
+export const LAYER_IDS = ['partition', 'settlements', 'labels', 'deployments', 'sea'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface View { lon: number; lat: number; zoom: number }
@@ -14,8 +16,11 @@ export interface UrlState {
   option: string;
   /** Japan's share of the disputed total for the custom option, 0-1. */
   share: number;
-  /** Bearing of the cut in degrees [0, 180), or null for the default (across the long axis). */
-  bearing: number | null;
+  /**
+   * Bearing of the cut in degrees [0, 180) as the user gave it, 'shortest' for the shortest land border,
+   * or null for the default (across the long axis).
+   */
+  bearing: number | 'shortest' | null;
   basis: AreaBasis;
   lang: LabelLanguage;
   layers: LayerId[];
@@ -43,19 +48,46 @@ export const DEFAULT_STATE: UrlState = {
 export interface ParsedUrlState { state: UrlState; problems: string[] }
 
 const ID_RE = /^[a-z0-9-]{1,40}$/;
+/** Plain decimal numbers only: no sign, exponent, hex, spaces or invisible characters. */
+const UNSIGNED_DECIMAL = /^\d{1,6}(\.\d{1,12})?$/;
+const DECIMAL = /^-?\d{1,6}(\.\d{1,12})?$/;
+
+export const URL_KEYS = ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap', 'year', 'rings', 'site'] as const;
+
+/**
+ * A value as it can be shown in a notice: invisible and control characters (U+200B, U+00A0, tabs, …)
+ * are written as <U+200B>, so a notice never quotes a value that looks valid; long values are cut.
+ */
+export function visibleText(v: string, max = 40): string {
+  const shown = v.replace(/[\p{C}\p{Z}]/gu, (c) => (c === ' ' ? c : `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`));
+  return shown.length > max ? shown.slice(0, max) + '…' : shown;
+}
 
 /** `years`: the range of the year slider; a year outside it falls back to this year. */
 export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = [], years: readonly [number, number] = [1900, 2100]): ParsedUrlState {
   const state: UrlState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers] };
   const problems: string[] = [];
-  let params: URLSearchParams;
+  let entries: [string, string][];
   try {
-    params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+    entries = [...new URLSearchParams(String(hash ?? '').replace(/^#/, ''))];
   } catch {
     return { state, problems: ['the link could not be read; showing the defaults'] };
   }
-  const get = (k: string) => { try { return params.get(k); } catch { return null; } };
-  const bad = (k: string, v: string, why: string) => problems.push(`"${k}=${v.slice(0, 40)}" ${why}; using the default`);
+  // One value per key: the first is used, every further one is named in a notice. Unknown keys are listed.
+  const values = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const [k, v] of entries) {
+    if (!(URL_KEYS as readonly string[]).includes(k)) { if (!unknown.includes(k)) unknown.push(k); continue; }
+    const first = values.get(k);
+    if (first === undefined) values.set(k, v);
+    else problems.push(`"${k}" is given more than once: "${k}=${visibleText(first)}" is used and "${k}=${visibleText(v)}" is ignored`);
+  }
+  if (unknown.length) {
+    const list = unknown.slice(0, 10).map((k) => `"${visibleText(k)}"`).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
+    problems.push(`${unknown.length === 1 ? 'the key' : 'the keys'} ${list} ${unknown.length === 1 ? 'is' : 'are'} not part of this page's links and ${unknown.length === 1 ? 'was' : 'were'} ignored`);
+  }
+  const get = (k: string) => values.get(k) ?? null;
+  const bad = (k: string, v: string, why: string) => problems.push(`"${k}=${visibleText(v)}" ${why}; using the default`);
 
   const option = get('option');
   if (option !== null) {
@@ -65,14 +97,15 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   const share = get('share');
   if (share !== null) {
     const x = Number(share);
-    if (share.trim() !== '' && Number.isFinite(x) && x >= 0 && x <= 100) state.share = x / 100;
-    else bad('share', share, 'must be a percentage from 0 to 100');
+    if (UNSIGNED_DECIMAL.test(share) && x >= 0 && x <= 100) state.share = x / 100;
+    else bad('share', share, 'must be a percentage from 0 to 100, as a plain number such as 42.5');
   }
   const bearing = get('bearing');
-  if (bearing !== null && bearing !== 'auto') {
+  if (bearing === 'shortest') state.bearing = 'shortest';
+  else if (bearing !== null && bearing !== 'auto') {
     const x = Number(bearing);
-    if (bearing.trim() !== '' && Number.isFinite(x) && x >= -360 && x <= 360) state.bearing = ((x % 180) + 180) % 180;
-    else bad('bearing', bearing, 'must be a number of degrees');
+    if (DECIMAL.test(bearing) && x >= -360 && x <= 360) state.bearing = normalizeBearing(x);
+    else bad('bearing', bearing, 'must be a number of degrees, as a plain number such as 37.5, or "shortest"');
   }
   /** A parameter that takes one of a few words. */
   const oneOf = <T extends string>(k: string, allowed: readonly T[], set: (v: T) => void) => {
@@ -96,11 +129,11 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   }
   const view = get('view');
   if (view !== null) {
-    const parts = view.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    const parts = view.split(',').map((s) => (DECIMAL.test(s) ? Number(s) : NaN));
     const [lon, lat, zoom] = parts;
     if (parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
       state.view = { lon, lat, zoom };
-    } else bad('view', view, 'must be lon,lat,zoom');
+    } else bad('view', view, 'must be lon,lat,zoom as plain numbers');
   }
   oneOf('basemap', ['osm', 'gsi'] as const, (v) => { state.basemap = v; });
   const year = get('year');
@@ -119,11 +152,14 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   return { state, problems };
 }
 
+/** x.toFixed(d) without the sign of a value that rounds to zero ("-0.0000" would not read back the same). */
+const fixed = (x: number, d: number) => { const t = x.toFixed(d); return /^-0(\.0*)?$/.test(t) ? t.slice(1) : t; };
+
 export function serializeUrlState(s: UrlState): string {
   const p = new URLSearchParams();
   p.set('option', s.option);
   if (s.option === 'custom') p.set('share', (s.share * 100).toFixed(2).replace(/\.?0+$/, ''));
-  p.set('bearing', s.bearing === null ? 'auto' : s.bearing.toFixed(1).replace(/\.0$/, ''));
+  p.set('bearing', s.bearing === null ? 'auto' : s.bearing === 'shortest' ? 'shortest' : fixed(s.bearing, 2).replace(/\.?0+$/, ''));
   p.set('basis', s.basis);
   p.set('lang', s.lang);
   p.set('layers', s.layers.join(','));
@@ -132,6 +168,6 @@ export function serializeUrlState(s: UrlState): string {
   if (s.year !== null) p.set('year', String(s.year));
   if (s.rings !== DEFAULT_STATE.rings) p.set('rings', s.rings);
   if (s.site) p.set('site', s.site);
-  if (s.view) p.set('view', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
+  if (s.view) p.set('view', `${fixed(s.view.lon, 4)},${fixed(s.view.lat, 4)},${fixed(s.view.zoom, 2)}`);
   return '#' + p.toString().replace(/%2C/g, ',');
 }

@@ -49,3 +49,63 @@ describe('CSV export of the options table', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('URL state: strict parsing', () => {
+  const parse = (h: string) => parseUrlState(h, OPTION_IDS, ISLANDS, [1990, 2026]);
+
+  it('takes one value per key: a repeated key is named with the value ignored', () => {
+    const r = parse('#option=custom&share=40&share=60');
+    expect(r.state.share).toBe(0.4);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toContain('"share" is given more than once');
+    expect(r.problems[0]).toContain('"share=60" is ignored');
+  });
+
+  it('accepts plain decimal numbers only: share=+5, exponents, hex and spaces are refused with a notice', () => {
+    for (const v of ['+5', '1e1', '0x10', ' 5', '5 ', '.5', '5.', 'Infinity', '-0', '٥']) {
+      const r = parse(`#option=custom&share=${encodeURIComponent(v)}`);
+      expect(r.state.share, v).toBe(DEFAULT_STATE.share);
+      expect(r.problems, v).toHaveLength(1);
+      expect(r.problems[0], v).toContain('must be a percentage');
+    }
+    expect(parse('#option=custom&share=+5').problems[0]).toContain('"share= 5"'); // '+' in a query string is a space
+    expect(parse('#option=custom&share=%2B5').problems[0]).toContain('"share=+5"');
+    expect(parse('#bearing=%2B10').problems[0]).toContain('"bearing=+10"');
+    expect(parse('#view=1e2,45,8').problems[0]).toContain('"view=1e2,45,8"');
+    expect(parse('#option=custom&share=42.5&bearing=-30.5&view=-120.5,45,8').problems).toEqual([]);
+  });
+
+  it('names invisible characters such as U+200B in the notice instead of accepting or hiding them', () => {
+    const zw = parse('#option=custom&share=40%E2%80%8B');
+    expect(zw.state.share).toBe(DEFAULT_STATE.share);
+    expect(zw.problems[0]).toContain('"share=40<U+200B>"');
+    const opt = parse('#option=two-islands%E2%80%8B');
+    expect(opt.state.option).toBe(DEFAULT_STATE.option);
+    expect(opt.problems[0]).toContain('"option=two-islands<U+200B>" is not a known option');
+    const nbsp = parse('#basis=official%C2%A0');
+    expect(nbsp.problems[0]).toContain('"basis=official<U+00A0>"');
+    // An invisible character in a key makes it an unknown key, shown with the character named.
+    const key = parse('#share%E2%80%8B=40');
+    expect(key.problems[0]).toContain('"share<U+200B>"');
+  });
+
+  it('lists unknown keys in one notice', () => {
+    const r = parse('#option=equal-area&foo=1&bar=2&foo=3');
+    expect(r.state.option).toBe('equal-area');
+    expect(r.problems).toEqual(['the keys "foo", "bar" are not part of this page\'s links and were ignored']);
+    expect(parse('#zoom=5').problems).toEqual(['the key "zoom" is not part of this page\'s links and was ignored']);
+  });
+
+  it('what the page writes reads back without a notice', () => {
+    fc.assert(fc.property(fc.record({
+      option: fc.constantFrom('custom', ...OPTION_IDS), share: fc.double({ min: 0, max: 1, noNaN: true }),
+      bearing: fc.option(fc.double({ min: 0, max: 179.9, noNaN: true })), lon: fc.double({ min: -180, max: 180, noNaN: true }),
+      lat: fc.double({ min: -85, max: 85, noNaN: true }), zoom: fc.double({ min: 0, max: 22, noNaN: true }),
+    }), (x) => {
+      const s: UrlState = { ...DEFAULT_STATE, option: x.option, share: x.share, bearing: x.bearing, view: { lon: x.lon, lat: x.lat, zoom: x.zoom } };
+      const r = parse(serializeUrlState(s));
+      expect(r.problems).toEqual([]);
+      expect(serializeUrlState(r.state)).toBe(serializeUrlState(s));
+    }), { numRuns: 500 });
+  });
+});
