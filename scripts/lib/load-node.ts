@@ -7,6 +7,7 @@ import { LAYER_FILES, LAYER_SCHEMAS, type LayerName } from '../../src/data/schem
 import { createShareContext, type OptionSpec, type ShareContext } from '../../src/geo/shares.ts';
 import { requireTables } from '../../src/data/tables.ts';
 import { checkDeployments, toSites, type Site } from '../../src/data/deployments.ts';
+import { requireVillages, villagesForShares } from '../../src/data/villages.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -30,7 +31,7 @@ export function loadSites(): Site[] {
 export function loadShareContext(): ShareContext {
   const official = Object.fromEntries(TABLES.officialAreas.areas.map((a) => [a.id, a.area_km2]));
   const people = Object.fromEntries(TABLES.populations.islands.map((p) => [p.id, p]));
-  return createShareContext(loadLayerFromDisk('islands'), official, people, TABLES.settlements.settlements);
+  return createShareContext(loadLayerFromDisk('islands'), official, people, TABLES.settlements.settlements, villagesForShares(requireVillages()));
 }
 
 export const OPTIONS: (OptionSpec & { proposed_by: string; when: string; summary: string; sources: string[] })[] = TABLES.options.options;

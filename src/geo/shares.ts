@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Po
 import { geometryAreaKm2 } from './geodesic.ts';
 import { prepareTerritory, sideOfPoint, solvePartition, type PartitionResult, type PreparedTerritory } from './partition.ts';
 import { acrossLongAxis, shortestBorderBearing } from './border.ts';
+import { villageSide, type Village1945, type VillageSide } from './villages.ts';
 
 export type AreaBasis = 'geodesic' | 'official';
 export const AREA_BASES: AreaBasis[] = ['geodesic', 'official'];
@@ -39,6 +40,8 @@ export interface ShareContext {
   islands: Map<string, ShareIsland>;
   people: Map<string, IslandPeople>;
   settlements: Settlement[];
+  /** The 1945 villages (data/villages-1945.json): the cut island's 1945 residents are counted by village seat. */
+  villages1945: Village1945[];
 }
 
 export function createShareContext(
@@ -46,6 +49,7 @@ export function createShareContext(
   officialKm2: Record<string, number>,
   people: Record<string, IslandPeople> = {},
   settlements: Settlement[] = [],
+  villages1945: Village1945[] = [],
 ): ShareContext {
   const map = new Map<string, ShareIsland>();
   for (const f of islands.features) {
@@ -59,7 +63,7 @@ export function createShareContext(
     });
   }
   for (const id of ISLAND_ORDER) if (!map.has(id)) throw new Error(`island "${id}" is missing`);
-  return { islands: map, people: new Map(Object.entries(people)), settlements };
+  return { islands: map, people: new Map(Object.entries(people)), settlements, villages1945 };
 }
 
 export function areaOn(ctx: ShareContext, id: string, basis: AreaBasis): number {
@@ -74,7 +78,14 @@ export function totalOn(ctx: ShareContext, basis: AreaBasis): number {
 export interface IslandShare { id: string; areaKm2: number; toJapanKm2: number; toRussiaKm2: number; fractionToJapan: number }
 
 export interface PeopleShare {
+  /**
+   * 1945 residents per side. On a cut island they are counted by village, on the side of the village's seat
+   * (an approximation by village seat); `unsplit` holds those not located: villages whose seat is unknown,
+   * and any residents of the island that the listed villages leave out.
+   */
   japanese1945: { japan: number; russia: number; unsplit: number };
+  /** The cut island's 1945 villages, with the side each is counted on. */
+  cutVillages1945: { id: string; name_en: string; population: number; side: VillageSide }[];
   russianNow: { japan: number; russia: number; notLocated: number; year: number };
   /** Settlements of the cut island, with the side each falls on (population null: no figure of that year). */
   cutSettlements: { id: string; name_en: string; population: number | null; side: 'japan' | 'russia' }[];
@@ -175,6 +186,7 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
 function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult | null): PeopleShare {
   const out: PeopleShare = {
     japanese1945: { japan: 0, russia: 0, unsplit: 0 },
+    cutVillages1945: [],
     russianNow: { japan: 0, russia: 0, notLocated: 0, year: 2023 },
     cutSettlements: [],
   };
@@ -182,9 +194,15 @@ function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult
     const p = ctx.people.get(i.id);
     if (!p) continue;
     if (cut && cut.island === i.id && i.fractionToJapan > 0 && i.fractionToJapan < 1) {
-      // No per-village 1945 figures in our sources: the cut island's 1945 residents stay unsplit.
-      out.japanese1945.unsplit += p.japanese_1945;
       const island = ctx.islands.get(i.id)!;
+      // 1945 residents by village, on the side of the village's seat; the rest stay "not located" (unsplit).
+      let located = 0;
+      for (const v of ctx.villages1945.filter((v) => v.island === i.id)) {
+        const side = villageSide(island.prepared, cut.partition, v);
+        if (side !== 'not-located') { out.japanese1945[side] += v.population; located += v.population; }
+        out.cutVillages1945.push({ id: v.id, name_en: v.name_en, population: v.population, side });
+      }
+      out.japanese1945.unsplit += p.japanese_1945 - located;
       let listed = 0;
       for (const s of ctx.settlements.filter((s) => s.island === i.id)) {
         const side = sideOfPoint(island.prepared, cut.partition, [s.lon, s.lat]) === 'japan' ? 'japan' : 'russia';

@@ -204,10 +204,13 @@ describe('people', () => {
       const p = r.cut!.partition;
       expect(booleanPointInPolygon(KURILSK, p.otherSide!)).toBe(true);
       expect(booleanPointInPolygon(KURILSK, p.japanSide!)).toBe(false);
-      // Etorofu's 1945 residents have no per-village split: they stay unsplit.
-      expect(r.people.japanese1945.unsplit).toBe(POP_1945.etorofu);
+      // Etorofu's 1945 residents are counted by village seat (data/villages-1945.json): Shana (Kurilsk) and
+      // Shibetoro (the north-east end) on the Russian side; Rubetsu's seat has no published position, so its
+      // 2,258 residents stay not located.
+      expect(r.people.cutVillages1945.map((v) => [v.id, v.side])).toEqual([['rubetsu', 'not-located'], ['shana', 'russia'], ['shibetoro', 'russia']]);
+      expect(r.people.japanese1945.unsplit).toBe(2258);
       expect(r.people.japanese1945.japan).toBe(POP_1945.habomai + POP_1945.shikotan + POP_1945.kunashiri);
-      expect(r.people.japanese1945.russia).toBe(0);
+      expect(r.people.japanese1945.russia).toBe(1001 + 349);
     }
   });
 

@@ -1,0 +1,158 @@
+/**
+ * geo/history.geojson: checked on load; its lines are drawn as the texts define them; the timeline
+ * says what applied in each year.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LineString, MultiPolygon, Position } from 'geojson';
+import { validateHistory } from '../../src/data/history.ts';
+import { historyAt, historyRange, HISTORY_REGIONS } from '../../src/geo/history.ts';
+import { medianLine, parallelCrossings } from '../../src/geo/median-line.ts';
+import { distanceM } from '../../src/geo/geodesic.ts';
+import { loadLayerFromDisk } from '../../scripts/lib/load-node.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const raw = () => JSON.parse(readFileSync(join(ROOT, 'geo/history.geojson'), 'utf8'));
+const r = validateHistory(raw());
+if (!r.ok) throw new Error(JSON.stringify(r.problems));
+const history = r.history;
+const line = (id: string) => history.lines.find((l) => l.properties.id === id)!.geometry as LineString;
+
+/** Distance from a point to a set of rings' vertices and edges (sampled), metres. */
+function coastDistance(p: Position, rings: Position[][]): number {
+  let d = Infinity;
+  for (const ring of rings) for (let i = 1; i < ring.length; i++) {
+    const [a, b] = [ring[i - 1], ring[i]];
+    for (let k = 0; k <= 4; k++) d = Math.min(d, distanceM(p, [a[0] + ((b[0] - a[0]) * k) / 4, a[1] + ((b[1] - a[1]) * k) / 4]));
+  }
+  return d;
+}
+
+describe('geo/history.geojson', () => {
+  it('validates: seven dated events with quotes, names in three languages, sources and both readings where they differ', () => {
+    expect(history.events.map((e) => e.id)).toEqual(['shimoda-1855', 'st-petersburg-1875', 'portsmouth-1905', 'occupation-1945', 'scapin-677-1946', 'san-francisco-1951', 'joint-declaration-1956']);
+    for (const e of history.events) {
+      expect(e.quotes.length).toBeGreaterThan(0);
+      expect(e.names.ja && e.names.ru && e.names.en).toBeTruthy();
+    }
+    expect(history.events.find((e) => e.id === 'san-francisco-1951')!.readings).toBeDefined();
+    expect(history.events.find((e) => e.id === 'joint-declaration-1956')!.readings).toBeDefined();
+  });
+
+  it('carries the events of data/history-events.json unchanged', () => {
+    const src = JSON.parse(readFileSync(join(ROOT, 'data/history-events.json'), 'utf8'));
+    expect(raw().events).toEqual(src.events);
+    expect(raw().sources).toEqual(src.sources);
+  });
+
+  it('gives the 1945 occupation date of each island', () => {
+    const occ = history.events.find((e) => e.id === 'occupation-1945')!;
+    expect(Object.fromEntries(occ.island_dates!.map((d) => [d.island, d.date]))).toEqual({ etorofu: '1945-08-28', kunashiri: '1945-09-01', shikotan: '1945-09-01', habomai: '1945-09-03' });
+  });
+
+  it('refuses a broken file with the place of each problem', () => {
+    const bad = raw();
+    bad.events[0].date = '1855-13-40';
+    bad.events[1].quotes[0].source = 'nowhere';
+    bad.events[2].areas['sakhalin-south'] = 'ours';
+    bad.events[5].readings.russia = '';
+    bad.sources[0].url = 'file:///notes.md';
+    const b = validateHistory(bad);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    const text = b.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+    expect(text).toMatch(/events\[0\]\.date: must be a date/);
+    expect(text).toMatch(/events\[1\]\.quotes\[0\]\.source: "nowhere" is not in the file's sources/);
+    expect(text).toMatch(/events\[2\]\.areas\.sakhalin-south: "ours" is not one of/);
+    expect(text).toMatch(/events\[5\]\.readings: must give both sides' readings/);
+    expect(text).toMatch(/sources\[0\]/);
+  });
+
+  it('refuses a line without a feature and an event without a line that does not say why', () => {
+    const bad = raw();
+    bad.features = bad.features.filter((f: { properties: { id: string } }) => f.properties.id !== 'portsmouth-1905-50n');
+    delete bad.events[4].line_note;
+    const b = validateHistory(bad);
+    expect(b.ok).toBe(false);
+    if (!b.ok) {
+      const text = b.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+      expect(text).toMatch(/line "portsmouth-1905-50n" has no feature/);
+      expect(text).toMatch(/events\[4\]\.line_note: an event without a line must say why/);
+    }
+  });
+});
+
+describe('the lines, as the texts define them', () => {
+  const islands = loadLayerFromDisk('islands');
+  const etorofu = (islands.features.find((f) => f.properties!.id === 'etorofu')!.geometry as MultiPolygon).coordinates.map((p) => p[0]);
+  const urup = (history.regionFeatures.find((f) => f.properties.region === 'kurils-north')!.geometry).coordinates.map((p) => p[0])
+    .filter((ring) => ring.every(([x, y]) => x < 151 && y < 46.5));
+
+  it('1855: the median of the Vries Strait, equidistant from Etorofu and Urup', () => {
+    const l = line('shimoda-1855-vries');
+    expect(l.coordinates.length).toBeGreaterThan(40);
+    // In the strait (about 40 km wide): each vertex is as far from Etorofu as from Urup, within 1 km.
+    for (const p of l.coordinates.filter((_, i) => i % 10 === 5)) {
+      const [de, du] = [coastDistance(p, etorofu), coastDistance(p, urup)];
+      expect(Math.abs(de - du)).toBeLessThan(1000);
+      expect(de).toBeGreaterThan(5000);
+    }
+  });
+
+  it('1875: the median of the strait between Cape Lopatka and Shumshu lies near 156.6° E, 50.8° N', () => {
+    const l = line('st-petersburg-1875-lopatka');
+    const mid = l.coordinates[Math.floor(l.coordinates.length / 2)];
+    expect(mid[0]).toBeGreaterThan(156.4);
+    expect(mid[0]).toBeLessThan(156.8);
+    expect(mid[1]).toBeGreaterThan(50.6);
+    expect(mid[1]).toBeLessThan(51.0);
+  });
+
+  it('1905: the 50th parallel from coast to coast of Sakhalin', () => {
+    const l = line('portsmouth-1905-50n');
+    expect(l.coordinates.every(([, y]) => y === 50)).toBe(true);
+    const south = history.regionFeatures.find((f) => f.properties.region === 'sakhalin-south')!.geometry;
+    const north = history.regionFeatures.find((f) => f.properties.region === 'sakhalin-north')!.geometry;
+    expect(Math.max(...south.coordinates.flatMap((p) => p[0].map((c) => c[1])))).toBeLessThanOrEqual(50);
+    expect(Math.min(...north.coordinates.flatMap((p) => p[0].map((c) => c[1])))).toBeGreaterThanOrEqual(50);
+    // The line spans Sakhalin's width at 50° N (about 140-190 km on the source's coast).
+    const w = distanceM(l.coordinates[0], l.coordinates[l.coordinates.length - 1]) / 1000;
+    expect(w).toBeGreaterThan(80);
+    expect(w).toBeLessThan(200);
+  });
+
+  it('medianLine is the perpendicular bisector between two parallel coasts', () => {
+    const west: Position[][] = [[[145, 44], [145, 45], [144.9, 45], [144.9, 44], [145, 44]]];
+    const east: Position[][] = [[[145.4, 44], [145.5, 44], [145.5, 45], [145.4, 45], [145.4, 44]]];
+    const m = medianLine(west, east, 20, 5);
+    for (const [x] of m.coordinates) expect(x).toBeCloseTo(145.2, 2);
+    expect(parallelCrossings([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], 1)).toEqual([0, 2]);
+  });
+});
+
+describe('the timeline', () => {
+  it('covers 1855 to now', () => {
+    expect(historyRange(history.events, 2026)).toEqual([1855, 2026]);
+  });
+
+  it('says what applied in each year', () => {
+    expect(historyAt(history.events, 1854).current).toBeNull();
+    const y1860 = historyAt(history.events, 1860);
+    expect(y1860.lines).toEqual(['shimoda-1855-vries']);
+    expect(y1860.areas).toMatchObject({ 'four-islands': 'japan', 'kurils-north': 'russia', 'sakhalin-south': 'undivided' });
+    const y1890 = historyAt(history.events, 1890);
+    expect(y1890.lines).toEqual(['st-petersburg-1875-lopatka', 'st-petersburg-1875-la-perouse']);
+    expect(y1890.areas).toMatchObject({ 'kurils-north': 'japan', 'sakhalin-south': 'russia' });
+    const y1920 = historyAt(history.events, 1920);
+    expect(y1920.lines).toEqual(['st-petersburg-1875-lopatka', 'portsmouth-1905-50n']);
+    expect(y1920.areas['sakhalin-south']).toBe('japan');
+    const y1945 = historyAt(history.events, 1945);
+    expect(y1945.lines).toEqual([]);
+    expect(y1945.areas['four-islands']).toBe('occupied-ussr');
+    const now = historyAt(history.events, 2026);
+    expect(now.current!.id).toBe('joint-declaration-1956');
+    expect(now.areas['four-islands']).toBe('administered-ussr-claimed-japan');
+    for (const region of HISTORY_REGIONS) expect(now.areas[region]).toBeDefined();
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Precedents: the data files are checked, the measuring code is right on constructed cases, the treaty
+ * line matches its published length, and the CLI prints the figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LineString, Polygon } from 'geojson';
+import { checkPrecedentsTable, validatePrecedentFeatures } from '../../src/data/precedents.ts';
+import { geodesicLine, impliedShare, lineLengthKm, measureDivision, parallelLine, parseDms, precedentFigures, type PrecedentFeature } from '../../src/geo/precedents.ts';
+import { geometryAreaKm2 } from '../../src/geo/geodesic.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const table = () => JSON.parse(readFileSync(join(ROOT, 'data/precedents.json'), 'utf8'));
+const geo = () => JSON.parse(readFileSync(join(ROOT, 'geo/precedents.geojson'), 'utf8'));
+
+describe('data files', () => {
+  it('data/precedents.json is well formed and every source is a publication', () => {
+    expect(checkPrecedentsTable(table())).toEqual([]);
+  });
+
+  it('a broken table is refused with the place of each problem', () => {
+    const t = table();
+    t.cases[0].sources.push('nowhere');
+    t.cases[2].turning_points[1].lat = '73°71′10.85″';
+    t.sources[0].url = 'http://example.com';
+    const msgs = checkPrecedentsTable(t).map((p) => `${p.path}: ${p.message}`);
+    expect(msgs.some((m) => /cases\[0\]\.sources\[6\]: "nowhere" is not in the file's sources/.test(m))).toBe(true);
+    expect(msgs.some((m) => /turning_points\[1\]\.lat: minutes or seconds out of range/.test(m))).toBe(true);
+    expect(msgs.some((m) => /sources\[0\]\.url: must be an https URL/.test(m))).toBe(true);
+  });
+
+  it('geo/precedents.geojson validates and names only known cases and kinds', () => {
+    const ids = table().cases.map((c: { id: string }) => c.id);
+    const r = validatePrecedentFeatures(geo(), ids);
+    expect(r.ok).toBe(true);
+    const bad = geo();
+    bad.features[0].properties.kind = 'guess';
+    const b = validatePrecedentFeatures(bad, ids);
+    expect(b.ok).toBe(false);
+    if (!b.ok) expect(b.problems[0].message).toMatch(/kind "guess" is not one of/);
+  });
+
+  it('records what the source resolves: neither China–Russia island is separated from the mainland', () => {
+    const checks = geo().features.filter((f: PrecedentFeature) => f.properties.kind === 'source-check');
+    expect(checks.map((f: PrecedentFeature) => [f.properties.case, f.properties.resolved])).toEqual([['bolshoy-ussuriysky', false], ['bolshoy-argun', false]]);
+    // The border across each island is in the source: a straight edge shared by CHN and RUS.
+    const lines = geo().features.filter((f: PrecedentFeature) => f.properties.kind === 'real-line');
+    const bui = lines.find((f: PrecedentFeature) => f.properties.case === 'bolshoy-ussuriysky').geometry as LineString;
+    expect(lineLengthKm(bui.coordinates)).toBeGreaterThan(8);
+    expect(lineLengthKm(bui.coordinates)).toBeLessThan(12);
+  });
+});
+
+describe('geometry helpers', () => {
+  it('parseDms reads the treaty notation', () => {
+    expect(parseDms('70°16′28.95″')).toBeCloseTo(70 + 16 / 60 + 28.95 / 3600, 12);
+    expect(parseDms("32°04'23.00\"")).toBeCloseTo(32 + 4 / 60 + 23 / 3600, 12);
+    expect(() => parseDms('75° 1Г41.00"')).toThrow(/not degrees/);
+  });
+
+  it('the 2010 line through its eight turning points is 907 nautical miles long, as published', () => {
+    const pts = table().cases[2].turning_points.map((t: { lat: string; lon: string }) => [parseDms(t.lon), parseDms(t.lat)]);
+    const line = geodesicLine(pts, 10);
+    const nm = lineLengthKm(line.coordinates) / 1.852;
+    expect(Math.abs(nm - 907)).toBeLessThan(1);
+    // Densified along the geodesics: the length does not change with the step.
+    expect(lineLengthKm(geodesicLine(pts, 1).coordinates)).toBeCloseTo(lineLengthKm(line.coordinates), 6);
+    // Segments along a meridian stay on it.
+    expect(line.coordinates.filter(([x, y]) => y > 73.7 && y < 75.19).every(([x]) => x === 37)).toBe(true);
+  });
+
+  it('parallelLine keeps its latitude', () => {
+    const l = parallelLine(50, 142, 144.3);
+    expect(l.coordinates.every(([, y]) => y === 50)).toBe(true);
+    expect(l.coordinates[0][0]).toBe(142);
+    expect(l.coordinates[l.coordinates.length - 1][0]).toBe(144.3);
+  });
+
+  it('impliedShare gives the range of part ÷ whole', () => {
+    expect(impliedShare(174, [370.3, 393.3])).toEqual([174 / 393.3, 174 / 370.3]);
+  });
+});
+
+describe('measureDivision on constructed divisions', () => {
+  // A 0.4° × 0.2° box near the Amur split by a meridian at 40 % of its width.
+  const box = (x0: number, x1: number): Polygon => ({ type: 'Polygon', coordinates: [[[x0, 48.2], [x1, 48.2], [x1, 48.4], [x0, 48.4], [x0, 48.2]]] });
+  const A = box(134.4, 134.56), B = box(134.56, 134.8);
+  const real: LineString = { type: 'LineString', coordinates: [[134.56, 48.2], [134.56, 48.4]] };
+
+  it('areas and shares are the parts\' WGS84 areas', () => {
+    const m = measureDivision(A, B, real);
+    expect(m.areaKm2).toBeCloseTo(geometryAreaKm2(A) + geometryAreaKm2(B), 9);
+    expect(m.shares[0]).toBeCloseTo(0.4, 3);
+    expect(m.realBearingDeg).toBeCloseTo(0, 6);
+  });
+
+  it('the exact half line at the real bearing lies a tenth of the width away, towards B', () => {
+    const m = measureDivision(A, B, real);
+    expect(m.exactHalf.fraction).toBeCloseTo(0.5, 9);
+    const widthKm = lineLengthKm([[134.4, 48.3], [134.8, 48.3]]);
+    expect(m.exactHalfLineOffsetKm).toBeGreaterThan(widthKm * 0.1 * 0.98);
+    expect(m.exactHalfLineOffsetKm).toBeLessThan(widthKm * 0.1 * 1.02);
+    expect(m.exactHalfLineTowards).toBe('B');
+  });
+
+  it('an equal split has its real line at the half line', () => {
+    const C = box(134.4, 134.6), D = box(134.6, 134.8);
+    const m = measureDivision(C, D, { type: 'LineString', coordinates: [[134.6, 48.2], [134.6, 48.4]] });
+    expect(m.shares[0]).toBeCloseTo(0.5, 3);
+    expect(m.exactHalfLineOffsetKm).toBeLessThan(0.1);
+  });
+
+  it('precedentFigures measures a case whose parts are given', () => {
+    const features: PrecedentFeature[] = [
+      { properties: { id: 'x-a', case: 'x', kind: 'part', party: 'China' }, geometry: A },
+      { properties: { id: 'x-b', case: 'x', kind: 'part', party: 'Russia' }, geometry: B },
+      { properties: { id: 'x-line', case: 'x', kind: 'real-line', drawn: 'test' }, geometry: real },
+    ];
+    const [f] = precedentFigures([{ id: 'x', name: 'x', parties: ['China', 'Russia'], instrument: 'i', published: {}, sources: ['s'] }], features);
+    expect(f.real_share.China).toBeCloseTo(0.4, 3);
+    expect(f.area_km2).toBeGreaterThan(400);
+    expect(f.exact_half_line_offset_km).toBeGreaterThan(2.9);
+  });
+});
+
+describe('npm run precedents', () => {
+  it('--json prints one entry per case with the measured and published figures', () => {
+    const out = execFileSync('npx', ['tsx', 'scripts/precedents.ts', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const list = JSON.parse(out);
+    expect(list.map((c: { id: string }) => c.id)).toEqual(['bolshoy-ussuriysky', 'bolshoy-argun', 'barents-2010']);
+    for (const c of list) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'name', 'parties', 'real_share', 'area_km2', 'published', 'exact_half_line_offset_km']));
+      expect(Object.keys(c.real_share)).toEqual(c.parties);
+    }
+    const bui = list[0];
+    expect(bui.published.to_china_km2).toBe(174);
+    expect(bui.published.island_km2).toEqual([327, 350]);
+    expect(bui.source_resolves).toBe(false);
+    expect(bui.real_share).toEqual({ China: null, Russia: null });
+    expect(bui.published_implied_share.China[0]).toBeCloseTo(174 / 393.3, 4);
+    const barents = list[2];
+    expect(barents.published.disputed_area_km2).toBe(175000);
+    expect(Math.abs(barents.real_line.length_nm - 907)).toBeLessThan(1);
+  }, 60_000);
+
+  it('refuses unknown options with the usage', () => {
+    let err = '';
+    try { execFileSync('npx', ['tsx', 'scripts/precedents.ts', '--bogus'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }); } catch (e) { err = String((e as { stderr: string }).stderr); }
+    expect(err).toMatch(/usage: npm run --silent precedents/);
+  }, 60_000);
+});
