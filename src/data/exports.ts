@@ -2,6 +2,7 @@
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { OptionResult } from '../geo/shares.ts';
 import type { PartitionResult } from '../geo/partition.ts';
+import type { SeaResult } from '../geo/maritime/compute.ts';
 
 export interface ExportSource { title: string; url: string | null }
 
@@ -22,7 +23,21 @@ export function partitionFeatures(
 }
 
 /** What every option export carries: where the figures come from and which data made them. */
-export interface ExportMeta { sources: ExportSource[]; generated: string; dataVersion: string }
+export interface ExportMeta {
+  sources: ExportSource[]; generated: string; dataVersion: string;
+  /** The option's sea by the equidistance method, when it has been computed (the Sea layer); else left out. */
+  sea?: SeaResult | null;
+}
+
+/** The sea figures of an option as export properties (km², shares; computed, not an agreed boundary). */
+export function seaProperties(sea: SeaResult): Record<string, unknown> {
+  return {
+    method: 'equidistance on WGS84 from normal baselines (computed, not an agreed boundary)',
+    region_km2: r6(sea.regionM2 / 1e6), japan_km2: r6(sea.japanM2 / 1e6), russia_km2: r6(sea.russiaM2 / 1e6), japan_share: r6(sea.japanShare),
+    territorial_sea: { japan_km2: r6(sea.territorialSea.japanM2 / 1e6), russia_km2: r6(sea.territorialSea.russiaM2 / 1e6) },
+    straits: sea.straits,
+  };
+}
 
 const sourceText = (s: ExportSource) => (s.url ? `${s.title} <${s.url}>` : s.title);
 const NAME_KEYS = ['name_en', 'name_ja', 'name_ja_latn', 'name_ru', 'name_ru_latn'] as const;
@@ -56,9 +71,13 @@ export function optionGeoJson(r: OptionResult, islandFeature: (id: string) => Fe
       measured_bearing_deg: r.cut.measuredBearingDeg, length_km: r.cut.lineLengthKm, border_length_km: r.cut.borderLengthKm,
     }, geometry: r.cut.line });
   }
+  if (meta.sea) {
+    features.push({ type: 'Feature', properties: { option: r.id, part: 'maritime-boundary', method: 'equidistance (computed, not an agreed boundary)' }, geometry: meta.sea.boundary });
+  }
   return {
     type: 'FeatureCollection',
     properties: {
+      ...(meta.sea ? { sea: seaProperties(meta.sea) } : {}),
       option: r.id, option_name: r.name, basis: r.basis, total_km2: r6(r.totalKm2), japan_km2: r6(r.japanKm2), russia_km2: r6(r.russiaKm2), japan_share: r6(r.japanShare),
       islands_to_japan: r.islandsToJapan, cut_island: r.cut?.island ?? null, status: 'Disputed: administered by Russia, claimed by Japan',
       data_version: meta.dataVersion, generated: meta.generated, sources: meta.sources.map(sourceText),
@@ -89,16 +108,22 @@ export function optionsCsv(results: OptionResult[], proposedBy: Record<string, s
  * the option's basis), the line's bearings and border for a cut island, the option's total share, the
  * data version and the sources.
  */
-export function optionIslandsCsv(results: OptionResult[], meta: { dataVersion: string; generated: string; sources: (r: OptionResult) => ExportSource[]; proposedBy?: Record<string, string> }): string {
+export function optionIslandsCsv(results: OptionResult[], meta: {
+  dataVersion: string; generated: string; sources: (r: OptionResult) => ExportSource[]; proposedBy?: Record<string, string>;
+  /** Japan's share of the sea per option id, where computed (the Sea layer); empty cells otherwise. */
+  seaJapanShare?: Record<string, number>;
+}): string {
   const head = ['option', 'option_name', 'basis', 'island', 'status', 'island_km2', 'japan_km2', 'russia_km2', 'japan_share_of_island_percent', 'russia_share_of_island_percent',
-    'cut_bearing_requested_deg', 'cut_bearing_measured_deg', 'cut_border_km', 'option_japan_share_percent', 'proposed_by', 'data_version', 'generated', 'sources'];
+    'cut_bearing_requested_deg', 'cut_bearing_measured_deg', 'cut_border_km', 'option_japan_share_percent', 'option_sea_japan_share_percent',
+    'proposed_by', 'data_version', 'generated', 'sources'];
   const rows = results.flatMap((r) => r.perIsland.map((i) => {
     const cut = r.cut?.island === i.id ? r.cut : null;
     return [
       r.id, r.name, r.basis, i.id, cut ? 'cut' : 'whole', +i.areaKm2.toFixed(4), +i.toJapanKm2.toFixed(4), +i.toRussiaKm2.toFixed(4),
       +(i.fractionToJapan * 100).toFixed(4), +((1 - i.fractionToJapan) * 100).toFixed(4),
       cut ? +cut.requestedBearingDeg.toFixed(2) : '', cut?.measuredBearingDeg != null ? +cut.measuredBearingDeg.toFixed(2) : '', cut ? +cut.borderLengthKm.toFixed(3) : '',
-      +(r.japanShare * 100).toFixed(4), meta.proposedBy?.[r.id] ?? '', meta.dataVersion, meta.generated, meta.sources(r).map(sourceText).join('; '),
+      +(r.japanShare * 100).toFixed(4), meta.seaJapanShare?.[r.id] != null ? +(meta.seaJapanShare[r.id] * 100).toFixed(4) : '',
+      meta.proposedBy?.[r.id] ?? '', meta.dataVersion, meta.generated, meta.sources(r).map(sourceText).join('; '),
     ];
   }));
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

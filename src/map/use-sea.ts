@@ -23,6 +23,8 @@ export interface SeaState {
   envelope: Position[] | null;
   tsLimit: MultiLineString | null;
   current: SeaResult | null;
+  /** The option `current` was computed for: a reply can lag the option on the page by one change. */
+  currentFor: OptionResult | null;
   /** Japan's share of the sea under each listed option (the table and chart). */
   others: Record<string, SeaSummary>;
   computeMs: number | null;
@@ -30,7 +32,7 @@ export interface SeaState {
   error: string | null;
 }
 
-const OFF: SeaState = { status: 'off', prepareMs: null, envelope: null, tsLimit: null, current: null, others: {}, computeMs: null, image: null, error: null };
+const OFF: SeaState = { status: 'off', prepareMs: null, envelope: null, tsLimit: null, current: null, currentFor: null, others: {}, computeMs: null, image: null, error: null };
 
 export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geometry> | null; hokkaido: FeatureCollection<Geometry> | null; context: FeatureCollection<Geometry> | null },
   ctx: ShareContext | null, current: OptionResult | null, results: OptionResult[]): SeaState {
@@ -40,6 +42,8 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
   const busy = useRef(false);
   const pending = useRef<SeaWorkerIn | null>(null);
   const seq = useRef(0);
+  /** The option each compute request was sent for, by its sequence number. */
+  const requestedFor = useRef(new Map<number, OptionResult>());
 
   const send = (m: SeaWorkerIn) => {
     if (!worker.current || !ready.current) { pending.current = m; return; }
@@ -62,9 +66,11 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
       } else {
         busy.current = false;
         const url = m.image ? URL.createObjectURL(m.image) : null;
+        const currentFor = requestedFor.current.get(m.seq) ?? null;
+        for (const k of requestedFor.current.keys()) if (k <= m.seq) requestedFor.current.delete(k);
         setState((s) => {
           if (s.image) setTimeout(() => URL.revokeObjectURL(s.image!.url), 2000);
-          return { ...s, current: m.current, others: { ...s.others, ...m.others }, computeMs: m.computeMs, image: url ? { url, bounds: m.bounds } : null };
+          return { ...s, current: m.current, currentFor, others: { ...s.others, ...m.others }, computeMs: m.computeMs, image: url ? { url, bounds: m.bounds } : null };
         });
       }
       const next = pending.current;
@@ -86,7 +92,8 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
       own = seaOwnership(ctx, current);
       others = results.map((r) => ({ id: r.id, own: seaOwnership(ctx, r) }));
     } catch { return; }
-    send({ type: 'compute', seq: ++seq.current, current: own, others });
+    requestedFor.current.set(++seq.current, current);
+    send({ type: 'compute', seq: seq.current, current: own, others });
   }, [enabled, ctx, current, results, state.status]);
 
   return enabled ? state : { ...OFF, others: state.others };

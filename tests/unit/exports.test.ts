@@ -11,6 +11,9 @@ import { EXPORT_STRINGS } from '../../src/ui/export-strings.ts';
 import { KIND_MARKS } from '../../src/data/deployments.ts';
 import { loadShareContext, OPTIONS } from '../../scripts/lib/load-node.ts';
 import { dataHash, dataVersion } from '../../scripts/lib/data-version.ts';
+import { loadPreparedSea } from '../../scripts/lib/sea-node.ts';
+import { computeSea } from '../../src/geo/maritime/compute.ts';
+import { seaOwnership } from '../../src/geo/maritime/option.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ctx = loadShareContext();
@@ -139,5 +142,39 @@ describe('data version and fonts', () => {
     const names = ['geo/islands.geojson', 'geo/hokkaido.geojson', 'data/settlements.json'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('');
     const wanted = [...new Set(names.match(/"name_(ja|ru|ja_latn|ru_latn|en)"\s*:\s*"[^"]*"/g)!.join(''))].map((c) => c.codePointAt(0)!);
     expect(wanted.filter((c) => !covered(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
+  });
+});
+
+describe('the sea in the exports', () => {
+  const sea = computeSea(loadPreparedSea(), seaOwnership(ctx, computeOption(ctx, OPTIONS.find((o) => o.id === 'two-islands')!, 'geodesic')));
+
+  it('the GeoJSON carries the option\'s sea figures and its maritime boundary, labelled as computed', () => {
+    const r = computeOption(ctx, OPTIONS.find((o) => o.id === 'two-islands')!, 'geodesic');
+    const fc = optionGeoJson(r, island, { ...meta, sea });
+    const p = fc.properties.sea as { japan_km2: number; russia_km2: number; region_km2: number; japan_share: number; method: string };
+    expect(p.japan_km2 + p.russia_km2).toBeCloseTo(p.region_km2, 3);
+    expect(p.japan_share).toBeCloseTo(sea.japanShare, 6);
+    expect(p.method).toMatch(/not an agreed boundary/);
+    const b = fc.features.filter((f) => f.properties?.part === 'maritime-boundary');
+    expect(b).toHaveLength(1);
+    expect(b[0].geometry).toEqual(sea.boundary);
+    // Without a computed sea, nothing about the sea is claimed.
+    expect(optionGeoJson(r, island, meta).properties.sea).toBeUndefined();
+  });
+
+  it('the CSV gives each option\'s sea share where computed, empty cells elsewhere', () => {
+    const results = OPTIONS.map((o) => computeOption(ctx, o, 'geodesic'));
+    const csv = optionIslandsCsv(results, { ...meta, sources: () => meta.sources, seaJapanShare: { 'two-islands': sea.japanShare } });
+    const lines = csv.trim().split('\r\n');
+    const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
+    const col = head.indexOf('option_sea_japan_share_percent');
+    expect(col).toBeGreaterThan(0);
+    // Cells: numbers bare, text quoted (quotes doubled inside).
+    const cellsOf = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]).slice(0, head.length);
+    for (const line of lines.slice(1)) {
+      const cells = cellsOf(line);
+      if (cells[0] === '"two-islands"') expect(Number(cells[col])).toBeCloseTo(sea.japanShare * 100, 3);
+      else expect(cells[col]).toBe('""');
+    }
   });
 });
