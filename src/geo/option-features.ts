@@ -4,6 +4,12 @@ import type { OptionResult, ShareContext } from './shares.ts';
 
 export type Side = 'japan' | 'russia';
 
+/** The first view, no option chosen: the four islands as they are, disputed, with no partition. */
+export function disputedFeatures(ctx: ShareContext): { areas: FeatureCollection<MultiPolygon>; line: FeatureCollection<LineString> } {
+  const areas: Feature<MultiPolygon>[] = [...ctx.islands.values()].map((i) => ({ type: 'Feature', properties: { island: i.id, side: 'disputed' }, geometry: i.feature.geometry }));
+  return { areas: { type: 'FeatureCollection', features: areas }, line: { type: 'FeatureCollection', features: [] } };
+}
+
 export function optionFeatures(ctx: ShareContext, r: OptionResult): { areas: FeatureCollection<MultiPolygon>; line: FeatureCollection<LineString> } {
   const areas: Feature<MultiPolygon>[] = [];
   for (const i of r.perIsland) {

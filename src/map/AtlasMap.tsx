@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
+import { BasemapStatus } from './BasemapStatus.tsx';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
@@ -46,13 +47,23 @@ export interface AtlasMapProps {
   basemap?: BasemapId | null;
   initialView?: { lon: number; lat: number; zoom: number } | null;
   onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
+  /** History (HistoryPanel): the areas of the chosen year (property side: japan | russia | undivided) and the lines in force. */
+  historyAreas?: FeatureCollection | null;
+  historyLines?: FeatureCollection | null;
+  /** The 1945 village seats with a published position (HistoryPanel), drawn as labelled dots. */
+  villages1945?: { id: string; name: string; population: number; households: number; lon: number; lat: number }[] | null;
+  /** The sea (SeaPanel): its lines (property line: boundary | eez | ts) and each side's waters as an image. */
+  seaLines?: FeatureCollection | null;
+  seaImage?: { url: string; bounds: [number, number, number, number] } | null;
+  /** A view asked for after the start (a link changed in place): null is the home view; `seq` numbers the requests. */
+  viewRequest?: { view: { lon: number; lat: number; zoom: number } | null; seq: number };
 }
 
 declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap }: AtlasMapProps) {
+export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, viewRequest, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap, historyAreas, historyLines, villages1945, seaLines, seaImage }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
 
   // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
@@ -72,8 +83,11 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
     features: [
       ...tagged(optionAreas, KIND.optionArea), ...tagged(territory, KIND.territory), ...tagged(rings, KIND.ring),
       ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine), ...tagged(userPoints, KIND.userPoint),
+      ...tagged(historyAreas, KIND.historyArea), ...tagged(historyLines, KIND.historyLine),
+      ...tagged(seaLines, KIND.seaLine),
     ],
-  }), [optionAreas, territory, rings, cutLine, territoryLine, userPoints]);
+  }), [optionAreas, territory, rings, cutLine, territoryLine, userPoints, historyAreas, historyLines, seaLines]);
+  useSeaImage(ref, seaImage ?? null);
 
   // The style, with the land in it, is made once, when the map is created; the overlay follows when
   // computed (held-data.ts). Later changes go to the sources (setData) and to the selection's layer
@@ -96,6 +110,15 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
   useEffect(() => { applySelection(ref.current?.getMap()); }, [selectedId]);
 
   useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
+
+  // A view asked for by the link (edited in place, back, forward); the first one is initialViewState.
+  useEffect(() => {
+    const map = ref.current;
+    if (!viewRequest || viewRequest.seq === 0 || !map) return;
+    const v = viewRequest.view;
+    if (v) map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+    else map.fitBounds(HOME_BOUNDS, { padding: 20, duration: 0 });
+  }, [viewRequest]);
 
   const onClick = (e: MapLayerMouseEvent) => {
     // Site buttons are HTML over the map and handle their own clicks.
@@ -143,6 +166,14 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
           </Marker>
         );
       })}
+      {villages1945?.map((v) => (
+        <Marker key={`village-${v.id}`} longitude={v.lon} latitude={v.lat} anchor="center" style={{ pointerEvents: 'none' }}>
+          <span className="village-1945" data-village={v.id} title={`${v.name}: ${v.population} persons, ${v.households} households (15 Aug 1945)`}>
+            <span className="village-dot" aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 1, background: '#1a1a1a', border: '1px solid #fff', verticalAlign: 'middle' }} />
+            <span className="village-name" style={{ marginLeft: 3, fontSize: 11, background: 'rgba(255,255,255,0.8)', padding: '0 2px' }}>{v.name}, 1945: {v.population.toLocaleString('en-US')}</span>
+          </span>
+        </Marker>
+      ))}
       {showLabels && labels.map((l) => (
         <Marker key={`label-${l.id}`} longitude={l.at[0]} latitude={l.at[1]} anchor="center" style={{ pointerEvents: 'none' }}>
           <span className="map-label" data-label-island={l.id}>{l.text}</span>
@@ -151,6 +182,7 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
       <NavigationControl position="top-right" showCompass={false} />
       <ScaleControl position="bottom-left" unit="metric" />
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
+      {basemap && <BasemapStatus host={BASEMAPS[basemap].host} />}
     </Map>
   );
 }
@@ -195,6 +227,33 @@ const markNear = (map: MaplibreMap) => { map.getContainer().dataset.near = Strin
 const dotSize = (population: unknown) => `${2 * (3 + Math.min(1, (Number(population) || 0) / 8000) * 4)}px`;
 
 /** The features of a collection, each tagged with the kind of layer that draws it. */
+/**
+ * Each side's waters (the sea worker's image), drawn under the land: an image source added when first
+ * given, updated in place while the share or the bearing moves, removed when the Sea layer is off.
+ */
+function useSeaImage(ref: React.RefObject<MapRef | null>, image: { url: string; bounds: [number, number, number, number] } | null) {
+  useEffect(() => {
+    const map = ref.current?.getMap();
+    if (!map) return;
+    const apply = () => {
+      const src = map.getSource('sea-image') as maplibregl.ImageSource | undefined;
+      if (!image) {
+        if (map.getLayer('sea-image')) map.removeLayer('sea-image');
+        if (src) map.removeSource('sea-image');
+        return;
+      }
+      const [w, s, e, n] = image.bounds;
+      const coordinates: [[number, number], [number, number], [number, number], [number, number]] = [[w, n], [e, n], [e, s], [w, s]];
+      if (src) { src.updateImage({ url: image.url, coordinates }); return; }
+      map.addSource('sea-image', { type: 'image', url: image.url, coordinates });
+      const below = map.getLayer(LAYERS.contextFill.id) ? LAYERS.contextFill.id : LAYERS.hokkaidoLine.id;
+      map.addLayer({ id: 'sea-image', type: 'raster', source: 'sea-image', paint: { 'raster-opacity': 1, 'raster-fade-duration': 0, 'raster-resampling': 'linear' } }, below);
+    };
+    // The style itself is in from the start; its sources may still be loading, which does not matter here.
+    try { apply(); } catch { map.once('idle', () => { try { apply(); } catch { /* the next image retries */ } }); }
+  }, [ref, image]);
+}
+
 function tagged(fc: FeatureCollection | null | undefined, kind: string): Feature[] {
   return (fc?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, layer_kind: kind } }));
 }

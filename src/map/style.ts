@@ -19,6 +19,9 @@ export const COLORS = {
   // common colour-vision deficiencies.
   sideJapan: '#E69F00',
   sideRussia: '#009E73',
+  // The first view, before any option is chosen: the four islands in one neutral "disputed" grey,
+  // neither side's colour.
+  disputed: '#8c8c8c',
   cutLine: '#1a1a1a',
   settlement: '#333333',
   // Sites by country (Okabe-Ito reddish purple, blue, vermillion).
@@ -37,6 +40,8 @@ export const KIND = {
   context: 'context', hokkaido: 'hokkaido', island: 'island', optionArea: 'option-area', cutLine: 'cut-line',
   ring: 'ring', territory: 'territory', territoryLine: 'territory-line',
   userPoint: 'user-point',
+  historyArea: 'history-area', historyLine: 'history-line',
+  seaLine: 'sea-line',
 } as const;
 
 /** A layer restricted to one kind of feature (and to its own filter, if any). */
@@ -65,6 +70,7 @@ export const LAYERS = {
   /** Outline of the selected island; its filter is set from the selection. */
   islandsSelected: { id: 'islands-selected', type: 'line', paint: { 'line-color': COLORS.selectedLine, 'line-width': 3 } } as L<'line'>,
   optionFill: { id: 'option-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
+  optionFillDisputed: { id: 'option-fill-disputed', type: 'fill', filter: ['==', ['get', 'side'], 'disputed'], paint: { 'fill-antialias': false, 'fill-color': COLORS.disputed, 'fill-opacity': 0.6 } } as L<'fill'>,
   optionFillRussia: { id: 'option-fill-russia', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
   cutLine: { id: 'cut-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
   rings: { id: 'range-rings', type: 'line', filter: ['!=', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5 } } as L<'line'>,
@@ -78,6 +84,15 @@ export const LAYERS = {
   territoryFill: { id: 'territory-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
   territoryFillOther: { id: 'territory-fill-other', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
   territoryLine: { id: 'territory-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
+  /** History (src/ui/HistoryPanel.tsx): areas by who held or administered them in the chosen year, and the lines then in force. */
+  historyFillJapan: { id: 'history-fill-japan', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.45 } } as L<'fill'>,
+  historyFillRussia: { id: 'history-fill-russia', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.45 } } as L<'fill'>,
+  historyFillUndivided: { id: 'history-fill-undivided', type: 'fill', filter: ['==', ['get', 'side'], 'undivided'], paint: { 'fill-antialias': false, 'fill-color': '#8c8c8c', 'fill-opacity': 0.45 } } as L<'fill'>,
+  historyLine: { id: 'history-line', type: 'line', paint: { 'line-color': '#1a1a1a', 'line-width': 2.5, 'line-dasharray': [3, 2] } } as L<'line'>,
+  /** The sea (src/geo/maritime): the equidistance boundary, the 200 nm limit of the region, the 12 nm limit. */
+  seaBoundary: { id: 'sea-boundary', type: 'line', filter: ['==', ['get', 'line'], 'boundary'], paint: { 'line-color': '#5b2a86', 'line-width': 2.5, 'line-dasharray': [2, 1] } } as L<'line'>,
+  seaEez: { id: 'sea-eez', type: 'line', filter: ['==', ['get', 'line'], 'eez'], paint: { 'line-color': '#44627a', 'line-width': 1.2, 'line-dasharray': [6, 3] } } as L<'line'>,
+  seaTs: { id: 'sea-ts', type: 'line', filter: ['==', ['get', 'line'], 'ts'], paint: { 'line-color': '#44627a', 'line-width': 0.8 } } as L<'line'>,
   userPoints: {
     id: 'user-points', type: 'circle',
     paint: { 'circle-radius': 6, 'circle-color': '#222222', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
@@ -131,6 +146,10 @@ export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | nul
       land(LAYERS.islandsFill, KIND.island),
       overlay(LAYERS.optionFill, KIND.optionArea),
       overlay(LAYERS.optionFillRussia, KIND.optionArea),
+      overlay(LAYERS.optionFillDisputed, KIND.optionArea),
+      overlay(LAYERS.historyFillJapan, KIND.historyArea),
+      overlay(LAYERS.historyFillRussia, KIND.historyArea),
+      overlay(LAYERS.historyFillUndivided, KIND.historyArea),
       overlay(LAYERS.territoryFill, KIND.territory),
       overlay(LAYERS.territoryFillOther, KIND.territory),
       overlay(LAYERS.rings, KIND.ring),
@@ -138,8 +157,12 @@ export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | nul
       // Island outlines above the option shading, below the lines and symbols.
       land(LAYERS.islandsLine, KIND.island),
       { ...land(LAYERS.islandsSelected, KIND.island), filter: selectedIslandFilter(selectedId) } as LayerSpecification,
+      overlay(LAYERS.seaTs, KIND.seaLine),
+      overlay(LAYERS.seaEez, KIND.seaLine),
+      overlay(LAYERS.seaBoundary, KIND.seaLine),
       overlay(LAYERS.cutLine, KIND.cutLine),
       overlay(LAYERS.territoryLine, KIND.territoryLine),
+      overlay(LAYERS.historyLine, KIND.historyLine),
       overlay(LAYERS.ringLabels, KIND.ring),
       overlay(LAYERS.userPoints, KIND.userPoint),
     ],

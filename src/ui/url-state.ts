@@ -5,7 +5,11 @@
  */
 import type { AreaBasis } from '../geo/shares.ts';
 import type { LabelLanguage } from '../geo/names.ts';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
 import { normalizeBearing } from '../geo/partition.ts';
+
+/** The link's option before the user chooses one: the islands as they are, no partition drawn. */
+export const NO_OPTION = 'none';
 
 export const LAYER_IDS = ['partition', 'settlements', 'labels', 'deployments', 'sea'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
@@ -34,13 +38,16 @@ export interface UrlState {
   rings: RingMode;
   /** The military site whose details are open. */
   site: string | null;
+  /** Interface language (en, ja, ru); absent when the link names none: the browser's choice (src/i18n). Separate from `lang`, the place names. */
+  ui?: UiLanguage;
 }
 
 export const RING_MODES = ['none', 'selected', 'all'] as const;
 export type RingMode = (typeof RING_MODES)[number];
 
 export const DEFAULT_STATE: UrlState = {
-  option: 'equal-area', share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
+  // No option until the user picks one: a first view that shows no partition takes no side.
+  option: NO_OPTION, share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
   layers: ['partition', 'settlements', 'labels', 'deployments'], island: null, view: null, basemap: null,
   year: null, rings: 'selected', site: null,
 };
@@ -52,7 +59,7 @@ const ID_RE = /^[a-z0-9-]{1,40}$/;
 const UNSIGNED_DECIMAL = /^\d{1,6}(\.\d{1,12})?$/;
 const DECIMAL = /^-?\d{1,6}(\.\d{1,12})?$/;
 
-export const URL_KEYS = ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap', 'year', 'rings', 'site'] as const;
+export const URL_KEYS = ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap', 'year', 'rings', 'site', 'ui'] as const;
 
 /**
  * A value as it can be shown in a notice: invisible and control characters (U+200B, U+00A0, tabs, …)
@@ -91,7 +98,7 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
 
   const option = get('option');
   if (option !== null) {
-    if (ID_RE.test(option) && (optionIds.includes(option) || option === 'custom')) state.option = option;
+    if (ID_RE.test(option) && (optionIds.includes(option) || option === 'custom' || option === NO_OPTION)) state.option = option;
     else bad('option', option, 'is not a known option');
   }
   const share = get('share');
@@ -143,6 +150,7 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
     else bad('year', year, `must be a year from ${years[0]} to ${years[1]}`);
   }
   oneOf('rings', RING_MODES, (v) => { state.rings = v; });
+  oneOf('ui', UI_LANGUAGES, (v) => { state.ui = v; });
   // Whether the site exists is known only once the data has loaded (the page checks it then).
   const site = get('site');
   if (site !== null) {
@@ -168,6 +176,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.year !== null) p.set('year', String(s.year));
   if (s.rings !== DEFAULT_STATE.rings) p.set('rings', s.rings);
   if (s.site) p.set('site', s.site);
+  if (s.ui) p.set('ui', s.ui);
   if (s.view) p.set('view', `${fixed(s.view.lon, 4)},${fixed(s.view.lat, 4)},${fixed(s.view.zoom, 2)}`);
   return '#' + p.toString().replace(/%2C/g, ',');
 }

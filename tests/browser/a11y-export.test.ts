@@ -31,7 +31,7 @@ describe('accessibility', () => {
   }
 
   it('every control is reachable by keyboard, with a visible focus', async () => {
-    const { page } = await openPage(h);
+    const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     const seen = new Set<string>();
     let outlined = 0;
@@ -58,7 +58,7 @@ describe('accessibility', () => {
 
 describe('exports and the optional basemap', () => {
   it('exports a PNG of the map that is not blank', async () => {
-    const { page } = await openPage(h);
+    const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map (PNG)' }).click()]);
     const bytes = readFileSync((await dl.path())!);

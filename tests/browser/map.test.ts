@@ -61,7 +61,7 @@ describe('the map page (production build in Chromium)', () => {
       } });
     })();` });
     const page = await context.newPage();
-    await page.goto(h.origin + '/#island=kunashiri');
+    await page.goto(h.origin + '/#option=equal-area&island=kunashiri');
     await page.waitForFunction(() => (window as unknown as { __firstIdle: unknown }).__firstIdle !== null, null, { timeout: 60_000 });
     const first = await page.evaluate(() => (window as unknown as { __firstIdle: Record<string, unknown> }).__firstIdle);
     expect(first.islands).toEqual(['etorofu', 'habomai', 'kunashiri', 'shikotan']);

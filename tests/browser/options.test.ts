@@ -9,8 +9,28 @@ afterAll(async () => { await h?.close(); });
 const pct = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
 
 describe('settlement options on the page', () => {
-  it('shows the exact equal-area split by default, with the cut line on the map', async () => {
-    const { page, requests } = await openPage(h);
+  it('opens on no option: the four islands in one disputed style, no line, nothing to either side', async () => {
+    const { page, requests, errors } = await openPage(h);
+    await waitForIdleMap(page);
+    await expect(page.getByTestId('option-result').innerText()).resolves.toContain('No option chosen');
+    await expect(page.getByTestId('neutral-legend').innerText()).resolves.toContain('Disputed: administered by Russia, claimed by Japan');
+    const drawn = await page.evaluate(() => ({
+      sides: [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia', 'option-fill-disputed'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort(),
+      cut: window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length,
+    }));
+    expect(drawn.cut).toBe(0);
+    expect(drawn.sides).toEqual(['etorofu:disputed', 'habomai:disputed', 'kunashiri:disputed', 'shikotan:disputed']);
+    // The options are listed with their shares; none is chosen; nothing is handed over.
+    await expect(page.locator('[data-option][aria-pressed="true"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-option]').count()).resolves.toBe(6);
+    await expect(page.getByTestId('sites-to-japan').count()).resolves.toBe(0);
+    expect(externalRequests(requests, h.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await screenshot(page, 'first-view-neutral');
+  });
+
+  it('a link naming the exact equal-area split opens on it, with the cut line on the map', async () => {
+    const { page, requests } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
     const cut = await page.evaluate(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] }).length);
@@ -22,7 +42,7 @@ describe('settlement options on the page', () => {
   });
 
   it('redraws the shading when another option is chosen: two islands has no cut, Etorofu all Russian', async () => {
-    const { page } = await openPage(h);
+    const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     await page.locator('[data-option="two-islands"]').click();
     const drawn = () => page.evaluate(() => ({
@@ -43,7 +63,7 @@ describe('settlement options on the page', () => {
   });
 
   it('the shown share follows the slider while dragging', async () => {
-    const { page } = await openPage(h);
+    const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     const slider = page.getByTestId('share-slider');
     const box = (await slider.boundingBox())!;
@@ -73,8 +93,9 @@ describe('settlement options on the page', () => {
     const { page } = await openPage(h);
     await waitForIdleMap(page);
     await page.getByLabel('Official (GSI 2025)').check();
-    await page.getByRole('button', { name: 'N–S' }).click();
+    // From the first view (no option), choosing one shows its controls.
     await page.locator('[data-option="aso-25"]').click();
+    await page.getByRole('button', { name: 'N–S' }).click();
     await page.getByLabel('Russian names', { exact: false }).check();
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('52.49 %');
     // The link is written at most every 300 ms (Safari refuses more than 100 writes in 30 s): the last choice follows.
@@ -110,12 +131,12 @@ describe('settlement options on the page', () => {
     expect(notice).toContain('is not a known option');
     expect(notice).toContain('"share=abc" must be a percentage');
     expect(notice).toContain('"basis=x" must be geodesic or official');
-    await expect(bad.page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
+    await expect(bad.page.getByTestId('option-result').innerText()).resolves.toContain('No option chosen');
     expect(bad.errors).toEqual([]);
   });
 
   it('exports the islands by side and the line as GeoJSON and the options by island as CSV', async () => {
-    const { page } = await openPage(h);
+    const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download islands by side + line (GeoJSON)' }).click()]);
     const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
