@@ -9,6 +9,7 @@ import { BasemapStatus } from './BasemapStatus.tsx';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../geo/names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
+import { useDeclutter } from './declutter.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 // Imported statically (a chunk of its own, loaded by the HTML beside the app) so that it downloads in
@@ -44,6 +45,8 @@ export interface AtlasMapProps {
   territory?: FeatureCollection | null;
   territoryLine?: FeatureCollection | null;
   focusBounds?: [[number, number], [number, number]] | null;
+  /** What must be on screen after a change (the cut line, an imported territory): fitted to only when it is not. */
+  keepInView?: [[number, number], [number, number]] | null;
   basemap?: BasemapId | null;
   initialView?: { lon: number; lat: number; zoom: number } | null;
   onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
@@ -63,8 +66,9 @@ declare global {
   interface Window { __atlas?: { map: MaplibreMap } }
 }
 
-export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, viewRequest, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, basemap, historyAreas, historyLines, villages1945, seaLines, seaImage }: AtlasMapProps) {
+export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, viewRequest, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, keepInView, basemap, historyAreas, historyLines, villages1945, seaLines, seaImage }: AtlasMapProps) {
   const ref = useRef<MapRef>(null);
+  const [mapLoaded, setMapLoaded] = useState(false);
 
   // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
   const land = useMemo<FeatureCollection>(() => ({
@@ -111,6 +115,20 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
 
   useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
 
+  // Names and symbols never cover each other: lower-priority ones give way (declutter.ts).
+  useDeclutter(() => (mapLoaded ? ref.current?.getMap() : undefined), [mapLoaded, settlements, sites, villages1945, showLabels, language, islands, hokkaido]);
+
+  // A newly chosen cut or imported territory is brought into view when it lies outside the map.
+  useEffect(() => {
+    const map = ref.current;
+    if (!keepInView || !map) return;
+    const b = map.getBounds();
+    const [[w, s], [e, n]] = keepInView;
+    if (b.contains([w, s]) && b.contains([e, n])) return;
+    map.fitBounds([[Math.min(w, b.getWest()), Math.min(s, b.getSouth())], [Math.max(e, b.getEast()), Math.max(n, b.getNorth())]], { padding: 30, duration: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keepInView?.[0][0], keepInView?.[0][1], keepInView?.[1][0], keepInView?.[1][1]]);
+
   // A view asked for by the link (edited in place, back, forward); the first one is initialViewState.
   useEffect(() => {
     const map = ref.current;
@@ -140,7 +158,7 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
       interactiveLayerIds={[LAYERS.islandsFill.id, ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
       onZoom={(e) => markNear(e.target)}
-      onLoad={(e) => { markNear(e.target); sources.sync(e.target); applySelection(e.target); window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
+      onLoad={(e) => { setMapLoaded(true); markNear(e.target); sources.sync(e.target); applySelection(e.target); window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
       onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
       onMoveStart={() => { document.body.dataset.mapIdle = 'false'; }}
       onMoveEnd={(e) => { if (e.originalEvent) { const c = e.target.getCenter(); onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }); } }}

@@ -14,7 +14,7 @@ import { IslandPanel } from './IslandPanel.tsx';
 import { LanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
 import { OptionsPanel, type OptionMeta } from './OptionsPanel.tsx';
-import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, standingIn, toSites, type SystemInfo } from '../data/deployments.ts';
+import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, KIND_MARKS, standingIn, toSites, type SystemInfo } from '../data/deployments.ts';
 import { sitesUnderOption } from '../geo/sites.ts';
 import { rangeRings, siteFeatures } from '../geo/site-features.ts';
 import { DeploymentsPanel, FIRST_YEAR, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
@@ -115,6 +115,7 @@ export function App() {
   }, []));
   const { save: saveStored, remove: removeStored } = stored;
 
+  const [importedView, setImportedView] = useState<[[number, number], [number, number]] | null>(null);
   const onFiles = useCallback(async (files: FileList | File[]) => {
     const file = files[0];
     if (!file) return;
@@ -127,6 +128,8 @@ export function App() {
       if (!r.ok) { setImportProblems(r.problems); return; }
       setImportProblems([]);
       setImports((prev) => [...prev.filter((d) => d.name !== r.data.name), r.data]);
+      // A territory the user has just imported is brought into view (not one restored at load).
+      if (r.data.territory) setImportedView(bboxOf(r.data.territory.coordinates));
       saveStored({ name: file.name, text });
     } catch (e) {
       setImportProblems([{ file: file.name, featureIndex: null, featureId: null, path: '', message: `could not be read (${errorMessage(e)})` }]);
@@ -303,6 +306,18 @@ export function App() {
   } : null, [territoryResult]);
   const territoryLineFc = useMemo<FeatureCollection | null>(() => territoryResult?.line ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: territoryResult.line }] } : null, [territoryResult]);
 
+  // After a change, the new cut line or the newest imported territory must be on screen (AtlasMap fits to it
+  // only when it is not).
+  // Only after the user changes something: the link's own view is left where the link put it.
+  const [followChanges, setFollowChanges] = useState(false);
+  const keepInView = useMemo<[[number, number], [number, number]] | null>(() => {
+    const line = current?.cut?.line?.coordinates;
+    return followChanges && line ? bboxOf([[line]]) : null;
+  }, [followChanges, current]);
+
+  // A phone-sized window starts with the map legend folded.
+  const [narrowScreen] = useState(() => typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches);
+
   const detailsRef = useRef<HTMLDivElement>(null);
   // Bring a newly opened details panel into view in the side panel.
   useEffect(() => { if (siteId || state.island) detailsRef.current?.scrollIntoView({ block: 'nearest' }); }, [siteId, state.island]);
@@ -397,9 +412,9 @@ export function App() {
             optionSources={TABLES.options?.sources ?? []}
             basisSource={basisSource(state.basis)}
             basis={state.basis} share={state.share} bearing={state.bearing} longAxisBearing={longAxis}
-            onOption={(id) => update({ option: id })}
-            onShare={(share) => update({ option: 'custom', share })}
-            onBearing={(bearing) => update({ bearing })}
+            onOption={(id) => { setFollowChanges(true); setImportedView(null); update({ option: id }); }}
+            onShare={(share) => { setFollowChanges(true); setImportedView(null); update({ option: 'custom', share }); }}
+            onBearing={(bearing) => { setFollowChanges(true); setImportedView(null); update({ bearing }); }}
             onBasis={(basis) => update({ basis })}
             onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
               JSON.stringify(optionGeoJson(computed.current!, (id) => ctx.islands.get(id)?.feature, { ...exportMeta(), sources: sourcesFor(computed.current!), sea: showSea && sea.currentFor === computed.current ? sea.current : null })))}
@@ -517,6 +532,7 @@ export function App() {
           territory={territoryFc}
           territoryLine={territoryLineFc}
           focusBounds={focus}
+          keepInView={importedView ?? keepInView}
           historyAreas={historyMap?.areas ?? null}
           historyLines={historyMap?.lines ?? null}
           villages1945={historyMap?.villages ?? null}
@@ -526,23 +542,27 @@ export function App() {
           initialView={state.view}
           viewRequest={viewRequest}
           onViewChange={(view) => update({ view })} />}
-        {neutral && state.layers.includes('partition') && (
-          <div className="map-legend" aria-label="Legend" data-testid="neutral-legend">
-            <div className="legend-title">The four islands</div>
-            <div><span className="swatch disputed" /> Disputed: administered by Russia, claimed by Japan</div>
-            <div className="fine">No settlement option is shown: choose one in the panel.</div>
-          </div>
-        )}
-        {current && state.layers.includes('partition') && (
-          <div className="map-legend" aria-label="Legend">
-            <div className="legend-title">{current.name}</div>
-            <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia</div>
-            {current.cut && <div><span className="dash" /> Cut line ({fmtBearing(current.cut.requestedBearingDeg)})</div>}
+        {(neutral || current) && (
+          // Folded by default on a phone, where it would cover a quarter of the map; a tap opens it.
+          <details className="map-legend" aria-label="Legend" data-testid={neutral ? 'neutral-legend' : 'legend'} open={!narrowScreen}>
+            <summary className="legend-title">{neutral ? 'The four islands' : current!.name}</summary>
+            {state.layers.includes('partition') && (neutral
+              ? <>
+                <div><span className="swatch disputed" /> Disputed: administered by Russia, claimed by Japan</div>
+                <div className="fine">No settlement option is shown: choose one in the panel.</div>
+              </>
+              : <>
+                <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia (under this option)</div>
+                {current!.cut && <div><span className="dash" /> Cut line ({fmtBearing(current!.cut.requestedBearingDeg)})</div>}
+              </>)}
             {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
             {showSites && <div><span className="site-key filled" /> site · <span className="site-key" /> town only · <span className="site-key dotted" /> island only</div>}
-            {showSites && <div><span className="site-key handed" /> site to Japan under this option</div>}
+            {showSites && <div><span className="country-key ru" /> Russian · <span className="country-key jp" /> Japanese · <span className="country-key us" /> US site</div>}
+            {showSites && current && <div><span className="site-key handed" /> site to Japan under this option</div>}
+            {showSites && <div data-testid="legend-codes">{KINDS.map((k) => `${KIND_MARKS[k]} ${KIND_LABELS[k].toLowerCase()}`).join(' · ')}</div>}
             {showSea && <div data-testid="sea-legend"><span className="dash sea" /> Sea: zones and boundary by the equidistance method (computed, not an agreed boundary); dashed grey: 200 nm limit; thin: 12 nm</div>}
-          </div>
+            <div className="fine">Names and symbols that would overlap give way; zoom in to see them all (every site is in the sites list).</div>
+          </details>
         )}
         </PartBoundary>
       </main>

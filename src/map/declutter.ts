@@ -1,0 +1,93 @@
+/**
+ * Labels and site symbols drawn as HTML over the map must not cover each other. After the map settles,
+ * every candidate's box is measured and placed greedily by priority (island names first, then the sites,
+ * then settlement names and 1945 villages): a box that would overlap one already placed is first tried
+ * at a few offsets (names only), and otherwise gives way (hidden until the map is zoomed in). Hidden sites
+ * stay in the sites list of the side panel, so nothing becomes unreachable.
+ */
+import { useEffect } from 'react';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+export interface Box { x: number; y: number; w: number; h: number }
+export interface Candidate { id: string; priority: number; box: Box; /** Offsets (px) to try before giving way. */ shifts?: [number, number][] }
+export interface Placement { shown: Map<string, [number, number]>; hidden: Set<string> }
+
+/** Boxes touch only if they share area; a 1 px gap is kept between placed boxes. */
+export function overlaps(a: Box, b: Box, gap = 1): boolean {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/** Greedy placement: by priority (lower first), then by the order given. Pure, for tests in Node. */
+export function declutter(candidates: readonly Candidate[]): Placement {
+  const order = candidates.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
+  const placed: Box[] = [];
+  const shown = new Map<string, [number, number]>();
+  const hidden = new Set<string>();
+  for (const { c } of order) {
+    let done = false;
+    for (const [dx, dy] of [[0, 0] as [number, number], ...(c.shifts ?? [])]) {
+      const b = { x: c.box.x + dx, y: c.box.y + dy, w: c.box.w, h: c.box.h };
+      if (placed.some((p) => overlaps(p, b))) continue;
+      placed.push(b);
+      shown.set(c.id, [dx, dy]);
+      done = true;
+      break;
+    }
+    if (!done) hidden.add(c.id);
+  }
+  return { shown, hidden };
+}
+
+/** What is placed, in priority order: CSS selector, priority, and whether it may move a little. */
+const KINDS: { selector: string; priority: number; movable: boolean }[] = [
+  { selector: '.map-label', priority: 0, movable: true },
+  { selector: '.site-symbol.handed', priority: 1, movable: false },
+  { selector: '.site-symbol', priority: 2, movable: false },
+  { selector: '[data-near="true"] .settlement-name', priority: 3, movable: false },
+  { selector: '.village-1945', priority: 4, movable: false },
+];
+const NAME_SHIFTS: [number, number][] = [[0, -22], [0, 22], [0, -40], [0, 40], [-50, 0], [50, 0]];
+
+/** Measures the page's labels and symbols and applies a placement (data-declutter="hidden", a shift). */
+export function declutterMap(container: HTMLElement): Placement {
+  const els = new Map<string, HTMLElement>();
+  const candidates: Candidate[] = [];
+  const seen = new Set<Element>();
+  const view = container.getBoundingClientRect();
+  for (const k of KINDS) {
+    container.querySelectorAll<HTMLElement>(k.selector).forEach((el, i) => {
+      if (seen.has(el)) return;
+      seen.add(el);
+      // Measured where it would be with no shift, whatever an earlier pass did.
+      el.style.translate = '';
+      el.removeAttribute('data-declutter');
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom) return;
+      const id = `${k.priority}:${i}`;
+      els.set(id, el);
+      candidates.push({ id, priority: k.priority, box: { x: r.left, y: r.top, w: r.width, h: r.height }, shifts: k.movable ? NAME_SHIFTS : undefined });
+    });
+  }
+  const placement = declutter(candidates);
+  for (const [id, [dx, dy]] of placement.shown) if (dx || dy) els.get(id)!.style.translate = `${dx}px ${dy}px`;
+  for (const id of placement.hidden) els.get(id)!.setAttribute('data-declutter', 'hidden');
+  return placement;
+}
+
+/** Runs the placement whenever the map settles (after a move, a zoom or new data) and when `deps` change. */
+export function useDeclutter(getMap: () => MaplibreMap | undefined, deps: readonly unknown[]): void {
+  useEffect(() => {
+    const map = getMap();
+    if (!map) return;
+    let frame = 0;
+    const run = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => { declutterMap(map.getContainer()); document.body.dataset.decluttered = String(Date.now()); });
+    };
+    map.on('idle', run);
+    map.on('zoomend', run);
+    run();
+    return () => { cancelAnimationFrame(frame); map.off('idle', run); map.off('zoomend', run); };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
