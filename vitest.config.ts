@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: pure unit tests in Node, and browser tests that drive the production build
+// Three projects: unit tests in Node, integration tests (the pipeline and the CLIs as processes), and
+// browser tests that drive the production build
 // (dist/) in Debian's Chromium through playwright-core.
 export default defineConfig({
   test: {
@@ -11,6 +12,15 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Slow but honest: the pipeline rebuilding geo/ and the CLIs run as processes, as a user runs them.
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
         },
       },
       {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon } from 'geojson';
 import { loadLayerFromDisk, ROOT } from '../../scripts/lib/load-node.ts';
@@ -63,14 +61,4 @@ describe('geo/islands.geojson and geo/hokkaido.geojson', () => {
     expect(prov.licence).toMatch(/ODbL/);
     expect(prov.command).toBe('npm run geo:build');
   });
-});
-
-describe('npm run geo:build', () => {
-  it('regenerates geo/ byte for byte', () => {
-    const out = mkdtempSync(join(tmpdir(), 'geo-build-'));
-    execFileSync('npx', ['tsx', 'scripts/geo-build.ts', '--out', out], { cwd: ROOT, stdio: 'pipe' });
-    for (const f of ['islands.geojson', 'hokkaido.geojson', 'context-land.geojson', 'history.geojson', 'precedents.geojson', 'PROVENANCE.json']) {
-      expect(readFileSync(join(out, 'geo', f), 'utf8'), f).toBe(readFileSync(join(ROOT, 'geo', f), 'utf8'));
-    }
-  }, 180_000);
 });

@@ -3,7 +3,6 @@
  * line matches its published length, and the CLI prints the figures.
  */
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LineString, Polygon } from 'geojson';
@@ -123,31 +122,4 @@ describe('measureDivision on constructed divisions', () => {
     expect(f.area_km2).toBeGreaterThan(400);
     expect(f.exact_half_line_offset_km).toBeGreaterThan(2.9);
   });
-});
-
-describe('npm run precedents', () => {
-  it('--json prints one entry per case with the measured and published figures', () => {
-    const out = execFileSync('npx', ['tsx', 'scripts/precedents.ts', '--json'], { cwd: ROOT, encoding: 'utf8' });
-    const list = JSON.parse(out);
-    expect(list.map((c: { id: string }) => c.id)).toEqual(['bolshoy-ussuriysky', 'bolshoy-argun', 'barents-2010']);
-    for (const c of list) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'name', 'parties', 'real_share', 'area_km2', 'published', 'exact_half_line_offset_km']));
-      expect(Object.keys(c.real_share)).toEqual(c.parties);
-    }
-    const bui = list[0];
-    expect(bui.published.to_china_km2).toBe(174);
-    expect(bui.published.island_km2).toEqual([327, 350]);
-    expect(bui.source_resolves).toBe(false);
-    expect(bui.real_share).toEqual({ China: null, Russia: null });
-    expect(bui.published_implied_share.China[0]).toBeCloseTo(174 / 393.3, 4);
-    const barents = list[2];
-    expect(barents.published.disputed_area_km2).toBe(175000);
-    expect(Math.abs(barents.real_line.length_nm - 907)).toBeLessThan(1);
-  }, 60_000);
-
-  it('refuses unknown options with the usage', () => {
-    let err = '';
-    try { execFileSync('npx', ['tsx', 'scripts/precedents.ts', '--bogus'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }); } catch (e) { err = String((e as { stderr: string }).stderr); }
-    expect(err).toMatch(/usage: npm run --silent precedents/);
-  }, 60_000);
 });
