@@ -10,17 +10,8 @@
  * No source may point into this repository or to notes a reader cannot see.
  */
 
-export interface Source {
-  id: string;
-  title: string;
-  author?: string;
-  publisher: string | null;
-  date: string | null;
-  url: string | null;
-  pages?: string;
-  copy_consulted?: string;
-  used_for?: string[];
-}
+export type { Source } from '../geo/citation.ts';
+import type { Source } from '../geo/citation.ts';
 
 /** A problem found in one field of one source; `field` is relative to the source ("url", "date"…). */
 export interface SourceIssue { field: string; message: string }

@@ -5,7 +5,7 @@
  */
 import type { OptionResult, ShareContext } from './shares.ts';
 import { sideOfPoint } from './partition.ts';
-import type { Site } from '../data/deployments.ts';
+import type { Site } from './military.ts';
 
 export interface SitesUnderOption { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number> }
 

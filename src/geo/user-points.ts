@@ -2,7 +2,8 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { OptionResult, ShareContext } from './shares.ts';
 import { sideOfPoint } from './partition.ts';
-import type { UserPoint } from '../data/import.ts';
+/** One of the user's imported points: its id, position and properties (shown as text, never run). */
+export interface UserPoint { id: string; lonlat: [number, number]; properties: Record<string, unknown> }
 
 export function islandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
   for (const [id, island] of ctx.islands) if (booleanPointInPolygon(p.lonlat, island.feature.geometry)) return id;

@@ -7,7 +7,7 @@ import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './s
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { BasemapStatus } from './BasemapStatus.tsx';
 import { labelPoint } from '../geo/label-point.ts';
-import { labelText, type LabelLanguage } from '../geo/names.ts';
+import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.

@@ -1,6 +1,6 @@
 /** The map's view of an option: every island (or part of one) tagged with the side it goes to. */
 import type { Feature, FeatureCollection, LineString, MultiPolygon } from 'geojson';
-import type { OptionResult, ShareContext } from './shares.ts';
+import type { OptionResult, ShareContext } from '../geo/shares.ts';
 
 export type Side = 'japan' | 'russia';
 

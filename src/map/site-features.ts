@@ -1,7 +1,7 @@
 /** Map features for the military sites and their reported range rings. Pure. */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { CERTAINTY_LABELS, KIND_LABELS, KIND_MARKS, standingIn, type Site, type SystemInfo } from '../data/deployments.ts';
-import { geodesicCircle } from './range-ring.ts';
+import { geodesicCircle } from '../geo/range-ring.ts';
 
 export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2', US: '#D55E00' };
 

@@ -9,14 +9,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The build under test: dist/ by default; ATLAS_DIST names another (so parallel work can build apart). */
-export const DIST = process.env.ATLAS_DIST ?? 'dist';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-];
+export { CHROMIUM, CHROMIUM_ARGS, DIST } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from '../../scripts/lib/chromium.ts';
 
 export interface Harness { server: PreviewServer; browser: Browser; origin: string; close(): Promise<void> }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '../../src/map/style.ts';
-import { SITE_COLORS } from '../../src/geo/site-features.ts';
+import { SITE_COLORS } from '../../src/map/site-features.ts';
 
 // Machado, Oliveira & Fernandes (2009) simulation matrices at severity 1.0, applied in linear RGB.
 const CVD: Record<string, number[][]> = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { optionGeoJson, optionIslandsCsv } from '../../src/data/exports.ts';
 import { computeOption, type OptionResult } from '../../src/geo/shares.ts';
-import { optionFeatures } from '../../src/geo/option-features.ts';
+import { optionFeatures } from '../../src/map/option-features.ts';
 import { buildFigure, figureSites, FIXED_SIZES, roughMeasure, type FigureInput, type Item } from '../../src/ui/export-figure.ts';
 import { figureToSvg } from '../../src/ui/svg-export.ts';
 import { EXPORT_STRINGS } from '../../src/ui/export-strings.ts';

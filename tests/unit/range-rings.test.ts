@@ -1,6 +1,6 @@
 /** Reported range rings follow the year: a ring is drawn only while its site stands. */
 import { describe, expect, it } from 'vitest';
-import { rangeRings } from '../../src/geo/site-features.ts';
+import { rangeRings } from '../../src/map/site-features.ts';
 import { distanceM } from '../../src/geo/geodesic.ts';
 import type { Site, SiteProps, SystemInfo } from '../../src/data/deployments.ts';
 
