@@ -4,6 +4,7 @@
  *   npm run bench:web                           human-readable figures
  *   npm run --silent bench:web -- --json        one JSON line (without --silent npm prints its own banner first)
  * Options: --runs N (timed cold loads per page, default 15, 3 to 50). Builds dist/ first if it is missing.
+ * ATLAS_DIST=DIR benchmarks another build folder instead of dist/ (as the browser tests do).
  *
  * - Both pages are served from this process on 127.0.0.1: dist/ by `vite preview` (as in
  *   tests/browser/harness.ts), the baseline by a small node:http server (scripts/bench-web/baseline-server.ts).
@@ -33,8 +34,9 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.ts';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/chromium.ts';
 import { startBaselineServer, type BaselineServer } from './bench-web/baseline-server.ts';
+import { IMPORT_POINTS, importPoints, longTasksBetween, pageNow, type ImportBench } from './bench-web/import-bench.ts';
 import { LAYERS } from '../src/map/style.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -209,7 +211,7 @@ async function repaintFrames(s: Settled): Promise<number[]> {
   })`) as number[];
 }
 
-interface DragResult { frames: number[]; moves: number; inputs: number; shareFrom: string; shareTo: string }
+interface DragResult { frames: number[]; moves: number; inputs: number; shareFrom: string; shareTo: string; longestTaskMs: number; longTasks: number }
 
 async function dragSlider(s: Settled): Promise<DragResult> {
   const { page } = s;
@@ -232,6 +234,7 @@ async function dragSlider(s: Settled): Promise<DragResult> {
   let dir = 1;
   let moves = 0;
   await page.mouse.move(x, y);
+  const pageT0 = await pageNow(page);
   await page.mouse.down();
   const t0 = Date.now();
   while (Date.now() - t0 < DRAG_MS) {
@@ -241,9 +244,11 @@ async function dragSlider(s: Settled): Promise<DragResult> {
     moves++;
   }
   await page.mouse.up();
+  const pageT1 = await pageNow(page);
+  const lt = await longTasksBetween(page, pageT0, pageT1);
   const log = await page.evaluate('(() => { window.__frameLog.on = false; return { frames: window.__frameLog.frames, inputs: window.__frameLog.inputs }; })()') as { frames: number[]; inputs: number };
   const shareTo = await slider.inputValue();
-  return { frames: log.frames, inputs: log.inputs, moves, shareFrom, shareTo };
+  return { frames: log.frames, inputs: log.inputs, moves, shareFrom, shareTo, longestTaskMs: lt.longestMs, longTasks: lt.count };
 }
 
 /** Milestones of one load, in ms since navigation start (resources: when the last matching one ended). */
@@ -278,7 +283,8 @@ async function main() {
   const args = parse();
   const log = (s: string) => { if (!args.json) process.stderr.write(s + '\n'); };
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+  if (!existsSync(join(ROOT, DIST, 'index.html'))) {
+    if (DIST !== 'dist') throw new Error(`${DIST}/ is missing: build it first (vite build --outDir ${DIST})`);
     log('dist/ is missing: running vite build…');
     await build({ root: ROOT, logLevel: 'warn' });
   }
@@ -287,7 +293,7 @@ async function main() {
   let baseline: BaselineServer | null = null;
   let browser: Browser | null = null;
   try {
-    server = await preview({ root: ROOT, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+    server = await preview({ root: ROOT, logLevel: 'silent', build: { outDir: DIST }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
     const addr = server.httpServer.address();
     if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
     const appOrigin = `http://127.0.0.1:${addr.port}`;
@@ -333,10 +339,14 @@ async function main() {
     const baseRepaint = await repaintFrames(baseSettled).finally(() => baseSettled.close());
     take(baseSettled, 'baseline (repaint)');
     const appSettled = await openSettled(browser, appOrigin);
-    let appRepaint: number[], drag: DragResult;
+    let appRepaint: number[], drag: DragResult, imported: ImportBench, dragWithPoints: DragResult;
     try {
       appRepaint = await repaintFrames(appSettled);
       drag = await dragSlider(appSettled);
+      // The user's data: the main thread while 100,000 points are imported, then dragging with them on the map.
+      log(`bench:web: importing ${IMPORT_POINTS.toLocaleString('en-US')} points, and dragging the slider with them…`);
+      imported = await importPoints(appSettled.page);
+      dragWithPoints = await dragSlider(appSettled);
     } finally { await appSettled.close(); }
     take(appSettled, 'app (repaint, drag)');
     if (drag.frames.length < 10) throw new Error(`only ${drag.frames.length} animation frames were recorded during the drag`);
@@ -382,6 +392,12 @@ async function main() {
       total_transfer_kb: kb(sum(appWarm.files, 'gzip')),
       runs: args.runs,
       frame_ms_p90: r2(percentile(drag.frames, 90)),
+      drag_longest_task_ms: r1(drag.longestTaskMs),
+      import_100k_points_ms: r1(imported.ms),
+      import_100k_points_longest_task_ms: r1(imported.longestTaskMs),
+      import_100k_points_long_task_ms_sum: r1(imported.longTaskSumMs),
+      drag_with_100k_points_frame_ms_median: r2(median(dragWithPoints.frames)),
+      drag_with_100k_points_longest_task_ms: r1(dragWithPoints.longestTaskMs),
       frames: drag.frames.length,
       slider_moves: drag.moves,
       slider_input_events: drag.inputs,
@@ -454,7 +470,12 @@ async function main() {
       '',
       `Share slider drag (mouse held, ${DRAG_STEP_PX} px steps back and forth for ${DRAG_MS / 1000} s: ${drag.moves} moves, ${drag.inputs} input events, share ${drag.shareFrom} → ${drag.shareTo})`,
       `  frame time median   ${out.frame_ms_median.toFixed(2).padStart(8)} ms   p90 ${out.frame_ms_p90.toFixed(2)} ms   (${drag.frames.length} animation frames)`,
+      `  longest main-thread task during the drag ${out.drag_longest_task_ms.toFixed(0)} ms (${drag.longTasks} over 50 ms)`,
       `  for scale, one forced map repaint (${REPAINT_FRAMES} frames of map.triggerRepaint, settled page): app ${out.repaint_ms_median.toFixed(2)} ms, baseline ${out.baseline_repaint_ms_median.toFixed(2)} ms (median)`,
+      '',
+      `The user's data: ${IMPORT_POINTS.toLocaleString('en-US')} points imported through the file input (validated in the import worker)`,
+      `  listed on the page after ${out.import_100k_points_ms.toFixed(0)} ms; longest main-thread task ${out.import_100k_points_longest_task_ms.toFixed(0)} ms (${imported.longTasks} over 50 ms, ${out.import_100k_points_long_task_ms_sum.toFixed(0)} ms in all, until 1 s after)`,
+      `  then dragging the share slider: frame time median ${out.drag_with_100k_points_frame_ms_median.toFixed(2)} ms, longest task ${out.drag_with_100k_points_longest_task_ms.toFixed(0)} ms (${dragWithPoints.longTasks} over 50 ms)`,
       '',
       'Transfer on first load: each response body gzipped at zlib level 9 (its raw size if smaller),',
       'i.e. what a compressing static host would send; headers not counted; kB = 1000 bytes',

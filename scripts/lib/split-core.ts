@@ -9,10 +9,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
-import { checkImportSize, importGeoJsonText, mergeText, type MergeSummary } from '../../src/data/import.ts';
+import { checkImportSize, importGeoJson, mergeText, type ImportProgress, type MergeSummary } from '../../src/data/import.ts';
 import { formatProblem, type ValidationProblem } from '../../src/data/validate.ts';
 import { parseLonLat, formatLonLat } from '../../src/data/anchor.ts';
-import { CAPE_NOSAPPU, prepareTerritory, solvePartition, type PartitionResult, type PreparedTerritory } from '../../src/geo/partition.ts';
+import { CAPE_NOSAPPU, prepareTerritory, solvePartition, withAnchorTarget, type PartitionResult, type PreparedTerritory } from '../../src/geo/partition.ts';
 import { acrossLongAxis, shortestBorderBearing } from '../../src/geo/border.ts';
 import { errorMessage } from '../../src/data/error-message.ts';
 import { joinNegativeValues } from './args.ts';
@@ -81,15 +81,17 @@ export interface SplitOutcome {
 export type SplitResult = { ok: true; outcome: SplitOutcome } | { ok: false; problems: ValidationProblem[] };
 
 /** Validates, merges and splits a file's text, exactly as the page imports it. */
-export function splitText(file: string, text: string, args: Pick<SplitArgs, 'share' | 'bearing' | 'anchor'>): SplitResult {
-  const imp = importGeoJsonText(file, text);
+export function splitText(file: string, text: string, args: Pick<SplitArgs, 'share' | 'bearing' | 'anchor'>, onProgress?: (p: ImportProgress | { step: 'splitting'; done: number }) => void): SplitResult {
+  const { result: imp, prepared } = importGeoJson(file, text, { onProgress });
   if (!imp.ok) return imp;
   const d = imp.data;
   if (!d.territory || !d.merge) {
     return { ok: false, problems: [...d.notices, { file, featureIndex: null, featureId: null, path: '', message: 'the file has no polygons to split' }] };
   }
   const anchorTarget = args.anchor ?? CAPE_NOSAPPU;
-  const prep = prepareTerritory(d.territory, { anchorTarget });
+  // The import prepared the territory to check it: only the anchor is computed again (large territories).
+  const prep = prepared ? withAnchorTarget(prepared, anchorTarget) : prepareTerritory(d.territory, { anchorTarget });
+  onProgress?.({ step: 'splitting', done: 0.9 });
   const [requestedBearingDeg, bearingRule] = chooseBearing(prep, args.share, args.bearing);
   const result = solvePartition(prep, requestedBearingDeg, { fraction: args.share });
   return {
@@ -118,7 +120,7 @@ export function splitJson(o: SplitOutcome) {
   const sides = partSides(o);
   const part = (side: 'anchor' | 'other', geometry: MultiPolygon | null, km2: number): Feature<MultiPolygon>[] =>
     geometry ? [{ type: 'Feature', properties: { side, km2: round(km2, 6), share: round(km2 / r.totalKm2, 9) }, geometry }] : [];
-  const features = [...part(sides.share, r.japanSide, r.japanSideKm2), ...part(sides.rest, r.otherSide, r.otherSideKm2)];
+  const features = part(sides.share, r.japanSide, r.japanSideKm2).concat(part(sides.rest, r.otherSide, r.otherSideKm2));
   features.sort((a, b) => (a.properties!.side === 'anchor' ? 0 : 1) - (b.properties!.side === 'anchor' ? 0 : 1));
   const parts: FeatureCollection<MultiPolygon> = { type: 'FeatureCollection', features };
   return {
@@ -175,8 +177,32 @@ export function splitReport(o: SplitOutcome): string {
   return lines.join('\n') + '\n';
 }
 
-export interface CliIo { readFile: (path: string) => string; fileSize: (path: string) => number }
-const nodeIo: CliIo = { readFile: (p) => readFileSync(p, 'utf8'), fileSize: (p) => statSync(p).size };
+export interface CliIo {
+  readFile: (path: string) => string;
+  fileSize: (path: string) => number;
+  /** Where to say what a long split is doing (a line per step, from half a second on); none by default in tests. */
+  progress?: (line: string) => void;
+}
+const nodeIo: CliIo = {
+  readFile: (p) => readFileSync(p, 'utf8'), fileSize: (p) => statSync(p).size,
+  // Only to a terminal: a script reading stderr gets the problems and notices alone.
+  progress: process.stderr.isTTY ? (line) => { process.stderr.write(line + '\n'); } : undefined,
+};
+
+const STEP_TEXT = { parsing: 'reading the file', checking: 'checking the file', merging: 'merging and measuring the polygons', preparing: 'preparing the territory', splitting: 'splitting' } as const;
+
+/** Progress lines for a long split: nothing for the first half second, then each step as it starts. */
+function progressPrinter(print: ((line: string) => void) | undefined, file: string) {
+  if (!print) return undefined;
+  const t0 = Date.now();
+  let pending: string | null = null;
+  return (p: { step: keyof typeof STEP_TEXT; done: number }) => {
+    const line = `${file}: ${STEP_TEXT[p.step]}… (${((Date.now() - t0) / 1000).toFixed(1)} s)`;
+    if (Date.now() - t0 < 500) { pending = line; return; }
+    if (pending) { print(pending); pending = null; }
+    print(line);
+  };
+}
 
 /** The whole command: exit code and what goes to stdout and stderr. Never throws. */
 export function runSplit(argv: string[], io: CliIo = nodeIo): { code: number; stdout: string; stderr: string } {
@@ -198,7 +224,7 @@ export function runSplit(argv: string[], io: CliIo = nodeIo): { code: number; st
   }
   let r: SplitResult;
   try {
-    r = splitText(args.file, text, args);
+    r = splitText(args.file, text, args, progressPrinter(io.progress, args.file));
   } catch (e) {
     return { code: 1, stdout: '', stderr: `${args.file}: the split failed: ${errorMessage(e)}\n` };
   }

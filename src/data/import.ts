@@ -9,15 +9,18 @@
  * features count once.
  */
 import type { FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
-import { MAX_PROBLEMS, validateLayerText, type ValidationProblem } from './validate.ts';
-import { prepareTerritory, PartitionInputError } from '../geo/partition.ts';
+import { MAX_PROBLEMS, validateLayerObject, validateLayerText, type ValidationProblem } from './validate.ts';
+import { prepareTerritory, PartitionInputError, type PreparedTerritory } from '../geo/partition.ts';
 import { unionPolygons } from '../geo/union.ts';
 import { errorMessage } from './error-message.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_FEATURES = 100_000;
+/** Vertices in the whole file: points, line positions and ring vertices (a ring's closing position not counted). */
+export const MAX_IMPORT_VERTICES = 1_000_000;
 
-export interface UserPoint { id: string; lonlat: [number, number]; properties: Record<string, unknown> }
+export type { UserPoint } from '../geo/user-points.ts';
+import type { UserPoint } from '../geo/user-points.ts';
 /** How the file's polygons were merged into the territory. */
 export interface MergeSummary {
   /** Polygons in the file (each Polygon, each part of a MultiPolygon). */
@@ -41,6 +44,19 @@ export interface ImportedData {
   /** What was accepted but changed or left out (rewound rings, skipped lines, …), as the page shows it. */
   notices: ValidationProblem[];
   featureCount: number;
+  /**
+   * Set on the page's copy from the import worker (src/ui/import-service.ts): `territory` is then a copy
+   * for drawing, simplified when large; figures and exports come from the full territory in the worker.
+   */
+  territoryInfo?: TerritoryInfo;
+}
+export interface TerritoryInfo {
+  /** Vertices of the full merged territory. */
+  vertices: number;
+  /** Whether `territory` is a simplified copy for drawing. */
+  simplifiedForDisplay: boolean;
+  /** [[west, south], [east, north]]; east may pass 180° for a territory across the antimeridian. */
+  bbox: [[number, number], [number, number]];
 }
 export type ImportResult = { ok: true; data: ImportedData } | { ok: false; problems: ValidationProblem[] };
 
@@ -57,16 +73,99 @@ export function checkImportSize(file: string, bytes: number): ImportResult | nul
   return null;
 }
 
-export function importGeoJsonText(file: string, text: unknown): ImportResult {
+/** Where an import is: sent to the progress callback as each step starts (done: 0..1 of the whole). */
+export interface ImportProgress { step: 'parsing' | 'checking' | 'merging' | 'preparing'; done: number }
+export interface ImportOptions { onProgress?: (p: ImportProgress) => void }
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Features and positions in a parsed document, counted without validating it (and without recursion):
+ * the stated limits are checked before any other work. Whatever is malformed is left to the validator.
+ */
+export function countFeaturesAndVertices(obj: unknown): { features: number; vertices: number } {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+  if (!isObj(obj)) return { features: 0, vertices: 0 };
+  let geometries: unknown[] = [];
+  let features = 0;
+  const type = own(obj, 'type');
+  if (type === 'FeatureCollection') {
+    const fs = own(obj, 'features');
+    if (Array.isArray(fs)) {
+      features = fs.length;
+      for (let i = 0; i < fs.length; i++) { const f = fs[i]; if (isObj(f)) geometries.push(own(f, 'geometry')); }
+    }
+  } else if (type === 'Feature') { features = 1; geometries = [own(obj, 'geometry')]; } else { features = 1; geometries = [obj]; }
+  let vertices = 0;
+  const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  // Positions at a known nesting depth of coordinates: 0 = a position, 1 = a list of them, …
+  // A ring's closing position repeats its first: not counted (a 1,000,000-vertex polygon is accepted).
+  const ring = (r: unknown): number => Math.max(0, arr(r).length - 1);
+  const positions = (c: unknown, type: string): number => {
+    if (type === 'Point') return 1;
+    const list = arr(c);
+    if (type === 'MultiPoint' || type === 'LineString') return list.length;
+    let n = 0;
+    if (type === 'MultiLineString') { for (let i = 0; i < list.length; i++) n += arr(list[i]).length; return n; }
+    if (type === 'Polygon') { for (let i = 0; i < list.length; i++) n += ring(list[i]); return n; }
+    for (let i = 0; i < list.length; i++) { const p = arr(list[i]); for (let j = 0; j < p.length; j++) n += ring(p[j]); }
+    return n;
+  };
+  const TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+  // An explicit stack for GeometryCollections (the validator refuses deep nesting; this must not overflow first).
+  const stack: unknown[] = geometries;
+  let guard = 0;
+  while (stack.length && guard++ < 10 * MAX_IMPORT_VERTICES) {
+    const g = stack.pop();
+    if (!isObj(g)) continue;
+    const t = own(g, 'type');
+    if (t === 'GeometryCollection') { const ms = arr(own(g, 'geometries')); for (let i = 0; i < ms.length; i++) stack.push(ms[i]); continue; }
+    if (typeof t === 'string' && TYPES.has(t)) vertices += positions(own(g, 'coordinates'), t);
+  }
+  return { features, vertices };
+}
+
+/** The stated limits (size, features, vertices), each with its own message; null when within them. */
+export function checkImportLimits(file: string, obj: unknown): ImportResult | null {
+  const { features, vertices } = countFeaturesAndVertices(obj);
+  if (features > MAX_IMPORT_FEATURES) return problem(file, `the file has ${count(features)} features; at most ${count(MAX_IMPORT_FEATURES)} can be imported`);
+  if (vertices > MAX_IMPORT_VERTICES) return problem(file, `the file has ${count(vertices)} vertices; at most ${count(MAX_IMPORT_VERTICES)} can be imported`);
+  return null;
+}
+
+export function importGeoJsonText(file: string, text: unknown, options: ImportOptions = {}): ImportResult {
+  return importGeoJson(file, text, options).result;
+}
+
+/**
+ * The import, also giving the territory as the solver prepared it to check it (anchor Cape Nosappu):
+ * the worker keeps it, so the first split does not project a large territory a second time.
+ */
+export function importGeoJson(file: string, text: unknown, options: ImportOptions = {}): { result: ImportResult; prepared: PreparedTerritory | null } {
+  const fail = (r: ImportResult) => ({ result: r, prepared: null });
+  const progress = (step: ImportProgress['step'], done: number) => { try { options.onProgress?.({ step, done }); } catch { /* the caller's problem */ } };
   try {
-    if (typeof text !== 'string') return problem(file, 'the file is not text');
+    if (typeof text !== 'string') return fail(problem(file, 'the file is not text'));
     const size = checkImportSize(file, text.length);
-    if (size) return size;
-    const v = validateLayerText(file, text, IMPORT_SCHEMA, { lenient: true });
-    if (!v.ok) return { ok: false, problems: v.problems };
+    if (size) return fail(size);
+    progress('parsing', 0);
+    let obj: unknown;
+    try {
+      obj = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      // The validator words the parse error (with its position) the same way for every file.
+      const v = validateLayerText(file, text, IMPORT_SCHEMA, { lenient: true });
+      return fail(v.ok ? problem(file, 'the file could not be read') : { ok: false, problems: v.problems });
+    }
+    // The limits, before any other work.
+    const limits = checkImportLimits(file, obj);
+    if (limits) return fail(limits);
+    progress('checking', 0.1);
+    const v = validateLayerObject(file, obj, IMPORT_SCHEMA, { lenient: true });
+    if (!v.ok) return fail({ ok: false, problems: v.problems });
     const fc = v.data as FeatureCollection;
-    if (fc.features.length === 0) return problem(file, 'the file has no features');
-    if (fc.features.length > MAX_IMPORT_FEATURES) return problem(file, `the file has ${fc.features.length} features; at most ${MAX_IMPORT_FEATURES} can be imported`);
+    if (fc.features.length === 0) return fail(problem(file, 'the file has no features'));
     const points: UserPoint[] = [];
     const polygons: Position[][][] = [];
     fc.features.forEach((f, i) => {
@@ -81,27 +180,30 @@ export function importGeoJsonText(file: string, text: unknown): ImportResult {
     if (points.length === 0 && polygons.length === 0) {
       // The notices say what was skipped, and why.
       const none: ValidationProblem = { file, featureIndex: null, featureId: null, path: '', message: 'the file has no points or polygons to import' };
-      return { ok: false, problems: [none, ...(v.notices ?? [])].slice(0, MAX_PROBLEMS + 1) };
+      return fail({ ok: false, problems: [none, ...(v.notices ?? [])].slice(0, MAX_PROBLEMS + 1) });
     }
     let territory: MultiPolygon | null = null;
     let merge: MergeSummary | null = null;
+    let prepared: PreparedTerritory | null = null;
     if (polygons.length) {
+      progress('merging', 0.5);
       // One territory: overlapping and repeated polygons count once (and any winding is fixed).
       let u;
       try { u = unionPolygons(polygons); } catch (e) {
-        return problem(file, `the polygons could not be merged: ${errorMessage(e)}`);
+        return fail(problem(file, `the polygons could not be merged: ${errorMessage(e)}`));
       }
-      if (!u.merged) return problem(file, 'the polygons have no area');
+      if (!u.merged) return fail(problem(file, 'the polygons have no area'));
       territory = u.merged;
       merge = { inputPolygons: u.inputPolygons, outputPolygons: u.outputPolygons, inputKm2: u.inputKm2, mergedKm2: u.mergedKm2, overlapRemovedKm2: u.overlapRemovedKm2 };
+      progress('preparing', 0.75);
       // The solver must accept it now, not fail later while the user drags a slider.
-      try { prepareTerritory(territory); } catch (e) {
-        return problem(file, `the polygons cannot be split: ${e instanceof PartitionInputError ? e.message : String(e)}`);
+      try { prepared = prepareTerritory(territory); } catch (e) {
+        return fail(problem(file, `the polygons cannot be split: ${e instanceof PartitionInputError ? e.message : String(e)}`));
       }
     }
-    return { ok: true, data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length } };
+    return { result: { ok: true, data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length } }, prepared };
   } catch (e) {
-    return problem(file, `the file could not be read: ${errorMessage(e)}`);
+    return fail(problem(file, `the file could not be read: ${errorMessage(e)}`));
   }
 }
 
@@ -110,9 +212,10 @@ function collect(g: Geometry | null, points: Position[], polygons: Position[][][
   if (!g) return;
   switch (g.type) {
     case 'Point': points.push(g.coordinates); return;
-    case 'MultiPoint': points.push(...g.coordinates); return;
+    // Loops, not push(...): spreading a list as long as the input can overflow the call stack.
+    case 'MultiPoint': for (const c of g.coordinates) points.push(c); return;
     case 'Polygon': polygons.push(g.coordinates); return;
-    case 'MultiPolygon': polygons.push(...g.coordinates); return;
+    case 'MultiPolygon': for (const p of g.coordinates) polygons.push(p); return;
     case 'GeometryCollection': for (const m of g.geometries) collect(m, points, polygons); return;
     default: return;
   }

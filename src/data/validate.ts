@@ -10,8 +10,10 @@
  *  2. the object is a GeoJSON FeatureCollection according to `geojson-validation` (2008 spec), plus
  *     our own structural checks, which give exact JSON paths;
  *  3. per feature: allowed geometry type; positions are 2 or 3 finite numbers; longitude/latitude
- *     ranges; rings have >= 4 positions and are closed; RFC 7946 winding (outer rings
- *     counter-clockwise, holes clockwise); no self-intersections (per polygon, all rings together).
+ *     ranges; rings have >= 4 positions and are closed; no edge jumps more than 180° in longitude
+ *     (a ring drawn across the antimeridian: RFC 7946 §3.1.9 asks for it to be split at ±180°);
+ *     RFC 7946 winding (outer rings counter-clockwise, holes clockwise); no self-intersections (per
+ *     polygon, all rings together).
  *     Once a feature's geometry is structurally broken, its remaining geometry checks are skipped
  *     (its property checks still run);
  *  4. properties: required properties present and not null/''; `id` a non-empty string; duplicate
@@ -206,6 +208,9 @@ class FeatureScope {
   }
 }
 
+/** Stands in for a feature the safety net must not look at (keeps the others' indices). */
+const SOUND_FEATURE = { type: 'Feature', properties: null, geometry: null };
+
 /** Joins a JSON path and a member name; '' is the document itself. */
 function sub(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
@@ -251,11 +256,11 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
     return { ok: false, problems: c.problems };
   }
 
-  // 2. geojson-validation on the whole collection. Its trace messages only carry the feature index
-  // on the first message of each feature, so when it complains we re-run it per feature (below) to
-  // attribute its messages, and check the collection's own members (bbox) on an empty shell.
-  const gjvErrors = runGjv((api) => api.isFeatureCollection(root, true));
-  if (gjvErrors.length > 0 && !wrapped) {
+  // 2. geojson-validation: the collection's own members (bbox) on an empty shell, then each feature
+  // (below) whose geometry our checks found sound. Never on a feature our checks found broken: its
+  // messages would only repeat ours, and it gathers them in quadratic time (a million bad positions
+  // would take hours). Feature by feature, its messages are attributed exactly.
+  if (!wrapped) {
     const shell: Record<string, unknown> = { type: 'FeatureCollection', features: [] };
     if (hasOwn(obj, 'bbox')) shell.bbox = own(obj, 'bbox');
     for (const m of runGjv((api) => api.isFeatureCollection(shell, true))) fileProblem(`invalid GeoJSON: ${m}`);
@@ -265,6 +270,8 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
   const firstIndexOfId = new Map<string, number>();
   /** Features whose geometry lenient mode accepted or skipped where geojson-validation would not. */
   const lenientAccepted = new Set<number>();
+  /** Features our own checks found structurally broken. */
+  const brokenFeatures = new Set<number>();
 
   for (let i = 0; i < features.length && !c.full; i++) {
     const f: unknown = features[i];
@@ -295,7 +302,8 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
     // explain them (ours carry exact paths). In practice this leaves e.g. malformed "bbox" members.
     // (Lenient mode: it would object to accepted winding or skipped geometries, so not for those.)
     if (scope.lenientAccepted) lenientAccepted.add(i);
-    if (gjvErrors.length > 0 && !scope.structural && !scope.lenientAccepted && !c.full) {
+    if (scope.structural) brokenFeatures.add(i);
+    if (!scope.structural && !scope.lenientAccepted && !c.full) {
       for (const m of runGjv((api) => api.isFeature(f, true))) scope.add(base, `invalid GeoJSON: ${m}`);
     }
 
@@ -307,7 +315,11 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
     fileProblem(`expected ${schema.exactCount} feature${schema.exactCount === 1 ? '' : 's'}, found ${features.length}`);
   }
 
-  // Safety net: geojson-validation objected to something none of our checks caught.
+  // Safety net: geojson-validation objects to the collection (of the features it was asked about
+  // above) for something none of the checks caught. Its messages' indices are those of `features`.
+  const gjvErrors = c.problems.length === 0
+    ? runGjv((api) => api.isFeatureCollection({ ...root, features: features.map((f, i) => (lenientAccepted.has(i) || brokenFeatures.has(i) ? SOUND_FEATURE : f)) }, true))
+    : [];
   if (c.problems.length === 0 && gjvErrors.length > 0) {
     for (const m of gjvErrors) {
       const match = /^at (\d+): /.exec(m);
@@ -535,6 +547,25 @@ function readPolygon(s: FeatureScope, v: unknown, path: string, what: string): P
 
 /** Winding and self-intersections of one polygon whose rings are structurally valid. */
 function checkPolygonShape(s: FeatureScope, rings: Position[][], path: string, schema: LayerSchema): void {
+  // A ring drawn straight across the antimeridian: in longitude/latitude its edge runs the long way
+  // round, so its winding and crossings mean nothing. Said as it is, before any winding message.
+  let across = false;
+  for (let r = 0; r < rings.length && !s.full; r++) {
+    const ring = rings[r];
+    let inRange = true; // a longitude outside ±180° is already reported
+    for (let i = 0; i < ring.length; i++) if (!(Math.abs(ring[i][0]) <= 180)) { inRange = false; break; }
+    for (let i = 0; inRange && i + 1 < ring.length; i++) {
+      const jump = Math.abs(ring[i + 1][0] - ring[i][0]);
+      if (jump > 180) {
+        s.add(`${path}[${r}][${i}]`,
+          `${r === 0 ? 'outer ring' : `hole (ring ${r})`} crosses the antimeridian: the edge from ${fmtPosition(ring[i])} to ${fmtPosition(ring[i + 1])} ` +
+          `jumps ${Number(jump.toFixed(6))}° in longitude (more than 180°); split the polygon at ±180° into a MultiPolygon (RFC 7946 §3.1.9)`);
+        across = true;
+        break;
+      }
+    }
+  }
+  if (across) return;
   for (let r = 0; r < rings.length && !s.full; r++) {
     const area = signedArea(rings[r]);
     if (area === 0) {
@@ -662,15 +693,48 @@ function findFirstCrossing(rings: Position[][]): Crossing | null {
     size *= 2;
   }
   const stride = 2 ** 25; // > number of cells along an axis
-  const cells = new Map<number, number[]>();
+  // The cells' segment lists in flat typed arrays (an open-addressing hash from cell to a compact cell
+  // number, then counts, offsets and entries): no per-cell arrays for the collector to chase, which
+  // took most of the time for a million segments.
+  let slotCount = 0;
+  for (let i = 0; i < n; i++) slotCount += (cx1[i] - cx0[i] + 1) * (cy1[i] - cy0[i] + 1);
+  let cap = 1;
+  while (cap < 2 * slotCount) cap *= 2;
+  const mask = cap - 1;
+  const hashKey = new Float64Array(cap).fill(-1);
+  const hashCell = new Int32Array(cap);
+  let cellCount = 0;
+  const cellOf = (cx: number, cy: number, create: boolean): number => {
+    const key = cy * stride + cx;
+    let h = ((Math.imul(cx, 0x9e3779b1) ^ Math.imul(cy, 0x85ebca77)) >>> 0) & mask;
+    for (;;) {
+      const k = hashKey[h];
+      if (k === key) return hashCell[h];
+      if (k === -1) {
+        if (!create) return -1;
+        hashKey[h] = key;
+        hashCell[h] = cellCount;
+        return cellCount++;
+      }
+      h = (h + 1) & mask;
+    }
+  };
+  const cellOfSlot = new Int32Array(slotCount);
+  let slot = 0;
   for (let i = 0; i < n; i++) {
     for (let cy = cy0[i]; cy <= cy1[i]; cy++) {
-      for (let cx = cx0[i]; cx <= cx1[i]; cx++) {
-        const key = cy * stride + cx;
-        const list = cells.get(key);
-        if (list) list.push(i); // ascending, since i ascends
-        else cells.set(key, [i]);
-      }
+      for (let cx = cx0[i]; cx <= cx1[i]; cx++) cellOfSlot[slot++] = cellOf(cx, cy, true);
+    }
+  }
+  const cellStart = new Int32Array(cellCount + 1);
+  for (let k = 0; k < slotCount; k++) cellStart[cellOfSlot[k] + 1]++;
+  for (let c = 0; c < cellCount; c++) cellStart[c + 1] += cellStart[c];
+  const fill = cellStart.slice(0, cellCount);
+  const entries = new Int32Array(slotCount);
+  slot = 0;
+  for (let i = 0; i < n; i++) {
+    for (let cy = cy0[i]; cy <= cy1[i]; cy++) {
+      for (let cx = cx0[i]; cx <= cx1[i]; cx++) entries[fill[cellOfSlot[slot++]]++] = i; // ascending, since i ascends
     }
   }
 
@@ -682,17 +746,18 @@ function findFirstCrossing(rings: Position[][]): Crossing | null {
     const rg = ringOf[g];
     for (let cy = cy0[g]; cy <= cy1[g]; cy++) {
       for (let cx = cx0[g]; cx <= cx1[g]; cx++) {
-        const list = cells.get(cy * stride + cx)!; // g itself is in it
+        const cell = cellOf(cx, cy, false); // g itself is in it
+        const first = cellStart[cell], end = cellStart[cell + 1];
         // first entry > g (binary search), then ascending until `best`
-        let lo = 0;
-        let hi = list.length;
+        let lo = first;
+        let hi = end;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (list[mid] <= g) lo = mid + 1;
+          if (entries[mid] <= g) lo = mid + 1;
           else hi = mid;
         }
-        for (let e = lo; e < list.length; e++) {
-          const k = list[e];
+        for (let e = lo; e < end; e++) {
+          const k = entries[e];
           if (best !== -1 && k >= best) break;
           if (ringOf[k] === rg && (k === g + 1 || (g === ringFirst[rg] && k === ringLast[rg]))) continue;
           if (maxX[k] < minX[g] || minX[k] > maxX[g] || maxY[k] < minY[g] || minY[k] > maxY[g]) continue;

@@ -45,6 +45,12 @@ export interface PreparedTerritory {
   readonly anchorLonLat: Position;
   /** Ground bearing (degrees, 0-180) of the territory's long axis (principal axis of its area). */
   readonly longAxisBearingDeg: number;
+  /**
+   * The territory lies across the antimeridian (given in RFC 7946 form, split at ±180°): its western
+   * longitudes were unwrapped by +360° (the rings' lonlat run past 180°). The parts a solve returns are
+   * RFC 7946 again (see solvePartition); anchorLonLat is within ±180°.
+   */
+  readonly unwrapped?: boolean;
 }
 
 export class PartitionInputError extends Error {
@@ -67,21 +73,40 @@ export interface PrepareOptions {
 
 /** Projects the territory once; every solve at any bearing and target reuses it. */
 export function prepareTerritory(geometry: Polygon | MultiPolygon, options: PrepareOptions = {}): PreparedTerritory {
-  const polys = polygonsOf(geometry);
+  let polys = polygonsOf(geometry);
   let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  // The same extent with western longitudes unwrapped by +360° (for a territory across ±180°).
+  let minLonE = Infinity, maxLonE = -Infinity;
   for (const poly of polys) {
     if (!Array.isArray(poly) || poly.length === 0) throw new PartitionInputError('a polygon has no rings');
     for (const ring of poly) {
       if (!Array.isArray(ring) || ring.length < 4) throw new PartitionInputError('a ring has fewer than 4 positions');
+      let prevLon = NaN;
       for (const p of ring) {
-        const [lon, lat] = p;
+        if (!Array.isArray(p)) throw new PartitionInputError(`invalid position ${String(p)}`);
+        const lon = p[0], lat = p[1];
         if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
           throw new PartitionInputError(`invalid coordinate [${lon}, ${lat}]`);
         }
-        minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
-        minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+        if (Math.abs(lon - prevLon) > 180) {
+          throw new PartitionInputError(`a ring crosses the antimeridian: an edge jumps from longitude ${prevLon} to ${lon} (more than 180°); split it at ±180° (RFC 7946 §3.1.9)`);
+        }
+        prevLon = lon;
+        if (lon < minLon) minLon = lon;
+        if (lon > maxLon) maxLon = lon;
+        if (lat < minLat) minLat = lat;
+        if (lat > maxLat) maxLat = lat;
+        const lonE = lon < 0 ? lon + 360 : lon;
+        if (lonE < minLonE) minLonE = lonE;
+        if (lonE > maxLonE) maxLonE = lonE;
       }
     }
+  }
+  // Parts on both sides of ±180° (RFC 7946 §3.1.9): measured as one territory, western longitudes + 360°.
+  const unwrapped = maxLon - minLon > 180 && maxLonE - minLonE < maxLon - minLon;
+  if (unwrapped) {
+    minLon = minLonE; maxLon = maxLonE;
+    polys = polys.map((poly) => poly.map((ring) => ring.map((p) => (p[0] < 0 ? [p[0] + 360, p[1]] : p))));
   }
   if (maxLon - minLon > 20 || maxLat - minLat > 20) {
     throw new PartitionInputError('territory spans more than 20° : too large for a straight-line partition');
@@ -111,9 +136,57 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon, options: Prep
   if (!(areaM2 > 1e-9 * grossM2)) throw new PartitionInputError('territory has no area');
   const nearest = nearestVertexTo(polygons, options.anchorTarget ?? CAPE_NOSAPPU);
   return {
-    projection, polygons, areaM2, anchor: nearest.xy, anchorLonLat: nearest.lonlat,
-    longAxisBearingDeg: longAxis(polygons, projection, areaM2),
+    projection, polygons, areaM2, anchor: nearest.xy, anchorLonLat: unwrapped ? wrapPosition(nearest.lonlat) : nearest.lonlat,
+    longAxisBearingDeg: longAxis(polygons, projection, areaM2), unwrapped,
   };
+}
+
+/**
+ * The same prepared territory with another anchor target: only the anchor (its vertex nearest the
+ * target) changes, so a large territory is not projected again.
+ */
+export function withAnchorTarget(prep: PreparedTerritory, anchorTarget: Position = CAPE_NOSAPPU): PreparedTerritory {
+  const nearest = nearestVertexTo(prep.polygons, anchorTarget);
+  return { ...prep, anchor: nearest.xy, anchorLonLat: prep.unwrapped ? wrapPosition(nearest.lonlat) : nearest.lonlat };
+}
+
+/** A longitude back within ±180° (180 stays 180). */
+function wrapLon(lon: number): number {
+  return lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+}
+const wrapPosition = (p: Position): Position => [wrapLon(p[0]), p[1]];
+
+/**
+ * The parts of an unwrapped territory as RFC 7946 again. Every polygon of such a territory lies on one
+ * side of 180° (the input was split there, and a ring jumping across is refused), and so do its
+ * clipped pieces: a ring east of 180° is shifted back by −360°; rounding beyond ±180° is clamped.
+ */
+function rewrapParts(mp: MultiPolygon | null): MultiPolygon | null {
+  if (!mp) return mp;
+  return {
+    type: 'MultiPolygon',
+    coordinates: mp.coordinates.map((poly) => poly.map((ring) => {
+      let east = false;
+      for (const p of ring) if (p[0] > 180 + 1e-9) { east = true; break; }
+      return ring.map((p) => {
+        const lon = east ? p[0] - 360 : p[0];
+        return [lon > 180 ? 180 : lon < -180 ? -180 : lon, p[1]];
+      });
+    })),
+  };
+}
+
+/**
+ * The cut line of an unwrapped territory: one LineString with continuous longitudes, shifted into ±180°
+ * when it lies wholly on one side; when it crosses the antimeridian its eastern end keeps longitudes
+ * past 180° (e.g. 180.3), so it still draws and measures as one line.
+ */
+function rewrapLine(line: LineString | null): LineString | null {
+  if (!line) return line;
+  let min = Infinity;
+  for (const p of line.coordinates) if (p[0] < min) min = p[0];
+  if (min <= 180) return line;
+  return { type: 'LineString', coordinates: line.coordinates.map((p) => [p[0] - 360, p[1]]) };
 }
 
 /** Longest edge the solver takes as given; longer edges get vertices along their WGS84 geodesic. */
@@ -137,10 +210,18 @@ function densifyLongEdges(ring: Position[]): Position[] {
     const steps = Math.ceil(line.s13 / MAX_EDGE_M);
     for (let k = 1; k < steps; k++) {
       const q = line.Position((line.s13 * k) / steps);
-      out.push([q.lon2!, q.lat2!]);
+      out.push([unroll(q.lon2!, a[0]), q.lat2!]);
     }
   }
   return out;
+}
+
+/**
+ * GeographicLib gives longitudes within ±180°; a vertex it places on an edge of an unwrapped
+ * territory (longitudes past 180°) is put back beside the edge's own vertices.
+ */
+function unroll(lon: number, near: number): number {
+  return lon + 360 * Math.round((near - lon) / 360);
 }
 
 function shoelace(x: Float64Array, y: Float64Array): number {
@@ -153,11 +234,34 @@ function shoelace(x: Float64Array, y: Float64Array): number {
 }
 
 function nearestVertexTo(polygons: PreparedRing[][], target: Position): { xy: [number, number]; lonlat: Position } {
-  let best = { xy: [0, 0] as [number, number], lonlat: target };
-  let bestD = Infinity;
+  // The WGS84 geodesic distance is the rule; a great-circle distance bounds it (the ellipsoid's scale
+  // is within 0.6 % of a 6,371 km sphere's everywhere, taken as 1 % here), so only vertices whose lower
+  // bound is within the smallest upper bound are measured, in their order: the same vertex, found in
+  // far fewer geodesic computations on a large territory.
+  const DEG = Math.PI / 180;
+  const lat0 = target[1] * DEG, lon0 = target[0] * DEG, c0 = Math.cos(lat0);
+  let count = 0;
+  for (const poly of polygons) count += poly[0].x.length;
+  const sigma = new Float64Array(count);
+  let k = 0, minSigma = Infinity;
   for (const poly of polygons) {
     const r = poly[0];
-    for (let i = 0; i < r.x.length; i++) {
+    for (let i = 0; i < r.x.length; i++, k++) {
+      const p = r.lonlat[i];
+      const lat = p[1] * DEG, sLat = Math.sin((lat - lat0) / 2), sLon = Math.sin((p[0] * DEG - lon0) / 2);
+      const h = sLat * sLat + c0 * Math.cos(lat) * sLon * sLon;
+      sigma[k] = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+      if (sigma[k] < minSigma) minSigma = sigma[k];
+    }
+  }
+  const cutoff = minSigma * 1.01 / 0.99 + 1e-12;
+  let best = { xy: [0, 0] as [number, number], lonlat: target };
+  let bestD = Infinity;
+  k = 0;
+  for (const poly of polygons) {
+    const r = poly[0];
+    for (let i = 0; i < r.x.length; i++, k++) {
+      if (sigma[k] > cutoff) continue;
       const d = inverse(target, r.lonlat[i]).distanceM;
       if (d < bestD) { bestD = d; best = { xy: [r.x[i], r.y[i]], lonlat: r.lonlat[i] }; }
     }
@@ -357,13 +461,14 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
   }
   const bearing = normalizeBearing(bearingDeg);
   const whole = toMultiPolygon(prep.polygons.map((poly) => poly.map((r) => closed(r.lonlat))));
+  const parts = (mp: MultiPolygon | null) => (prep.unwrapped ? rewrapParts(mp) : mp);
   if (fraction <= 0 || fraction >= 1) {
     const toJapan = fraction >= 1;
     return {
       requestedBearingDeg: bearingDeg, bearingDeg: bearing, measuredBearingDeg: null, anchorOnJapanSide: toJapan,
       targetFraction: Math.min(1, fraction), fraction: toJapan ? 1 : 0,
       japanSideKm2: toJapan ? totalKm2 : 0, otherSideKm2: toJapan ? 0 : totalKm2, totalKm2,
-      japanSide: toJapan ? whole : null, otherSide: toJapan ? null : whole,
+      japanSide: toJapan ? parts(whole) : null, otherSide: toJapan ? null : parts(whole),
       line: null, lineLengthKm: 0, borderLengthKm: 0, offsetM: NaN, iterations: 0, frame: null,
     };
   }
@@ -376,6 +481,7 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
   const japanSide = clipper.clip(1);
   const otherSide = clipper.clip(-1);
   const line = clipper.line();
+  if (prep.unwrapped) line.geometry = rewrapLine(line.geometry);
   return {
     requestedBearingDeg: bearingDeg,
     bearingDeg: bearing,
@@ -387,7 +493,7 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
     japanSideKm2: japanArea / 1e6,
     otherSideKm2: (prep.areaM2 - japanArea) / 1e6,
     totalKm2,
-    japanSide, otherSide,
+    japanSide: parts(japanSide), otherSide: parts(otherSide),
     line: line.geometry,
     lineLengthKm: line.lengthKm,
     borderLengthKm: clipper.borderLengthM / 1000,
@@ -525,7 +631,7 @@ class HalfPlaneClipper {
     const a = r.lonlat[i], b = r.lonlat[j];
     const g = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const pos = g.Position(s * (g.s13 ?? 0));
-    const p: Position = [pos.lon2!, pos.lat2!];
+    const p: Position = [unroll(pos.lon2!, a[0]), pos.lat2!];
     this.cache.set(key, p);
     return p;
   }

@@ -37,6 +37,9 @@ export interface UnionResult {
 
 type PcRing = [number, number][];
 
+/** Polygons given to one polyclip-ts call at most (its arguments are spread). */
+const UNION_CHUNK = 1000;
+
 /** Outer ring minus holes, each ring's area taken as positive whatever its winding. */
 function polygonKm2(rings: readonly (readonly Position[])[]): number {
   return polygonAreaM2(rings) / 1e6;
@@ -49,6 +52,8 @@ function polygonKm2(rings: readonly (readonly Position[])[]): number {
 export function unionPolygons(polygons: readonly (readonly (readonly Position[])[])[]): UnionResult {
   let inputKm2 = 0;
   const geoms: PcRing[][] = [];
+  /** Each polygon's area, km²: a polygon that overlaps nothing keeps it (no second pass over its vertices). */
+  const km2: number[] = [];
   for (const poly of polygons) {
     const rings: PcRing[] = [];
     for (const ring of poly) {
@@ -58,19 +63,28 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
       rings.push(r);
     }
     if (rings.length === 0) continue;
-    inputKm2 += polygonKm2(rings);
+    const a = polygonKm2(rings);
+    inputKm2 += a;
+    km2.push(a);
     geoms.push(rings);
   }
   const empty: UnionResult = { merged: null, inputPolygons: polygons.length, outputPolygons: 0, inputKm2, mergedKm2: 0, overlapRemovedKm2: inputKm2 };
   if (geoms.length === 0) return empty;
   const out: Position[][][] = [];
+  let mergedKm2 = 0;
   for (const group of overlappingGroups(geoms)) {
-    if (group.length === 1) out.push(orientPolygon(geoms[group[0]]));
-    else out.push(...(union(geoms[group[0]], ...group.slice(1).map((i) => geoms[i])) as Position[][][]));
+    if (group.length === 1) { out.push(orientPolygon(geoms[group[0]])); mergedKm2 += km2[group[0]]; continue; }
+    // No argument spreading in proportion to the input (it overflows the call stack): the group goes to
+    // polyclip-ts in chunks, each merged into what the previous ones gave.
+    let acc: PcRing[][] = [geoms[group[0]]];
+    for (let k = 1; k < group.length; k += UNION_CHUNK) {
+      const chunk: PcRing[][] = [];
+      for (let i = k; i < Math.min(group.length, k + UNION_CHUNK); i++) chunk.push(geoms[group[i]]);
+      acc = union(acc, ...chunk) as PcRing[][];
+    }
+    for (const p of acc) { out.push(p); mergedKm2 += polygonKm2(p); }
   }
   if (out.length === 0) return empty;
-  let mergedKm2 = 0;
-  for (const p of out) mergedKm2 += polygonKm2(p);
   return {
     merged: { type: 'MultiPolygon', coordinates: out },
     inputPolygons: polygons.length,

@@ -4,7 +4,8 @@
  * that fails (blocked, quota, schema or version mismatch) is reported, and imports still work for the visit.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { importGeoJsonText, type ImportedData } from '../data/import.ts';
+import type { ImportResult, ImportedData } from '../data/import.ts';
+import { importClient } from './import-client.ts';
 import { formatProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { importStore, keyLabel, storageErrorText, type ImportStore } from './user-store.ts';
@@ -26,16 +27,18 @@ export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store
 
   useEffect(() => {
     let live = true;
-    store.load().then(({ records, bad, notices }) => {
+    // Each stored file is validated again in the import worker: a large one never blocks the page as it starts.
+    store.load().then(async ({ records, bad, notices }) => {
       if (!live) return;
       const ok: ImportedData[] = [];
       const problems: StoredProblem[] = bad.map((b) => ({ key: b.key, label: b.label, problems: [b.problem] }));
       for (const r of records) {
-        let res: ReturnType<typeof importGeoJsonText>;
-        try { res = importGeoJsonText(r.name, r.text); } catch (e) { res = { ok: false, problems: [{ file: r.name, featureIndex: null, featureId: null, path: '', message: errorMessage(e) }] }; }
+        let res: ImportResult;
+        try { res = await importClient().importText(r.name, r.text); } catch (e) { res = { ok: false, problems: [{ file: r.name, featureIndex: null, featureId: null, path: '', message: errorMessage(e) }] }; }
         if (res.ok) ok.push(res.data);
         else problems.push({ key: r.name, label: keyLabel(r.name), problems: res.problems.slice(0, 5).map(formatProblem).concat(res.problems.length > 5 ? [`… and ${res.problems.length - 5} more`] : []) });
       }
+      if (!live) return;
       onLoaded(ok);
       set((x) => ({ ...x, bad: problems, notices: [...x.notices, ...notices] }));
     }, (e) => { if (live) fail(e); });

@@ -1,0 +1,55 @@
+/**
+ * For `npm run bench:web`: the page's main thread while the user's data comes in and while a slider is
+ * dragged. Long tasks come from the page's PerformanceObserver record (window.__bench.longTasks, set
+ * up by bench-web.ts's init script); windows are taken in the page's own clock (performance.now()).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const IMPORT_POINTS = 100_000;
+
+/** A GeoJSON file of n points spread over the four islands' area (most in the sea, some on land). */
+export function pointsFile(n = IMPORT_POINTS): Buffer {
+  const features = Array.from({ length: n }, (_, i) => ({
+    type: 'Feature', properties: { id: `p${i}`, name: `point ${i}` },
+    geometry: { type: 'Point', coordinates: [145.4 + (((i * 7919) % n) / n) * 3.0, 43.3 + (((i * 104729) % n) / n) * 2.3] },
+  }));
+  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+}
+
+export const pageNow = (page: Page): Promise<number> => page.evaluate('performance.now()') as Promise<number>;
+
+/** The longest long task (ms) that started in [from, to], and how many there were. */
+export async function longTasksBetween(page: Page, from: number, to: number): Promise<{ longestMs: number; count: number; sumMs: number }> {
+  const tasks = await page.evaluate('window.__bench.longTasks') as [number, number][];
+  const inside = tasks.filter(([start]) => start >= from && start <= to);
+  return {
+    longestMs: inside.reduce((m, [, d]) => Math.max(m, d), 0),
+    count: inside.length,
+    sumMs: inside.reduce((a, [, d]) => a + d, 0),
+  };
+}
+
+export interface ImportBench { ms: number; longestTaskMs: number; longTasks: number; longTaskSumMs: number }
+
+/**
+ * Imports IMPORT_POINTS points through the file input of a settled app page and waits until the page
+ * lists them; then 1 s more, so that the map taking the points is counted too.
+ */
+export async function importPoints(page: Page, timeoutMs = 120_000): Promise<ImportBench> {
+  const name = 'bench-points.geojson';
+  // From a file on disk: a buffer would be decoded from base64 by script in the page, which is not the app's time.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-web-'));
+  const path = join(dir, name);
+  writeFileSync(path, pointsFile());
+  const t0 = await pageNow(page);
+  try { await page.getByTestId('import-input').setInputFiles(path); } finally { rmSync(dir, { recursive: true, force: true }); }
+  await page.waitForFunction((n) => !!document.querySelector('[data-testid="imports"]')?.textContent?.includes(n), name, { timeout: timeoutMs, polling: 50 });
+  const t1 = await pageNow(page);
+  await page.waitForTimeout(1000);
+  const t2 = await pageNow(page);
+  const lt = await longTasksBetween(page, t0, t2);
+  return { ms: t1 - t0, longestTaskMs: lt.longestMs, longTasks: lt.count, longTaskSumMs: lt.sumMs };
+}

@@ -1,0 +1,133 @@
+/**
+ * The page's side of the import worker (import-worker.ts): a promise for each request, with a
+ * progress callback. Splits are coalesced: while one runs, only the latest asked for waits (the others
+ * reject with SupersededError), so dragging a slider over a large territory never builds a queue.
+ *
+ * Where no Worker can be started (Node, or a browser that refuses it), the same service runs inline,
+ * after a macrotask, so the promises behave alike.
+ */
+import type { MultiPolygon } from 'geojson';
+import type { ImportResult } from '../data/import.ts';
+import { importStore, StorageError, type ImportStore, type LoadedImports } from './user-store.ts';
+import { ImportService, type ServiceProgress, type ServiceRequest, type ServiceResponse, type SplitParams, type SplitView } from './import-service.ts';
+
+export type { ServiceProgress, SplitParams, SplitView };
+
+export class SupersededError extends Error { override name = 'SupersededError'; }
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: ServiceProgress) => void };
+type Body = ServiceRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface ImportClient {
+  importText(name: string, text: string, onProgress?: (p: ServiceProgress) => void): Promise<ImportResult>;
+  split(name: string, params: SplitParams, onProgress?: (p: ServiceProgress) => void): Promise<SplitView>;
+  exportSplit(name: string, params: SplitParams): Promise<string>;
+  forget(name: string): Promise<void>;
+  /** Hands the worker a territory it did not import (prepared there, kept for splits). */
+  adopt(name: string, territory: MultiPolygon): Promise<void>;
+  /**
+   * The browser's store of imports (user-store.ts) worked from the import worker: the page's thread
+   * never writes a large file to IndexedDB itself. Failures are the store's own StorageErrors.
+   */
+  readonly store: ImportStore;
+  /** 'worker' or 'inline' (no Worker could be started). */
+  readonly mode: 'worker' | 'inline';
+  dispose(): void;
+}
+
+export function createImportClient(options: { inline?: boolean } = {}): ImportClient {
+  let seq = 0;
+  const pending = new Map<number, Pending>();
+  const receive = (r: ServiceResponse) => {
+    const p = pending.get(r.id);
+    if (!p) return;
+    if (r.kind === 'progress') { try { p.onProgress?.(r.progress); } catch { /* the caller's */ } return; }
+    pending.delete(r.id);
+    if (r.kind === 'ok') p.resolve(r.value);
+    else p.reject(r.storageKind ? new StorageError(r.storageKind, r.message) : new Error(r.message));
+  };
+
+  let worker: Worker | null = null;
+  let inline: ImportService | null = null;
+  const goInline = () => { inline ??= new ImportService((r) => receive(r)); };
+  if (!options.inline && typeof Worker !== 'undefined') {
+    try {
+      worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<ServiceResponse>) => receive(e.data);
+      worker.onerror = (e) => {
+        // The worker could not start or crashed: what was asked fails with the reason; later requests run inline.
+        const message = `the import worker failed (${e.message || 'could not be started'})`;
+        for (const [, p] of pending) p.reject(new Error(message));
+        pending.clear();
+        worker?.terminate();
+        worker = null;
+        goInline();
+      };
+    } catch { worker = null; }
+  }
+  if (!worker) goInline();
+
+  const send = <T>(body: Body, onProgress?: (p: ServiceProgress) => void): Promise<T> => new Promise<T>((resolve, reject) => {
+    const id = ++seq;
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+    const req = { ...body, id } as ServiceRequest;
+    if (worker) worker.postMessage(req);
+    else setTimeout(() => inline!.handle(req), 0);
+  });
+
+  // Split coalescing: one in flight, at most one waiting (the latest).
+  let splitting = false;
+  let waiting: { name: string; params: SplitParams; onProgress?: (p: ServiceProgress) => void; resolve: (v: SplitView) => void; reject: (e: Error) => void } | null = null;
+  const runSplit = (name: string, params: SplitParams, onProgress?: (p: ServiceProgress) => void): Promise<SplitView> => {
+    splitting = true;
+    const done = () => {
+      splitting = false;
+      const w = waiting;
+      waiting = null;
+      if (w) runSplit(w.name, w.params, w.onProgress).then(w.resolve, w.reject);
+    };
+    const p = send<SplitView>({ kind: 'split', name, params }, onProgress);
+    p.then(done, done);
+    return p;
+  };
+
+  return {
+    get mode() { return worker ? 'worker' as const : 'inline' as const; },
+    // Where the page itself may not use IndexedDB (blocked, absent), the page's own store is used, so
+    // that its StorageError says why; the worker's view of storage is not the page's to decide.
+    store: pageHasIndexedDb() ? {
+      load: () => send<LoadedImports>({ kind: 'store', op: 'load' }),
+      save: (record) => send<null>({ kind: 'store', op: 'save', arg: record }).then(() => undefined),
+      remove: (key) => send<null>({ kind: 'store', op: 'remove', arg: key }).then(() => undefined),
+      clear: () => send<null>({ kind: 'store', op: 'clear' }).then(() => undefined),
+    } : importStore,
+    importText: (name, text, onProgress) => send<ImportResult>({ kind: 'import', name, text }, onProgress),
+    split(name, params, onProgress) {
+      if (!splitting) return runSplit(name, params, onProgress);
+      return new Promise<SplitView>((resolve, reject) => {
+        waiting?.reject(new SupersededError('a newer split was asked for'));
+        waiting = { name, params, onProgress, resolve, reject };
+      });
+    },
+    exportSplit: (name, params) => send<string>({ kind: 'export', name, params }),
+    forget: (name) => send<void>({ kind: 'forget', name }),
+    adopt: (name, territory) => send<void>({ kind: 'adopt', name, territory }),
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      for (const [, p] of pending) p.reject(new Error('the import client was closed'));
+      pending.clear();
+    },
+  };
+}
+
+function pageHasIndexedDb(): boolean {
+  try { return !!globalThis.indexedDB; } catch { return false; }
+}
+
+let shared: ImportClient | null = null;
+/** The page's one client (its worker starts on first use). */
+export function importClient(): ImportClient {
+  shared ??= createImportClient();
+  return shared;
+}

@@ -1,0 +1,62 @@
+/**
+ * The territory's split, computed in the import worker (import-client.ts): the page's thread never
+ * projects or clips a large territory. Each change of share, bearing or anchor asks for a new split;
+ * while one runs only the latest waits. The last result stays on screen until the next one arrives.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ImportedData } from '../data/import.ts';
+import { errorMessage } from '../data/error-message.ts';
+import { NOT_KEPT, type ServiceProgress, type SplitParams, type SplitView } from './import-service.ts';
+import { SupersededError, type ImportClient } from './import-client.ts';
+
+export interface TerritorySplit {
+  /** The latest split that arrived (it may be for earlier settings while a new one runs: see `current`). */
+  view: SplitView | null;
+  /** Whether `view` is for the territory and settings asked for now (figures are shown only then). */
+  current: boolean;
+  /** Progress of the split under way, or null. */
+  progress: ServiceProgress | null;
+  error: string | null;
+  params: SplitParams;
+}
+
+export function useTerritorySplit(client: ImportClient, source: ImportedData | null, anchor: [number, number] | null, bearing: number | null, share: number): TerritorySplit {
+  const [got, setView] = useState<{ view: SplitView; source: ImportedData; key: string } | null>(null);
+  const key = `${anchor?.[0]},${anchor?.[1]},${bearing},${share}`;
+  const [progress, setProgress] = useState<ServiceProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const params: SplitParams = { anchor, bearing, share };
+  const shownFor = useRef<ImportedData | null>(null);
+  useEffect(() => {
+    if (!source?.territory) { setView(null); setError(null); setProgress(null); shownFor.current = null; return; }
+    const asked = key;
+    let live = true;
+    // A different territory: its old figures must not stay on screen meanwhile.
+    if (shownFor.current !== source) { setView(null); shownFor.current = source; }
+    const p = { anchor, bearing, share };
+    // Results and progress of earlier settings are kept too (while dragging, the map follows what has
+    // been computed); `current` says whether they are for the settings asked for now.
+    const mine = () => shownFor.current === source;
+    const ask = () => client.split(source.name, p, (pr) => { if (mine()) setProgress(pr); });
+    ask().catch((e) => {
+      // Imported on the page's thread (or the worker restarted): hand it the territory, then split.
+      // (Never a copy simplified for drawing: its figures would be off.)
+      if (e instanceof Error && e.message.startsWith(NOT_KEPT)) {
+        if (source.territoryInfo?.simplifiedForDisplay) throw new Error('the territory is no longer held by the page: import the file again');
+        return client.adopt(source.name, source.territory!).then(ask);
+      }
+      throw e;
+    }).then((v) => {
+      if (!mine()) return;
+      setView({ view: v, source, key: asked });
+      if (live) { setError(null); setProgress(null); }
+    }, (e) => {
+      if (e instanceof SupersededError || !live) return;
+      setError(errorMessage(e));
+      setProgress(null);
+    });
+    return () => { live = false; };
+  }, [client, source, key]);
+  const view = got?.source === source ? got.view : null;
+  return { view, current: !!got && got.source === source && got.key === key, progress, error, params };
+}

@@ -1,0 +1,67 @@
+/**
+ * Stored imports do not slow every later load: with 100,000 stored points the page reaches its idle
+ * map as with an empty store (the points are validated again in the import worker, off the main thread,
+ * and arrive after), and no main-thread task during the load is long.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, waitForIdleMap, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const N = 100_000;
+const points = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: N }, (_, i) => ({
+  type: 'Feature', properties: { id: `p${i}`, name: `point ${i}` },
+  geometry: { type: 'Point', coordinates: [145.4 + (((i * 7919) % N) / N) * 3.0, 43.3 + (((i * 104729) % N) / N) * 2.3] },
+})) });
+
+const INIT = `(() => {
+  const rec = { tasks: [], listed: null };
+  Object.defineProperty(window, '__reload', { value: rec });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) rec.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    if (rec.listed === null && (document.querySelector('[data-testid="imports"]')?.textContent ?? '').includes('points.geojson')) rec.listed = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+async function loadFigures(page: Page): Promise<{ idleMs: number; listedMs: number | null; longestMs: number; longTasks: number }> {
+  await waitForIdleMap(page);
+  const idleMs = await page.evaluate(() => performance.now());
+  return page.evaluate((idle) => {
+    const r = (window as unknown as { __reload: { tasks: [number, number][]; listed: number | null } }).__reload;
+    const before = r.tasks.filter(([s]) => s <= idle);
+    return { idleMs: idle, listedMs: r.listed, longestMs: before.reduce((m, [, d]) => Math.max(m, d), 0), longTasks: before.length };
+  }, idleMs);
+}
+
+describe('stored imports and the page load', () => {
+  it('100,000 stored points do not hold up the map or block the main thread as the page loads', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: INIT });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(h.origin + '/');
+    const empty = await loadFigures(page);
+    await page.getByTestId('import-input').setInputFiles({ name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(points) });
+    await expect(page.getByTestId('imports').innerText({ timeout: 60_000 })).resolves.toContain(`points.geojson: ${N} point(s)`);
+    // Let the worker finish writing it to IndexedDB.
+    await page.waitForTimeout(3000);
+    const emptyAgain = await (async () => { await page.reload(); return loadFigures(page); })();
+    await page.getByTestId('imports').waitFor({ timeout: 60_000 });
+    const listed = await page.evaluate(() => (window as unknown as { __reload: { listed: number | null } }).__reload.listed);
+    const stored = { ...emptyAgain, listedMs: listed };
+    await page.waitForTimeout(2000);
+    const after = await page.evaluate((from) => (window as unknown as { __reload: { tasks: [number, number][] } }).__reload.tasks
+      .filter(([s]) => s > from).map(([, d]) => Math.round(d)), emptyAgain.idleMs);
+    console.log(`page load to the idle map: empty store ${empty.idleMs.toFixed(0)} ms (longest task ${empty.longestMs.toFixed(0)} ms); ` +
+      `with ${N.toLocaleString('en-US')} stored points ${stored.idleMs.toFixed(0)} ms (longest task ${stored.longestMs.toFixed(0)} ms, ${stored.longTasks} over 50 ms), the points listed at ${stored.listedMs?.toFixed(0)} ms; ` +
+      `long tasks after the idle map, as the points arrive: ${after.join(', ') || 'none'} ms`);
+    await expect(page.getByTestId('imports').innerText()).resolves.toContain(`points.geojson: ${N} point(s)`);
+    expect(stored.idleMs).toBeLessThan(empty.idleMs + 1500);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
