@@ -86,21 +86,25 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
     type: 'FeatureCollection',
     features: [
       ...tagged(optionAreas, KIND.optionArea), ...tagged(territory, KIND.territory), ...tagged(rings, KIND.ring),
-      ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine), ...tagged(userPoints, KIND.userPoint),
+      ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine),
       ...tagged(historyAreas, KIND.historyArea), ...tagged(historyLines, KIND.historyLine),
       ...tagged(seaLines, KIND.seaLine),
     ],
-  }), [optionAreas, territory, rings, cutLine, territoryLine, userPoints, historyAreas, historyLines, seaLines]);
+  }), [optionAreas, territory, rings, cutLine, territoryLine, historyAreas, historyLines, seaLines]);
+  // The user's points in a source of their own, sent to the map only when they change.
+  const user = useMemo<FeatureCollection>(() => ({ type: 'FeatureCollection', features: tagged(userPoints, KIND.userPoint) }), [userPoints]);
+  const [userInStyle] = useState<FeatureCollection>(() => user);
   useSeaImage(ref, seaImage ?? null);
 
   // The style, with the land in it, is made once, when the map is created; the overlay follows when
   // computed (held-data.ts). Later changes go to the sources (setData) and to the selection's layer
   // (setFilter) directly. The basemap is fixed for the life of the page (switching loads the other page).
   const [overlayUrl] = useState(() => heldUrl('overlay'));
-  const [mapStyle] = useState(() => atlasStyle({ land, overlay: overlayUrl }, { basemap: basemap ? BASEMAPS[basemap] : null, selectedId }));
+  const [mapStyle] = useState(() => atlasStyle({ land, overlay: overlayUrl, user: userInStyle }, { basemap: basemap ? BASEMAPS[basemap] : null, selectedId }));
   const sources = useSourceData(ref, {
     land: { data: land, ready: true, inStyle: land },
     overlay: { data: overlay, ready: overlayReady, heldUrl: overlayUrl },
+    user: { data: user, ready: true, inStyle: userInStyle },
   });
   // Only a real change of selection touches the layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef(selectedId);

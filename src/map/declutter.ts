@@ -1,9 +1,11 @@
 /**
  * Labels and site symbols drawn as HTML over the map must not cover each other. After the map settles,
- * every candidate's box is measured and placed greedily by priority (island names first, then the sites,
- * then settlement names and 1945 villages): a box that would overlap one already placed is first tried
- * at a few offsets (names only), and otherwise gives way (hidden until the map is zoomed in). Hidden sites
- * stay in the sites list of the side panel, so nothing becomes unreachable.
+ * every candidate's box is measured and placed greedily, in this order: sites at their own published
+ * position (they cannot move), island names, settlement names (shown from zoom 8), the sites known only
+ * to a town or an island (fanned out around their shared point), the 1945 villages. A box that would
+ * overlap one already placed is tried at a few offsets where it may move, and otherwise gives way
+ * (hidden until the map is zoomed in). Hidden sites stay in the side panel's sites list, so nothing
+ * becomes unreachable.
  */
 import { useEffect } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
@@ -39,14 +41,30 @@ export function declutter(candidates: readonly Candidate[]): Placement {
 }
 
 /** What is placed, in priority order: CSS selector, priority, and whether it may move a little. */
-const KINDS: { selector: string; priority: number; movable: boolean }[] = [
-  { selector: '.map-label', priority: 0, movable: true },
-  { selector: '.site-symbol.handed', priority: 1, movable: false },
-  { selector: '.site-symbol', priority: 2, movable: false },
-  { selector: '[data-near="true"] .settlement-name', priority: 3, movable: false },
-  { selector: '.village-1945', priority: 4, movable: false },
-];
 const NAME_SHIFTS: [number, number][] = [[0, -22], [0, 22], [0, -40], [0, 40], [-50, 0], [50, 0]];
+/**
+ * Sites known only to a town or an island share one placed point (several at Yuzhno-Kurilsk): they are
+ * fanned out around it, as their position is approximate anyway. A site at its own published position
+ * is never moved.
+ */
+const FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((k) => {
+  const a = (k * Math.PI) / 4;
+  return [[Math.round(24 * Math.cos(a)), Math.round(24 * Math.sin(a))] as [number, number]];
+}).concat([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((k) => {
+  const a = (k * Math.PI) / 6 + Math.PI / 12;
+  return [Math.round(46 * Math.cos(a)), Math.round(46 * Math.sin(a))] as [number, number];
+}));
+const KINDS: { selector: string; priority: number; shifts: [number, number][] | undefined }[] = [
+  // Sites at their own published position cannot move, so they are placed first; names then find room.
+  { selector: '.site-symbol.handed.exact', priority: 0, shifts: undefined },
+  { selector: '.site-symbol.exact', priority: 0, shifts: undefined },
+  { selector: '.map-label', priority: 1, shifts: NAME_SHIFTS },
+  // Once zoomed in (names shown from zoom 8), a town's name comes before the sites fanned around it.
+  { selector: '[data-near="true"] .settlement-name', priority: 2, shifts: [[0, -14], [0, 14]] },
+  { selector: '.site-symbol.handed', priority: 3, shifts: FAN },
+  { selector: '.site-symbol', priority: 3, shifts: FAN },
+  { selector: '.village-1945', priority: 4, shifts: undefined },
+];
 
 /** Measures the page's labels and symbols and applies a placement (data-declutter="hidden", a shift). */
 export function declutterMap(container: HTMLElement): Placement {
@@ -55,7 +73,7 @@ export function declutterMap(container: HTMLElement): Placement {
   const seen = new Set<Element>();
   const view = container.getBoundingClientRect();
   for (const k of KINDS) {
-    container.querySelectorAll<HTMLElement>(k.selector).forEach((el, i) => {
+    container.querySelectorAll<HTMLElement>(k.selector).forEach((el) => {
       if (seen.has(el)) return;
       seen.add(el);
       // Measured where it would be with no shift, whatever an earlier pass did.
@@ -63,9 +81,9 @@ export function declutterMap(container: HTMLElement): Placement {
       el.removeAttribute('data-declutter');
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom) return;
-      const id = `${k.priority}:${i}`;
+      const id = String(els.size);
       els.set(id, el);
-      candidates.push({ id, priority: k.priority, box: { x: r.left, y: r.top, w: r.width, h: r.height }, shifts: k.movable ? NAME_SHIFTS : undefined });
+      candidates.push({ id, priority: k.priority, box: { x: r.left, y: r.top, w: r.width, h: r.height }, shifts: k.shifts });
     });
   }
   const placement = declutter(candidates);
@@ -80,14 +98,21 @@ export function useDeclutter(getMap: () => MaplibreMap | undefined, deps: readon
     const map = getMap();
     if (!map) return;
     let frame = 0;
+    // Two frames: a marker added or changed by React is positioned by the map in the next frame.
     const run = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => { declutterMap(map.getContainer()); document.body.dataset.decluttered = String(Date.now()); });
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => { declutterMap(map.getContainer()); document.body.dataset.decluttered = String(Date.now()); });
+      });
     };
     map.on('idle', run);
     map.on('zoomend', run);
+    // Markers added, removed or restyled (a site handed over, names shown from a zoom on) without the
+    // map moving: place again. Positions changing while the map moves are left to 'idle'.
+    const observer = new MutationObserver(run);
+    observer.observe(map.getContainer(), { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'data-near'] });
     run();
-    return () => { cancelAnimationFrame(frame); map.off('idle', run); map.off('zoomend', run); };
+    return () => { cancelAnimationFrame(frame); observer.disconnect(); map.off('idle', run); map.off('zoomend', run); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 }

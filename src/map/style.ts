@@ -103,7 +103,11 @@ export const LAYERS = {
 export const HOME_BOUNDS: [[number, number], [number, number]] = [[143.6, 42.9], [149.0, 45.7]];
 
 /** The first data of the map's two GeoJSON sources (a collection, or a URL MapLibre loads it from). */
-export interface StyleData { land: GeoJSONSourceSpecification['data']; overlay: GeoJSONSourceSpecification['data'] }
+export interface StyleData {
+  land: GeoJSONSourceSpecification['data']; overlay: GeoJSONSourceSpecification['data'];
+  /** The user's imported points, apart: 100,000 of them must not travel again with every option change. */
+  user?: GeoJSONSourceSpecification['data'];
+}
 export interface StyleBasemap { tiles: readonly string[]; maxzoom: number; attribution: string }
 
 /** The filter of the selected island's outline. */
@@ -137,6 +141,7 @@ export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | nul
       ...(basemap ? { basemap: { type: 'raster', tiles: [...basemap.tiles], tileSize: 256, maxzoom: basemap.maxzoom, attribution: basemap.attribution } } : {}),
       land: { type: 'geojson', data: data.land, attribution: '© OpenStreetMap contributors (ODbL)', tolerance: 1, buffer: 32 },
       overlay: { type: 'geojson', data: data.overlay, tolerance: 1, buffer: 32 },
+      user: { type: 'geojson', data: data.user ?? { type: 'FeatureCollection', features: [] }, buffer: 32 },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
@@ -164,7 +169,7 @@ export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | nul
       overlay(LAYERS.territoryLine, KIND.territoryLine),
       overlay(LAYERS.historyLine, KIND.historyLine),
       overlay(LAYERS.ringLabels, KIND.ring),
-      overlay(LAYERS.userPoints, KIND.userPoint),
+      { ...ofKind(LAYERS.userPoints, KIND.userPoint), source: 'user' } as LayerSpecification,
     ],
   };
 }

@@ -16,7 +16,7 @@ const bad = JSON.stringify({ type: 'FeatureCollection', features: [points[0], { 
 
 describe('importing the user\'s data', () => {
   it('imports points and a territory, counts points per option, survives a reload, and refuses a broken file without changing anything', async () => {
-    const { page, errors } = await openPage(h);
+    const { page, errors } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     const input = page.getByTestId('import-input');
     await input.setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
@@ -46,7 +46,7 @@ describe('importing the user\'s data', () => {
   });
 
   it('refuses a file over 50 MB before reading it', async () => {
-    const { page } = await openPage(h);
+    const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     await page.evaluate(() => {
       const input = document.querySelector('[data-testid="import-input"]') as HTMLInputElement;
