@@ -136,7 +136,8 @@ const SNAPSHOT = `window.__snapshot = () => {
     failedParts: [...document.querySelectorAll('[data-testid="part-failed"]')].map((e) => e.dataset.part ?? '?'),
     notice: q('[data-testid="url-notice"]')?.innerText ?? '',
     noticeItems: document.querySelectorAll('[data-testid="url-notice"] li').length,
-    option: q('[data-option][aria-pressed="true"]')?.dataset.option ?? null,
+    // No option chosen (the first view) reads as the link's "none".
+    option: q('[data-option][aria-pressed="true"]')?.dataset.option ?? (q('[data-testid="neutral-note"]') ? 'none' : null),
     shareText: q('[data-testid="share-output"]')?.innerText ?? null,
     basis: checkedValue('basis'), lang: checkedValue('label-language'),
     layers: layerBoxes.map((b) => b.checked ? 'y' : 'n'),
@@ -373,7 +374,7 @@ describe('never a blank page', () => {
   }, 300_000); // about 60 s on an idle 2-core machine; more when it is shared
 
   it('a history write the browser refuses is logged and ignored, and the link catches up (limit of 5 writes per 4 s)', async () => {
-    const { context, page, errors, warnings } = await openHostile('/', [], historyLimit(5, 4000));
+    const { context, page, errors, warnings } = await openHostile('/#option=equal-area', [], historyLimit(5, 4000));
     const slider = page.getByTestId('share-slider');
     await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
@@ -461,7 +462,7 @@ describe('never a blank page', () => {
 
   it('a failing part shows what failed and the ways out; the rest of the page keeps working; the page is never blank', async () => {
     const fail = (parts: string[]) => `window.__atlasFail = ${JSON.stringify(parts)};`;
-    const { context, page, errors } = await openHostile('/', [fail(['options'])], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
+    const { context, page, errors } = await openHostile('/#option=equal-area', [fail(['options'])], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
     const failed = page.locator('[data-testid="part-failed"][data-part="options"]');
     await expect(failed.innerText()).resolves.toContain('Settlement options could not be shown.');
     for (const name of ['Reset this panel', 'Remove stored data', 'Reload with defaults']) expect(await failed.getByRole('button', { name }).count()).toBe(1);
@@ -471,12 +472,13 @@ describe('never a blank page', () => {
     // Reset, once the fault is gone: the panel is back.
     await page.evaluate(() => { window.__atlasFail = []; });
     await failed.getByRole('button', { name: 'Reset this panel' }).click();
-    await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
+    // The panel is back, on its defaults (no option chosen).
+    await expect(page.getByTestId('option-result').innerText()).resolves.toContain('No option chosen');
     expect(errors).toEqual([]);
     await context.close();
 
     for (const part of ['map', 'page']) {
-      const o = await openHostile('/', [fail([part])], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
+      const o = await openHostile('/#option=equal-area', [fail([part])], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
       await o.page.locator(`[data-testid="part-failed"][data-part="${part}"]`).waitFor();
       const text = await o.page.evaluate(() => document.getElementById('root')!.innerText);
       expect(text.length).toBeGreaterThan(40);
