@@ -223,6 +223,8 @@ export function validateOptions(data: unknown, file: string = TABLE_FILES.option
   const defined = c.sources(r.sources, 'sources');
   c.entries(r, 'options', (o, at) => {
     for (const k of ['name', 'summary', 'proposed_by', 'when']) at.string(o, k);
+    // Their Japanese and Russian display texts (name_ja, summary_ru, …) are optional; English is shown where one is missing.
+    for (const k of ['name', 'summary', 'proposed_by', 'when']) for (const l of ['ja', 'ru']) if (`${k}_${l}` in o) at.string(o, `${k}_${l}`);
     const whole = at.list(o, 'islands_whole');
     whole?.forEach((x, k) => { if (!TABLE_ISLANDS.includes(x as TableIsland)) at.add(`islands_whole[${k}]`, `${show(x)} is not one of ${TABLE_ISLANDS.join(', ')}`); });
     if (!('cut' in o)) at.add('cut', 'is missing (null when no island is cut)');

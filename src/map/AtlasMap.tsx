@@ -10,6 +10,7 @@ import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
+import { useT } from '../i18n/index.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 // Imported statically (a chunk of its own, loaded by the HTML beside the app) so that it downloads in
@@ -67,6 +68,7 @@ declare global {
 }
 
 export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, viewRequest, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, keepInView, basemap, historyAreas, historyLines, villages1945, seaLines, seaImage }: AtlasMapProps) {
+  const { t, f: fm } = useT();
   const ref = useRef<MapRef>(null);
   const [mapLoaded, setMapLoaded] = useState(false);
 
@@ -168,7 +170,7 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
       onMoveEnd={(e) => { if (e.originalEvent) { const c = e.target.getCenter(); onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }); } }}
       cursor="auto"
       style={{ position: 'absolute', inset: 0 }}
-      aria-label="Map of Hokkaido and the disputed islands"
+      aria-label={t('app.mapLabel')}
     >
       {settlements?.features.map((f) => (
         <Marker key={`settlement-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
@@ -190,9 +192,9 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
       })}
       {villages1945?.map((v) => (
         <Marker key={`village-${v.id}`} longitude={v.lon} latitude={v.lat} anchor="center" style={{ pointerEvents: 'none' }}>
-          <span className="village-1945" data-village={v.id} title={`${v.name}: ${v.population} persons, ${v.households} households (15 Aug 1945)`}>
+          <span className="village-1945" data-village={v.id} title={t('history.villageTitle', { name: v.name, persons: fm.int(v.population), households: fm.int(v.households) })}>
             <span className="village-dot" aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 1, background: '#1a1a1a', border: '1px solid #fff', verticalAlign: 'middle' }} />
-            <span className="village-name" style={{ marginLeft: 3, fontSize: 11, background: 'rgba(255,255,255,0.8)', padding: '0 2px' }}>{v.name}, 1945: {v.population.toLocaleString('en-US')}</span>
+            <span className="village-name" style={{ marginLeft: 3, fontSize: 11, background: 'rgba(255,255,255,0.8)', padding: '0 2px' }}>{v.name}, 1945: {fm.int(v.population)}</span>
           </span>
         </Marker>
       ))}

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
 import type { LayerSpecification, Map as MaplibreMap, MapSourceDataEvent, MapStyleDataEvent } from 'maplibre-gl';
 import { KIND, LAYERS, ofKind } from './style.ts';
+import { useT } from '../i18n/index.ts';
 
 /** The land fills of the offline style, under Hokkaido's outline: drawn again when the basemap is missing. */
 function restoreLand(map: MaplibreMap): void {
@@ -27,7 +28,10 @@ const STYLE: React.CSSProperties = {
   background: '#fff8c5', border: '1px solid #bf8700', borderRadius: 8, padding: '6px 10px', fontSize: 13, lineHeight: 1.35, color: '#1f2328',
 };
 
-export function BasemapStatus({ host, sourceId = 'basemap', strings = BASEMAP_STATUS_STRINGS }: { host: string; sourceId?: string; strings?: typeof BASEMAP_STATUS_STRINGS }) {
+/** `strings`: by default in the interface language (src/i18n, key basemapStatus); BASEMAP_STATUS_STRINGS is the English. */
+export function BasemapStatus({ host, sourceId = 'basemap', strings: given }: { host: string; sourceId?: string; strings?: typeof BASEMAP_STATUS_STRINGS }) {
+  const { t } = useT();
+  const strings = given ?? { unreachable: (h: string) => t('basemapStatus.unreachable', { host: h }) };
   const { current } = useMap();
   const [failed, setFailed] = useState(false);
   useEffect(() => {

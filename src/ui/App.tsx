@@ -4,29 +4,33 @@ import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { AtlasMap } from '../map/AtlasMap.tsx';
 import { loadAllLayers, type LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
-import { labelText } from '../geo/names.ts';
+import { labelText } from '../map/names.ts';
 import { computeOption, createShareContext, customOption, defaultBearing, type OptionResult, type OptionSpec, type Settlement, type ShareContext } from '../geo/shares.ts';
-import { disputedFeatures, optionFeatures } from '../geo/option-features.ts';
+import { disputedFeatures, optionFeatures } from '../map/option-features.ts';
 import { SHARE_TABLES_OK, TABLES, tableProblemsForDisplay, type SourceRef } from '../data/tables.ts';
 import { optionGeoJson, optionIslandsCsv, partitionFeatures } from '../data/exports.ts';
-import { fmtBearing, fmtInt } from './format.ts';
+import { i18n, linkMessages, optionText, useT, useUiLanguageFromLink } from '../i18n/index.ts';
 import { IslandPanel } from './IslandPanel.tsx';
-import { LanguageControl } from './LanguageControl.tsx';
+import { LanguageControl, UiLanguageControl } from './LanguageControl.tsx';
 import { DataProblems } from './DataProblems.tsx';
 import { OptionsPanel, type OptionMeta } from './OptionsPanel.tsx';
 import { CERTAINTIES, COUNTRIES, KINDS, KIND_LABELS, KIND_MARKS, standingIn, toSites, type SystemInfo } from '../data/deployments.ts';
 import { sitesUnderOption } from '../geo/sites.ts';
-import { rangeRings, siteFeatures } from '../geo/site-features.ts';
-import { DeploymentsPanel, FIRST_YEAR, SiteDetails, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
-import { checkImportSize, importGeoJsonText, propertyText, type ImportedData } from '../data/import.ts';
+import { rangeRings, siteFeatures } from '../map/site-features.ts';
+import { DeploymentsPanel, FIRST_YEAR, SiteDetails, siteName, THIS_YEAR, type Exercise, type RingMode, type SiteFilters } from './DeploymentsPanel.tsx';
+import { checkImportSize, propertyText, type ImportedData } from '../data/import.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { useStoredImports } from './use-stored-imports.ts';
 import { StoredImports } from './StoredImports.tsx';
 import { useLinkState } from './use-link-state.ts';
 import { PartBoundary } from './ErrorBoundary.tsx';
-import { userPointsUnderOption } from '../geo/user-points.ts';
-import { prepareTerritory, solvePartition } from '../geo/partition.ts';
+import { userPointsUnderOptionCached } from '../geo/point-islands.ts';
+// The user's files and their territory's split run in the import worker (import-client.ts).
+import { importClient } from './import-client.ts';
+import type { ServiceProgress } from './import-service.ts';
+import { useTerritorySplit } from './use-territory-split.ts';
+import { ImportProgress } from './ImportProgress.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { villagesForShares, VILLAGES, VILLAGE_PROBLEMS } from '../data/villages.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -51,7 +55,6 @@ const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
 const OFFICIAL_KM2 = Object.fromEntries((TABLES.officialAreas?.areas ?? []).map((a) => [a.id, a.area_km2]));
 const PEOPLE = Object.fromEntries((TABLES.populations?.islands ?? []).map((p) => [p.id, p]));
 const SETTLEMENTS = TABLES.settlements?.settlements ?? [];
-const LAYER_LABELS: Record<LayerId, string> = { partition: 'Option shading and cut line', settlements: 'Settlements', labels: 'Island names', deployments: 'Military sites', sea: 'Sea: zones by equidistance' };
 const SYSTEMS: SystemInfo[] = TABLES.systems?.systems ?? [];
 const EXERCISES: Exercise[] = TABLES.exercises?.exercises ?? [];
 const TABLE_PROBLEMS = tableProblemsForDisplay();
@@ -69,9 +72,11 @@ function bboxOf(polys: number[][][][]): [[number, number], [number, number]] {
   return [[minX, minY], [maxX, maxY]];
 }
 
-const parseLink = (hash: string) => parseUrlState(hash, OPTION_IDS, ISLAND_IDS, [FIRST_YEAR, THIS_YEAR]);
+// The link's notices are worded in the interface language of the moment they are read (src/i18n).
+const parseLink = (hash: string) => parseUrlState(hash, OPTION_IDS, ISLAND_IDS, [FIRST_YEAR, THIS_YEAR], linkMessages(i18n.t.bind(i18n)));
 
 export function App() {
+  const { t, lang, f } = useT();
   const [layers, setLayers] = useState<Record<LayerName, LayerState>>({
     islands: { status: 'loading' }, hokkaido: { status: 'loading' }, context: { status: 'loading' }, deployments: { status: 'loading' },
   });
@@ -79,6 +84,7 @@ export function App() {
   const [imports, setImports] = useState<ImportedData[]>([]);
   const [importProblems, setImportProblems] = useState<ValidationProblem[]>([]);
   const [importBusy, setImportBusy] = useState(false);
+  const [importProgress, setImportProgress] = useState<ServiceProgress | null>(null);
   const [territoryShare, setTerritoryShare] = useState(0.5);
   const [territoryBearing, setTerritoryBearing] = useState<number | null>(null);
   // The point whose nearest territory vertex is the anchor (side A holds it); null: Cape Nosappu. Not in the URL.
@@ -90,6 +96,8 @@ export function App() {
   const { state, update, notices, setNotices, viewRequest } = useLinkState(parseLink, useCallback((next: UrlState, prev: UrlState) => {
     if (isOnlinePage(location.pathname) && next.basemap !== prev.basemap) location.reload();
   }, []));
+  // The interface language follows the link's ui= (else the browser's languages); the switcher in the header writes it.
+  useUiLanguageFromLink(state.ui);
   // Year, range rings and the open site are in the link (state); the other site filters are not.
   const [siteFilters, setSiteFilters] = useState<Omit<SiteFilters, 'year'>>({ countries: [...COUNTRIES], kinds: [...KINDS], certainties: [...CERTAINTIES] });
   const filters = useMemo<SiteFilters>(() => ({ ...siteFilters, year: state.year ?? THIS_YEAR }), [siteFilters, state.year]);
@@ -112,7 +120,7 @@ export function App() {
   // Imported files come back from IndexedDB; each is validated again like a new import (use-stored-imports.ts).
   const stored = useStoredImports(useCallback((ok: ImportedData[]) => {
     setImports((prev) => [...ok.filter((d) => !prev.some((p) => p.name === d.name)), ...prev]);
-  }, []));
+  }, []), importClient().store); // IndexedDB is worked from the import worker
   const { save: saveStored, remove: removeStored } = stored;
 
   const [importedView, setImportedView] = useState<[[number, number], [number, number]] | null>(null);
@@ -124,7 +132,8 @@ export function App() {
     setImportBusy(true);
     try {
       const text = await file.text();
-      const r = importGeoJsonText(file.name, text);
+      // Validated, merged and prepared in the import worker: the page stays responsive, with progress.
+      const r = await importClient().importText(file.name, text, setImportProgress);
       if (!r.ok) { setImportProblems(r.problems); return; }
       setImportProblems([]);
       setImports((prev) => [...prev.filter((d) => d.name !== r.data.name), r.data]);
@@ -133,11 +142,12 @@ export function App() {
       saveStored({ name: file.name, text });
     } catch (e) {
       setImportProblems([{ file: file.name, featureIndex: null, featureId: null, path: '', message: `could not be read (${errorMessage(e)})` }]);
-    } finally { setImportBusy(false); }
+    } finally { setImportBusy(false); setImportProgress(null); }
   }, [saveStored]);
   const onRemoveImport = useCallback((name: string) => {
     setImports((prev) => prev.filter((d) => d.name !== name));
     removeStored(name);
+    importClient().forget(name).catch(() => undefined);
   }, [removeStored]);
 
   // Dropping a file anywhere on the page imports it.
@@ -260,9 +270,9 @@ export function App() {
     type: 'FeatureCollection',
     features: SETTLEMENTS.map((s) => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en}${s.population !== null ? ` · ${fmtInt(s.population)}` : ''}` },
+      properties: { id: s.id, population: s.population, label: `${state.lang === 'ja' ? s.name_ja : state.lang === 'ru' ? s.name_ru : s.name_en}${s.population !== null ? ` · ${f.int(s.population)}` : ''}` },
     })),
-  }), [state.lang]);
+  }), [state.lang, f]);
 
   const deployments = data('deployments');
   const allSites = useMemo(() => (deployments ? toSites(deployments) : []), [deployments]);
@@ -276,7 +286,7 @@ export function App() {
   // A site named by the link but not in the data: say so, and close it.
   useEffect(() => {
     if (!siteId || !deployments || selectedSite) return;
-    setNotices((n) => [...n, `"site=${siteId.slice(0, 40)}" is not a site in the data; no site is open`]);
+    setNotices((n) => [...n, t('app.siteNotInData', { id: siteId.slice(0, 40) })]);
     setSiteId(null);
   }, [siteId, deployments, selectedSite, setSiteId]);
   const ringsFc = useMemo(() => {
@@ -289,14 +299,13 @@ export function App() {
   const userPointsFc = useMemo<FeatureCollection<Point>>(() => ({
     type: 'FeatureCollection', features: userPoints.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: p.lonlat }, properties: { id: p.id } })),
   }), [userPoints]);
-  const userUnder = useMemo(() => (ctx && current && userPoints.length ? userPointsUnderOption(ctx, current, userPoints) : null), [ctx, current, userPoints]);
+  const userUnder = useMemo(() => (ctx && current && userPoints.length ? userPointsUnderOptionCached(ctx, current, userPoints) : null), [ctx, current, userPoints]);
   const selectedUserPoint = userPoints.find((p) => p.id === userPointId) ?? null;
   const territorySource = [...imports].reverse().find((d) => d.territory) ?? null;
-  const territoryPrep = useMemo(() => (territorySource?.territory ? prepareTerritory(territorySource.territory, territoryAnchor ? { anchorTarget: territoryAnchor } : {}) : null), [territorySource, territoryAnchor]);
-  const territoryResult = useMemo(() => {
-    if (!territoryPrep) return null;
-    try { return solvePartition(territoryPrep, territoryBearing ?? (territoryPrep.longAxisBearingDeg + 90) % 180, { fraction: territoryShare }); } catch { return null; }
-  }, [territoryPrep, territoryBearing, territoryShare]);
+  // Split in the import worker; the figures come from the full territory, the parts drawn are a copy
+  // simplified when large (use-territory-split.ts).
+  const territorySplit = useTerritorySplit(importClient(), territorySource?.territory ? territorySource : null, territoryAnchor, territoryBearing, territoryShare);
+  const territoryResult = territorySplit.view?.result ?? null;
   const territoryFc = useMemo<FeatureCollection | null>(() => territoryResult ? {
     type: 'FeatureCollection',
     features: [
@@ -318,6 +327,16 @@ export function App() {
   // A phone-sized window starts with the map legend folded.
   const [narrowScreen] = useState(() => typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches);
 
+  // Names in running text in the interface language: a settlement or 1945 village in its convention (English: the English name).
+  const placeName = useCallback((id: string, english: string) => {
+    if (lang === 'en') return english;
+    const s = SETTLEMENTS.find((x) => x.id === id) as { name_ja?: string; name_ru?: string } | undefined;
+    const v = (VILLAGES?.villages ?? []).find((x) => x.id === id) as { name_ja?: string; name_ru?: string | null } | undefined;
+    const own = lang === 'ja' ? s?.name_ja ?? v?.name_ja : s?.name_ru ?? v?.name_ru;
+    return own || english;
+  }, [lang]);
+  const optionName = (r: OptionResult) => (r.id === 'custom' ? (lang === 'en' ? r.name : t('options.customName', { pct: f.pct(r.japanShare * 100, 2) }))
+    : optionText(OPTIONS.find((o) => o.id === r.id) ?? r, 'name', lang));
   const detailsRef = useRef<HTMLDivElement>(null);
   // Bring a newly opened details panel into view in the side panel.
   useEffect(() => { if (siteId || state.island) detailsRef.current?.scrollIntoView({ block: 'nearest' }); }, [siteId, state.island]);
@@ -341,7 +360,8 @@ export function App() {
     return {
       view: mapView(map), lang: state.lang,
       land: { context: data('context'), hokkaido: data('hokkaido'), islands },
-      option: current,
+      // The figure's title names the option in the interface language, as its other words are.
+      option: current && { ...current, name: optionName(current) },
       optionAreas: partition && !neutral ? optionLayers?.areas ?? null : null,
       cutLine: partition ? optionLayers?.line ?? null : null,
       settlements: state.layers.includes('settlements')
@@ -362,40 +382,39 @@ export function App() {
 
   const heading = (
     <header>
-      <h1>Disputed islands atlas</h1>
-      <p className="sub">
-        Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and the Habomai group: administered by Russia, claimed by Japan (disputed).
-      </p>
+      <UiLanguageControl onChange={(ui) => update({ ui })} />
+      <h1>{t('app.title')}</h1>
+      <p className="sub">{t('app.subtitle')}</p>
     </header>
   );
   return (
     <div className="app">
       {!panelsReady ? (
-        <aside className="side" aria-label="Controls and details" aria-busy="true">
+        <aside className="side" aria-label={t('app.sideLabel')} aria-busy="true">
           {heading}
-          <p className="hint" role="status">{layersSettled ? 'Computing the options…' : 'Loading the map data…'}</p>
+          <p className="hint" role="status">{layersSettled ? t('app.computing') : t('app.loading')}</p>
         </aside>
-      ) : <aside className="side" aria-label="Controls and details">
+      ) : <aside className="side" aria-label={t('app.sideLabel')}>
         {heading}
         {notices.length > 0 && (
-          <PartBoundary part="link-notice" title="The notice about the link" onReset={() => setNotices([])}>
+          <PartBoundary part="link-notice" title={t('parts.linkNotice')} onReset={() => setNotices([])}>
             <div className="notice" role="status" data-testid="url-notice">
-              <strong>Part of the link was not understood:</strong>
+              <strong>{t('app.linkNoticeTitle')}</strong>
               <ul>{notices.map((n, i) => <li key={i}>{n}</li>)}</ul>
-              <button type="button" onClick={() => setNotices([])}>Dismiss</button>
+              <button type="button" onClick={() => setNotices([])}>{t('app.dismiss')}</button>
             </div>
           </PartBoundary>
         )}
         <DataProblems problems={problems} />
         <div ref={detailsRef} className="details">
-          <PartBoundary part="details" title="The details panel" onReset={() => { setUserPointId(null); update({ site: null, island: null }); }}>
+          <PartBoundary part="details" title={t('parts.details')} onReset={() => { setUserPointId(null); update({ site: null, island: null }); }}>
           {selectedUserPoint && (
             <section className="panel" data-testid="user-point-panel" aria-labelledby="user-point-title">
-              <header className="panel-head"><h2 id="user-point-title">Your point: {selectedUserPoint.id}</h2>
-                <button type="button" className="close" onClick={() => setUserPointId(null)} aria-label="Close point details">×</button></header>
+              <header className="panel-head"><h2 id="user-point-title">{t('app.userPointTitle', { id: selectedUserPoint.id })}</h2>
+                <button type="button" className="close" onClick={() => setUserPointId(null)} aria-label={t('app.closeUserPoint')}>×</button></header>
               <dl className="names">
                 {Object.entries(selectedUserPoint.properties).slice(0, 50).map(([k, v]) => <Fragment key={k}><dt>{k}</dt><dd>{propertyText(v)}</dd></Fragment>)}
-                <dt>Position</dt><dd>{selectedUserPoint.lonlat[1].toFixed(5)}° N, {selectedUserPoint.lonlat[0].toFixed(5)}° E</dd>
+                <dt>{t('common.position')}</dt><dd>{lang === 'en' ? `${selectedUserPoint.lonlat[1].toFixed(5)}° N, ${selectedUserPoint.lonlat[0].toFixed(5)}° E` : f.lonLat(selectedUserPoint.lonlat, 5)}</dd>
               </dl>
             </section>
           )}
@@ -403,9 +422,9 @@ export function App() {
           {selected && <IslandPanel feature={selected} onClose={() => update({ island: null })} />}
           </PartBoundary>
         </div>
-        {computed?.error && <div className="problems" role="alert">Could not compute this option: {computed.error}</div>}
+        {computed?.error && <div className="problems" role="alert">{t('app.computeFailed', { error: computed.error })}</div>}
         {ctx && computed?.current && (
-          <PartBoundary part="options" title="Settlement options"
+          <PartBoundary part="options" title={t('parts.options')}
             onReset={() => update({ option: DEFAULT_STATE.option, share: DEFAULT_STATE.share, bearing: DEFAULT_STATE.bearing, basis: DEFAULT_STATE.basis })}>
           <OptionsPanel
             options={OPTIONS} results={computed.results} current={computed.current} neutral={neutral}
@@ -421,7 +440,8 @@ export function App() {
             userPoints={userUnder}
             seaShares={showSea ? Object.fromEntries(Object.entries(sea.others).map(([id, x]) => [id, x.japanShare])) : null}
             mapExport={<ExportControls input={figureInput} fileBase={`map-${computed.current.id}-${state.basis}`} />}
-            sites={sitesResult && { ...sitesResult, year: filters.year, names: Object.fromEntries(allSites.map((x) => [x.id, x.props.name_en])), kindLabels: KIND_LABELS }}
+            sites={sitesResult && { ...sitesResult, year: filters.year, names: Object.fromEntries(allSites.map((x) => [x.id, siteName(x.props, lang)])), kindLabels: KIND_LABELS }}
+            placeName={placeName}
             onExportCsv={() => download(`options-${state.basis}.csv`, 'text/csv',
               optionIslandsCsv(computed.results, { ...exportMeta(), sources: sourcesFor, proposedBy: Object.fromEntries(OPTIONS.map((o) => [o.id, o.proposed_by])),
                 seaJapanShare: showSea ? Object.fromEntries(Object.entries(sea.others).map(([id, x]) => [id, x.japanShare])) : undefined }))}
@@ -429,16 +449,16 @@ export function App() {
           </PartBoundary>
         )}
         {showSea && current && computed?.current && (
-          <PartBoundary part="sea" title="The sea" onReset={() => update({ layers: state.layers.filter((l) => l !== 'sea') })}>
-            <SeaPanel sea={sea} optionId={computed.current.id} optionName={computed.current.name} />
+          <PartBoundary part="sea" title={t('parts.sea')} onReset={() => update({ layers: state.layers.filter((l) => l !== 'sea') })}>
+            <SeaPanel sea={sea} optionId={computed.current.id} optionName={optionName(computed.current)} />
           </PartBoundary>
         )}
-        <PartBoundary part="history" title="History and precedents" onReset={() => { setHistoryYear(1855); setHistoryOnMap(false); }}>
+        <PartBoundary part="history" title={t('parts.history')} onReset={() => { setHistoryYear(1855); setHistoryOnMap(false); }}>
           <details className="history-section" data-testid="history-section" onToggle={(e) => setHistoryOpen((e.currentTarget as HTMLDetailsElement).open)}>
-            <summary>History and precedents: the treaty lines since 1855, the 1945 villages, fifty-fifty settlements measured</summary>
-            {historyLayers.status === 'loading' && <p className="hint" role="status">Loading the history and precedents…</p>}
+            <summary>{t('app.historySummary')}</summary>
+            {historyLayers.status === 'loading' && <p className="hint" role="status">{t('app.historyLoading')}</p>}
             {historyLayers.problems.length > 0 && <DataProblems problems={historyLayers.problems} />}
-            {VILLAGE_PROBLEMS.length > 0 && <p className="problems" role="alert">data/villages-1945.json was refused: {VILLAGE_PROBLEMS.length} problem(s); 1945 residents of cut islands stay not located.</p>}
+            {VILLAGE_PROBLEMS.length > 0 && <p className="problems" role="alert">{t('app.villagesRefused', { n: VILLAGE_PROBLEMS.length })}</p>}
             {historyLayers.history && (
               <HistoryPanel history={historyLayers.history} villages={VILLAGES} year={historyYear} range={historyRange(historyLayers.history.events, THIS_YEAR)}
                 onYear={onHistoryYear} showOnMap={historyOnMap} onShowOnMap={setHistoryOnMap} onZoom={() => setFocus([[139.5, 41.3], [157.8, 51.6]])} />
@@ -449,54 +469,52 @@ export function App() {
           </details>
         </PartBoundary>
         {deployments && showSites && (
-          <PartBoundary part="sites" title="Military sites" onReset={() => { setPlaying(false); update({ year: null, rings: DEFAULT_STATE.rings, site: null }); }}>
+          <PartBoundary part="sites" title={t('parts.sites')} onReset={() => { setPlaying(false); update({ year: null, rings: DEFAULT_STATE.rings, site: null }); }}>
           <DeploymentsPanel filters={filters} onFilters={setFilters} shownCount={shownSites.length} totalCount={allSites.length}
             exercises={EXERCISES} ringMode={ringMode} onRingMode={setRingMode} playing={playing} onPlaying={setPlaying}
             shownSites={shownSites} selectedSiteId={siteId} onSelectSite={setSiteId} />
           </PartBoundary>
         )}
-        <PartBoundary part="imports" title="Your data" onReset={() => setImportProblems([])}>
+        <PartBoundary part="imports" title={t('parts.imports')} onReset={() => setImportProblems([])}>
           <ImportPanel imports={imports} problems={importProblems} onFiles={onFiles} onRemove={onRemoveImport} busy={importBusy} />
+          <ImportProgress progress={importProgress ?? (importBusy ? null : territorySplit.progress)} />
           <StoredImports error={stored.error} bad={stored.bad} notices={stored.notices} onRemoveBad={stored.removeBad} onClearAll={stored.clearAll} />
         </PartBoundary>
-        {territorySource && territoryPrep && (
-          <PartBoundary part="territory" title="Your territory" onReset={() => { setTerritoryShare(0.5); setTerritoryBearing(null); setTerritoryAnchor(null); }}>
-          <TerritoryPanel name={territorySource.name} result={territoryResult} share={territoryShare} bearing={territoryBearing}
-            longAxis={(territoryPrep.longAxisBearingDeg + 90) % 180} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
-            merge={territorySource.merge} anchor={territoryPrep.anchorLonLat} anchorTarget={territoryAnchor} onAnchor={setTerritoryAnchor}
-            onZoom={() => { const b = bboxOf(territorySource.territory!.coordinates); setFocus(b); }}
-            onExport={() => territoryResult && download(`${territorySource.name.replace(/\.[^.]*$/, '')}-split.geojson`, 'application/geo+json', JSON.stringify({
-              type: 'FeatureCollection',
-              features: partitionFeatures(territoryResult, { source_file: territorySource.name }, {
-                first: { part: 'side-a', areaKm2: territoryResult.japanSideKm2, fraction: territoryResult.fraction },
-                second: { part: 'side-b', areaKm2: territoryResult.otherSideKm2, fraction: 1 - territoryResult.fraction },
-              }),
-            }))} />
+        {territorySource && territorySource.territory && (
+          <PartBoundary part="territory" title={t('parts.territory')} onReset={() => { setTerritoryShare(0.5); setTerritoryBearing(null); setTerritoryAnchor(null); }}>
+          <TerritoryPanel name={territorySource.name} result={territorySplit.current ? territoryResult : null} share={territoryShare} bearing={territoryBearing}
+            longAxis={territorySplit.view ? (territorySplit.view.longAxisBearingDeg + 90) % 180 : 90} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
+            merge={territorySource.merge} anchor={territorySplit.current ? territorySplit.view!.anchorLonLat : null} anchorTarget={territoryAnchor} onAnchor={setTerritoryAnchor}
+            onZoom={() => { const b = territorySource.territoryInfo?.bbox ?? bboxOf(territorySource.territory!.coordinates); setFocus(b); }}
+            onExport={() => { if (territoryResult) importClient().exportSplit(territorySource.name, territorySplit.params).then(
+              (text) => download(`${territorySource.name.replace(/\.[^.]*$/, '')}-split.geojson`, 'application/geo+json', text),
+              (e) => setImportProblems([{ file: territorySource.name, featureIndex: null, featureId: null, path: '', message: `the split could not be exported (${errorMessage(e)})` }])); }} />
+          {territorySplit.error && <div className="problems" role="alert" data-testid="territory-error">{t('app.territoryError', { error: territorySplit.error })}</div>}
           </PartBoundary>
         )}
-        <PartBoundary part="islands" title="Islands and map layers" onReset={() => update({ island: null, lang: DEFAULT_STATE.lang, layers: [...DEFAULT_STATE.layers] })}>
+        <PartBoundary part="islands" title={t('parts.islands')} onReset={() => update({ island: null, lang: DEFAULT_STATE.lang, layers: [...DEFAULT_STATE.layers] })}>
         <section aria-labelledby="islands-title">
-          <h2 id="islands-title">Islands</h2>
+          <h2 id="islands-title">{t('app.islandsTitle')}</h2>
           <LanguageControl value={state.lang} onChange={(lang) => update({ lang })} />
           <fieldset className="segmented" data-testid="layer-control">
-            <legend>Map layers</legend>
+            <legend>{t('app.mapLayers')}</legend>
             {LAYER_IDS.map((id) => (
               <label key={id}>
                 <input type="checkbox" checked={state.layers.includes(id)}
                   onChange={(e) => update({ layers: e.target.checked ? [...state.layers, id] : state.layers.filter((l) => l !== id) })} />
-                {LAYER_LABELS[id]}
+                {t(`layers.${id}`)}
               </label>
             ))}
           </fieldset>
           <label className="basemap-control">
-            Online basemap{' '}
+            {t('app.basemap')}{' '}
             <select value={basemap ?? 'off'} data-testid="basemap-select" onChange={(e) => switchBasemap(e.target.value === 'off' ? null : (e.target.value as BasemapId))}>
-              <option value="off">Off (nothing leaves this computer)</option>
+              <option value="off">{t('app.basemapOff')}</option>
               {(Object.keys(BASEMAPS) as BasemapId[]).map((b) => <option key={b} value={b}>{BASEMAPS[b].label}</option>)}
             </select>
           </label>
           <p className="fine" data-testid="basemap-note">
-            {basemap ? `The map now loads tiles from ${BASEMAPS[basemap].host}: this contacts that server.` : 'Switching a basemap on loads map tiles from that server (it will see your IP address and the area you view).'}
+            {basemap ? t('app.basemapOn', { host: BASEMAPS[basemap].host }) : t('app.basemapNote')}
           </p>
           {islands && (
             <ul className="island-list">
@@ -510,14 +528,14 @@ export function App() {
               ))}
             </ul>
           )}
-          {!selected && <p className="hint">Click an island on the map, or choose it above, to see its areas and population.</p>}
+          {!selected && <p className="hint">{t('app.islandHint')}</p>}
         </section>
         </PartBoundary>
       </aside>}
       <main className="map-wrap">
         {/* The map starts once the data files are in (preloaded by the HTML), with the land; the option
             overlay follows as soon as it is computed (AtlasMap, held-data.ts). */}
-        <PartBoundary part="map" title="The map">
+        <PartBoundary part="map" title={t('parts.map')}>
         {layersSettled && <AtlasMap overlayReady={overlayReady} islands={islands} hokkaido={data('hokkaido')} context={data('context')}
           language={state.lang} selectedId={state.island} onSelect={(island) => update({ island })}
           optionAreas={state.layers.includes('partition') && !historyMap ? optionLayers?.areas ?? null : null}
@@ -544,24 +562,24 @@ export function App() {
           onViewChange={(view) => update({ view })} />}
         {(neutral || current) && (
           // Folded by default on a phone, where it would cover a quarter of the map; a tap opens it.
-          <details className="map-legend" aria-label="Legend" data-testid={neutral ? 'neutral-legend' : 'legend'} open={!narrowScreen}>
-            <summary className="legend-title">{neutral ? 'The four islands' : current!.name}</summary>
+          <details className="map-legend" aria-label={t('legend.label')} data-testid={neutral ? 'neutral-legend' : 'legend'} open={!narrowScreen}>
+            <summary className="legend-title">{neutral ? t('legend.neutralTitle') : optionName(current!)}</summary>
             {state.layers.includes('partition') && (neutral
               ? <>
-                <div><span className="swatch disputed" /> Disputed: administered by Russia, claimed by Japan</div>
-                <div className="fine">No settlement option is shown: choose one in the panel.</div>
+                <div><span className="swatch disputed" /> {t('status.disputed')}</div>
+                <div className="fine">{t('legend.noOption')}</div>
               </>
               : <>
-                <div><span className="swatch japan" /> Japan · <span className="swatch russia" /> Russia (under this option)</div>
-                {current!.cut && <div><span className="dash" /> Cut line ({fmtBearing(current!.cut.requestedBearingDeg)})</div>}
+                <div><span className="swatch japan" /> {t('common.japan')} · <span className="swatch russia" /> {t('legend.russiaUnder')}</div>
+                {current!.cut && <div><span className="dash" /> {t('legend.cutLine', { bearing: f.bearing(current!.cut.requestedBearingDeg) })}</div>}
               </>)}
-            {state.layers.includes('settlements') && <div><span className="dot" /> Settlement (population)</div>}
-            {showSites && <div><span className="site-key filled" /> site · <span className="site-key" /> town only · <span className="site-key dotted" /> island only</div>}
-            {showSites && <div><span className="country-key ru" /> Russian · <span className="country-key jp" /> Japanese · <span className="country-key us" /> US site</div>}
-            {showSites && current && <div><span className="site-key handed" /> site to Japan under this option</div>}
-            {showSites && <div data-testid="legend-codes">{KINDS.map((k) => `${KIND_MARKS[k]} ${KIND_LABELS[k].toLowerCase()}`).join(' · ')}</div>}
-            {showSea && <div data-testid="sea-legend"><span className="dash sea" /> Sea: zones and boundary by the equidistance method (computed, not an agreed boundary); dashed grey: 200 nm limit; thin: 12 nm</div>}
-            <div className="fine">Names and symbols that would overlap give way; zoom in to see them all (every site is in the sites list).</div>
+            {state.layers.includes('settlements') && <div><span className="dot" /> {t('legend.settlement')}</div>}
+            {showSites && <div><span className="site-key filled" /> {t('legend.site')} · <span className="site-key" /> {t('legend.townOnly')} · <span className="site-key dotted" /> {t('legend.islandOnly')}</div>}
+            {showSites && <div><span className="country-key ru" /> {t('legend.countryRU')} · <span className="country-key jp" /> {t('legend.countryJP')} · <span className="country-key us" /> {t('legend.countryUS')}</div>}
+            {showSites && current && <div><span className="site-key handed" /> {t('legend.handed')}</div>}
+            {showSites && <div data-testid="legend-codes">{KINDS.map((k) => `${KIND_MARKS[k]} ${lang === 'en' ? t(`deployments.kinds.${k}`).toLowerCase() : t(`deployments.kinds.${k}`)}`).join(' · ')}</div>}
+            {showSea && <div data-testid="sea-legend"><span className="dash sea" /> {t('legend.sea')}</div>}
+            <div className="fine">{t('legend.declutter')}</div>
           </details>
         )}
         </PartBoundary>

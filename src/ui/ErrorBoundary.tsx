@@ -6,6 +6,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorMessage } from '../data/error-message.ts';
 import { importStore, storageErrorText } from './user-store.ts';
+import { i18n } from '../i18n/index.ts';
 
 declare global {
   /** Test hook: the parts named here fail on render (tests/browser/hostile.test.ts). */
@@ -19,7 +20,7 @@ export function reloadWithDefaults(): void {
 
 /** Removes the imports kept in this browser; returns a sentence saying what happened. */
 export async function removeStoredData(): Promise<string> {
-  try { await importStore.clear(); return 'The data stored by this page was removed.'; } catch (e) { return `The stored data could not be removed: ${storageErrorText(e)}.`; }
+  try { await importStore.clear(); return i18n.t('boundary.removed'); } catch (e) { return i18n.t('boundary.removeFailed', { error: storageErrorText(e) }); }
 }
 
 function FaultProbe({ part }: { part: string }) {
@@ -63,14 +64,17 @@ export class PartBoundary extends Component<PartBoundaryProps, BoundaryState> {
 
   override render(): ReactNode {
     if (!this.state.failed) return <><FaultProbe part={this.props.part} />{this.props.children}</>;
+    // In the interface language (a class: i18n.t, not the hook). The page's own boundary (main.tsx) is named here.
+    const t = i18n.t.bind(i18n);
+    const title = this.props.part === 'page' ? t('parts.page') : this.props.title;
     return (
       <section className={`problems part-failed ${this.props.className ?? ''}`} role="alert" data-testid="part-failed" data-part={this.props.part}>
-        <strong>{this.props.title} could not be shown.</strong>
-        <p className="fine">{errorMessage(this.state.error).slice(0, 300)}. The rest of the page still works.</p>
+        <strong>{t('boundary.failed', { title })}</strong>
+        <p className="fine">{t('boundary.rest', { message: errorMessage(this.state.error).slice(0, 300) })}</p>
         <div className="part-failed-actions">
-          <button type="button" onClick={this.reset}>Reset this panel</button>{' '}
-          <button type="button" onClick={() => void this.removeStored()}>Remove stored data</button>{' '}
-          <button type="button" onClick={reloadWithDefaults}>Reload with defaults</button>
+          <button type="button" onClick={this.reset}>{t('boundary.reset')}</button>{' '}
+          <button type="button" onClick={() => void this.removeStored()}>{t('boundary.removeStored')}</button>{' '}
+          <button type="button" onClick={reloadWithDefaults}>{t('boundary.reload')}</button>
         </div>
         {this.state.storeNote && <p className="fine" role="status">{this.state.storeNote}</p>}
       </section>

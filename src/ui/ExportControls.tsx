@@ -1,11 +1,16 @@
 /** The map image controls: a size and the two formats. The figure is made by map-export.ts. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FIGURE_SIZES, type FigureInput, type FigureSize } from './export-figure.ts';
 import { downloadBlob, makeMapFigure } from './map-export.ts';
-import { EXPORT_STRINGS, type ExportStrings } from './export-strings.ts';
+import { exportStrings, type ExportStrings } from './export-strings.ts';
+import { useT } from '../i18n/index.ts';
 import { errorMessage } from '../data/error-message.ts';
 
-export function ExportControls({ input, fileBase, strings = EXPORT_STRINGS }: { input: () => FigureInput | null; fileBase: string; strings?: ExportStrings }) {
+/** `strings`: the exports' words; by default those of the interface language. */
+export function ExportControls({ input, fileBase, strings: given }: { input: () => FigureInput | null; fileBase: string; strings?: ExportStrings }) {
+  const { lang } = useT();
+  const ownStrings = useMemo(() => exportStrings(lang), [lang]);
+  const strings = given ?? ownStrings;
   const [size, setSize] = useState<FigureSize>('current');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

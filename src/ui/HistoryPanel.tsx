@@ -9,9 +9,7 @@ import type { VillagesTable } from '../data/villages.ts';
 import { historyAt, HISTORY_REGIONS, yearOf } from '../geo/history.ts';
 import type { Source } from '../data/sources.ts';
 import { SourceLink } from './SourceLink.tsx';
-import { fmtInt } from './format.ts';
-
-const LANGS: Record<string, string> = { en: 'English', ja: 'Japanese', ru: 'Russian' };
+import { islandName, useT } from '../i18n/index.ts';
 
 export interface HistoryPanelProps {
   history: HistoryData;
@@ -25,33 +23,38 @@ export interface HistoryPanelProps {
 }
 
 export function HistoryPanel({ history, villages, year, range, onYear, showOnMap, onShowOnMap, onZoom }: HistoryPanelProps) {
+  const { t, lang, f } = useT();
+  const LANGS: Record<string, string> = { en: t('common.english'), ja: t('common.japanese'), ru: t('common.russian') };
+  /** An event's name in the interface language (the data has all three). */
+  const nameOf = (e: { names: { en: string; ja: string; ru: string } }) => e.names[lang] || e.names.en;
   const state = historyAt(history.events, year);
   const source = (id: string) => history.sources.find((s) => s.id === id) ?? null;
   const villageSource = (id: string): Source | null => villages?.sources.find((s) => s.id === id) ?? null;
   const lineText = (id: string) => {
-    for (const e of history.events) for (const l of [e.line, ...(e.extra_lines ?? [])]) if (l?.id === id) return `${l.between.join(' – ')} (${e.names.en}, ${yearOf(e.date)})`;
+    for (const e of history.events) for (const l of [e.line, ...(e.extra_lines ?? [])]) if (l?.id === id) return `${l.between.join(' – ')} (${nameOf(e)}, ${yearOf(e.date)})`;
     return id;
   };
   const years = history.events.map((e) => yearOf(e.date));
+  const islandLabel = (id: string) => islandName(t, id) ?? id;
   return (
     <section className="panel history" aria-labelledby="history-title" data-testid="history-panel">
-      <h2 id="history-title">History: the lines since 1855</h2>
+      <h2 id="history-title">{t('history.title')}</h2>
       <label className="history-year">
-        Year <strong data-testid="history-year">{year}</strong>
+        {t('common.year')} <strong data-testid="history-year">{year}</strong>
         <input type="range" min={range[0]} max={range[1]} step={1} value={year} onChange={(e) => onYear(Number(e.target.value))}
           aria-valuetext={`${year}`} data-testid="history-slider" />
       </label>
-      <div className="history-jumps" role="group" aria-label="Jump to an event's year">
+      <div className="history-jumps" role="group" aria-label={t('history.jump')}>
         {years.map((y, i) => <button type="button" key={history.events[i].id} onClick={() => onYear(y)} aria-pressed={y === year}>{y}</button>)}
       </div>
-      <label><input type="checkbox" checked={showOnMap} onChange={(e) => onShowOnMap(e.target.checked)} data-testid="history-on-map" /> Show the lines and areas of that year on the map</label>
-      {showOnMap && <button type="button" onClick={onZoom}>Zoom out to Sakhalin and Kamchatka</button>}
+      <label><input type="checkbox" checked={showOnMap} onChange={(e) => onShowOnMap(e.target.checked)} data-testid="history-on-map" /> {t('history.showOnMap')}</label>
+      {showOnMap && <button type="button" onClick={onZoom}>{t('history.zoom')}</button>}
       <div className="history-now" data-testid="history-state" aria-live="polite">
-        <h3>In {year}</h3>
-        {!state.current ? <p>Before the first treaty on the timeline (1855).</p> : (
+        <h3>{t('history.inYear', { year })}</h3>
+        {!state.current ? <p>{t('history.before')}</p> : (
           <>
-            <p>Latest instrument or event: <strong>{state.current.names.en}</strong> ({state.current.date}).</p>
-            <p>Lines in force: {state.lines.length ? state.lines.map(lineText).join('; ') : 'none drawn by a treaty in force between the two countries'}.</p>
+            <p>{t('history.latest')} <strong>{nameOf(state.current)}</strong> ({f.date(state.current.date)}).</p>
+            <p>{t('history.linesInForce', { lines: state.lines.length ? state.lines.map(lineText).join('; ') : t('history.noLines') })}</p>
             <ul className="history-areas">
               {HISTORY_REGIONS.map((r) => state.areas[r] && (
                 <li key={r}>{history.regions[r] ?? r}: {history.statuses[state.areas[r]!] ?? state.areas[r]}</li>
@@ -59,32 +62,31 @@ export function HistoryPanel({ history, villages, year, range, onYear, showOnMap
             </ul>
           </>
         )}
-        <p className="fine">Lines are drawn as the texts define them (a strait's median line, a parallel) on this atlas's OpenStreetMap-derived coastline; each event says how.</p>
+        <p className="fine">{t('history.drawnNote')}</p>
       </div>
-      <h3>Every event</h3>
+      <h3>{t('history.every')}</h3>
       <ol className="history-events">
         {history.events.map((e) => (
           <li key={e.id} data-event={e.id} className={state.current?.id === e.id ? 'current' : undefined}>
-            <h4><time dateTime={e.date}>{e.date}</time> {e.names.en}</h4>
-            <p className="names" lang="ja">{e.names.ja}</p>
-            <p className="names" lang="ru">{e.names.ru}</p>
+            <h4><time dateTime={e.date}>{f.date(e.date)}</time> {nameOf(e)}</h4>
+            {(['en', 'ja', 'ru'] as const).filter((l) => l !== lang).map((l) => <p key={l} className="names" lang={l}>{e.names[l]}</p>)}
             {e.date_note && <p className="fine">{e.date_note}</p>}
             {e.quotes.map((q, i) => (
               <blockquote key={i} lang={q.lang}>
-                {q.description ? <span className="fine">As described: </span> : null}
+                {q.description ? <span className="fine">{t('history.asDescribed')}</span> : null}
                 {q.article && <span className="fine">{q.article}: </span>}<q>{q.text}</q>
                 <footer className="fine">({LANGS[q.lang] ?? q.lang}) <SourceLink source={source(q.source)} /></footer>
               </blockquote>
             ))}
-            {[e.line, ...(e.extra_lines ?? [])].map((l) => l && <p key={l.id} className="fine">Line drawn: {l.drawn} In force {l.in_force[0]}–{l.in_force[1]}.</p>)}
+            {[e.line, ...(e.extra_lines ?? [])].map((l) => l && <p key={l.id} className="fine">{t('history.lineDrawn', { drawn: l.drawn, from: l.in_force[0], to: l.in_force[1] })}</p>)}
             {e.line === null && e.line_note && <p className="fine">{e.line_note}</p>}
             {e.island_dates && (
               <ul>{e.island_dates.map((d) => <li key={d.island}>{d.island}: {d.date}, {d.note} (<SourceLink source={source(d.source)} />)</li>)}</ul>
             )}
             {e.readings && (
               <dl className="readings">
-                <dt>Japan's reading</dt><dd>{e.readings.japan} {e.reading_sources?.japan.map((s) => <Fragment key={s}>(<SourceLink source={source(s)} />) </Fragment>)}</dd>
-                <dt>Russia's reading</dt><dd>{e.readings.russia} {e.reading_sources?.russia.map((s) => <Fragment key={s}>(<SourceLink source={source(s)} />) </Fragment>)}</dd>
+                <dt>{t('history.japanReading')}</dt><dd>{e.readings.japan} {e.reading_sources?.japan.map((s) => <Fragment key={s}>(<SourceLink source={source(s)} />) </Fragment>)}</dd>
+                <dt>{t('history.russiaReading')}</dt><dd>{e.readings.russia} {e.reading_sources?.russia.map((s) => <Fragment key={s}>(<SourceLink source={source(s)} />) </Fragment>)}</dd>
               </dl>
             )}
             {e.area_notes && <ul className="fine">{Object.entries(e.area_notes).map(([r, n]) => <li key={r}>{history.regions[r] ?? r}: {n}</li>)}</ul>}
@@ -93,19 +95,17 @@ export function HistoryPanel({ history, villages, year, range, onYear, showOnMap
       </ol>
       {villages && (
         <>
-          <h3 id="villages-title">The 1945 villages</h3>
-          <p className="fine">Residents on 15 August 1945 by village ({fmtInt(villages.villages.reduce((s, v) => s + v.population, 0))} persons,{' '}
-            {fmtInt(villages.villages.reduce((s, v) => s + v.households, 0))} households). When an option cuts an island, its 1945 residents are
-            counted by village, on the side of the village's seat: an approximation by village seat, since a village's land may lie on both sides.
-            A village whose seat has no published position is counted as not located.</p>
+          <h3 id="villages-title">{t('history.villagesTitle')}</h3>
+          <p className="fine">{t('history.villagesIntro', { persons: f.int(villages.villages.reduce((s, v) => s + v.population, 0)),
+            households: f.int(villages.villages.reduce((s, v) => s + v.households, 0)) })}</p>
           <table className="villages" aria-labelledby="villages-title" data-testid="villages-table">
-            <thead><tr><th scope="col">Village</th><th scope="col">Island</th><th scope="col">Households</th><th scope="col">Persons</th><th scope="col">Seat</th></tr></thead>
+            <thead><tr><th scope="col">{t('history.village')}</th><th scope="col">{t('history.island')}</th><th scope="col">{t('history.households')}</th><th scope="col">{t('history.persons')}</th><th scope="col">{t('history.seat')}</th></tr></thead>
             <tbody>
               {villages.villages.map((v) => (
                 <tr key={v.id}>
                   <th scope="row">{v.name_en} <span lang="ja">{v.name_ja}</span></th>
-                  <td>{v.island}</td><td>{fmtInt(v.households)}</td><td>{fmtInt(v.population)}</td>
-                  <td>{v.seat ? (v.seat.kind === 'point' ? `${v.seat.lat.toFixed(3)}° N ${v.seat.lon.toFixed(3)}° E` : `within ${v.seat.radius_km} km of ${v.seat.lat.toFixed(3)}° N ${v.seat.lon.toFixed(3)}° E`) : 'not located'}
+                  <td>{islandLabel(v.island)}</td><td>{f.int(v.households)}</td><td>{f.int(v.population)}</td>
+                  <td>{v.seat ? (v.seat.kind === 'point' ? f.lonLat([v.seat.lon, v.seat.lat], 3) : t('history.within', { km: f.km(v.seat.radius_km, 0), point: f.lonLat([v.seat.lon, v.seat.lat], 3) })) : t('history.notLocated')}
                     <span className="fine"> {v.seat_note}</span> {v.sources.map((s) => <Fragment key={s}>(<SourceLink source={villageSource(s)} />) </Fragment>)}</td>
                 </tr>
               ))}

@@ -4,19 +4,16 @@
  */
 import { useEffect, useState } from 'react';
 import type { ServiceProgress } from './import-service.ts';
+import { useT } from '../i18n/index.ts';
 
 export const PROGRESS_DELAY_MS = 500;
 
-const STEP_TEXT: Record<ServiceProgress['step'], string> = {
-  parsing: 'Reading the file…',
-  checking: 'Checking the file…',
-  merging: 'Merging the polygons and measuring them…',
-  preparing: 'Preparing the territory for splitting…',
-  splitting: 'Splitting the territory…',
-};
+/** The steps' words: src/i18n (progress.*). */
+const STEPS = ['parsing', 'checking', 'merging', 'preparing', 'splitting'] as const;
 
 /** `progress`: null when nothing runs. */
 export function ImportProgress({ progress, testId = 'import-progress' }: { progress: ServiceProgress | null; testId?: string }) {
+  const { t } = useT();
   const running = progress !== null;
   const [shown, setShown] = useState(false);
   useEffect(() => {
@@ -26,10 +23,11 @@ export function ImportProgress({ progress, testId = 'import-progress' }: { progr
   }, [running]);
   if (!running || !shown) return null;
   const pct = Math.round(progress.done * 100);
+  const step = (STEPS as readonly string[]).includes(progress.step) ? t(`progress.${progress.step as (typeof STEPS)[number]}`) : t('progress.working');
   return (
     <p className="fine import-progress" role="status" data-testid={testId}>
-      {STEP_TEXT[progress.step] ?? 'Working…'}{' '}
-      <progress max={100} value={progress.step === 'splitting' ? undefined : pct} aria-label={STEP_TEXT[progress.step]} />
+      {step}{' '}
+      <progress max={100} value={progress.step === 'splitting' ? undefined : pct} aria-label={step} />
     </p>
   );
 }

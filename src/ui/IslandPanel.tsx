@@ -3,55 +3,55 @@ import type { Feature, MultiPolygon } from 'geojson';
 import { useMemo } from 'react';
 import { islandAreaStats } from '../geo/island-stats.ts';
 import { officialAreaKm2, officialAreaSource, populationOf, populationSource } from '../data/tables.ts';
-import { fmtInt, fmtKm2, fmtPct } from './format.ts';
+import { islandName, useT } from '../i18n/index.ts';
 import { SourceLink } from './SourceLink.tsx';
 
 export function IslandPanel({ feature, onClose }: { feature: Feature<MultiPolygon>; onClose: () => void }) {
+  const { t, lang, f } = useT();
   const p = feature.properties ?? {};
   const id = String(p.id);
   const stats = useMemo(() => islandAreaStats(feature, officialAreaKm2(id)), [feature, id]);
   const pop = populationOf(id);
   const isletKm2 = stats.totalKm2 - stats.countedKm2;
+  // English keeps the data's own name ("Habomai Islands"); Japanese and Russian name the island in their convention, the other in brackets.
+  const title = lang === 'en' ? String(p.name_en) : islandName(t, id) ?? String(p.name_en);
+  const status = typeof p.status === 'string' ? (/^disputed: administered by Russia, claimed by Japan$/i.test(p.status) && lang !== 'en' ? t('status.disputed') : p.status) : null;
   return (
     <section className="panel" aria-labelledby="island-panel-title" data-testid="island-panel">
       <header className="panel-head">
-        <h2 id="island-panel-title">{String(p.name_en)}</h2>
-        <button type="button" className="close" onClick={onClose} aria-label="Close island details">×</button>
+        <h2 id="island-panel-title">{title}</h2>
+        <button type="button" className="close" onClick={onClose} aria-label={t('island.close')}>×</button>
       </header>
       <dl className="names">
-        <dt>Japanese</dt><dd lang="ja">{String(p.name_ja)} <span className="latn">{String(p.name_ja_latn)}</span></dd>
-        <dt>Russian</dt><dd lang="ru">{String(p.name_ru)} <span className="latn">{String(p.name_ru_latn)}</span></dd>
-        {typeof p.status === 'string' && (<><dt>Status</dt><dd>{p.status}</dd></>)}
+        <dt>{t('common.japanese')}</dt><dd lang="ja">{String(p.name_ja)} <span className="latn">{String(p.name_ja_latn)}</span></dd>
+        <dt>{t('common.russian')}</dt><dd lang="ru">{String(p.name_ru)} <span className="latn">{String(p.name_ru_latn)}</span></dd>
+        {status !== null && (<><dt>{t('island.status')}</dt><dd>{status}</dd></>)}
       </dl>
-      <h3>Area</h3>
+      <h3>{t('island.area')}</h3>
       <dl className="figures">
-        <dt>Computed (WGS84 ellipsoid)</dt>
-        <dd data-testid="geodesic-area">{fmtKm2(stats.totalKm2)}</dd>
-        <dt>Official (GSI 2025)</dt>
+        <dt>{t('island.computed')}</dt>
+        <dd data-testid="geodesic-area">{f.km2(stats.totalKm2)}</dd>
+        <dt>{t('island.official')}</dt>
         <dd data-testid="official-area">
-          {stats.officialKm2 != null ? fmtKm2(stats.officialKm2) : '—'} <SourceLink source={officialAreaSource(id)} />
+          {stats.officialKm2 != null ? f.km2(stats.officialKm2) : '—'} <SourceLink source={officialAreaSource(id)} />
         </dd>
-        <dt>Difference{isletKm2 > 0 ? ' (same land as GSI)' : ''}</dt>
-        <dd data-testid="area-diff">{stats.diffPercent != null ? fmtPct(stats.diffPercent, 2, true) : '—'}</dd>
+        <dt>{isletKm2 > 0 ? t('island.differenceSameLand') : t('island.difference')}</dt>
+        <dd data-testid="area-diff">{stats.diffPercent != null ? f.pct(stats.diffPercent, 2, true) : '—'}</dd>
       </dl>
       {isletKm2 > 0 && (
         <p className="fine" data-testid="islets-note">
-          The computed figure, used for every share on this page, includes {stats.partCount - stats.countedPartCount} small
-          islet(s) of {fmtKm2(isletKm2)} that GSI counts outside its figure for this island. Without them:{' '}
-          {fmtKm2(stats.countedKm2)}, the land compared with GSI's figure above.
+          {t('island.isletsNote', { n: f.int(stats.partCount - stats.countedPartCount), km2: f.km2(isletKm2), without: f.km2(stats.countedKm2) })}
         </p>
       )}
-      <p className="fine">
-        Computed from OpenStreetMap-derived coastlines (generalised) with lakes filled; the official figure is a satellite survey.
-      </p>
+      <p className="fine">{t('island.method')}</p>
       {pop && (
         <>
-          <h3>Population</h3>
+          <h3>{t('island.population')}</h3>
           <dl className="figures">
-            <dt>Japanese residents, 15 Aug 1945</dt>
-            <dd>{fmtInt(pop.japanese_1945)} <SourceLink source={populationSource('japanese_1945')} /></dd>
-            <dt>Russian residents, 1 Jan 2023</dt>
-            <dd>{fmtInt(pop.russian_2023)} <SourceLink source={populationSource('russian_2023')} /></dd>
+            <dt>{t('island.japanese1945')}</dt>
+            <dd>{f.int(pop.japanese_1945)} <SourceLink source={populationSource('japanese_1945')} /></dd>
+            <dt>{t('island.russian2023')}</dt>
+            <dd>{f.int(pop.russian_2023)} <SourceLink source={populationSource('russian_2023')} /></dd>
           </dl>
         </>
       )}

@@ -1,13 +1,11 @@
 /** Settlement options: choose one, set a share and a bearing, read what each side gets. */
 import { Fragment } from 'react';
 import type { AreaBasis, OptionResult } from '../geo/shares.ts';
-import { fmtInt, fmtKm2, fmtPct, fmtBearing } from './format.ts';
+import { islandName, optionText, useT } from '../i18n/index.ts';
 import { normalizeBearing } from '../geo/partition.ts';
 import type { BearingRule } from '../geo/shares.ts';
+import { KINDS, type Kind } from '../data/deployments.ts';
 
-const BEARING_RULE_TEXT: Record<BearingRule, string> = {
-  'given': '', 'across-long-axis': ' (across the long axis)', 'shortest-border': ' (shortest border)',
-};
 import { SourceLink } from './SourceLink.tsx';
 import type { SourceRef } from '../data/tables.ts';
 
@@ -39,172 +37,183 @@ export interface OptionsPanelProps {
   /** Japan's share of the sea (equidistance method, SeaPanel) per option id, when the Sea layer is on. */
   seaShares?: Record<string, number> | null;
   sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; year: number; names: Record<string, string>; kindLabels: Record<string, string> } | null;
+  /** A settlement's or 1945 village's name in the interface language's convention (default: the English name given). */
+  placeName?: (id: string, english: string) => string;
 }
 
-const ISLAND_NAMES: Record<string, string> = { habomai: 'Habomai', shikotan: 'Shikotan', kunashiri: 'Kunashiri / Kunashir', etorofu: 'Etorofu / Iturup' };
+/** An option's name in the interface language: the data's translation, or for the custom option its share. */
+function useOptionName(options: OptionMeta[]) {
+  const { t, lang, f } = useT();
+  return (r: OptionResult) => {
+    if (r.id === 'custom') return lang === 'en' ? r.name : t('options.customName', { pct: f.pct(r.japanShare * 100, 2) });
+    const meta = options.find((o) => o.id === r.id);
+    return meta ? optionText(meta, 'name', lang) : r.name;
+  };
+}
 
 export function OptionsPanel(p: OptionsPanelProps) {
+  const { t, lang, f } = useT();
+  const nameOf = useOptionName(p.options);
+  const islandLabel = (id: string) => islandName(t, id) ?? id;
+  const place = (id: string, english: string) => p.placeName?.(id, english) ?? english;
+  const ruleText = (rule: BearingRule) => (rule === 'across-long-axis' ? t('options.ruleAcrossLongAxis') : rule === 'shortest-border' ? t('options.ruleShortest') : '');
+  const kindLabel = (k: string) => (KINDS.includes(k as Kind) ? t(`deployments.kinds.${k as Kind}`) : p.sites?.kindLabels[k] ?? k);
   const r = p.current;
   const meta = p.options.find((o) => o.id === r.id);
   const cut = r.cut;
   return (
     <section className="options" aria-labelledby="options-title">
-      <h2 id="options-title">Settlement options</h2>
+      <h2 id="options-title">{t('options.title')}</h2>
       <fieldset className="segmented row" data-testid="basis-control">
-        <legend>Area basis</legend>
+        <legend>{t('options.basis')}</legend>
         {(['geodesic', 'official'] as const).map((b) => (
           <label key={b} className={p.basis === b ? 'on' : ''}>
             <input type="radio" name="basis" value={b} checked={p.basis === b} onChange={() => p.onBasis(b)} />
-            {b === 'geodesic' ? 'Computed (WGS84)' : 'Official (GSI 2025)'}
+            {b === 'geodesic' ? t('options.basisGeodesic') : t('options.basisOfficial')}
           </label>
         ))}
       </fieldset>
       <p className="fine" data-testid="basis-note">
         {p.basis === 'geodesic'
-          ? 'Areas computed on the WGS84 ellipsoid from the OpenStreetMap-derived outlines on this map.'
-          : "GSI 2025 figures of the four groups (sum 4,998.40 km²; GSI's own total of 5,003.05 km² also counts unassigned islets). A cut island's part is its official area × the fraction of its outline on that side."}{' '}
+          ? t('options.basisNoteGeodesic')
+          : t('options.basisNoteOfficial', { sum: f.km2(4998.40), gsiTotal: f.km2(5003.05) })}{' '}
         <SourceLink source={p.basisSource} />
       </p>
 
-      <Chart results={p.results} current={p.neutral ? '' : r.id} onOption={p.onOption} seaShares={p.seaShares ?? null} />
+      <Chart results={p.results} current={p.neutral ? '' : r.id} onOption={p.onOption} seaShares={p.seaShares ?? null} nameOf={nameOf} />
 
       {p.neutral ? (
         <div className="result" data-testid="option-result" aria-live="polite">
-          <h3>No option chosen</h3>
-          <p className="fine" data-testid="neutral-note">
-            The four islands are shown as they are: disputed, administered by Russia and claimed by Japan. Choose an option
-            above to see what it would give each side, or set a share of your own.
-          </p>
-          <button type="button" onClick={() => p.onShare(0.5)}>Set a custom share</button>
+          <h3>{t('options.noOption')}</h3>
+          <p className="fine" data-testid="neutral-note">{t('options.neutralNote')}</p>
+          <button type="button" onClick={() => p.onShare(0.5)}>{t('options.setCustom')}</button>
         </div>
       ) : (<>
       <label className="slider">
-        <span>Japan's share of the disputed area: <output data-testid="share-output">{fmtPct(r.japanShare * 100, 2)}</output></span>
+        <span>{t('options.share')} <output data-testid="share-output">{f.pct(r.japanShare * 100, 2)}</output></span>
         <input type="range" min={0} max={100} step={0.05} value={+(r.japanShare * 100).toFixed(2)}
-          aria-label="Japan's share of the disputed area, percent" data-testid="share-slider"
+          aria-label={t('options.shareAria')} data-testid="share-slider"
           onChange={(e) => p.onShare(Number(e.target.value) / 100)} />
       </label>
 
       <fieldset className="bearing" data-testid="bearing-control" disabled={!cut && r.id !== 'custom'}>
-        <legend>Bearing of the cut line</legend>
+        <legend>{t('options.bearing')}</legend>
         <div className="bearing-row">
-          <input type="number" min={0} max={179.9} step={0.5} aria-label="Bearing of the cut line, degrees from north"
+          <input type="number" min={0} max={179.9} step={0.5} aria-label={t('options.bearingAria')}
             value={typeof p.bearing === 'number' ? p.bearing : ''}
             placeholder={cut ? String(+cut.requestedBearingDeg.toFixed(1)) : ''}
             onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(normalizeBearing(x)); }} />
           <span>°</span>
           <button type="button" onClick={() => p.onBearing(null)} aria-pressed={p.bearing === null}>
-            Across long axis{p.longAxisBearing != null ? ` (${p.longAxisBearing.toFixed(0)}°)` : ''}
+            {t('options.acrossLongAxis')}{p.longAxisBearing != null ? ` (${p.longAxisBearing.toFixed(0)}°)` : ''}
           </button>
           <button type="button" onClick={() => p.onBearing('shortest')} aria-pressed={p.bearing === 'shortest'}
-            title="The bearing at which the land border (the line inside the island) is shortest for this share">Shortest border</button>
-          <button type="button" onClick={() => p.onBearing(0)} aria-pressed={p.bearing === 0}>N–S</button>
-          <button type="button" onClick={() => p.onBearing(90)} aria-pressed={p.bearing === 90}>E–W</button>
+            title={t('options.shortestTitle')}>{t('options.shortest')}</button>
+          <button type="button" onClick={() => p.onBearing(0)} aria-pressed={p.bearing === 0}>{t('options.northSouth')}</button>
+          <button type="button" onClick={() => p.onBearing(90)} aria-pressed={p.bearing === 90}>{t('options.eastWest')}</button>
         </div>
       </fieldset>
 
       <div className="result" data-testid="option-result" aria-live="polite">
-        <h3>{r.name}</h3>
-        {meta && <p className="fine">{meta.summary} <em>{meta.proposed_by}</em> ({meta.when}).{' '}
+        <h3>{nameOf(r)}</h3>
+        {meta && <p className="fine">{optionText(meta, 'summary', lang)} <em>{optionText(meta, 'proposed_by', lang)}</em> ({optionText(meta, 'when', lang)}).{' '}
           {meta.sources.map((id) => p.optionSources.find((s) => s.id === id)).filter(Boolean).map((s) => <SourceLink key={s!.id} source={s!} />)}</p>}
         <dl className="figures">
-          <dt><span className="swatch japan" aria-hidden="true" />Japan</dt>
-          <dd data-testid="japan-km2">{fmtKm2(r.japanKm2)} ({fmtPct(r.japanShare * 100, 2)})</dd>
-          <dt><span className="swatch russia" aria-hidden="true" />Russia</dt>
-          <dd data-testid="russia-km2">{fmtKm2(r.russiaKm2)} ({fmtPct((1 - r.japanShare) * 100, 2)})</dd>
-          <dt>Disputed total</dt><dd>{fmtKm2(r.totalKm2)}</dd>
+          <dt><span className="swatch japan" aria-hidden="true" />{t('common.japan')}</dt>
+          <dd data-testid="japan-km2">{f.km2(r.japanKm2)} ({f.pct(r.japanShare * 100, 2)})</dd>
+          <dt><span className="swatch russia" aria-hidden="true" />{t('common.russia')}</dt>
+          <dd data-testid="russia-km2">{f.km2(r.russiaKm2)} ({f.pct((1 - r.japanShare) * 100, 2)})</dd>
+          <dt>{t('options.total')}</dt><dd>{f.km2(r.totalKm2)}</dd>
         </dl>
         <table className="breakdown">
-          <caption className="sr-only">Per-island breakdown</caption>
-          <thead><tr><th scope="col">Island</th><th scope="col">to Japan</th><th scope="col">to Russia</th></tr></thead>
+          <caption className="sr-only">{t('options.breakdown')}</caption>
+          <thead><tr><th scope="col">{t('options.island')}</th><th scope="col">{t('options.toJapan')}</th><th scope="col">{t('options.toRussia')}</th></tr></thead>
           <tbody>
             {r.perIsland.map((i) => (
-              <tr key={i.id}><th scope="row">{ISLAND_NAMES[i.id] ?? i.id}</th><td>{i.toJapanKm2.toFixed(2)}</td><td>{i.toRussiaKm2.toFixed(2)}</td></tr>
+              <tr key={i.id}><th scope="row">{islandLabel(i.id)}</th><td>{f.number(i.toJapanKm2, 2)}</td><td>{f.number(i.toRussiaKm2, 2)}</td></tr>
             ))}
           </tbody>
         </table>
         {cut && (
           <p className="fine" data-testid="cut-details">
-            Cut across {ISLAND_NAMES[cut.island]}: {fmtPct(cut.islandFractionToJapan * 100, 2)} of the island to Japan;{' '}
-            <span data-testid="cut-bearing">requested {fmtBearing(cut.requestedBearingDeg)}{BEARING_RULE_TEXT[cut.bearingRule]},
-              geodesic azimuth at the line's midpoint {cut.measuredBearingDeg === null ? '—' : fmtBearing(cut.measuredBearingDeg)}</span>;
-            {' '}land border <span data-testid="border-length">{cut.borderLengthKm.toFixed(1)} km</span>
-            {cut.defaultBorderLengthKm !== null && <> (across the long axis: {cut.defaultBorderLengthKm.toFixed(1)} km)</>}
-            {cut.lineEnds && <>; line from {fmtLonLat(cut.lineEnds[0])} to {fmtLonLat(cut.lineEnds[1])}</>}.
+            {t('options.cutAcross', { island: islandLabel(cut.island), pct: f.pct(cut.islandFractionToJapan * 100, 2) })}{' '}
+            <span data-testid="cut-bearing">{t('options.requested', { bearing: f.bearing(cut.requestedBearingDeg), rule: ruleText(cut.bearingRule),
+              azimuth: cut.measuredBearingDeg === null ? '—' : f.bearing(cut.measuredBearingDeg) })}</span>{t('common.semicolon')}
+            {' '}{t('options.landBorder')} <span data-testid="border-length">{f.km(cut.borderLengthKm, 1)}</span>
+            {cut.defaultBorderLengthKm !== null && t('options.defaultBorder', { km: f.km(cut.defaultBorderLengthKm, 1) })}
+            {cut.lineEnds && t('options.lineEnds', { from: f.lonLat(cut.lineEnds[0]), to: f.lonLat(cut.lineEnds[1]) })}{t('common.period')}
           </p>
         )}
         {cut && !cut.anchorOnJapanSide && (
           <p className="notice" role="note" data-testid="side-rule-note">
-            At this bearing no straight line gives {fmtPct(cut.islandFractionToJapan * 100, 2)} of {ISLAND_NAMES[cut.island]} on the
-            side of its point nearest Cape Nosappu: Japan's part is the strip on that point's side of the island's median
-            line, not its end facing Hokkaido. Choose another bearing (for example across the long axis) for a cut at that end.
+            {t('options.sideRule', { pct: f.pct(cut.islandFractionToJapan * 100, 2), island: islandLabel(cut.island) })}
           </p>
         )}
-        <h4>People</h4>
+        <h4>{t('options.people')}</h4>
         <dl className="figures">
-          <dt>Japanese residents 1945</dt>
-          <dd>Japan side {fmtInt(r.people.japanese1945.japan)} · Russia side {fmtInt(r.people.japanese1945.russia)}
-            {r.people.japanese1945.unsplit > 0 && <> · {fmtInt(r.people.japanese1945.unsplit)} on the cut island not located (village seat unknown)</>}
+          <dt>{t('options.japanese1945')}</dt>
+          <dd>{t('options.japanSide', { n: f.int(r.people.japanese1945.japan) })} · {t('options.russiaSide', { n: f.int(r.people.japanese1945.russia) })}
+            {r.people.japanese1945.unsplit > 0 && <> · {t('options.unsplit', { n: f.int(r.people.japanese1945.unsplit) })}</>}
             {r.people.cutVillages1945.length > 0 && (
               <span className="village-sides" data-testid="villages-1945">
-                {' '}On the cut island, counted by village, on the side of the village seat (an approximation by village seat):{' '}
+                {' '}{t('options.villagesIntro')}{' '}
                 {r.people.cutVillages1945.map((v, k) => (
-                  <Fragment key={v.id}>{k > 0 && '; '}{v.name_en} {fmtInt(v.population)}, {v.side === 'japan' ? 'Japan side' : v.side === 'russia' ? 'Russia side' : 'seat not located'}</Fragment>
+                  <Fragment key={v.id}>{k > 0 && '; '}{place(v.id, v.name_en)} {f.int(v.population)}, {v.side === 'japan' ? t('options.villageJapan') : v.side === 'russia' ? t('options.villageRussia') : t('options.villageNotLocated')}</Fragment>
                 ))}.
               </span>
             )}</dd>
-          <dt>Russian residents {r.people.russianNow.year}</dt>
-          <dd>Japan side {fmtInt(r.people.russianNow.japan)} · Russia side {fmtInt(r.people.russianNow.russia)}
-            {r.people.russianNow.notLocated > 0 && <> · {fmtInt(r.people.russianNow.notLocated)} on the cut island outside the listed settlements</>}</dd>
+          <dt>{t('options.russianNow', { year: r.people.russianNow.year })}</dt>
+          <dd>{t('options.japanSide', { n: f.int(r.people.russianNow.japan) })} · {t('options.russiaSide', { n: f.int(r.people.russianNow.russia) })}
+            {r.people.russianNow.notLocated > 0 && <> · {t('options.notLocated', { n: f.int(r.people.russianNow.notLocated) })}</>}</dd>
         </dl>
         {r.people.cutSettlements.length > 0 && (
           <ul className="settlement-sides">
-            {r.people.cutSettlements.map((s) => <li key={s.id}>{s.name_en}: {s.population === null ? `no ${r.people.russianNow.year} figure` : fmtInt(s.population)} — {s.side === 'japan' ? 'Japan side' : 'Russia side'}</li>)}
+            {r.people.cutSettlements.map((s) => <li key={s.id}>{place(s.id, s.name_en)}: {s.population === null ? t('options.noFigure', { year: r.people.russianNow.year }) : f.int(s.population)} — {s.side === 'japan' ? t('options.villageJapan') : t('options.villageRussia')}</li>)}
           </ul>
         )}
         {p.sites && (
           <>
-            <h4>Military sites to Japan (standing in {p.sites.year})</h4>
+            <h4>{t('options.sitesTitle', { year: p.sites.year })}</h4>
             <p className="fine" data-testid="sites-to-japan">
-              {p.sites.toJapan.length === 0 ? 'None.' : `${p.sites.toJapan.length}: ` + Object.entries(p.sites.byKind).map(([k, n]) => `${n} ${(p.sites!.kindLabels[k] ?? k).toLowerCase()}`).join(', ') + '.'}
-              {p.sites.ambiguous.length > 0 && <> Not counted either way (position known only to the cut island): {p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; ')}.</>}
+              {p.sites.toJapan.length === 0 ? t('options.sitesNone') : `${f.int(p.sites.toJapan.length)}: ` + Object.entries(p.sites.byKind).map(([k, n]) => t('options.siteKindCount', { n: f.int(n), kind: lang === 'en' ? kindLabel(k).toLowerCase() : kindLabel(k) })).join(lang === 'ja' ? '、' : ', ') + t('common.period')}
+              {p.sites.ambiguous.length > 0 && <> {t('options.sitesAmbiguous', { list: p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; ') })}</>}
             </p>
           </>
         )}
         {p.userPoints && (
-          <p className="fine" data-testid="user-points-to-japan">Your points on the four islands: {p.userPoints.onIslands}; to Japan under this option: {p.userPoints.toJapan.length}{p.userPoints.toJapan.length ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})` : ''}.</p>
+          <p className="fine" data-testid="user-points-to-japan">{t('options.userPoints', { on: f.int(p.userPoints.onIslands), n: f.int(p.userPoints.toJapan.length) })}{p.userPoints.toJapan.length ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})` : ''}.</p>
         )}
       </div>
       </>)}
       <div className="exports">
-        <button type="button" onClick={p.onExportGeoJson} disabled={p.neutral}>Download islands by side + line (GeoJSON)</button>
-        <button type="button" onClick={p.onExportCsv}>Download options table (CSV)</button>
-        {p.onExportPng && <button type="button" onClick={p.onExportPng}>Download map (PNG)</button>}
+        <button type="button" onClick={p.onExportGeoJson} disabled={p.neutral}>{t('options.exportGeoJson')}</button>
+        <button type="button" onClick={p.onExportCsv}>{t('options.exportCsv')}</button>
+        {p.onExportPng && <button type="button" onClick={p.onExportPng}>{t('options.exportPng')}</button>}
         {p.mapExport}
       </div>
     </section>
   );
 }
 
-const fmtLonLat = (p: number[]) => `${p[1].toFixed(4)}° N ${p[0].toFixed(4)}° E`;
 
-function Chart({ results, current, onOption, seaShares }: { results: OptionResult[]; current: string; onOption: (id: string) => void; seaShares: Record<string, number> | null }) {
+function Chart({ results, current, onOption, seaShares, nameOf }: { results: OptionResult[]; current: string; onOption: (id: string) => void; seaShares: Record<string, number> | null; nameOf: (r: OptionResult) => string }) {
+  const { t, f } = useT();
   return (
-    <div className="chart" role="group" aria-label="Comparison of the options: Japan's share of the disputed area">
+    <div className="chart" role="group" aria-label={t('options.chart')}>
       {results.map((r) => (
         <button type="button" key={r.id} className={`bar-row${r.id === current ? ' on' : ''}`} onClick={() => onOption(r.id)}
-          aria-pressed={r.id === current} data-option={r.id} title={r.name}>
-          <span className="bar-label">{r.name}</span>
+          aria-pressed={r.id === current} data-option={r.id} title={nameOf(r)}>
+          <span className="bar-label">{nameOf(r)}</span>
           <span className="bar" aria-hidden="true">
             <span className="bar-japan" style={{ width: `${r.japanShare * 100}%` }} />
             <span className="bar-russia" style={{ width: `${(1 - r.japanShare) * 100}%` }} />
             <span className="bar-half" />
           </span>
-          <span className="bar-value">{fmtPct(r.japanShare * 100, 2)}</span>
-          {seaShares && <span className="bar-value sea" data-testid="sea-share" title="Japan's share of the sea within 200 nm of the four islands (equidistance method)">sea {seaShares[r.id] === undefined ? '…' : fmtPct(seaShares[r.id] * 100, 1)}</span>}
+          <span className="bar-value">{f.pct(r.japanShare * 100, 2)}</span>
+          {seaShares && <span className="bar-value sea" data-testid="sea-share" title={t('options.seaShareTitle')}>{t('options.seaShare', { pct: seaShares[r.id] === undefined ? '…' : f.pct(seaShares[r.id] * 100, 1) })}</span>}
         </button>
       ))}
-      <div className="legend"><span className="swatch japan" /> Japan <span className="swatch russia" /> Russia <span className="half-mark" /> 50 %{seaShares && <> · bars and first figure: land; "sea": Japan's share of the sea within 200 nm (equidistance)</>}</div>
+      <div className="legend"><span className="swatch japan" /> {t('common.japan')} <span className="swatch russia" /> {t('common.russia')} <span className="half-mark" /> {f.pct(50, 0)}{seaShares && t('options.seaLegend')}</div>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Position } from 'geojson';
 import type { PrecedentFeature, PrecedentFigures } from '../geo/precedents.ts';
 import type { Source } from '../data/sources.ts';
 import { SourceLink } from './SourceLink.tsx';
-import { fmtInt } from './format.ts';
+import { useT } from '../i18n/index.ts';
 
 const W = 260, H = 180;
 const PARTY_COLORS: Record<string, string> = { Russia: '#009E73', China: '#56B4E9', Norway: '#56B4E9' };
@@ -24,6 +24,7 @@ function extent(features: PrecedentFeature[]): [number, number, number, number] 
 
 /** A small schematic map: longitude scaled by the cosine of the middle latitude. */
 function CaseMap({ figures, features }: { figures: PrecedentFigures; features: PrecedentFeature[] }) {
+  const { t } = useT();
   const land = features.filter((f) => f.properties.kind === 'land' || f.properties.kind === 'part');
   const drawn = land.length ? land : features;
   let [x0, y0, x1, y1] = extent(drawn);
@@ -56,20 +57,25 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
         <text x={W / 2 - 30} y={H / 2} textAnchor="end" fontSize="11" fill="#1a1a1a">{figures.parties[0]} (west)</text>
         <text x={W / 2 + 30} y={H / 2} textAnchor="start" fontSize="11" fill="#1a1a1a">{figures.parties[1]} (east)</text>
       </>}
-      <text x={W - 4} y={12} textAnchor="end" fontSize="10" fill="#1a1a1a">N ↑ (schematic)</text>
+      <text x={W - 4} y={12} textAnchor="end" fontSize="10" fill="#1a1a1a">{t('precedents.schematic')}</text>
     </svg>
   );
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function PrecedentsPanel({ figures, features, sources }: { figures: PrecedentFigures[]; features: PrecedentFeature[]; sources: Source[] }) {
+  const { t, f: fm } = useT();
+  const pct = (x: number) => fm.pct(x * 100, 1);
+  // Published figures keep their own precision.
+  const dp = (x: number) => (String(x).split('.')[1] ?? '').length;
+  const num = (x: number) => fm.number(x, dp(x));
+  const km = (x: number) => fm.km(x, dp(x));
+  const km2 = (x: number) => fm.km2(x, dp(x));
   const source = (id: string) => sources.find((s) => s.id === id) ?? null;
   return (
     <section className="panel precedents" aria-labelledby="precedents-title" data-testid="precedents-panel">
-      <h2 id="precedents-title">Precedents, measured</h2>
-      <p className="fine">Divisions Russia agreed with neighbours, measured with this atlas's own code where its OpenStreetMap-derived source allows,
-        beside the figures their sources publish. <code>npm run --silent precedents -- --json</code> prints the same figures.</p>
+      <h2 id="precedents-title">{t('precedents.title')}</h2>
+      <p className="fine">{t('precedents.intro')} <code>npm run --silent precedents -- --json</code> {t('precedents.cli')}</p>
       {figures.map((f) => {
         const own = features.filter((x) => x.properties.case === f.id);
         const measured = f.parties.some((p) => f.real_share[p] !== null);
@@ -79,33 +85,33 @@ export function PrecedentsPanel({ figures, features, sources }: { figures: Prece
             <h3>{f.name}</h3>
             <CaseMap figures={f} features={own} />
             <p className="fine">{own.some((x) => x.properties.kind === 'land')
-              ? <>Land from the source: {f.parties.map((p, i) => <span key={p}>{i > 0 && ' · '}<span aria-hidden="true" style={{ color: PARTY_COLORS[p] }}>■</span> {p}</span>)}; black: the real line.</>
-              : <>Black: the treaty line and its turning points (no land drawn).</>}</p>
+              ? <>{t('precedents.landFromSource')} {f.parties.map((p, i) => <span key={p}>{i > 0 && ' · '}<span aria-hidden="true" style={{ color: PARTY_COLORS[p] }}>■</span> {p}</span>)}; {t('precedents.blackLine')}</>
+              : <>{t('precedents.blackTreaty')}</>}</p>
             <dl className="figures">
-              <dt>Parties</dt><dd>{f.parties.join(' / ')}</dd>
-              <dt>Shares measured here</dt>
+              <dt>{t('precedents.parties')}</dt><dd>{f.parties.join(' / ')}</dd>
+              <dt>{t('precedents.measured')}</dt>
               <dd>{measured
-                ? `${f.parties.map((p) => `${p} ${pct(f.real_share[p]!)}`).join(' · ')}${f.area_km2 !== null ? ` of ${fmtInt(f.area_km2)} km²` : ''}`
-                : 'Not measured'}</dd>
+                ? `${f.parties.map((p) => `${p} ${pct(f.real_share[p]!)}`).join(' · ')}${f.area_km2 !== null ? t('precedents.ofArea', { km2: km2(f.area_km2) }) : ''}`
+                : t('precedents.notMeasured')}</dd>
               {f.published_implied_share && Object.entries(f.published_implied_share).map(([p, [lo, hi]]) => (
-                <Fragment key={p}><dt>Implied by the published figures</dt><dd>{p} {pct(lo)}–{pct(hi)} (part ÷ whole, over the published range of the whole)</dd></Fragment>
+                <Fragment key={p}><dt>{t('precedents.implied')}</dt><dd>{p} {pct(lo)}–{pct(hi)} {t('precedents.impliedNote')}</dd></Fragment>
               ))}
-              <dt>Published</dt>
+              <dt>{t('precedents.published')}</dt>
               <dd>
-                {typeof pub.to_china_km2 === 'number' && <>{pub.to_china_km2} km² to China; </>}
-                {Array.isArray(pub.island_km2) && <>island {(pub.island_km2 as number[]).join('–')} km²; </>}
-                {typeof pub.tarabarov_km2 === 'number' && <>Tarabarov {pub.tarabarov_km2} km²; </>}
-                {typeof pub.disputed_area_km2 === 'number' && <>disputed area {fmtInt(pub.disputed_area_km2)} km²; </>}
-                {typeof pub.line_length_nm === 'number' && <>line about {pub.line_length_nm} nautical miles; </>}
+                {typeof pub.to_china_km2 === 'number' && <>{t('precedents.pubToChina', { km2: km2(pub.to_china_km2) })}; </>}
+                {Array.isArray(pub.island_km2) && <>{t('precedents.pubIsland', { range: (pub.island_km2 as number[]).map(km2).join('–') })}; </>}
+                {typeof pub.tarabarov_km2 === 'number' && <>{t('precedents.pubTarabarov', { km2: km2(pub.tarabarov_km2) })}; </>}
+                {typeof pub.disputed_area_km2 === 'number' && <>{t('precedents.pubDisputed', { km2: km2(pub.disputed_area_km2) })}; </>}
+                {typeof pub.line_length_nm === 'number' && <>{t('precedents.pubLine', { nm: num(pub.line_length_nm) })}; </>}
                 {typeof pub.wording === 'string' && <span>{pub.wording}</span>}
               </dd>
-              <dt>Real line</dt>
-              <dd>{f.real_line ? <>{f.real_line.length_km} km{f.real_line.length_nm !== undefined && <> ({f.real_line.length_nm} nautical miles)</>}: {f.real_line.drawn}</> : 'not found in the source'}</dd>
-              <dt>Exact half line at the same bearing</dt>
-              <dd>{f.exact_half_line_offset_km === null ? 'Not computed (the parts are not measured)' : `${f.exact_half_line_offset_km} km from the real line`}</dd>
-              <dt>What the source resolves</dt><dd>{f.source_check}</dd>
+              <dt>{t('precedents.realLine')}</dt>
+              <dd>{f.real_line ? <>{km(f.real_line.length_km)}{f.real_line.length_nm !== undefined && <> ({t('precedents.nauticalMiles', { nm: num(f.real_line.length_nm) })})</>}: {f.real_line.drawn}</> : t('precedents.notFound')}</dd>
+              <dt>{t('precedents.halfLine')}</dt>
+              <dd>{f.exact_half_line_offset_km === null ? t('precedents.halfNotComputed') : t('precedents.halfOffset', { km: km(f.exact_half_line_offset_km) })}</dd>
+              <dt>{t('precedents.resolves')}</dt><dd>{f.source_check}</dd>
             </dl>
-            <p className="sources">Sources: {f.sources.map((id, i) => <span key={id}>{i > 0 && ' · '}<SourceLink source={source(id)} /></span>)}</p>
+            <p className="sources">{t('common.sourcesList')}{f.sources.map((id, i) => <span key={id}>{i > 0 && ' · '}<SourceLink source={source(id)} /></span>)}</p>
           </article>
         );
       })}

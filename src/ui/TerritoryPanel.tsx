@@ -1,9 +1,9 @@
 /** A territory the user imported, split by the same solver at any share and bearing. */
 import { useEffect, useId, useState } from 'react';
 import type { Position } from 'geojson';
-import { fmtKm2, fmtPct, fmtBearing } from './format.ts';
+import { mergeTextIn, useT } from '../i18n/index.ts';
 import { CAPE_NOSAPPU, type PartitionResult } from '../geo/partition.ts';
-import { mergeText, type MergeSummary } from '../data/import.ts';
+import type { MergeSummary } from '../data/import.ts';
 import { formatLonLat, parseLonLat } from '../data/anchor.ts';
 
 export function TerritoryPanel({ name, result, share, bearing, longAxis, onShare, onBearing, onExport, onZoom, merge = null, anchor = null, anchorTarget = null, onAnchor }: {
@@ -17,6 +17,7 @@ export function TerritoryPanel({ name, result, share, bearing, longAxis, onShare
   anchorTarget?: [number, number] | null;
   onAnchor?: (target: [number, number] | null) => void;
 }) {
+  const { t, f } = useT();
   const id = useId();
   const [anchorText, setAnchorText] = useState(anchorTarget ? formatLonLat(anchorTarget) : '');
   const [anchorError, setAnchorError] = useState<string | null>(null);
@@ -29,48 +30,48 @@ export function TerritoryPanel({ name, result, share, bearing, longAxis, onShare
     setAnchorError(null);
     onAnchor?.(p.lonlat);
   };
-  const targetText = anchorTarget ? `your point ${formatLonLat(anchorTarget)}` : `Cape Nosappu (${formatLonLat(CAPE_NOSAPPU, 3)})`;
+  const targetText = anchorTarget ? t('territory.yourPoint', { point: formatLonLat(anchorTarget) }) : t('territory.cape', { point: formatLonLat(CAPE_NOSAPPU, 3) });
   return (
     <section className="territory" aria-labelledby="territory-title" data-testid="territory-panel">
-      <h2 id="territory-title">Split your territory</h2>
+      <h2 id="territory-title">{t('territory.title')}</h2>
       <p className="fine">
-        {name}. Side A holds the chosen share: it is the side holding the anchor{anchor ? <> (<span data-testid="territory-anchor">{formatLonLat(anchor)}</span>)</> : ''}, the territory's point nearest {targetText}. Side B holds the rest.
+        {name}. {t('territory.sideA')}{anchor ? <> (<span data-testid="territory-anchor">{formatLonLat(anchor)}</span>)</> : ''}{t('territory.sideARest', { target: targetText })}
       </p>
-      {merge && <p className="fine" data-testid="territory-merge">{mergeText(merge)}: the territory is {fmtKm2(merge.mergedKm2)} on the WGS84 ellipsoid.</p>}
+      {merge && <p className="fine" data-testid="territory-merge">{t('territory.merged', { merge: mergeTextIn(t, f, merge), km2: f.km2(merge.mergedKm2) })}</p>}
       {onAnchor && (
         <form className="anchor-row" onSubmit={(e) => { e.preventDefault(); applyAnchor(); }}>
-          <label htmlFor={`${id}-anchor`}>Anchor near (lon, lat)</label>
+          <label htmlFor={`${id}-anchor`}>{t('territory.anchor')}</label>
           <input id={`${id}-anchor`} type="text" inputMode="decimal" value={anchorText} placeholder={formatLonLat(CAPE_NOSAPPU, 3)}
             aria-invalid={anchorError !== null} aria-describedby={anchorError ? `${id}-anchor-error` : undefined} data-testid="territory-anchor-input"
             onChange={(e) => setAnchorText(e.target.value)} />
-          <button type="submit" className="plain">Set</button>
-          <button type="button" className="plain" aria-pressed={anchorTarget === null} onClick={() => { setAnchorText(''); setAnchorError(null); onAnchor(null); }}>Cape Nosappu</button>
+          <button type="submit" className="plain">{t('territory.set')}</button>
+          <button type="button" className="plain" aria-pressed={anchorTarget === null} onClick={() => { setAnchorText(''); setAnchorError(null); onAnchor(null); }}>{t('territory.capeButton')}</button>
           {anchorError && <p className="field-error" id={`${id}-anchor-error`} role="alert" data-testid="territory-anchor-error">{anchorError}</p>}
         </form>
       )}
       <label className="slider">
-        <span>Side A's share: <output data-testid="territory-share">{fmtPct((result?.fraction ?? share) * 100, 2)}</output></span>
-        <input type="range" min={0} max={100} step={0.05} value={+(share * 100).toFixed(2)} aria-label="Side A's share of your territory, percent"
+        <span>{t('territory.share')} <output data-testid="territory-share">{f.pct((result?.fraction ?? share) * 100, 2)}</output></span>
+        <input type="range" min={0} max={100} step={0.05} value={+(share * 100).toFixed(2)} aria-label={t('territory.shareAria')}
           onChange={(e) => onShare(Number(e.target.value) / 100)} />
       </label>
       <div className="bearing-row">
-        <label>Bearing <input type="number" min={0} max={179.9} step={0.5} value={+fmtBearing(bearing ?? longAxis).slice(0, -1)} aria-label="Bearing of the territory's cut line, degrees"
+        <label>{t('territory.bearing')} <input type="number" min={0} max={179.9} step={0.5} value={+f.bearing(bearing ?? longAxis).slice(0, -1).replace(',', '.')} aria-label={t('territory.bearingAria')}
           onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) onBearing(((x % 180) + 180) % 180); }} />°</label>
-        <button type="button" onClick={() => onBearing(null)} aria-pressed={bearing === null}>Across long axis</button>
-        <button type="button" onClick={onZoom}>Zoom to it</button>
+        <button type="button" onClick={() => onBearing(null)} aria-pressed={bearing === null}>{t('territory.acrossLongAxis')}</button>
+        <button type="button" onClick={onZoom}>{t('territory.zoom')}</button>
       </div>
       {result && (
         <dl className="figures" data-testid="territory-result">
-          <dt>Total</dt><dd>{fmtKm2(result.totalKm2)}</dd>
-          <dt><span className="swatch japan" aria-hidden="true" />Side A</dt><dd>{fmtKm2(result.japanSideKm2)} ({fmtPct(result.fraction * 100, 2)})</dd>
-          <dt><span className="swatch russia" aria-hidden="true" />Side B</dt><dd>{fmtKm2(result.otherSideKm2)}</dd>
-          {result.line && <><dt>Line</dt><dd>{fmtBearing(result.bearingDeg)}, {result.lineLengthKm.toFixed(2)} km</dd></>}
+          <dt>{t('territory.total')}</dt><dd>{f.km2(result.totalKm2)}</dd>
+          <dt><span className="swatch japan" aria-hidden="true" />{t('territory.sideALabel')}</dt><dd>{f.km2(result.japanSideKm2)} ({f.pct(result.fraction * 100, 2)})</dd>
+          <dt><span className="swatch russia" aria-hidden="true" />{t('territory.sideBLabel')}</dt><dd>{f.km2(result.otherSideKm2)}</dd>
+          {result.line && <><dt>{t('territory.line')}</dt><dd>{f.bearing(result.bearingDeg)}, {f.km(result.lineLengthKm, 2)}</dd></>}
         </dl>
       )}
       {result && result.line && !result.anchorOnJapanSide && (
-        <p className="fine" role="status">No line at this bearing gives the anchor's side this share: side A does not hold the anchor here.</p>
+        <p className="fine" role="status">{t('territory.noLine')}</p>
       )}
-      <button type="button" className="plain" onClick={onExport} disabled={!result?.line}>Download parts + line (GeoJSON)</button>
+      <button type="button" className="plain" onClick={onExport} disabled={!result?.line}>{t('territory.export')}</button>
     </section>
   );
 }

@@ -14,11 +14,11 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { COLORS } from '../map/style.ts';
 import { labelPoint } from '../geo/label-point.ts';
-import { labelText, type LabelLanguage } from '../geo/names.ts';
+import { labelText, type LabelLanguage } from '../map/names.ts';
 import { KINDS, KIND_MARKS } from '../data/deployments.ts';
-import { SITE_COLORS } from '../geo/site-features.ts';
+import { SITE_COLORS } from '../map/site-features.ts';
 import type { OptionResult } from '../geo/shares.ts';
-import { EXPORT_STRINGS, fmtDeg, fmtKm2, fmtPercent, type ExportStrings } from './export-strings.ts';
+import { EXPORT_STRINGS, type ExportStrings } from './export-strings.ts';
 
 export const FIGURE_FONT = "'Atlas Sans', 'Noto Sans', 'Noto Sans JP', sans-serif";
 
@@ -153,7 +153,7 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
   e.push({ symbol: swatch(COLORS.context), label: s.legend.otherLand });
   e.push({ symbol: (x, y, u) => [{ t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill: COLORS.sea, stroke: '#8aa9b8', sw: 0.8 * u }], label: s.legend.sea });
   if (input.cutLine?.features.length && input.option?.cut) {
-    e.push({ symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.cutLine, sw: 3 * u }], label: s.legend.cutLine(fmtDeg(input.option.cut.requestedBearingDeg)) });
+    e.push({ symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.cutLine, sw: 3 * u }], label: s.legend.cutLine(s.fmt.deg(input.option.cut.requestedBearingDeg)) });
   }
   if (input.settlements?.length) {
     e.push({ symbol: (x, y, u) => [{ t: 'circle', cx: x + 6 * u, cy: y, r: 3.5 * u, fill: '#fff', stroke: COLORS.settlement, sw: 1.5 * u }, { t: 'circle', cx: x + 16 * u, cy: y, r: 6 * u, fill: '#fff', stroke: COLORS.settlement, sw: 1.5 * u }], label: s.legend.settlement });
@@ -219,10 +219,10 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
   // Header: the title (the option and its figures), what is cut and on which basis, the dispute.
   const o = input.option;
   const title = o
-    ? s.title({ option: o.name, japanPercent: fmtPercent(o.japanShare), russiaPercent: fmtPercent(1 - o.japanShare), japanKm2: fmtKm2(o.japanKm2), russiaKm2: fmtKm2(o.russiaKm2) })
+    ? s.title({ option: o.name, japanPercent: s.fmt.percent(o.japanShare), russiaPercent: s.fmt.percent(1 - o.japanShare), japanKm2: s.fmt.km2(o.japanKm2), russiaKm2: s.fmt.km2(o.russiaKm2) })
     : s.appName;
   const subtitle = o ? s.subtitle({
-    cut: o.cut ? { island: s.islandNames[o.cut.island] ?? o.cut.island, percentToJapan: fmtPercent(o.cut.islandFractionToJapan), bearing: fmtDeg(o.cut.requestedBearingDeg) } : null,
+    cut: o.cut ? { island: s.islandNames[o.cut.island] ?? o.cut.island, percentToJapan: s.fmt.percent(o.cut.islandFractionToJapan), bearing: s.fmt.deg(o.cut.requestedBearingDeg) } : null,
     basis: s.basis[o.basis],
   }) : '';
   const titleSize = 18 * u, subSize = 12.5 * u, lh = 1.3;

