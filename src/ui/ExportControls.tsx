@@ -32,8 +32,8 @@ export function ExportControls({ input, fileBase, strings: given }: { input: () 
           {FIGURE_SIZES.map((s) => <option key={s} value={s}>{strings.controls.sizes[s]}</option>)}
         </select>
       </label>
-      <button type="button" onClick={() => void go('png')} disabled={busy}>{strings.controls.png}</button>
-      <button type="button" onClick={() => void go('svg')} disabled={busy}>{strings.controls.svg}</button>
+      <button type="button" data-testid="export-png" onClick={() => void go('png')} disabled={busy}>{strings.controls.png}</button>
+      <button type="button" data-testid="export-svg" onClick={() => void go('svg')} disabled={busy}>{strings.controls.svg}</button>
       {busy && <span className="fine" role="status">{strings.controls.busy}</span>}
       {error && <div className="problems" role="alert">{strings.controls.failed(error)}</div>}
     </fieldset>

@@ -55,6 +55,30 @@ async function svgToPng(svg: string, file: string, width: number, height: number
 }
 
 describe('map figures (PNG, SVG)', () => {
+  for (const [ui, disputed] of [['ja', '係争中：ロシアが実効支配、日本が領有権を主張'], ['ru', 'Спорные: под управлением России, на них претендует Япония']] as const) {
+    it(`SVG and PNG in the interface language (${ui}): the figure's words are translated, as text`, async () => {
+      const { page, errors } = await openPage(h, { path: `/#ui=${ui}&option=equal-area&lang=both` });
+      await waitForIdleMap(page);
+      await page.getByTestId('figure-size').selectOption('1200x800');
+      const [svgDl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-svg').click()]);
+      const svg = readFileSync((await svgDl.path())!, 'utf8');
+      writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.svg`), svg);
+      const all = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
+      expect(all).toContain(disputed);
+      expect(all).toMatch(/© [^\n]*OpenStreetMap/); // "© OpenStreetMap contributors", in the language's usual wording
+      expect(all).not.toContain('Disputed: administered by Russia');
+      await svgToPng(svg, join(ARTIFACTS, `figure-ui-${ui}-svg.png`), 1200, 800);
+      const [pngDl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-png').click()]);
+      const png = readFileSync((await pngDl.path())!);
+      writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.png`), png);
+      const st = await pngStats(page, png);
+      expect([st.w, st.h]).toEqual([1200, 800]);
+      expect(st.colours).toBeGreaterThan(50);
+      expect(st.dark).toBeGreaterThan(500);
+      expect(errors).toEqual([]);
+    });
+  }
+
   it('SVG and PNG at 1200x800 carry every part of the figure, words as text', async () => {
     const { page, errors } = await openPage(h, { path: '/#option=three-islands&lang=both' });
     await waitForIdleMap(page);
