@@ -46,7 +46,7 @@ describe('stored imports and the page load', () => {
     await page.goto(h.origin + '/');
     const empty = await loadFigures(page);
     await page.getByTestId('import-input').setInputFiles({ name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(points) });
-    await expect(page.getByTestId('imports').innerText({ timeout: 60_000 })).resolves.toContain(`points.geojson: ${N} point(s)`);
+    await expect(page.getByTestId('imports').innerText({ timeout: 60_000 })).resolves.toContain(`points.geojson: ${N.toLocaleString('en-US')} point(s)`);
     // Let the worker finish writing it to IndexedDB.
     await page.waitForTimeout(3000);
     const emptyAgain = await (async () => { await page.reload(); return loadFigures(page); })();
@@ -59,7 +59,7 @@ describe('stored imports and the page load', () => {
     console.log(`page load to the idle map: empty store ${empty.idleMs.toFixed(0)} ms (longest task ${empty.longestMs.toFixed(0)} ms); ` +
       `with ${N.toLocaleString('en-US')} stored points ${stored.idleMs.toFixed(0)} ms (longest task ${stored.longestMs.toFixed(0)} ms, ${stored.longTasks} over 50 ms), the points listed at ${stored.listedMs?.toFixed(0)} ms; ` +
       `long tasks after the idle map, as the points arrive: ${after.join(', ') || 'none'} ms`);
-    await expect(page.getByTestId('imports').innerText()).resolves.toContain(`points.geojson: ${N} point(s)`);
+    await expect(page.getByTestId('imports').innerText()).resolves.toContain(`points.geojson: ${N.toLocaleString('en-US')} point(s)`);
     expect(stored.idleMs).toBeLessThan(empty.idleMs + 1500);
     expect(errors).toEqual([]);
     await context.close();
