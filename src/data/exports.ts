@@ -1,5 +1,5 @@
 /** Export builders: GeoJSON of an option's islands by side and its line, CSV of the options by island. Pure. */
-import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 import type { OptionResult } from '../geo/shares.ts';
 import type { PartitionResult } from '../geo/partition.ts';
 import type { SeaResult } from '../geo/maritime/compute.ts';
@@ -27,6 +27,8 @@ export interface ExportMeta {
   sources: ExportSource[]; generated: string; dataVersion: string;
   /** The option's sea by the equidistance method, when it has been computed (the Sea layer); else left out. */
   sea?: SeaResult | null;
+  /** The zones' outer limits, the same for every option: 200 nm from the four islands, 12 nm from every coast. */
+  seaLimits?: { limit200nm: Position[] | null; limit12nm: MultiLineString | null } | null;
 }
 
 /** The sea figures of an option as export properties (km², shares; computed, not an agreed boundary). */
@@ -73,6 +75,10 @@ export function optionGeoJson(r: OptionResult, islandFeature: (id: string) => Fe
   }
   if (meta.sea) {
     features.push({ type: 'Feature', properties: { option: r.id, part: 'maritime-boundary', method: 'equidistance (computed, not an agreed boundary)' }, geometry: meta.sea.boundary });
+    // With the boundary, the limits delineate the zones: each side's waters within 200 nm, territorial seas within 12 nm.
+    const lim = meta.seaLimits;
+    if (lim?.limit200nm) features.push({ type: 'Feature', properties: { option: r.id, part: 'limit-200nm', method: '370.4 km from the four islands\' coasts (normal baselines)' }, geometry: { type: 'LineString', coordinates: lim.limit200nm } });
+    if (lim?.limit12nm) features.push({ type: 'Feature', properties: { option: r.id, part: 'limit-12nm', method: '22.224 km from every coast (normal baselines)' }, geometry: lim.limit12nm });
   }
   return {
     type: 'FeatureCollection',

@@ -436,7 +436,8 @@ export function App() {
             onBearing={(bearing) => { setFollowChanges(true); setImportedView(null); update({ bearing }); }}
             onBasis={(basis) => update({ basis })}
             onExportGeoJson={() => download(`${computed.current!.id}-${state.basis}.geojson`, 'application/geo+json',
-              JSON.stringify(optionGeoJson(computed.current!, (id) => ctx.islands.get(id)?.feature, { ...exportMeta(), sources: sourcesFor(computed.current!), sea: showSea && sea.currentFor === computed.current ? sea.current : null })))}
+              JSON.stringify(optionGeoJson(computed.current!, (id) => ctx.islands.get(id)?.feature, { ...exportMeta(), sources: sourcesFor(computed.current!), sea: showSea && sea.currentFor === computed.current ? sea.current : null,
+                seaLimits: showSea ? { limit200nm: sea.envelope, limit12nm: sea.tsLimit } : null })))}
             userPoints={userUnder}
             seaShares={showSea ? Object.fromEntries(Object.entries(sea.others).map(([id, x]) => [id, x.japanShare])) : null}
             mapExport={<ExportControls input={figureInput} fileBase={`map-${computed.current.id}-${state.basis}`} />}

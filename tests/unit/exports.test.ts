@@ -150,7 +150,10 @@ describe('the sea in the exports', () => {
 
   it('the GeoJSON carries the option\'s sea figures and its maritime boundary, labelled as computed', () => {
     const r = computeOption(ctx, OPTIONS.find((o) => o.id === 'two-islands')!, 'geodesic');
-    const fc = optionGeoJson(r, island, { ...meta, sea });
+    const limits = { limit200nm: [[145, 40], [150, 40], [150, 48]], limit12nm: { type: 'MultiLineString' as const, coordinates: [[[146, 43], [146.2, 43.1]]] } };
+    const fc = optionGeoJson(r, island, { ...meta, sea, seaLimits: limits });
+    expect(fc.features.filter((f) => f.properties?.part === 'limit-200nm').map((f) => f.geometry)).toEqual([{ type: 'LineString', coordinates: limits.limit200nm }]);
+    expect(fc.features.filter((f) => f.properties?.part === 'limit-12nm').map((f) => f.geometry)).toEqual([limits.limit12nm]);
     const p = fc.properties.sea as { japan_km2: number; russia_km2: number; region_km2: number; japan_share: number; method: string };
     expect(p.japan_km2 + p.russia_km2).toBeCloseTo(p.region_km2, 3);
     expect(p.japan_share).toBeCloseTo(sea.japanShare, 6);
