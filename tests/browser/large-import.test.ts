@@ -8,24 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { wigglyCircle } from '../fixtures/shapes.ts';
 
 let h: Harness;
 let dir: string;
 beforeAll(async () => { h = await startHarness(); dir = mkdtempSync(join(tmpdir(), 'atlas-large-')); });
 afterAll(async () => { await h?.close(); if (dir) rmSync(dir, { recursive: true, force: true }); });
 
-/** A wiggly circle of n vertices (997 wiggles of ±3 %), 2° across, east of Hokkaido; 7 decimals. */
-function wigglyCircle(n: number, center: [number, number] = [144.5, 43.8], radiusDeg = 1, wiggles = 997, amp = 0.03): number[][] {
-  const ring: number[][] = [];
-  const k = Math.cos((center[1] * Math.PI) / 180);
-  for (let i = 0; i < n; i++) {
-    const th = (2 * Math.PI * i) / n;
-    const r = radiusDeg * (1 + amp * Math.sin(wiggles * th));
-    ring.push([Math.round((center[0] + (r * Math.cos(th)) / k) * 1e7) / 1e7, Math.round((center[1] + r * Math.sin(th)) * 1e7) / 1e7]);
-  }
-  ring.push(ring[0].slice());
-  return ring;
-}
 
 describe('a 1,000,000-vertex territory on the page', () => {
   it('is imported and split off the main thread, with progress, and its figures appear', async () => {

@@ -7,19 +7,8 @@ import type { MultiPolygon } from 'geojson';
 import { splitText } from '../../scripts/lib/split-core.ts';
 import { polygonAreaM2 } from '../../src/geo/geodesic.ts';
 import { MAX_IMPORT_VERTICES } from '../../src/data/import.ts';
+import { wigglyCircle } from '../fixtures/shapes.ts';
 
-/** A wiggly circle of n vertices (997 wiggles of ±3 %), 2° across, east of Hokkaido; 7 decimals. */
-function wigglyCircle(n: number, center: [number, number] = [144.5, 43.8], radiusDeg = 1, wiggles = 997, amp = 0.03): number[][] {
-  const ring: number[][] = [];
-  const k = Math.cos((center[1] * Math.PI) / 180);
-  for (let i = 0; i < n; i++) {
-    const th = (2 * Math.PI * i) / n;
-    const r = radiusDeg * (1 + amp * Math.sin(wiggles * th));
-    ring.push([Math.round((center[0] + (r * Math.cos(th)) / k) * 1e7) / 1e7, Math.round((center[1] + r * Math.sin(th)) * 1e7) / 1e7]);
-  }
-  ring.push(ring[0].slice());
-  return ring;
-}
 
 const km2 = (mp: MultiPolygon | null) => (mp ? mp.coordinates.reduce((a, p) => a + polygonAreaM2(p), 0) / 1e6 : 0);
 
