@@ -46,6 +46,7 @@ import { DATA_VERSION } from '../data/data-version.ts';
 import { DEFAULT_STATE, LAYER_IDS, NO_OPTION, parseUrlState, serializeUrlState, type LayerId, type UrlState } from './url-state.ts';
 import { SeaPanel } from './SeaPanel.tsx';
 import { useSea } from '../map/use-sea.ts';
+import { normalizeBearing } from '../geo/partition.ts';
 
 const LAYER_NAMES: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments'];
 // The tables are checked on load (src/data/tables.ts): a broken one is null and its problems are listed on the page.
@@ -484,7 +485,7 @@ export function App() {
         {territorySource && territorySource.territory && (
           <PartBoundary part="territory" title={t('parts.territory')} onReset={() => { setTerritoryShare(0.5); setTerritoryBearing(null); setTerritoryAnchor(null); }}>
           <TerritoryPanel name={territorySource.name} result={territorySplit.current ? territoryResult : null} share={territoryShare} bearing={territoryBearing}
-            longAxis={territorySplit.view ? (territorySplit.view.longAxisBearingDeg + 90) % 180 : 90} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
+            longAxis={territorySplit.view ? normalizeBearing(territorySplit.view.longAxisBearingDeg + 90) : 90} onShare={setTerritoryShare} onBearing={setTerritoryBearing}
             merge={territorySource.merge} anchor={territorySplit.current ? territorySplit.view!.anchorLonLat : null} anchorTarget={territoryAnchor} onAnchor={setTerritoryAnchor}
             onZoom={() => { const b = territorySource.territoryInfo?.bbox ?? bboxOf(territorySource.territory!.coordinates); setFocus(b); }}
             onExport={() => { if (territoryResult) importClient().exportSplit(territorySource.name, territorySplit.params).then(

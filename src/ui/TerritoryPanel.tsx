@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Position } from 'geojson';
 import { mergeTextIn, useT } from '../i18n/index.ts';
-import { CAPE_NOSAPPU, type PartitionResult } from '../geo/partition.ts';
+import { CAPE_NOSAPPU, normalizeBearing, type PartitionResult } from '../geo/partition.ts';
 import type { MergeSummary } from '../data/import.ts';
 import { formatLonLat, parseLonLat } from '../data/anchor.ts';
 
@@ -56,7 +56,7 @@ export function TerritoryPanel({ name, result, share, bearing, longAxis, onShare
       </label>
       <div className="bearing-row">
         <label>{t('territory.bearing')} <input type="number" min={0} max={179.9} step={0.5} value={+f.bearing(bearing ?? longAxis).slice(0, -1).replace(',', '.')} aria-label={t('territory.bearingAria')}
-          onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) onBearing(((x % 180) + 180) % 180); }} />°</label>
+          onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) onBearing(normalizeBearing(x)); }} />°</label>
         <button type="button" onClick={() => onBearing(null)} aria-pressed={bearing === null}>{t('territory.acrossLongAxis')}</button>
         <button type="button" onClick={onZoom}>{t('territory.zoom')}</button>
       </div>

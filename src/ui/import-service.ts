@@ -15,6 +15,7 @@ import { errorMessage } from '../data/error-message.ts';
 import { prepareTerritory, solvePartition, withAnchorTarget, type PartitionResult, type PreparedTerritory } from '../geo/partition.ts';
 import { simplifyForDisplay } from '../geo/simplify.ts';
 import { importStore, StorageError, type ImportStore, type StorageErrorKind, type StoredImport } from './user-store.ts';
+import { acrossLongAxis } from '../geo/border.ts';
 
 export interface SplitParams { anchor: [number, number] | null; bearing: number | null; share: number }
 
@@ -103,7 +104,7 @@ export class ImportService {
     const key = anchorKey(p.anchor);
     if (k.anchorKey !== key) { k.anchored = p.anchor ? withAnchorTarget(k.prepared, p.anchor) : k.prepared; k.anchorKey = key; }
     const prep = k.anchored;
-    const result = solvePartition(prep, p.bearing ?? (prep.longAxisBearingDeg + 90) % 180, { fraction: p.share });
+    const result = solvePartition(prep, p.bearing ?? acrossLongAxis(prep), { fraction: p.share });
     return { prep, result };
   }
 
