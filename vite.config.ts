@@ -19,10 +19,16 @@ function preloadGeoData(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         // The islands first: they are what the map is about.
-        const order = (name: string) => ['islands', 'hokkaido', 'context-land', 'deployments'].findIndex((n) => name.startsWith(`assets/${n}-`));
-        const assets = Object.values(ctx.bundle ?? {}).filter((f) => f.type === 'asset' && /\.geojson$/.test(f.fileName))
+        const order = (name: string) =>
+          ['islands', 'hokkaido', 'context-land', 'deployments'].findIndex((n) => name.startsWith(`assets/${n}-`));
+        const assets = Object.values(ctx.bundle ?? {})
+          .filter((f) => f.type === 'asset' && /\.geojson$/.test(f.fileName))
           .sort((a, b) => order(a.fileName) - order(b.fileName));
-        return assets.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${f.fileName}` }, injectTo: 'head' as const }));
+        return assets.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${f.fileName}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };
@@ -31,8 +37,15 @@ function preloadGeoData(): Plugin {
 /** The fonts' licence, shipped beside them in the build (dist/fonts/OFL.txt); src/fonts/OFL.txt is made by `npm run fonts:build`. */
 function fontLicence(): Plugin {
   return {
-    name: 'atlas-font-licence', apply: 'build',
-    generateBundle() { this.emitFile({ type: 'asset', fileName: 'fonts/OFL.txt', source: readFileSync(join(import.meta.dirname, 'src', 'fonts', 'OFL.txt'), 'utf8') }); },
+    name: 'atlas-font-licence',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'fonts/OFL.txt',
+        source: readFileSync(join(import.meta.dirname, 'src', 'fonts', 'OFL.txt'), 'utf8'),
+      });
+    },
   };
 }
 
@@ -47,9 +60,16 @@ const pwa = VitePWA({
   registerType: 'autoUpdate',
   injectRegister: 'script',
   manifest: {
-    name: 'Disputed islands atlas', short_name: 'Islands atlas',
-    description: 'Reference map and exact area-based partition calculator for Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and Habomai. Works offline.',
-    start_url: './', scope: './', display: 'standalone', background_color: '#ffffff', theme_color: '#c9dde8', lang: 'en',
+    name: 'Disputed islands atlas',
+    short_name: 'Islands atlas',
+    description:
+      'Reference map and exact area-based partition calculator for Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and Habomai. Works offline.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#c9dde8',
+    lang: 'en',
     icons: [
       { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -75,7 +95,9 @@ export default defineConfig({
   base: './',
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: {
-    outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500,
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
     // Font slices stay files (never inlined into the CSS): the browser fetches only the slices a page's text needs.
     assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined),
     // index.html: offline, its Content-Security-Policy allows no remote origin. online.html: the same app

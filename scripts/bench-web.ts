@@ -57,8 +57,14 @@ function usage(message: string): never {
 function parse() {
   let values;
   try {
-    ({ values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' } }, strict: true, allowPositionals: false }));
-  } catch (e) { usage(e instanceof Error ? e.message : String(e)); }
+    ({ values } = parseArgs({
+      options: { json: { type: 'boolean' }, runs: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    usage(e instanceof Error ? e.message : String(e));
+  }
   const runs = values.runs === undefined ? 15 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 3 || runs > 50) usage('--runs must be an integer from 3 to 50');
   return { json: !!values.json, runs };
@@ -107,30 +113,64 @@ const INIT_SCRIPT = `(() => {
 })();`;
 
 interface PageRecord {
-  idleFlag: number | null; firstIdle: number | null; islandsIdle: number | null; islandsRendered: number;
-  mapLoad: number | null; longTasks: [number, number][]; renders: number[];
+  idleFlag: number | null;
+  firstIdle: number | null;
+  islandsIdle: number | null;
+  islandsRendered: number;
+  mapLoad: number | null;
+  longTasks: [number, number][];
+  renders: number[];
 }
-interface Timeline { html: number; domContentLoaded: number; resources: { name: string; responseEnd: number }[] }
+interface Timeline {
+  html: number;
+  domContentLoaded: number;
+  resources: { name: string; responseEnd: number }[];
+}
 interface LoadResult {
-  rec: PageRecord; timeline: Timeline; requests: string[]; errors: string[];
+  rec: PageRecord;
+  timeline: Timeline;
+  requests: string[];
+  errors: string[];
   files: FileSize[];
 }
-interface FileSize { url: string; path: string; status: number; type: string; raw: number; gzip: number }
+interface FileSize {
+  url: string;
+  path: string;
+  status: number;
+  type: string;
+  raw: number;
+  gzip: number;
+}
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const percentile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const kb = (bytes: number) => r1(bytes / 1000);
 
 function isLocal(url: string): boolean {
   if (/^(data|blob|about):/.test(url)) return true;
-  try { return new URL(url).hostname === '127.0.0.1'; } catch { return false; }
+  try {
+    return new URL(url).hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
 }
 
-function isJs(f: FileSize): boolean { return /javascript|ecmascript/.test(f.type) || /\.m?js$/.test(f.path); }
+function isJs(f: FileSize): boolean {
+  return /javascript|ecmascript/.test(f.type) || /\.m?js$/.test(f.path);
+}
 const MAPLIBRE_JS = /(^|\/)maplibre-gl(-worker)?[-.][^/]*m?js$/;
-function isMapLibre(f: FileSize): boolean { return MAPLIBRE_JS.test(f.path); }
+function isMapLibre(f: FileSize): boolean {
+  return MAPLIBRE_JS.test(f.path);
+}
 
 async function loadOnce(browser: Browser, origin: string, opts: { collect: boolean }): Promise<LoadResult> {
   // Service workers blocked: each load is a first visit, and the worker's background precache (the offline
@@ -147,22 +187,33 @@ async function loadOnce(browser: Browser, origin: string, opts: { collect: boole
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(origin + '/', { timeout: LOAD_TIMEOUT_MS });
     // A function, not a string: the app's CSP forbids eval, which a string predicate would need.
-    await page.waitForFunction(() => { const b = (window as unknown as { __bench: PageRecord }).__bench; return b.islandsIdle !== null && b.idleFlag !== null; }, null, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: PageRecord }).__bench;
+        return b.islandsIdle !== null && b.idleFlag !== null;
+      },
+      null,
+      { timeout: LOAD_TIMEOUT_MS },
+    );
     if (opts.collect) await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
-    const rec = await page.evaluate('({ ...window.__bench })') as PageRecord;
-    const timeline = await page.evaluate(`({
+    const rec = (await page.evaluate('({ ...window.__bench })')) as PageRecord;
+    const timeline = (await page.evaluate(`({
       html: performance.getEntriesByType('navigation')[0].responseEnd,
       domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
       resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, responseEnd: e.responseEnd })),
-    })`) as Timeline;
+    })`)) as Timeline;
     const files: FileSize[] = [];
     for (const res of responses) {
       const url = res.url();
       if (/^(data|blob):/.test(url)) continue;
       const body = await res.body().catch(() => Buffer.alloc(0));
       files.push({
-        url, path: new URL(url).pathname, status: res.status(), type: res.headers()['content-type'] ?? '',
-        raw: body.length, gzip: Math.min(body.length, gzipSync(body, { level: 9 }).length),
+        url,
+        path: new URL(url).pathname,
+        status: res.status(),
+        type: res.headers()['content-type'] ?? '',
+        raw: body.length,
+        gzip: Math.min(body.length, gzipSync(body, { level: 9 }).length),
       });
     }
     return { rec, timeline, requests, errors, files };
@@ -171,7 +222,12 @@ async function loadOnce(browser: Browser, origin: string, opts: { collect: boole
   }
 }
 
-interface Settled { page: Page; close(): Promise<void>; requests: string[]; errors: string[] }
+interface Settled {
+  page: Page;
+  close(): Promise<void>;
+  requests: string[];
+  errors: string[];
+}
 
 /** A fresh page, loaded and settled: islands drawn, no request in flight, no long task for 1 s, map idle. */
 async function openSettled(browser: Browser, origin: string): Promise<Settled> {
@@ -188,13 +244,21 @@ async function openSettled(browser: Browser, origin: string): Promise<Settled> {
     // On an option that cuts an island, so the share slider is there to drag (the first view has none);
     // the baseline page ignores the hash.
     await page.goto(origin + '/#option=equal-area', { timeout: LOAD_TIMEOUT_MS });
-    await page.waitForFunction(() => (window as unknown as { __bench: PageRecord }).__bench.islandsIdle !== null, null, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: PageRecord }).__bench.islandsIdle !== null,
+      null,
+      { timeout: LOAD_TIMEOUT_MS },
+    );
     await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
-    await page.waitForFunction(() => {
-      const b = (window as unknown as { __bench: PageRecord }).__bench;
-      const lastBusy = b.longTasks.reduce((m, [start, d]) => Math.max(m, start + d), 0);
-      return performance.now() - lastBusy > 1000 && document.body.dataset.mapIdle === 'true';
-    }, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: PageRecord }).__bench;
+        const lastBusy = b.longTasks.reduce((m, [start, d]) => Math.max(m, start + d), 0);
+        return performance.now() - lastBusy > 1000 && document.body.dataset.mapIdle === 'true';
+      },
+      null,
+      { timeout: LOAD_TIMEOUT_MS, polling: 100 },
+    );
   } catch (e) {
     await context.close();
     throw e;
@@ -204,7 +268,7 @@ async function openSettled(browser: Browser, origin: string): Promise<Settled> {
 
 /** Frame deltas of REPAINT_FRAMES forced map repaints (map.triggerRepaint each frame): what one map frame costs here. */
 async function repaintFrames(s: Settled): Promise<number[]> {
-  return await s.page.evaluate(`new Promise((resolve) => {
+  return (await s.page.evaluate(`new Promise((resolve) => {
     const map = window.__atlas.map;
     const d = [];
     let last = null;
@@ -214,10 +278,18 @@ async function repaintFrames(s: Settled): Promise<number[]> {
       if (d.length < ${REPAINT_FRAMES}) { map.triggerRepaint(); requestAnimationFrame(tick); } else resolve(d);
     };
     requestAnimationFrame(tick);
-  })`) as number[];
+  })`)) as number[];
 }
 
-interface DragResult { frames: number[]; moves: number; inputs: number; shareFrom: string; shareTo: string; longestTaskMs: number; longTasks: number }
+interface DragResult {
+  frames: number[];
+  moves: number;
+  inputs: number;
+  shareFrom: string;
+  shareTo: string;
+  longestTaskMs: number;
+  longTasks: number;
+}
 
 async function dragSlider(s: Settled): Promise<DragResult> {
   const { page } = s;
@@ -245,16 +317,32 @@ async function dragSlider(s: Settled): Promise<DragResult> {
   const t0 = Date.now();
   while (Date.now() - t0 < DRAG_MS) {
     x += dir * DRAG_STEP_PX;
-    if (x >= x1) { x = x1; dir = -1; } else if (x <= x0) { x = x0; dir = 1; }
+    if (x >= x1) {
+      x = x1;
+      dir = -1;
+    } else if (x <= x0) {
+      x = x0;
+      dir = 1;
+    }
     await page.mouse.move(x, y);
     moves++;
   }
   await page.mouse.up();
   const pageT1 = await pageNow(page);
   const lt = await longTasksBetween(page, pageT0, pageT1);
-  const log = await page.evaluate('(() => { window.__frameLog.on = false; return { frames: window.__frameLog.frames, inputs: window.__frameLog.inputs }; })()') as { frames: number[]; inputs: number };
+  const log = (await page.evaluate(
+    '(() => { window.__frameLog.on = false; return { frames: window.__frameLog.frames, inputs: window.__frameLog.inputs }; })()',
+  )) as { frames: number[]; inputs: number };
   const shareTo = await slider.inputValue();
-  return { frames: log.frames, inputs: log.inputs, moves, shareFrom, shareTo, longestTaskMs: lt.longestMs, longTasks: lt.count };
+  return {
+    frames: log.frames,
+    inputs: log.inputs,
+    moves,
+    shareFrom,
+    shareTo,
+    longestTaskMs: lt.longestMs,
+    longTasks: lt.count,
+  };
 }
 
 /** Milestones of one load, in ms since navigation start (resources: when the last matching one ended). */
@@ -287,7 +375,9 @@ function medianMilestones(all: Record<string, number | null>[]): Record<string, 
 
 async function main() {
   const args = parse();
-  const log = (s: string) => { if (!args.json) process.stderr.write(s + '\n'); };
+  const log = (s: string) => {
+    if (!args.json) process.stderr.write(s + '\n');
+  };
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   if (!existsSync(join(ROOT, DIST, 'index.html'))) {
     if (DIST !== 'dist') throw new Error(`${DIST}/ is missing: build it first (vite build --outDir ${DIST})`);
@@ -299,13 +389,20 @@ async function main() {
   let baseline: BaselineServer | null = null;
   let browser: Browser | null = null;
   try {
-    server = await preview({ root: ROOT, logLevel: 'silent', build: { outDir: DIST }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+    server = await preview({
+      root: ROOT,
+      logLevel: 'silent',
+      build: { outDir: DIST },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+    });
     const addr = server.httpServer.address();
     if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
     const appOrigin = `http://127.0.0.1:${addr.port}`;
     const appServed: string[] = [];
     // First listener, before vite's middlewares rewrite req.url ('/' → '/index.html').
-    server.httpServer.prependListener('request', (req: { url?: string }) => appServed.push((req.url ?? '').split('?')[0]));
+    server.httpServer.prependListener('request', (req: { url?: string }) =>
+      appServed.push((req.url ?? '').split('?')[0]),
+    );
     baseline = await startBaselineServer(ROOT);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
@@ -324,9 +421,13 @@ async function main() {
     const baseServedBefore = baseline.requests.length;
     const baseWarm = await loadOnce(browser, baseline.origin, { collect: true });
     const baseServedPaths = baseline.requests.slice(baseServedBefore);
-    take(appWarm, 'app'); take(baseWarm, 'baseline');
+    take(appWarm, 'app');
+    take(baseWarm, 'baseline');
     // Every request a server saw must be among the page's responses (worker requests included).
-    for (const [who, served, files] of [['app', appServedPaths, appWarm.files], ['baseline', baseServedPaths, baseWarm.files]] as const) {
+    for (const [who, served, files] of [
+      ['app', appServedPaths, appWarm.files],
+      ['baseline', baseServedPaths, baseWarm.files],
+    ] as const) {
       const seen = new Set(files.map((f) => f.path));
       const missed = served.filter((p) => !seen.has(p));
       if (missed.length) throw new Error(`${who}: requests served but not seen by the page: ${missed.join(', ')}`);
@@ -336,8 +437,12 @@ async function main() {
     const baseRuns: LoadResult[] = [];
     for (let i = 0; i < args.runs; i++) {
       log(`bench:web: timed run ${i + 1}/${args.runs}…`);
-      const a = await loadOnce(browser, appOrigin, { collect: false }); take(a, 'app'); appRuns.push(a);
-      const b = await loadOnce(browser, baseline.origin, { collect: false }); take(b, 'baseline'); baseRuns.push(b);
+      const a = await loadOnce(browser, appOrigin, { collect: false });
+      take(a, 'app');
+      appRuns.push(a);
+      const b = await loadOnce(browser, baseline.origin, { collect: false });
+      take(b, 'baseline');
+      baseRuns.push(b);
     }
 
     log('bench:web: map repaint cost and share slider drag…');
@@ -353,9 +458,12 @@ async function main() {
       log(`bench:web: importing ${IMPORT_POINTS.toLocaleString('en-US')} points, and dragging the slider with them…`);
       imported = await importPoints(appSettled.page);
       dragWithPoints = await dragSlider(appSettled);
-    } finally { await appSettled.close(); }
+    } finally {
+      await appSettled.close();
+    }
     take(appSettled, 'app (repaint, drag)');
-    if (drag.frames.length < 10) throw new Error(`only ${drag.frames.length} animation frames were recorded during the drag`);
+    if (drag.frames.length < 10)
+      throw new Error(`only ${drag.frames.length} animation frames were recorded during the drag`);
     if (drag.inputs === 0) throw new Error('dragging the share slider produced no input events');
 
     // ---- figures
@@ -373,18 +481,33 @@ async function main() {
 
     const appJs = appWarm.files.filter((f) => isJs(f) && !isMapLibre(f));
     const mapLibreJs = appWarm.files.filter((f) => isJs(f) && isMapLibre(f));
-    if (mapLibreJs.length < 2) throw new Error(`expected MapLibre's chunk and worker among the app's responses, found: ${mapLibreJs.map((f) => f.path).join(', ') || 'none'}`);
+    if (mapLibreJs.length < 2)
+      throw new Error(
+        `expected MapLibre's chunk and worker among the app's responses, found: ${mapLibreJs.map((f) => f.path).join(', ') || 'none'}`,
+      );
     const sum = (fs: FileSize[], k: 'raw' | 'gzip') => fs.reduce((a, f) => a + f[k], 0);
     const external = allRequests.filter((u) => !isLocal(u));
 
     const jsPath = (p: string) => /\.m?js$/.test(p);
     const mapLibrePath = (p: string) => MAPLIBRE_JS.test(p);
-    const appMs = medianMilestones(appRuns.map((r) => milestones(r, {
-      appJs: (p) => jsPath(p) && !mapLibrePath(p), mapLibreJs: (p) => mapLibrePath(p) && !p.includes('worker'), islandsGeojson: (p) => /islands[^/]*\.geojson$/.test(p),
-    })));
-    const baseMs = medianMilestones(baseRuns.map((r) => milestones(r, {
-      appJs: (p) => jsPath(p) && !mapLibrePath(p), mapLibreJs: (p) => mapLibrePath(p) && !p.includes('worker'), islandsGeojson: (p) => /islands[^/]*\.geojson$/.test(p),
-    })));
+    const appMs = medianMilestones(
+      appRuns.map((r) =>
+        milestones(r, {
+          appJs: (p) => jsPath(p) && !mapLibrePath(p),
+          mapLibreJs: (p) => mapLibrePath(p) && !p.includes('worker'),
+          islandsGeojson: (p) => /islands[^/]*\.geojson$/.test(p),
+        }),
+      ),
+    );
+    const baseMs = medianMilestones(
+      baseRuns.map((r) =>
+        milestones(r, {
+          appJs: (p) => jsPath(p) && !mapLibrePath(p),
+          mapLibreJs: (p) => mapLibrePath(p) && !p.includes('worker'),
+          islandsGeojson: (p) => /islands[^/]*\.geojson$/.test(p),
+        }),
+      ),
+    );
 
     const out = {
       idle_ms_median: r1(idleMs),
@@ -432,7 +555,11 @@ async function main() {
       gzip: 'zlib level 9',
       loadavg_1m: r2(loadavg()[0]),
       cpus: availableParallelism(),
-      targets: { idle_ratio_max: TARGETS.idleRatio, js_gzip_kb_max: TARGETS.jsGzipKb, total_transfer_kb_max: TARGETS.totalTransferKb },
+      targets: {
+        idle_ratio_max: TARGETS.idleRatio,
+        js_gzip_kb_max: TARGETS.jsGzipKb,
+        total_transfer_kb_max: TARGETS.totalTransferKb,
+      },
       met: {
         idle_ratio: idleMs / baseIdleMs <= TARGETS.idleRatio,
         islands_idle_ratio: islandsIdleMs / baseIslandsIdleMs <= TARGETS.idleRatio,
@@ -447,32 +574,50 @@ async function main() {
     }
     const ok = (b: boolean) => (b ? 'met' : 'MISSED');
     const ms = (x: number | null) => (x == null ? '   n/a' : `${x.toFixed(0).padStart(6)}`);
-    const fileLines = (fs: FileSize[]) => fs.map((f) => `      ${f.path.padEnd(44)} ${kb(f.raw).toFixed(1).padStart(8)} kB raw ${kb(f.gzip).toFixed(1).padStart(7)} kB gzip${isJs(f) && isMapLibre(f) ? '  (MapLibre)' : ''}`);
+    const fileLines = (fs: FileSize[]) =>
+      fs.map(
+        (f) =>
+          `      ${f.path.padEnd(44)} ${kb(f.raw).toFixed(1).padStart(8)} kB raw ${kb(f.gzip).toFixed(1).padStart(7)} kB gzip${isJs(f) && isMapLibre(f) ? '  (MapLibre)' : ''}`,
+      );
     const lines = [
       `bench:web: production build (dist/) vs a bare MapLibre page with the same islands, headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}`,
       `  ${args.runs} cold loads of each (fresh browser context each, alternating, after one warm-up load of each); medians`,
       '',
-      'Time to first idle map (performance.now() at the first map \'idle\' event, ms since navigation start)',
-      `  app                 ${out.idle_ms_median.toFixed(1).padStart(8)} ms   runs: ${idle(appRuns).map((x) => x.toFixed(0)).join(' ')}`,
-      `  baseline            ${out.baseline_idle_ms_median.toFixed(1).padStart(8)} ms   runs: ${idle(baseRuns).map((x) => x.toFixed(0)).join(' ')}`,
+      "Time to first idle map (performance.now() at the first map 'idle' event, ms since navigation start)",
+      `  app                 ${out.idle_ms_median.toFixed(1).padStart(8)} ms   runs: ${idle(appRuns)
+        .map((x) => x.toFixed(0))
+        .join(' ')}`,
+      `  baseline            ${out.baseline_idle_ms_median.toFixed(1).padStart(8)} ms   runs: ${idle(baseRuns)
+        .map((x) => x.toFixed(0))
+        .join(' ')}`,
       `  ratio app/baseline  ${out.idle_ratio.toFixed(2).padStart(8)}      target ≤ ${TARGETS.idleRatio}: ${ok(out.met.idle_ratio)}   (median of the ${args.runs} paired ratios: ${out.idle_ratio_paired_median.toFixed(2)})`,
       `  (body[data-map-idle] first seen: app ${out.idle_flag_ms_median.toFixed(1)} ms, baseline ${out.baseline_idle_flag_ms_median.toFixed(1)} ms)`,
       `  first idle with the islands drawn: app ${out.islands_idle_ms_median.toFixed(1)} ms, baseline ${out.baseline_islands_idle_ms_median.toFixed(1)} ms, ratio ${out.islands_idle_ratio.toFixed(2)}`,
       `  the app's first idle already had the islands in ${firstIdleHasIslands}/${args.runs} runs (baseline ${baseFirstIdleHasIslands}/${args.runs})`,
-      ...(firstIdleHasIslands < args.runs ? [
-        `  WARNING: in ${args.runs - firstIdleHasIslands}/${args.runs} runs the app's first idle came before its islands were on the map,`,
-        `        so the first-idle figure flatters the app. Time to the islands drawn: ratio ${out.islands_idle_ratio.toFixed(2)}, target ≤ ${TARGETS.idleRatio}: ${ok(out.islands_idle_ratio <= TARGETS.idleRatio)}`,
-      ] : []),
+      ...(firstIdleHasIslands < args.runs
+        ? [
+            `  WARNING: in ${args.runs - firstIdleHasIslands}/${args.runs} runs the app's first idle came before its islands were on the map,`,
+            `        so the first-idle figure flatters the app. Time to the islands drawn: ratio ${out.islands_idle_ratio.toFixed(2)}, target ≤ ${TARGETS.idleRatio}: ${ok(out.islands_idle_ratio <= TARGETS.idleRatio)}`,
+          ]
+        : []),
       '',
       'Where the time goes (medians, ms since navigation start)        app  baseline',
-      ...([
-        ['HTML received', 'html'], ['page JS received (last non-MapLibre script)', 'appJs'], ['MapLibre module received', 'mapLibreJs'],
-        ['DOMContentLoaded', 'domContentLoaded'], ['islands GeoJSON received (baseline: fetched by the worker)', 'islandsGeojson'],
-        ["map 'load'", 'mapLoad'], ["first 'idle'", 'firstIdle'], ["first 'idle' with the islands drawn", 'islandsIdle'],
-        ['long tasks (>50 ms) before the first idle, sum', 'longTaskMs'], ['long tasks before the islands idle, sum', 'longTaskIslandsMs'],
-        ['longest task before the islands idle', 'longestTaskIslandsMs'],
-        ['map frames drawn before the islands idle (WebGL colour clears)', 'mapFrames'],
-      ] as const).map(([label, k]) => `  ${label.padEnd(60)} ${ms(appMs[k])} ${ms(baseMs[k])}`),
+      ...(
+        [
+          ['HTML received', 'html'],
+          ['page JS received (last non-MapLibre script)', 'appJs'],
+          ['MapLibre module received', 'mapLibreJs'],
+          ['DOMContentLoaded', 'domContentLoaded'],
+          ['islands GeoJSON received (baseline: fetched by the worker)', 'islandsGeojson'],
+          ["map 'load'", 'mapLoad'],
+          ["first 'idle'", 'firstIdle'],
+          ["first 'idle' with the islands drawn", 'islandsIdle'],
+          ['long tasks (>50 ms) before the first idle, sum', 'longTaskMs'],
+          ['long tasks before the islands idle, sum', 'longTaskIslandsMs'],
+          ['longest task before the islands idle', 'longestTaskIslandsMs'],
+          ['map frames drawn before the islands idle (WebGL colour clears)', 'mapFrames'],
+        ] as const
+      ).map(([label, k]) => `  ${label.padEnd(60)} ${ms(appMs[k])} ${ms(baseMs[k])}`),
       '',
       `Share slider drag (mouse held, ${DRAG_STEP_PX} px steps back and forth for ${DRAG_MS / 1000} s: ${drag.moves} moves, ${drag.inputs} input events, share ${drag.shareFrom} → ${drag.shareTo})`,
       `  frame time median   ${out.frame_ms_median.toFixed(2).padStart(8)} ms   p90 ${out.frame_ms_p90.toFixed(2)} ms   (${drag.frames.length} animation frames)`,
@@ -503,7 +648,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  process.stderr.write(`bench:web: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench:web: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

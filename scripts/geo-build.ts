@@ -33,7 +33,9 @@ function fetchSource(): string {
   if (!existsSync(tgz)) {
     mkdirSync(CACHE, { recursive: true });
     console.log(`fetching ${SOURCE.name}@${SOURCE.version} into ${CACHE} ...`);
-    execFileSync('npm', ['pack', `${SOURCE.name}@${SOURCE.version}`, '--pack-destination', CACHE, '--silent'], { stdio: 'inherit' });
+    execFileSync('npm', ['pack', `${SOURCE.name}@${SOURCE.version}`, '--pack-destination', CACHE, '--silent'], {
+      stdio: 'inherit',
+    });
   }
   const sha = createHash('sha256').update(readFileSync(tgz)).digest('hex');
   if (sha !== SOURCE_SHA256) throw new Error(`source tarball checksum ${sha} != expected ${SOURCE_SHA256}`);
@@ -43,7 +45,13 @@ function fetchSource(): string {
 }
 
 type Ring = Position[];
-interface SourcePart { admin: 'RUS' | 'JPN'; index: number; ring: Ring; areaKm2: number; centroid: Position }
+interface SourcePart {
+  admin: 'RUS' | 'JPN';
+  index: number;
+  ring: Ring;
+  areaKm2: number;
+  centroid: Position;
+}
 
 /**
  * Outer ring with inland water filled. A ring that touches itself at a vertex (a "pinch") is split
@@ -80,8 +88,12 @@ function dedupeConsecutive(ring: Ring): Ring {
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function centroidOf(ring: Ring): Position {
-  let sx = 0, sy = 0;
-  for (const p of ring.slice(0, -1)) { sx += p[0]; sy += p[1]; }
+  let sx = 0,
+    sy = 0;
+  for (const p of ring.slice(0, -1)) {
+    sx += p[0];
+    sy += p[1];
+  }
   const n = ring.length - 1;
   return [sx / n, sy / n];
 }
@@ -102,13 +114,27 @@ function loadParts(): SourcePart[] {
     const polys = f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates];
     polys.forEach((poly, index) => {
       const outer = poly[0];
-      let minx = Infinity, maxx = -Infinity, miny = Infinity, maxy = -Infinity;
-      for (const [x, y] of outer) { minx = Math.min(minx, x); maxx = Math.max(maxx, x); miny = Math.min(miny, y); maxy = Math.max(maxy, y); }
+      let minx = Infinity,
+        maxx = -Infinity,
+        miny = Infinity,
+        maxy = -Infinity;
+      for (const [x, y] of outer) {
+        minx = Math.min(minx, x);
+        maxx = Math.max(maxx, x);
+        miny = Math.min(miny, y);
+        maxy = Math.max(maxy, y);
+      }
       if (maxx < 138.5 || minx > 157.5 || maxy < 39 || miny > 51) return;
       for (const ring of fillAndUnpinch(outer)) {
         const clean = dedupeConsecutive(ring);
         if (clean.length < 4) continue;
-        parts.push({ admin, index, ring: orientPolygon([clean])[0], areaKm2: ringAreaM2(clean) / 1e6, centroid: centroidOf(clean) });
+        parts.push({
+          admin,
+          index,
+          ring: orientPolygon([clean])[0],
+          areaKm2: ringAreaM2(clean) / 1e6,
+          centroid: centroidOf(clean),
+        });
       }
     });
   }
@@ -128,12 +154,45 @@ function islandOf(p: SourcePart): IslandId | null {
   return null;
 }
 
-const ISLAND_NAMES: Record<IslandId | 'hokkaido', { name_en: string; name_ja: string; name_ja_latn: string; name_ru: string; name_ru_latn: string }> = {
-  habomai: { name_en: 'Habomai Islands', name_ja: '歯舞群島', name_ja_latn: 'Habomai-guntō', name_ru: 'Хабомаи', name_ru_latn: 'Khabomai' },
-  shikotan: { name_en: 'Shikotan', name_ja: '色丹島', name_ja_latn: 'Shikotan-tō', name_ru: 'Шикотан', name_ru_latn: 'Shikotan' },
-  kunashiri: { name_en: 'Kunashiri / Kunashir', name_ja: '国後島', name_ja_latn: 'Kunashiri-tō', name_ru: 'Кунашир', name_ru_latn: 'Kunashir' },
-  etorofu: { name_en: 'Etorofu / Iturup', name_ja: '択捉島', name_ja_latn: 'Etorofu-tō', name_ru: 'Итуруп', name_ru_latn: 'Iturup' },
-  hokkaido: { name_en: 'Hokkaido', name_ja: '北海道', name_ja_latn: 'Hokkaidō', name_ru: 'Хоккайдо', name_ru_latn: 'Khokkaido' },
+const ISLAND_NAMES: Record<
+  IslandId | 'hokkaido',
+  { name_en: string; name_ja: string; name_ja_latn: string; name_ru: string; name_ru_latn: string }
+> = {
+  habomai: {
+    name_en: 'Habomai Islands',
+    name_ja: '歯舞群島',
+    name_ja_latn: 'Habomai-guntō',
+    name_ru: 'Хабомаи',
+    name_ru_latn: 'Khabomai',
+  },
+  shikotan: {
+    name_en: 'Shikotan',
+    name_ja: '色丹島',
+    name_ja_latn: 'Shikotan-tō',
+    name_ru: 'Шикотан',
+    name_ru_latn: 'Shikotan',
+  },
+  kunashiri: {
+    name_en: 'Kunashiri / Kunashir',
+    name_ja: '国後島',
+    name_ja_latn: 'Kunashiri-tō',
+    name_ru: 'Кунашир',
+    name_ru_latn: 'Kunashir',
+  },
+  etorofu: {
+    name_en: 'Etorofu / Iturup',
+    name_ja: '択捉島',
+    name_ja_latn: 'Etorofu-tō',
+    name_ru: 'Итуруп',
+    name_ru_latn: 'Iturup',
+  },
+  hokkaido: {
+    name_en: 'Hokkaido',
+    name_ja: '北海道',
+    name_ja_latn: 'Hokkaidō',
+    name_ru: 'Хоккайдо',
+    name_ru_latn: 'Khokkaido',
+  },
 };
 
 /**
@@ -158,11 +217,18 @@ function islandFeature(id: IslandId, parts: SourcePart[]): Feature<MultiPolygon>
       id,
       ...ISLAND_NAMES[id],
       status: 'disputed: administered by Russia, claimed by Japan',
-      ...(id === 'habomai' ? { name_note: 'Russian usage groups these islets with Shikotan as the Malaya Kurilskaya Gryada (Lesser Kuril Chain).' } : {}),
+      ...(id === 'habomai'
+        ? {
+            name_note:
+              'Russian usage groups these islets with Shikotan as the Malaya Kurilskaya Gryada (Lesser Kuril Chain).',
+          }
+        : {}),
       official_parts: countedParts,
       note:
         `Parts 1-${countedParts} are the land counted in GSI's figure for this ${id === 'habomai' ? 'group' : 'island'}` +
-        (countedParts < ordered.length ? `; the remaining ${ordered.length - countedParts} are small islets GSI counts separately.` : '.') +
+        (countedParts < ordered.length
+          ? `; the remaining ${ordered.length - countedParts} are small islets GSI counts separately.`
+          : '.') +
         ' Inland lakes and lagoons are filled, as in the official areas.',
     },
     geometry: { type: 'MultiPolygon', coordinates: ordered.map((p) => [p.ring]) },
@@ -175,18 +241,32 @@ function contextFeatures(parts: SourcePart[], exclude: Set<SourcePart>): Feature
   const out: Feature<Polygon | MultiPolygon>[] = [];
   for (const p of parts) {
     if (exclude.has(p) || p.areaKm2 < 0.05) continue;
-    const poly: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [p.ring] } };
+    const poly: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: [p.ring] },
+    };
     const clipped = intersect({ type: 'FeatureCollection', features: [poly, frame] });
     if (!clipped) continue;
     const polys = clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
     for (const c of polys) {
       const rings = orientPolygon(c.map(dedupeConsecutive));
       if (polygonAreaM2(rings) < 5e4) continue;
-      out.push({ type: 'Feature', properties: { admin: p.admin === 'RUS' ? 'RU' : 'JP', source_part: p.index }, geometry: { type: 'Polygon', coordinates: rings } });
+      out.push({
+        type: 'Feature',
+        properties: { admin: p.admin === 'RUS' ? 'RU' : 'JP', source_part: p.index },
+        geometry: { type: 'Polygon', coordinates: rings },
+      });
     }
   }
-  out.sort((a, b) => (a.properties!.admin as string).localeCompare(b.properties!.admin as string) || (a.properties!.source_part as number) - (b.properties!.source_part as number));
-  out.forEach((f, i) => { f.properties = { id: `context-${String(i + 1).padStart(3, '0')}`, ...f.properties }; });
+  out.sort(
+    (a, b) =>
+      (a.properties!.admin as string).localeCompare(b.properties!.admin as string) ||
+      (a.properties!.source_part as number) - (b.properties!.source_part as number),
+  );
+  out.forEach((f, i) => {
+    f.properties = { id: `context-${String(i + 1).padStart(3, '0')}`, ...f.properties };
+  });
   return out;
 }
 
@@ -200,8 +280,16 @@ function contextFeatures(parts: SourcePart[], exclude: Set<SourcePart>): Feature
 function assertSeaCoverage(context: Feature<Polygon | MultiPolygon>[]): void {
   const boxes = context.map((f) => {
     const ring = (f.geometry as Polygon).coordinates[0];
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const [x, y] of ring) { w = Math.min(w, x); s = Math.min(s, y); e = Math.max(e, x); n = Math.max(n, y); }
+    let w = Infinity,
+      s = Infinity,
+      e = -Infinity,
+      n = -Infinity;
+    for (const [x, y] of ring) {
+      w = Math.min(w, x);
+      s = Math.min(s, y);
+      e = Math.max(e, x);
+      n = Math.max(n, y);
+    }
     return { admin: f.properties!.admin as string, w, s, e, n };
   });
   const need: [string, (b: (typeof boxes)[number]) => boolean][] = [
@@ -209,10 +297,14 @@ function assertSeaCoverage(context: Feature<Polygon | MultiPolygon>[]): void {
     ['Shumshu and Paramushir', (b) => b.admin === 'RU' && b.w < 155.5 && b.e > 156 && b.n > 50.6],
     ['Onekotan', (b) => b.admin === 'RU' && b.w < 154.7 && b.e > 154.8 && b.s < 49.3 && b.n > 49.5],
     ['Urup', (b) => b.admin === 'RU' && b.w < 149.5 && b.e > 150.5 && b.s < 45.7],
-    ['Sakhalin from Cape Crillon to 50.5 N and beyond', (b) => b.admin === 'RU' && b.w < 142.1 && b.s < 46 && b.n >= 50.5],
-    ['Hokkaido\'s islets (Rishiri, Rebun)', (b) => b.admin === 'JP' && b.n > 45.2 && b.w < 141.3],
+    [
+      'Sakhalin from Cape Crillon to 50.5 N and beyond',
+      (b) => b.admin === 'RU' && b.w < 142.1 && b.s < 46 && b.n >= 50.5,
+    ],
+    ["Hokkaido's islets (Rishiri, Rebun)", (b) => b.admin === 'JP' && b.n > 45.2 && b.w < 141.3],
   ];
-  for (const [what, ok] of need) if (!boxes.some(ok)) throw new Error(`context land lacks ${what}: the sea and history layers need it`);
+  for (const [what, ok] of need)
+    if (!boxes.some(ok)) throw new Error(`context land lacks ${what}: the sea and history layers need it`);
 }
 
 /** One feature per line: readable diffs, stable bytes. */
@@ -224,7 +316,10 @@ function writeCollection(file: string, features: Feature[]): void {
 function assertValid(name: string, features: Feature<Polygon | MultiPolygon>[]): void {
   for (const f of features) {
     const k = kinks(f);
-    if (k.features.length) throw new Error(`${name} ${f.properties?.id}: self-intersection at ${JSON.stringify(k.features[0].geometry.coordinates)}`);
+    if (k.features.length)
+      throw new Error(
+        `${name} ${f.properties?.id}: self-intersection at ${JSON.stringify(k.features[0].geometry.coordinates)}`,
+      );
   }
 }
 
@@ -241,7 +336,12 @@ function main(): void {
   const hokkaidoPart = jpn.reduce((a, b) => (b.areaKm2 > a.areaKm2 ? b : a));
   const hokkaido: Feature<MultiPolygon> = {
     type: 'Feature',
-    properties: { id: 'hokkaido', ...ISLAND_NAMES.hokkaido, official_parts: 1, note: "Hokkaido's main island only; inland lakes filled." },
+    properties: {
+      id: 'hokkaido',
+      ...ISLAND_NAMES.hokkaido,
+      official_parts: 1,
+      note: "Hokkaido's main island only; inland lakes filled.",
+    },
     geometry: { type: 'MultiPolygon', coordinates: [[hokkaidoPart.ring]] },
   };
   const used = new Set<SourcePart>([hokkaidoPart, ...[...groups.values()].flat()]);
@@ -258,22 +358,36 @@ function main(): void {
   // History lines and precedents (data/history-events.json, data/precedents.json) from the same source.
   for (const line of buildHistoryAndPrecedents(readSource(), OUT, ROOT)) console.log(line);
   const provenance = {
-    source: { package: SOURCE.name, version: SOURCE.version, tarball_sha256: SOURCE_SHA256, file: 'package/map.geo.json',
-      origin: 'OpenStreetMap land polygons, generalised (geo-maps by Simone Primarosa)', homepage: 'https://github.com/simonepri/geo-maps' },
-    licence: 'Open Data Commons Open Database License (ODbL) 1.0: © OpenStreetMap contributors; https://www.openstreetmap.org/copyright',
+    source: {
+      package: SOURCE.name,
+      version: SOURCE.version,
+      tarball_sha256: SOURCE_SHA256,
+      file: 'package/map.geo.json',
+      origin: 'OpenStreetMap land polygons, generalised (geo-maps by Simone Primarosa)',
+      homepage: 'https://github.com/simonepri/geo-maps',
+    },
+    licence:
+      'Open Data Commons Open Database License (ODbL) 1.0: © OpenStreetMap contributors; https://www.openstreetmap.org/copyright',
     command: 'npm run geo:build',
     script: 'scripts/geo-build.ts',
     pipeline_date: PIPELINE_DATE,
     processing: [
       'RUS and JPN polygons within 138.5-157.5 E, 39-51 N',
       'inland lakes and lagoons filled (holes dropped), as the official areas include them',
-      "rings that touch themselves are split at the touching vertex; loops wound against the ring (enclosed water, e.g. Etorofu near 147.70 E 45.09 N) are dropped",
+      'rings that touch themselves are split at the touching vertex; loops wound against the ring (enclosed water, e.g. Etorofu near 147.70 E 45.09 N) are dropped',
       "Kunashiri's southern spit (source polygons 9280 and 9283, cut off by the generalisation) is counted with Kunashiri",
       'outer rings counter-clockwise (RFC 7946), consecutive duplicate vertices removed, coordinates at most 6 decimals',
       'context land clipped to 138.5-157.5 E, 39.5-51 N; pieces under 0.05 km2 left out',
     ],
     outputs: Object.fromEntries(
-      [...islands, hokkaido].map((f) => [f.properties!.id, { parts: f.geometry.coordinates.length, vertices: f.geometry.coordinates.reduce((s, p) => s + p[0].length, 0), area_km2: Number(geometryAreaKm2(f.geometry).toFixed(3)) }]),
+      [...islands, hokkaido].map((f) => [
+        f.properties!.id,
+        {
+          parts: f.geometry.coordinates.length,
+          vertices: f.geometry.coordinates.reduce((s, p) => s + p[0].length, 0),
+          area_km2: Number(geometryAreaKm2(f.geometry).toFixed(3)),
+        },
+      ]),
     ),
   };
   writeFileSync(join(OUT, 'geo/PROVENANCE.json'), JSON.stringify(provenance, null, 2) + '\n');

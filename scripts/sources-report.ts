@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { RAW_TABLES, TABLE_FILES, type TableName } from '../src/data/tables.ts';
 import { checkSource, isRepositoryPointer, sourceKind, type Source } from '../src/data/sources.ts';
 
-export interface CitedSource { file: string; where: string; source: Source }
+export interface CitedSource {
+  file: string;
+  where: string;
+  source: Source;
+}
 export interface SourcesReport {
   cited: number;
   distinct: number;
@@ -28,16 +32,27 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Every source cited by the tables and the military sites, with where it is cited. */
-export function collectSources(raw: { [K in TableName]: unknown }, deployments: unknown, deploymentsFile = 'geo/deployments.geojson'): CitedSource[] {
+export function collectSources(
+  raw: { [K in TableName]: unknown },
+  deployments: unknown,
+  deploymentsFile = 'geo/deployments.geojson',
+): CitedSource[] {
   const out: CitedSource[] = [];
-  const push = (file: string, where: string, s: unknown) => out.push({ file, where, source: (isObj(s) ? s : { value: s }) as unknown as Source });
+  const push = (file: string, where: string, s: unknown) =>
+    out.push({ file, where, source: (isObj(s) ? s : { value: s }) as unknown as Source });
   for (const name of ['options', 'officialAreas', 'populations', 'settlements'] as const) {
     const t = raw[name];
     if (isObj(t)) list(t.sources).forEach((s, i) => push(TABLE_FILES[name], `sources[${i}]`, s));
   }
-  for (const [name, key] of [['systems', 'systems'], ['exercises', 'exercises']] as const) {
+  for (const [name, key] of [
+    ['systems', 'systems'],
+    ['exercises', 'exercises'],
+  ] as const) {
     const t = raw[name];
-    if (isObj(t)) list(t[key]).forEach((e, i) => { if (isObj(e)) list(e.sources).forEach((s, k) => push(TABLE_FILES[name], `${key}[${i}].sources[${k}]`, s)); });
+    if (isObj(t))
+      list(t[key]).forEach((e, i) => {
+        if (isObj(e)) list(e.sources).forEach((s, k) => push(TABLE_FILES[name], `${key}[${i}].sources[${k}]`, s));
+      });
   }
   if (isObj(deployments)) {
     list(deployments.features).forEach((f, i) => {
@@ -50,7 +65,9 @@ export function collectSources(raw: { [K in TableName]: unknown }, deployments: 
 
 /** The publication a source stands for: its URL, or its bibliographic reference. */
 const publicationKey = (s: Source) =>
-  typeof s.url === 'string' && s.url ? `url:${s.url}` : `ref:${[s.author, s.publisher, s.title, s.date].map((x) => x ?? '').join('|')}`;
+  typeof s.url === 'string' && s.url
+    ? `url:${s.url}`
+    : `ref:${[s.author, s.publisher, s.title, s.date].map((x) => x ?? '').join('|')}`;
 
 export function sourcesReport(cited: CitedSource[]): SourcesReport {
   const distinct = new Map<string, Source>();
@@ -59,7 +76,9 @@ export function sourcesReport(cited: CitedSource[]): SourcesReport {
   const byId = new Map<string, Map<string, string[]>>();
   for (const c of cited) {
     const s = c.source;
-    const problems = checkSource(s).filter((p) => !/points into this repository/.test(p.message)).map((p) => `${p.field ? `${p.field} ` : ''}${p.message}`);
+    const problems = checkSource(s)
+      .filter((p) => !/points into this repository/.test(p.message))
+      .map((p) => `${p.field ? `${p.field} ` : ''}${p.message}`);
     if (isRepositoryPointer(s)) repositoryPointers.push(c);
     if (problems.length) malformed.push({ cited: c, problems });
     distinct.set(publicationKey(s), s);
@@ -70,13 +89,25 @@ export function sourcesReport(cited: CitedSource[]): SourcesReport {
       byId.set(s.id, m);
     }
   }
-  const conflicts = [...byId].filter(([, m]) => m.size > 1).map(([id, m]) => ({ id, places: [...m.values()].map((p) => p[0]) }));
+  const conflicts = [...byId]
+    .filter(([, m]) => m.size > 1)
+    .map(([id, m]) => ({ id, places: [...m.values()].map((p) => p[0]) }));
   const kinds = [...distinct.values()].map((s) => sourceKind(s));
   const urls = kinds.filter((k) => k === 'url').length;
   const bibliographic = kinds.filter((k) => k === 'bibliographic').length;
   return {
-    cited: cited.length, distinct: distinct.size, urls, bibliographic, repositoryPointers, malformed, conflicts,
-    ok: repositoryPointers.length === 0 && malformed.length === 0 && conflicts.length === 0 && urls + bibliographic === distinct.size,
+    cited: cited.length,
+    distinct: distinct.size,
+    urls,
+    bibliographic,
+    repositoryPointers,
+    malformed,
+    conflicts,
+    ok:
+      repositoryPointers.length === 0 &&
+      malformed.length === 0 &&
+      conflicts.length === 0 &&
+      urls + bibliographic === distinct.size,
   };
 }
 
@@ -89,10 +120,16 @@ export function formatReport(r: SourcesReport): string {
     `  neither a link nor a bibliographic reference, or malformed: ${r.malformed.length}`,
     `  one id used for different publications: ${r.conflicts.length}`,
   ];
-  for (const c of r.repositoryPointers) lines.push(`REPOSITORY POINTER ${c.file} ${c.where} ("${c.source.id}"): ${c.source.title ?? ''}`);
-  for (const m of r.malformed) lines.push(`MALFORMED ${m.cited.file} ${m.cited.where} ("${m.cited.source.id}"): ${m.problems.join('; ')}`);
+  for (const c of r.repositoryPointers)
+    lines.push(`REPOSITORY POINTER ${c.file} ${c.where} ("${c.source.id}"): ${c.source.title ?? ''}`);
+  for (const m of r.malformed)
+    lines.push(`MALFORMED ${m.cited.file} ${m.cited.where} ("${m.cited.source.id}"): ${m.problems.join('; ')}`);
   for (const c of r.conflicts) lines.push(`ID CONFLICT "${c.id}": ${c.places.join(', ')}`);
-  lines.push(r.ok ? 'OK: every source is a link to its publication or a bibliographic reference, and none points into the repository.' : 'FAILED');
+  lines.push(
+    r.ok
+      ? 'OK: every source is a link to its publication or a bibliographic reference, and none points into the repository.'
+      : 'FAILED',
+  );
   return lines.join('\n');
 }
 

@@ -12,7 +12,8 @@ void loadAllLayers();
 // A part that fails while rendering in the background is drawn again at once by React, and its boundary
 // (ErrorBoundary.tsx) shows the failure: that is logged, not reported as an uncaught error of the page.
 createRoot(document.getElementById('root')!, {
-  onRecoverableError: (error, info) => console.warn('A part of the page failed and was drawn again:', error, info.componentStack ?? ''),
+  onRecoverableError: (error, info) =>
+    console.warn('A part of the page failed and was drawn again:', error, info.componentStack ?? ''),
 }).render(
   <StrictMode>
     {/* The page is never blank: if the page itself fails, this says so and offers the ways out. */}

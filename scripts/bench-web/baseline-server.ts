@@ -14,7 +14,12 @@ import { COLORS, HOME_BOUNDS } from '../../src/map/style.ts';
 
 const gzipAsync = promisify(gzip);
 
-export interface BaselineServer { origin: string; server: Server; requests: string[]; close(): Promise<void> }
+export interface BaselineServer {
+  origin: string;
+  server: Server;
+  requests: string[];
+  close(): Promise<void>;
+}
 
 export async function startBaselineServer(root: string): Promise<BaselineServer> {
   const here = join(root, 'scripts', 'bench-web', 'baseline');
@@ -26,8 +31,14 @@ export async function startBaselineServer(root: string): Promise<BaselineServer>
     '/': { body: readFileSync(join(here, 'index.html')), type: 'text/html; charset=utf-8' },
     '/index.html': { body: readFileSync(join(here, 'index.html')), type: 'text/html; charset=utf-8' },
     '/main.js': { body: Buffer.from(mainJs), type: 'text/javascript; charset=utf-8' },
-    '/maplibre-gl.mjs': { body: readFileSync(join(maplibre, 'maplibre-gl.mjs')), type: 'text/javascript; charset=utf-8' },
-    '/maplibre-gl-worker.mjs': { body: readFileSync(join(maplibre, 'maplibre-gl-worker.mjs')), type: 'text/javascript; charset=utf-8' },
+    '/maplibre-gl.mjs': {
+      body: readFileSync(join(maplibre, 'maplibre-gl.mjs')),
+      type: 'text/javascript; charset=utf-8',
+    },
+    '/maplibre-gl-worker.mjs': {
+      body: readFileSync(join(maplibre, 'maplibre-gl-worker.mjs')),
+      type: 'text/javascript; charset=utf-8',
+    },
     '/maplibre-gl.css': { body: readFileSync(join(maplibre, 'maplibre-gl.css')), type: 'text/css; charset=utf-8' },
     '/islands.geojson': { body: readFileSync(join(root, 'geo', 'islands.geojson')), type: 'application/geo+json' },
   };
@@ -43,10 +54,20 @@ export async function startBaselineServer(root: string): Promise<BaselineServer>
     const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': 'no-cache' };
     const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (acceptsGzip && file.body.length >= 1024) {
-      gzipAsync(file.body).then((gz) => {
-        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding', 'content-length': String(gz.length) });
-        res.end(req.method === 'HEAD' ? undefined : gz);
-      }, (e: unknown) => { res.writeHead(500).end(String(e)); });
+      gzipAsync(file.body).then(
+        (gz) => {
+          res.writeHead(200, {
+            ...headers,
+            'content-encoding': 'gzip',
+            vary: 'Accept-Encoding',
+            'content-length': String(gz.length),
+          });
+          res.end(req.method === 'HEAD' ? undefined : gz);
+        },
+        (e: unknown) => {
+          res.writeHead(500).end(String(e));
+        },
+      );
       return;
     }
     res.writeHead(200, { ...headers, 'content-length': String(file.body.length) });
@@ -59,7 +80,13 @@ export async function startBaselineServer(root: string): Promise<BaselineServer>
   const addr = server.address();
   if (!addr || typeof addr === 'string') throw new Error('baseline server has no port');
   return {
-    origin: `http://127.0.0.1:${addr.port}`, server, requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    origin: `http://127.0.0.1:${addr.port}`,
+    server,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -13,8 +13,12 @@ export const IMPORT_POINTS = 100_000;
 /** A GeoJSON file of n points spread over the four islands' area (most in the sea, some on land). */
 export function pointsFile(n = IMPORT_POINTS): Buffer {
   const features = Array.from({ length: n }, (_, i) => ({
-    type: 'Feature', properties: { id: `p${i}`, name: `point ${i}` },
-    geometry: { type: 'Point', coordinates: [145.4 + (((i * 7919) % n) / n) * 3.0, 43.3 + (((i * 104729) % n) / n) * 2.3] },
+    type: 'Feature',
+    properties: { id: `p${i}`, name: `point ${i}` },
+    geometry: {
+      type: 'Point',
+      coordinates: [145.4 + (((i * 7919) % n) / n) * 3.0, 43.3 + (((i * 104729) % n) / n) * 2.3],
+    },
   }));
   return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
 }
@@ -22,8 +26,12 @@ export function pointsFile(n = IMPORT_POINTS): Buffer {
 export const pageNow = (page: Page): Promise<number> => page.evaluate('performance.now()') as Promise<number>;
 
 /** The longest long task (ms) that started in [from, to], and how many there were. */
-export async function longTasksBetween(page: Page, from: number, to: number): Promise<{ longestMs: number; count: number; sumMs: number }> {
-  const tasks = await page.evaluate('window.__bench.longTasks') as [number, number][];
+export async function longTasksBetween(
+  page: Page,
+  from: number,
+  to: number,
+): Promise<{ longestMs: number; count: number; sumMs: number }> {
+  const tasks = (await page.evaluate('window.__bench.longTasks')) as [number, number][];
   const inside = tasks.filter(([start]) => start >= from && start <= to);
   return {
     longestMs: inside.reduce((m, [, d]) => Math.max(m, d), 0),
@@ -32,7 +40,12 @@ export async function longTasksBetween(page: Page, from: number, to: number): Pr
   };
 }
 
-export interface ImportBench { ms: number; longestTaskMs: number; longTasks: number; longTaskSumMs: number }
+export interface ImportBench {
+  ms: number;
+  longestTaskMs: number;
+  longTasks: number;
+  longTaskSumMs: number;
+}
 
 /**
  * Imports IMPORT_POINTS points through the file input of a settled app page and waits until the page
@@ -45,8 +58,16 @@ export async function importPoints(page: Page, timeoutMs = 120_000): Promise<Imp
   const path = join(dir, name);
   writeFileSync(path, pointsFile());
   const t0 = await pageNow(page);
-  try { await page.getByTestId('import-input').setInputFiles(path); } finally { rmSync(dir, { recursive: true, force: true }); }
-  await page.waitForFunction((n) => !!document.querySelector('[data-testid="imports"]')?.textContent?.includes(n), name, { timeout: timeoutMs, polling: 50 });
+  try {
+    await page.getByTestId('import-input').setInputFiles(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await page.waitForFunction(
+    (n) => !!document.querySelector('[data-testid="imports"]')?.textContent?.includes(n),
+    name,
+    { timeout: timeoutMs, polling: 50 },
+  );
   const t1 = await pageNow(page);
   await page.waitForTimeout(1000);
   const t2 = await pageNow(page);

@@ -8,13 +8,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function dataFiles(root: string): string[] {
-  const list = (dir: string, re: RegExp) => readdirSync(join(root, dir)).filter((f) => re.test(f)).map((f) => `${dir}/${f}`);
+  const list = (dir: string, re: RegExp) =>
+    readdirSync(join(root, dir))
+      .filter((f) => re.test(f))
+      .map((f) => `${dir}/${f}`);
   return [...list('data', /\.(json|md)$/), ...list('geo', /\.(geojson|json)$/)].sort();
 }
 
 /** sha256 over "path sha256(content)" lines of the data files, sorted by path; the first 12 hex digits. */
 export function dataHash(root: string): string {
-  const lines = dataFiles(root).map((f) => `${f} ${createHash('sha256').update(readFileSync(join(root, f))).digest('hex')}\n`);
+  const lines = dataFiles(root).map(
+    (f) =>
+      `${f} ${createHash('sha256')
+        .update(readFileSync(join(root, f)))
+        .digest('hex')}\n`,
+  );
   return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 12);
 }
 

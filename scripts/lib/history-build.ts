@@ -18,17 +18,31 @@ import { polygonAreaM2, ringAreaM2 } from '../../src/geo/geodesic.ts';
 import { orientPolygon } from '../../src/geo/rings.ts';
 
 type Ring = Position[];
-interface Part { a3: string; index: number; outer: Ring; areaKm2: number; centroid: Position }
+interface Part {
+  a3: string;
+  index: number;
+  outer: Ring;
+  areaKm2: number;
+  centroid: Position;
+}
 
 const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 function centroidOf(ring: Ring): Position {
-  let sx = 0, sy = 0;
-  for (const p of ring.slice(0, -1)) { sx += p[0]; sy += p[1]; }
+  let sx = 0,
+    sy = 0;
+  for (const p of ring.slice(0, -1)) {
+    sx += p[0];
+    sy += p[1];
+  }
   return [sx / (ring.length - 1), sy / (ring.length - 1)];
 }
 
-function parts(source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>, a3s: string[], box: number[]): Part[] {
+function parts(
+  source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>,
+  a3s: string[],
+  box: number[],
+): Part[] {
   const out: Part[] = [];
   for (const f of source.features) {
     if (!a3s.includes(f.properties.A3)) continue;
@@ -49,7 +63,13 @@ function largest(list: Part[], test: (c: Position) => boolean): Part {
 }
 
 function clipToBox(ring: Ring, box: number[]): Position[][][] {
-  const boxRing: Ring = [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]];
+  const boxRing: Ring = [
+    [box[0], box[1]],
+    [box[2], box[1]],
+    [box[2], box[3]],
+    [box[0], box[3]],
+    [box[0], box[1]],
+  ];
   const clipped = intersection([ring] as never, [boxRing] as never) as unknown as Position[][][];
   return clipped.map((poly) => orientPolygon(poly.map((r) => r.map(([x, y]) => [r5(x), r5(y)]))));
 }
@@ -58,12 +78,28 @@ function roundLine(l: LineString): LineString {
   return { type: 'LineString', coordinates: l.coordinates.map(([x, y]) => [r5(x), r5(y)]) };
 }
 
-interface EventLine { id: string; kind: string; in_force: [number, number]; drawn: string; between: string[] }
-interface HistoryEvent { id: string; line: EventLine | null; extra_lines?: EventLine[] }
+interface EventLine {
+  id: string;
+  kind: string;
+  in_force: [number, number];
+  drawn: string;
+  between: string[];
+}
+interface HistoryEvent {
+  id: string;
+  line: EventLine | null;
+  extra_lines?: EventLine[];
+}
 
 /** Writes geo/history.geojson; returns one summary line per drawn line. */
-export function buildHistory(source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>, outDir: string, root: string): string[] {
-  const events = JSON.parse(readFileSync(join(root, 'data/history-events.json'), 'utf8')) as { events: HistoryEvent[] } & Record<string, unknown>;
+export function buildHistory(
+  source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>,
+  outDir: string,
+  root: string,
+): string[] {
+  const events = JSON.parse(readFileSync(join(root, 'data/history-events.json'), 'utf8')) as {
+    events: HistoryEvent[];
+  } & Record<string, unknown>;
   const rus = parts(source, ['RUS'], [140, 43, 158, 55]);
   const jpn = parts(source, ['JPN'], [139, 41, 146, 46]);
   const etorofu = largest(rus, ([x, y]) => x >= 146.8 && x < 149 && y >= 44.3 && y < 45.7);
@@ -74,7 +110,9 @@ export function buildHistory(source: FeatureCollection<Polygon | MultiPolygon, {
   const mainland = rus.find((p) => p.index === 12 && p.areaKm2 > 1e6);
   if (!mainland) throw new Error('history: the Russian mainland polygon is missing from the source');
   // Kamchatka's coast near the strait: the mainland's vertices within 200 km of Shumshu.
-  const kamchatka: Ring = mainland.outer.filter(([x, y]) => Math.abs(x - shumshu.centroid[0]) < 3 && Math.abs(y - shumshu.centroid[1]) < 1.8);
+  const kamchatka: Ring = mainland.outer.filter(
+    ([x, y]) => Math.abs(x - shumshu.centroid[0]) < 3 && Math.abs(y - shumshu.centroid[1]) < 1.8,
+  );
   const lopatka = kamchatka.reduce((a, b) => (b[1] < a[1] ? b : a));
 
   const lines: Record<string, LineString> = {
@@ -92,7 +130,20 @@ export function buildHistory(source: FeatureCollection<Polygon | MultiPolygon, {
       if (!l) continue;
       const g = lines[l.id];
       if (!g) throw new Error(`history: no drawing rule for line ${l.id}`);
-      features.push({ type: 'Feature', properties: { id: l.id, kind: 'line', event: e.id, line_kind: l.kind, from: l.in_force[0], to: l.in_force[1], between: l.between, drawn: l.drawn }, geometry: roundLine(g) });
+      features.push({
+        type: 'Feature',
+        properties: {
+          id: l.id,
+          kind: 'line',
+          event: e.id,
+          line_kind: l.kind,
+          from: l.in_force[0],
+          to: l.in_force[1],
+          between: l.between,
+          drawn: l.drawn,
+        },
+        geometry: roundLine(g),
+      });
       summary.push(`${l.id}: ${g.coordinates.length} vertices`);
     }
   }
@@ -108,7 +159,11 @@ export function buildHistory(source: FeatureCollection<Polygon | MultiPolygon, {
   ];
   for (const [region, polys] of regions) {
     const kept = polys.filter((p) => polygonAreaM2(p) > 5e4);
-    features.push({ type: 'Feature', properties: { id: `region-${region}`, kind: 'region', region }, geometry: { type: 'MultiPolygon', coordinates: kept } });
+    features.push({
+      type: 'Feature',
+      properties: { id: `region-${region}`, kind: 'region', region },
+      geometry: { type: 'MultiPolygon', coordinates: kept },
+    });
   }
   summary.push(`Cape Lopatka (southernmost vertex of Kamchatka in the source): ${lopatka[0]}, ${lopatka[1]}`);
   const { events: list, ...rest } = events;

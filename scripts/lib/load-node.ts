@@ -23,7 +23,11 @@ export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> 
 
 export function loadSites(): Site[] {
   const fc = loadLayerFromDisk('deployments');
-  const problems = checkDeployments(LAYER_FILES.deployments, fc, TABLES.systems.systems.map((s) => s.id));
+  const problems = checkDeployments(
+    LAYER_FILES.deployments,
+    fc,
+    TABLES.systems.systems.map((s) => s.id),
+  );
   if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
   return toSites(fc);
 }
@@ -31,7 +35,14 @@ export function loadSites(): Site[] {
 export function loadShareContext(): ShareContext {
   const official = Object.fromEntries(TABLES.officialAreas.areas.map((a) => [a.id, a.area_km2]));
   const people = Object.fromEntries(TABLES.populations.islands.map((p) => [p.id, p]));
-  return createShareContext(loadLayerFromDisk('islands'), official, people, TABLES.settlements.settlements, villagesForShares(requireVillages()));
+  return createShareContext(
+    loadLayerFromDisk('islands'),
+    official,
+    people,
+    TABLES.settlements.settlements,
+    villagesForShares(requireVillages()),
+  );
 }
 
-export const OPTIONS: (OptionSpec & { proposed_by: string; when: string; summary: string; sources: string[] })[] = TABLES.options.options;
+export const OPTIONS: (OptionSpec & { proposed_by: string; when: string; summary: string; sources: string[] })[] =
+  TABLES.options.options;

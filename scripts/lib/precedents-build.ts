@@ -57,9 +57,12 @@ function clipRingToBox(ring: Ring, [x0, y0, x1, y1]: number[]): Ring {
   for (const [inside, cross] of edges) {
     const out: Position[] = [];
     for (let i = 0; i < pts.length; i++) {
-      const cur = pts[i], prev = pts[(i + pts.length - 1) % pts.length];
-      if (inside(cur)) { if (!inside(prev)) out.push(cross(prev, cur)); out.push(cur); }
-      else if (inside(prev)) out.push(cross(prev, cur));
+      const cur = pts[i],
+        prev = pts[(i + pts.length - 1) % pts.length];
+      if (inside(cur)) {
+        if (!inside(prev)) out.push(cross(prev, cur));
+        out.push(cur);
+      } else if (inside(prev)) out.push(cross(prev, cur));
     }
     pts = out;
     if (pts.length === 0) return [];
@@ -70,17 +73,28 @@ function clipRingToBox(ring: Ring, [x0, y0, x1, y1]: number[]): Ring {
 function pointInRing([x, y]: Position, ring: Ring): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    const [xi, yi] = ring[i],
+      [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
 
-interface SourcePolygon { a3: string; index: number; rings: Ring[] }
+interface SourcePolygon {
+  a3: string;
+  index: number;
+  rings: Ring[];
+}
 
 /** The source's land of one country in a box, clipped exactly; MultiPolygon or null. */
 function landInBox(polys: SourcePolygon[], box: number[]): MultiPolygon | null {
-  const boxRing: Ring = [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]];
+  const boxRing: Ring = [
+    [box[0], box[1]],
+    [box[2], box[1]],
+    [box[2], box[3]],
+    [box[0], box[3]],
+    [box[0], box[1]],
+  ];
   const pieces: Position[][][] = [];
   for (const p of polys) {
     const outer = p.rings[0].some((q) => inBox(q, box)) ? clipRingToBox(p.rings[0], box) : [];
@@ -97,7 +111,9 @@ function landInBox(polys: SourcePolygon[], box: number[]): MultiPolygon | null {
   for (const piece of pieces) {
     const clipped = intersection(piece as never, [boxRing] as never) as unknown as Position[][][];
     for (const poly of clipped) {
-      const rings = orientPolygon(poly.map((r) => dedupe(r.map(([x, y]) => [r5(x), r5(y)]))).filter((r) => r.length >= 4));
+      const rings = orientPolygon(
+        poly.map((r) => dedupe(r.map(([x, y]) => [r5(x), r5(y)]))).filter((r) => r.length >= 4),
+      );
       if (rings.length && polygonAreaM2(rings) > 1e4) out.push(rings);
     }
   }
@@ -107,8 +123,14 @@ function landInBox(polys: SourcePolygon[], box: number[]): MultiPolygon | null {
 
 function dedupe(ring: Ring): Ring {
   const out: Ring = [];
-  for (const p of ring) { const q = out[out.length - 1]; if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push(p); }
-  if (out.length > 1) { const [f, l] = [out[0], out[out.length - 1]]; if (f[0] !== l[0] || f[1] !== l[1]) out.push(f); }
+  for (const p of ring) {
+    const q = out[out.length - 1];
+    if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
+  }
+  if (out.length > 1) {
+    const [f, l] = [out[0], out[out.length - 1]];
+    if (f[0] !== l[0] || f[1] !== l[1]) out.push(f);
+  }
   return out;
 }
 
@@ -121,8 +143,10 @@ function sharedBorderNear(a: SourcePolygon[], b: SourcePolygon[], point: Positio
   const key = (p: Position) => `${p[0]},${p[1]}`;
   const inB = new Set<string>();
   for (const p of b) for (const q of p.rings[0]) if (distanceM(q, point) < NEAR_KM * 1000 * 4) inB.add(key(q));
-  let best: { ring: Ring; i: number } | null = null, bestDist = NEAR_KM * 1000;
-  const shared = (ring: Ring, i: number) => i >= 1 && i < ring.length && inB.has(key(ring[i - 1])) && inB.has(key(ring[i]));
+  let best: { ring: Ring; i: number } | null = null,
+    bestDist = NEAR_KM * 1000;
+  const shared = (ring: Ring, i: number) =>
+    i >= 1 && i < ring.length && inB.has(key(ring[i - 1])) && inB.has(key(ring[i]));
   for (const p of a) {
     const ring = p.rings[0];
     for (let i = 1; i < ring.length; i++) {
@@ -130,20 +154,28 @@ function sharedBorderNear(a: SourcePolygon[], b: SourcePolygon[], point: Positio
       const [u, v] = [ring[i - 1], ring[i]];
       // Distance from the point to the edge, sampled along it (edges here are a few km at most).
       let d = Infinity;
-      for (let k = 0; k <= 50; k++) d = Math.min(d, distanceM([u[0] + ((v[0] - u[0]) * k) / 50, u[1] + ((v[1] - u[1]) * k) / 50], point));
-      if (d < bestDist) { bestDist = d; best = { ring, i }; }
+      for (let k = 0; k <= 50; k++)
+        d = Math.min(d, distanceM([u[0] + ((v[0] - u[0]) * k) / 50, u[1] + ((v[1] - u[1]) * k) / 50], point));
+      if (d < bestDist) {
+        bestDist = d;
+        best = { ring, i };
+      }
     }
   }
   if (!best) return null;
   const { ring } = best;
-  let from = best.i - 1, to = best.i;
+  let from = best.i - 1,
+    to = best.i;
   while (shared(ring, from) && distanceM(ring[from - 1], ring[from]) >= 1000) from--;
   while (shared(ring, to + 1) && distanceM(ring[to], ring[to + 1]) >= 1000) to++;
   return ring.slice(from, to + 1);
 }
 
 /** Which source polygon holds the point, with its area: the check whether the island is resolved. */
-function polygonHolding(polys: SourcePolygon[], point: Position): { a3: string; index: number; areaKm2: number; vertices: number } | null {
+function polygonHolding(
+  polys: SourcePolygon[],
+  point: Position,
+): { a3: string; index: number; areaKm2: number; vertices: number } | null {
   for (const p of polys) {
     if (!pointInRing(point, p.rings[0])) continue;
     if (p.rings.slice(1).some((h) => pointInRing(point, h))) continue;
@@ -157,7 +189,11 @@ function feature(id: string, props: Record<string, unknown>, geometry: Feature['
 }
 
 /** Builds geo/precedents.geojson from the parsed source collection; returns a one-line summary per case. */
-export function buildPrecedents(source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>, outDir: string, root: string): string[] {
+export function buildPrecedents(
+  source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>,
+  outDir: string,
+  root: string,
+): string[] {
   const spec = JSON.parse(readFileSync(join(root, 'data/precedents.json'), 'utf8')) as { cases: CaseSpec[] };
   const byA3 = new Map<string, SourcePolygon[]>();
   source.features.forEach((f) => {
@@ -174,9 +210,31 @@ export function buildPrecedents(source: FeatureCollection<Polygon | MultiPolygon
     if (c.turning_points) {
       const pts = c.turning_points.map((t) => [parseDms(t.lon), parseDms(t.lat)] as Position);
       const line = geodesicLine(pts, 10);
-      features.push(feature(`${c.id}-line`, { case: c.id, kind: 'real-line', drawn: 'Article 1 turning points 1-8 joined by WGS84 geodesics (the treaty\'s "geodetic lines"); the end point beyond point 8 (defined by the continental-shelf limits) is not drawn', length_km: Number(lineLengthKm(line.coordinates).toFixed(1)) }, line));
-      pts.forEach((p, k) => features.push(feature(`${c.id}-point-${k + 1}`, { case: c.id, kind: 'turning-point', point: k + 1 }, { type: 'Point', coordinates: [Number(p[0].toFixed(6)), Number(p[1].toFixed(6))] })));
-      summary.push(`${c.id}: treaty line ${lineLengthKm(line.coordinates).toFixed(1)} km through ${pts.length} turning points`);
+      features.push(
+        feature(
+          `${c.id}-line`,
+          {
+            case: c.id,
+            kind: 'real-line',
+            drawn:
+              'Article 1 turning points 1-8 joined by WGS84 geodesics (the treaty\'s "geodetic lines"); the end point beyond point 8 (defined by the continental-shelf limits) is not drawn',
+            length_km: Number(lineLengthKm(line.coordinates).toFixed(1)),
+          },
+          line,
+        ),
+      );
+      pts.forEach((p, k) =>
+        features.push(
+          feature(
+            `${c.id}-point-${k + 1}`,
+            { case: c.id, kind: 'turning-point', point: k + 1 },
+            { type: 'Point', coordinates: [Number(p[0].toFixed(6)), Number(p[1].toFixed(6))] },
+          ),
+        ),
+      );
+      summary.push(
+        `${c.id}: treaty line ${lineLengthKm(line.coordinates).toFixed(1)} km through ${pts.length} turning points`,
+      );
       continue;
     }
     if (!c.bbox || !c.source_polygons) continue;
@@ -185,24 +243,59 @@ export function buildPrecedents(source: FeatureCollection<Polygon | MultiPolygon
     const near = (p: SourcePolygon) => p.rings[0].some((q) => inBox(q, box));
     const polysA = (byA3.get(c.source_polygons[partyA]) ?? []).filter(near);
     const polysB = (byA3.get(c.source_polygons[partyB]) ?? []).filter(near);
-    for (const [party, polys] of [[partyA, polysA], [partyB, polysB]] as const) {
+    for (const [party, polys] of [
+      [partyA, polysA],
+      [partyB, polysB],
+    ] as const) {
       const land = landInBox(polys, box);
-      if (land) features.push(feature(`${c.id}-land-${c.source_polygons[party].toLowerCase()}`, { case: c.id, kind: 'land', party, source_admin: c.source_polygons[party] }, land));
+      if (land)
+        features.push(
+          feature(
+            `${c.id}-land-${c.source_polygons[party].toLowerCase()}`,
+            { case: c.id, kind: 'land', party, source_admin: c.source_polygons[party] },
+            land,
+          ),
+        );
     }
     const point = REFERENCE_POINTS[c.id];
     const border = point ? sharedBorderNear(polysA, polysB, point) : null;
     const holder = point ? polygonHolding([...polysA, ...polysB], point) : null;
     const resolved = !!holder && holder.areaKm2 < ISLAND_MAX_KM2;
-    const check = !point ? 'no published position to check against'
-      : !holder ? 'the island\'s published position lies in no source land polygon (it falls in the water the source maps)'
-        : resolved ? `the island is a separate source polygon (${holder.a3} part ${holder.index}, ${holder.areaKm2} km²)`
+    const check = !point
+      ? 'no published position to check against'
+      : !holder
+        ? "the island's published position lies in no source land polygon (it falls in the water the source maps)"
+        : resolved
+          ? `the island is a separate source polygon (${holder.a3} part ${holder.index}, ${holder.areaKm2} km²)`
           : `not resolved: the island's published position lies in the source's ${holder.a3} mainland polygon (part ${holder.index}, ${holder.areaKm2.toLocaleString('en-US')} km², ${holder.vertices.toLocaleString('en-US')} vertices); no water separates the island from the mainland there, so neither party's part can be outlined from this source`;
     if (border) {
       const coords = border.map(([x, y]) => [r5(x), r5(y)]);
-      features.push(feature(`${c.id}-line`, { case: c.id, kind: 'real-line', drawn: `the edge shared by the source's ${c.source_polygons[partyA]} and ${c.source_polygons[partyB]} polygons across the island (the shared edge passing nearest its published position, with adjacent shared edges of 1 km or more)`, length_km: Number(lineLengthKm(coords).toFixed(2)) }, { type: 'LineString', coordinates: coords }));
+      features.push(
+        feature(
+          `${c.id}-line`,
+          {
+            case: c.id,
+            kind: 'real-line',
+            drawn: `the edge shared by the source's ${c.source_polygons[partyA]} and ${c.source_polygons[partyB]} polygons across the island (the shared edge passing nearest its published position, with adjacent shared edges of 1 km or more)`,
+            length_km: Number(lineLengthKm(coords).toFixed(2)),
+          },
+          { type: 'LineString', coordinates: coords },
+        ),
+      );
     }
-    features.push(feature(`${c.id}-check`, { case: c.id, kind: 'source-check', resolved, check }, { type: 'Point', coordinates: point ? [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))] : [box[0], box[1]] }));
-    summary.push(`${c.id}: ${check}${border ? `; real line ${lineLengthKm(border).toFixed(2)} km` : '; no shared border found'}`);
+    features.push(
+      feature(
+        `${c.id}-check`,
+        { case: c.id, kind: 'source-check', resolved, check },
+        {
+          type: 'Point',
+          coordinates: point ? [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))] : [box[0], box[1]],
+        },
+      ),
+    );
+    summary.push(
+      `${c.id}: ${check}${border ? `; real line ${lineLengthKm(border).toFixed(2)} km` : '; no shared border found'}`,
+    );
   }
   const body = features.map((f) => JSON.stringify(f)).join(',\n');
   writeFileSync(join(outDir, 'geo/precedents.geojson'), `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
@@ -210,6 +303,13 @@ export function buildPrecedents(source: FeatureCollection<Polygon | MultiPolygon
 }
 
 /** The pipeline's one entry point for the history and precedents layers (geo/history.geojson, geo/precedents.geojson). */
-export function buildHistoryAndPrecedents(source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>, outDir: string, root: string): string[] {
-  return [...buildHistory(source, outDir, root).map((l) => `history: ${l}`), ...buildPrecedents(source, outDir, root).map((l) => `precedents: ${l}`)];
+export function buildHistoryAndPrecedents(
+  source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>,
+  outDir: string,
+  root: string,
+): string[] {
+  return [
+    ...buildHistory(source, outDir, root).map((l) => `history: ${l}`),
+    ...buildPrecedents(source, outDir, root).map((l) => `precedents: ${l}`),
+  ];
 }

@@ -9,18 +9,38 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
-import { checkImportSize, importGeoJson, mergeText, type ImportProgress, type MergeSummary } from '../../src/data/import.ts';
+import {
+  checkImportSize,
+  importGeoJson,
+  mergeText,
+  type ImportProgress,
+  type MergeSummary,
+} from '../../src/data/import.ts';
 import { formatProblem, type ValidationProblem } from '../../src/data/validate.ts';
 import { parseLonLat, formatLonLat } from '../../src/data/anchor.ts';
-import { CAPE_NOSAPPU, prepareTerritory, solvePartition, withAnchorTarget, type PartitionResult, type PreparedTerritory } from '../../src/geo/partition.ts';
+import {
+  CAPE_NOSAPPU,
+  prepareTerritory,
+  solvePartition,
+  withAnchorTarget,
+  type PartitionResult,
+  type PreparedTerritory,
+} from '../../src/geo/partition.ts';
 import { acrossLongAxis, shortestBorderBearing } from '../../src/geo/border.ts';
 import { errorMessage } from '../../src/data/error-message.ts';
 import { joinNegativeValues } from './args.ts';
 
-export const SPLIT_USAGE = 'usage: npm run --silent split -- FILE.geojson [--share F] [--bearing DEG|shortest] [--anchor LON,LAT] [--json]';
+export const SPLIT_USAGE =
+  'usage: npm run --silent split -- FILE.geojson [--share F] [--bearing DEG|shortest] [--anchor LON,LAT] [--json]';
 
 export type BearingArg = number | 'shortest' | undefined;
-export interface SplitArgs { file: string; share: number; bearing: BearingArg; anchor: [number, number] | null; json: boolean }
+export interface SplitArgs {
+  file: string;
+  share: number;
+  bearing: BearingArg;
+  anchor: [number, number] | null;
+  json: boolean;
+}
 export type BearingRule = 'given' | 'shortest-border' | 'across-long-axis';
 
 /**
@@ -29,7 +49,9 @@ export type BearingRule = 'given' | 'shortest-border' | 'across-long-axis';
  */
 export const DEFAULT_BEARING_RULE: 'shortest' | 'across-long-axis' = 'across-long-axis';
 
-export class UsageError extends Error { override name = 'UsageError'; }
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 /** Command-line arguments (without node and the script). Throws UsageError with a sentence. */
 export function parseSplitArgs(argv: string[]): SplitArgs | 'help' {
@@ -38,23 +60,41 @@ export function parseSplitArgs(argv: string[]): SplitArgs | 'help' {
     parsed = parseArgs({
       // "--bearing -90" would otherwise be read as an unknown option "-9…".
       args: joinNegativeValues(argv, ['--bearing', '--share', '--anchor']),
-      options: { json: { type: 'boolean' }, share: { type: 'string' }, bearing: { type: 'string' }, anchor: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true, allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        share: { type: 'string' },
+        bearing: { type: 'string' },
+        anchor: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: true,
     });
   } catch (e) {
     throw new UsageError(errorMessage(e));
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give one GeoJSON file' : `give one GeoJSON file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'give one GeoJSON file'
+        : `give one GeoJSON file, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
   const num = (name: string, v: string): number => {
     const x = Number(v);
     if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got "${v}"`);
     return x;
   };
   const share = values.share === undefined ? 0.5 : num('share', values.share);
-  if (share < 0 || share > 1) throw new UsageError(`--share must be within 0 and 1 (a fraction of the territory's area), got ${share}`);
-  const bearing: BearingArg = values.bearing === undefined ? undefined : values.bearing.trim() === 'shortest' ? 'shortest' : num('bearing', values.bearing);
+  if (share < 0 || share > 1)
+    throw new UsageError(`--share must be within 0 and 1 (a fraction of the territory's area), got ${share}`);
+  const bearing: BearingArg =
+    values.bearing === undefined
+      ? undefined
+      : values.bearing.trim() === 'shortest'
+        ? 'shortest'
+        : num('bearing', values.bearing);
   let anchor: [number, number] | null = null;
   if (values.anchor !== undefined) {
     const a = parseLonLat(values.anchor);
@@ -81,12 +121,23 @@ export interface SplitOutcome {
 export type SplitResult = { ok: true; outcome: SplitOutcome } | { ok: false; problems: ValidationProblem[] };
 
 /** Validates, merges and splits a file's text, exactly as the page imports it. */
-export function splitText(file: string, text: string, args: Pick<SplitArgs, 'share' | 'bearing' | 'anchor'>, onProgress?: (p: ImportProgress | { step: 'splitting'; done: number }) => void): SplitResult {
+export function splitText(
+  file: string,
+  text: string,
+  args: Pick<SplitArgs, 'share' | 'bearing' | 'anchor'>,
+  onProgress?: (p: ImportProgress | { step: 'splitting'; done: number }) => void,
+): SplitResult {
   const { result: imp, prepared } = importGeoJson(file, text, { onProgress });
   if (!imp.ok) return imp;
   const d = imp.data;
   if (!d.territory || !d.merge) {
-    return { ok: false, problems: [...d.notices, { file, featureIndex: null, featureId: null, path: '', message: 'the file has no polygons to split' }] };
+    return {
+      ok: false,
+      problems: [
+        ...d.notices,
+        { file, featureIndex: null, featureId: null, path: '', message: 'the file has no polygons to split' },
+      ],
+    };
   }
   const anchorTarget = args.anchor ?? CAPE_NOSAPPU;
   // The import prepared the territory to check it: only the anchor is computed again (large territories).
@@ -96,7 +147,18 @@ export function splitText(file: string, text: string, args: Pick<SplitArgs, 'sha
   const result = solvePartition(prep, requestedBearingDeg, { fraction: args.share });
   return {
     ok: true,
-    outcome: { file, prep, result, anchorTarget, share: args.share, requestedBearingDeg, bearingRule, merge: d.merge, notices: d.notices, pointCount: d.points.length },
+    outcome: {
+      file,
+      prep,
+      result,
+      anchorTarget,
+      share: args.share,
+      requestedBearingDeg,
+      bearingRule,
+      merge: d.merge,
+      notices: d.notices,
+      pointCount: d.points.length,
+    },
   };
 }
 
@@ -119,7 +181,9 @@ export function splitJson(o: SplitOutcome) {
   const r = o.result;
   const sides = partSides(o);
   const part = (side: 'anchor' | 'other', geometry: MultiPolygon | null, km2: number): Feature<MultiPolygon>[] =>
-    geometry ? [{ type: 'Feature', properties: { side, km2: round(km2, 6), share: round(km2 / r.totalKm2, 9) }, geometry }] : [];
+    geometry
+      ? [{ type: 'Feature', properties: { side, km2: round(km2, 6), share: round(km2 / r.totalKm2, 9) }, geometry }]
+      : [];
   const features = part(sides.share, r.japanSide, r.japanSideKm2).concat(part(sides.rest, r.otherSide, r.otherSideKm2));
   features.sort((a, b) => (a.properties!.side === 'anchor' ? 0 : 1) - (b.properties!.side === 'anchor' ? 0 : 1));
   const parts: FeatureCollection<MultiPolygon> = { type: 'FeatureCollection', features };
@@ -141,28 +205,39 @@ export function splitJson(o: SplitOutcome) {
     line: r.line as LineString | null,
     parts,
     merge: {
-      input_polygons: o.merge.inputPolygons, output_polygons: o.merge.outputPolygons,
-      input_km2: round(o.merge.inputKm2, 6), overlap_removed_km2: round(o.merge.overlapRemovedKm2, 6),
+      input_polygons: o.merge.inputPolygons,
+      output_polygons: o.merge.outputPolygons,
+      input_km2: round(o.merge.inputKm2, 6),
+      overlap_removed_km2: round(o.merge.overlapRemovedKm2, 6),
     },
     notices: o.notices.map(formatProblem),
   };
 }
 
 const deg = (x: number): string => `${Number.isInteger(x) ? x : x.toFixed(2)}°`;
-const km2 = (x: number): string => `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} km²`;
+const km2 = (x: number): string =>
+  `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} km²`;
 
 /** The readable report. */
 export function splitReport(o: SplitOutcome): string {
   const r = o.result;
   const sides = partSides(o);
-  const target = o.anchorTarget === CAPE_NOSAPPU ? `Cape Nosappu, ${formatLonLat(CAPE_NOSAPPU, 3)}` : formatLonLat(o.anchorTarget);
-  const rule = { given: 'as given', 'shortest-border': 'the shortest border', 'across-long-axis': 'across the long axis' }[o.bearingRule];
+  const target =
+    o.anchorTarget === CAPE_NOSAPPU ? `Cape Nosappu, ${formatLonLat(CAPE_NOSAPPU, 3)}` : formatLonLat(o.anchorTarget);
+  const rule = {
+    given: 'as given',
+    'shortest-border': 'the shortest border',
+    'across-long-axis': 'across the long axis',
+  }[o.bearingRule];
   const lines = [
-    `${o.file}: ${km2(r.totalKm2)} (WGS84 ellipsoid); ${mergeText(o.merge)}` + (o.pointCount ? `; its ${o.pointCount} point(s) are not used here` : ''),
+    `${o.file}: ${km2(r.totalKm2)} (WGS84 ellipsoid); ${mergeText(o.merge)}` +
+      (o.pointCount ? `; its ${o.pointCount} point(s) are not used here` : ''),
     `anchor: ${formatLonLat(o.prep.anchorLonLat)} (the territory's vertex nearest ${target})`,
   ];
   if (r.line) {
-    const c = r.line.coordinates, a = c[0], b = c[c.length - 1];
+    const c = r.line.coordinates,
+      a = c[0],
+      b = c[c.length - 1];
     lines.push(
       `line: bearing requested ${deg(o.requestedBearingDeg)} (${rule}), measured ${r.measuredBearingDeg === null ? '-' : deg(r.measuredBearingDeg)} (geodesic azimuth at its midpoint)`,
       `      from ${formatLonLat(a)} to ${formatLonLat(b)}, ${r.lineLengthKm.toFixed(3)} km (500 m beyond the territory at each end); border inside the territory ${r.borderLengthKm.toFixed(3)} km`,
@@ -173,7 +248,10 @@ export function splitReport(o: SplitOutcome): string {
   const shareLine = `${sides.share} part: ${km2(r.japanSideKm2)} (${(r.fraction * 100).toFixed(4)} %)`;
   const restLine = `${sides.rest} part: ${km2(r.otherSideKm2)} (${((1 - r.fraction) * 100).toFixed(4)} %)`;
   lines.push(...(sides.share === 'anchor' ? [shareLine, restLine] : [restLine, shareLine]));
-  if (!r.anchorOnJapanSide && r.line) lines.push(`note: no line at this bearing gives the anchor's side ${(o.share * 100).toFixed(2)} %; the anchor is in the other part`);
+  if (!r.anchorOnJapanSide && r.line)
+    lines.push(
+      `note: no line at this bearing gives the anchor's side ${(o.share * 100).toFixed(2)} %; the anchor is in the other part`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -184,12 +262,23 @@ export interface CliIo {
   progress?: (line: string) => void;
 }
 const nodeIo: CliIo = {
-  readFile: (p) => readFileSync(p, 'utf8'), fileSize: (p) => statSync(p).size,
+  readFile: (p) => readFileSync(p, 'utf8'),
+  fileSize: (p) => statSync(p).size,
   // Only to a terminal: a script reading stderr gets the problems and notices alone.
-  progress: process.stderr.isTTY ? (line) => { process.stderr.write(line + '\n'); } : undefined,
+  progress: process.stderr.isTTY
+    ? (line) => {
+        process.stderr.write(line + '\n');
+      }
+    : undefined,
 };
 
-const STEP_TEXT = { parsing: 'reading the file', checking: 'checking the file', merging: 'merging and measuring the polygons', preparing: 'preparing the territory', splitting: 'splitting' } as const;
+const STEP_TEXT = {
+  parsing: 'reading the file',
+  checking: 'checking the file',
+  merging: 'merging and measuring the polygons',
+  preparing: 'preparing the territory',
+  splitting: 'splitting',
+} as const;
 
 /** Progress lines for a long split: nothing for the first half second, then each step as it starts. */
 function progressPrinter(print: ((line: string) => void) | undefined, file: string) {
@@ -198,8 +287,14 @@ function progressPrinter(print: ((line: string) => void) | undefined, file: stri
   let pending: string | null = null;
   return (p: { step: keyof typeof STEP_TEXT; done: number }) => {
     const line = `${file}: ${STEP_TEXT[p.step]}… (${((Date.now() - t0) / 1000).toFixed(1)} s)`;
-    if (Date.now() - t0 < 500) { pending = line; return; }
-    if (pending) { print(pending); pending = null; }
+    if (Date.now() - t0 < 500) {
+      pending = line;
+      return;
+    }
+    if (pending) {
+      print(pending);
+      pending = null;
+    }
     print(line);
   };
 }

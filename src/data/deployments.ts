@@ -7,18 +7,54 @@ import type { ValidationProblem } from './validate.ts';
 import { checkSource, type Source } from './sources.ts';
 
 export {
-  COUNTRIES, OPERATORS, KINDS, CERTAINTIES, SITE_ISLANDS, standingIn,
-  type Country, type Kind, type Certainty, type SiteSource, type SiteProps, type Site, type SystemInfo,
+  COUNTRIES,
+  OPERATORS,
+  KINDS,
+  CERTAINTIES,
+  SITE_ISLANDS,
+  standingIn,
+  type Country,
+  type Kind,
+  type Certainty,
+  type SiteSource,
+  type SiteProps,
+  type Site,
+  type SystemInfo,
 } from '../geo/military.ts';
-import { COUNTRIES, OPERATORS, KINDS, CERTAINTIES, SITE_ISLANDS, type Certainty, type Kind, type Site, type SiteProps } from '../geo/military.ts';
+import {
+  COUNTRIES,
+  OPERATORS,
+  KINDS,
+  CERTAINTIES,
+  SITE_ISLANDS,
+  type Certainty,
+  type Kind,
+  type Site,
+  type SiteProps,
+} from '../geo/military.ts';
 
 export const KIND_LABELS: Record<Kind, string> = {
-  headquarters: 'Headquarters', garrison: 'Garrison', 'coastal-missile': 'Coastal missile battery', 'air-defence': 'Air defence',
-  airfield: 'Airfield', radar: 'Radar', naval: 'Naval / patrol ships', 'border-post': 'Border post', 'training-area': 'Training area',
+  headquarters: 'Headquarters',
+  garrison: 'Garrison',
+  'coastal-missile': 'Coastal missile battery',
+  'air-defence': 'Air defence',
+  airfield: 'Airfield',
+  radar: 'Radar',
+  naval: 'Naval / patrol ships',
+  'border-post': 'Border post',
+  'training-area': 'Training area',
 };
 /** One- or two-letter marks drawn on the symbols (text, so no sprite is needed). */
 export const KIND_MARKS: Record<Kind, string> = {
-  headquarters: 'HQ', garrison: 'G', 'coastal-missile': 'M', 'air-defence': 'AD', airfield: 'A', radar: 'R', naval: 'N', 'border-post': 'B', 'training-area': 'T',
+  headquarters: 'HQ',
+  garrison: 'G',
+  'coastal-missile': 'M',
+  'air-defence': 'AD',
+  airfield: 'A',
+  radar: 'R',
+  naval: 'N',
+  'border-post': 'B',
+  'training-area': 'T',
 };
 export const CERTAINTY_LABELS: Record<Certainty, string> = {
   exact: "the facility's own published position",
@@ -29,28 +65,51 @@ export const CERTAINTY_LABELS: Record<Certainty, string> = {
 const isYear = (v: unknown) => v === null || (Number.isInteger(v) && (v as number) >= 1800 && (v as number) <= 2100);
 
 /** Checks what GeoJSON validation cannot: vocabularies, years, systems, sources. */
-export function checkDeployments(file: string, fc: FeatureCollection<Geometry>, systemIds: readonly string[]): ValidationProblem[] {
+export function checkDeployments(
+  file: string,
+  fc: FeatureCollection<Geometry>,
+  systemIds: readonly string[],
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   fc.features.forEach((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const id = typeof p.id === 'string' ? p.id : null;
-    const add = (path: string, message: string) => problems.push({ file, featureIndex: i, featureId: id, path: `features[${i}].properties.${path}`, message });
-    const vocab = (k: string, allowed: readonly string[]) => { if (!allowed.includes(p[k] as string)) add(k, `${k} "${String(p[k])}" is not one of ${allowed.join(', ')}`); };
-    vocab('country', COUNTRIES); vocab('operator', OPERATORS); vocab('kind', KINDS); vocab('certainty', CERTAINTIES); vocab('island', SITE_ISLANDS);
+    const add = (path: string, message: string) =>
+      problems.push({ file, featureIndex: i, featureId: id, path: `features[${i}].properties.${path}`, message });
+    const vocab = (k: string, allowed: readonly string[]) => {
+      if (!allowed.includes(p[k] as string)) add(k, `${k} "${String(p[k])}" is not one of ${allowed.join(', ')}`);
+    };
+    vocab('country', COUNTRIES);
+    vocab('operator', OPERATORS);
+    vocab('kind', KINDS);
+    vocab('certainty', CERTAINTIES);
+    vocab('island', SITE_ISLANDS);
     if (typeof p.name_en !== 'string' || !p.name_en) add('name_en', 'missing name_en');
     if (!isYear(p.since)) add('since', `since must be a year or null, got ${JSON.stringify(p.since)}`);
     if (!isYear(p.until)) add('until', `until must be a year or null, got ${JSON.stringify(p.until)}`);
-    if (typeof p.since === 'number' && typeof p.until === 'number' && p.since > p.until) add('until', `until ${p.until} is before since ${p.since}`);
-    if (p.personnel !== null && p.personnel !== undefined && !(Number.isFinite(p.personnel) && (p.personnel as number) >= 0)) add('personnel', 'personnel must be a number or null');
+    if (typeof p.since === 'number' && typeof p.until === 'number' && p.since > p.until)
+      add('until', `until ${p.until} is before since ${p.since}`);
+    if (
+      p.personnel !== null &&
+      p.personnel !== undefined &&
+      !(Number.isFinite(p.personnel) && (p.personnel as number) >= 0)
+    )
+      add('personnel', 'personnel must be a number or null');
     if (!Array.isArray(p.systems)) add('systems', 'systems must be a list');
-    else p.systems.forEach((s, k) => { if (!systemIds.includes(s as string)) add(`systems[${k}]`, `unknown system "${String(s)}"`); });
+    else
+      p.systems.forEach((s, k) => {
+        if (!systemIds.includes(s as string)) add(`systems[${k}]`, `unknown system "${String(s)}"`);
+      });
     if (!Array.isArray(p.sources) || p.sources.length === 0) add('sources', 'needs at least one source');
     else {
       const ids = new Set<string>();
       p.sources.forEach((s, k) => {
         for (const issue of checkSource(s)) add(`sources[${k}]${issue.field ? `.${issue.field}` : ''}`, issue.message);
         const id = (s as Partial<Source> | null)?.id;
-        if (typeof id === 'string') { if (ids.has(id)) add(`sources[${k}].id`, `"${id}" is used by two sources`); ids.add(id); }
+        if (typeof id === 'string') {
+          if (ids.has(id)) add(`sources[${k}].id`, `"${id}" is used by two sources`);
+          ids.add(id);
+        }
       });
     }
   });
@@ -58,10 +117,11 @@ export function checkDeployments(file: string, fc: FeatureCollection<Geometry>, 
 }
 
 export function toSites(fc: FeatureCollection<Geometry>): Site[] {
-  return fc.features.filter((f) => f.geometry?.type === 'Point').map((f) => {
-    const props = f.properties as SiteProps;
-    const c = (f.geometry as Point).coordinates;
-    return { id: props.id, lonlat: [c[0], c[1]], props };
-  });
+  return fc.features
+    .filter((f) => f.geometry?.type === 'Point')
+    .map((f) => {
+      const props = f.properties as SiteProps;
+      const c = (f.geometry as Point).coordinates;
+      return { id: props.id, lonlat: [c[0], c[1]], props };
+    });
 }
-

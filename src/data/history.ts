@@ -6,7 +6,13 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { checkSource, type Source } from './sources.ts';
 import { validateLayerObject, type LayerSchema, type ValidationProblem } from './validate.ts';
-import { HISTORY_REGIONS, HISTORY_STATUSES, type HistoryEvent, type HistoryLineFeature, type HistoryRegionFeature } from '../geo/history.ts';
+import {
+  HISTORY_REGIONS,
+  HISTORY_STATUSES,
+  type HistoryEvent,
+  type HistoryLineFeature,
+  type HistoryRegionFeature,
+} from '../geo/history.ts';
 
 export const HISTORY_FILE = 'geo/history.geojson';
 
@@ -32,67 +38,128 @@ const nonEmpty = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Validates the parsed file: GeoJSON structure, then events, quotes, names, areas, lines and sources. */
-export function validateHistory(obj: unknown, file: string = HISTORY_FILE): { ok: true; history: HistoryData } | { ok: false; problems: ValidationProblem[] } {
+export function validateHistory(
+  obj: unknown,
+  file: string = HISTORY_FILE,
+): { ok: true; history: HistoryData } | { ok: false; problems: ValidationProblem[] } {
   const r = validateLayerObject(file, obj, HISTORY_SCHEMA);
   if (!r.ok) return r;
   const problems: ValidationProblem[] = [];
-  const add = (path: string, message: string, id: string | null = null) => problems.push({ file, featureIndex: null, featureId: id, path, message });
+  const add = (path: string, message: string, id: string | null = null) =>
+    problems.push({ file, featureIndex: null, featureId: id, path, message });
   const o = obj as Obj;
   const sourceIds = new Set<string>();
   if (!Array.isArray(o.sources) || o.sources.length === 0) add('sources', 'must be a non-empty list of sources');
-  else o.sources.forEach((s, k) => {
-    for (const issue of checkSource(s)) add(`sources[${k}]${issue.field ? `.${issue.field}` : ''}`, issue.message);
-    if (isObj(s) && typeof s.id === 'string') { if (sourceIds.has(s.id)) add(`sources[${k}].id`, `"${s.id}" is used twice`); sourceIds.add(s.id); }
-  });
-  const lineIds = new Set(r.data.features.filter((f) => f.properties?.kind === 'line').map((f) => String(f.properties!.id)));
-  const knownSource = (path: string, id: unknown, ev: string | null) => { if (!sourceIds.has(id as string)) add(path, `"${String(id)}" is not in the file's sources`, ev); };
+  else
+    o.sources.forEach((s, k) => {
+      for (const issue of checkSource(s)) add(`sources[${k}]${issue.field ? `.${issue.field}` : ''}`, issue.message);
+      if (isObj(s) && typeof s.id === 'string') {
+        if (sourceIds.has(s.id)) add(`sources[${k}].id`, `"${s.id}" is used twice`);
+        sourceIds.add(s.id);
+      }
+    });
+  const lineIds = new Set(
+    r.data.features.filter((f) => f.properties?.kind === 'line').map((f) => String(f.properties!.id)),
+  );
+  const knownSource = (path: string, id: unknown, ev: string | null) => {
+    if (!sourceIds.has(id as string)) add(path, `"${String(id)}" is not in the file's sources`, ev);
+  };
   const wantedLines = new Set<string>();
   if (!Array.isArray(o.events) || o.events.length === 0) add('events', 'must be a non-empty list of events');
-  else o.events.forEach((e, k) => {
-    const at = `events[${k}]`;
-    if (!isObj(e)) { add(at, 'must be an object'); return; }
-    const id = nonEmpty(e.id) ? (e.id as string) : null;
-    const put = (field: string, message: string) => add(`${at}.${field}`, message, id);
-    if (!id) put('id', 'is missing');
-    if (!(typeof e.date === 'string' && DATE.test(e.date) && !Number.isNaN(Date.parse(e.date)))) put('date', `must be a date YYYY-MM-DD, got ${JSON.stringify(e.date)}`);
-    if (!isObj(e.names) || !['en', 'ja', 'ru'].every((l) => nonEmpty((e.names as Obj)[l]))) put('names', 'needs the English, Japanese and Russian names');
-    if (!Array.isArray(e.quotes) || e.quotes.length === 0) put('quotes', 'needs at least one quote of the text');
-    else e.quotes.forEach((q, j) => {
-      if (!isObj(q) || !nonEmpty(q.text) || !nonEmpty(q.lang)) { put(`quotes[${j}]`, 'needs lang and text'); return; }
-      if ((q.text as string).length > 600) put(`quotes[${j}].text`, 'is longer than a short quote (600 characters)');
-      knownSource(`${at}.quotes[${j}].source`, q.source, id);
+  else
+    o.events.forEach((e, k) => {
+      const at = `events[${k}]`;
+      if (!isObj(e)) {
+        add(at, 'must be an object');
+        return;
+      }
+      const id = nonEmpty(e.id) ? (e.id as string) : null;
+      const put = (field: string, message: string) => add(`${at}.${field}`, message, id);
+      if (!id) put('id', 'is missing');
+      if (!(typeof e.date === 'string' && DATE.test(e.date) && !Number.isNaN(Date.parse(e.date))))
+        put('date', `must be a date YYYY-MM-DD, got ${JSON.stringify(e.date)}`);
+      if (!isObj(e.names) || !['en', 'ja', 'ru'].every((l) => nonEmpty((e.names as Obj)[l])))
+        put('names', 'needs the English, Japanese and Russian names');
+      if (!Array.isArray(e.quotes) || e.quotes.length === 0) put('quotes', 'needs at least one quote of the text');
+      else
+        e.quotes.forEach((q, j) => {
+          if (!isObj(q) || !nonEmpty(q.text) || !nonEmpty(q.lang)) {
+            put(`quotes[${j}]`, 'needs lang and text');
+            return;
+          }
+          if ((q.text as string).length > 600)
+            put(`quotes[${j}].text`, 'is longer than a short quote (600 characters)');
+          knownSource(`${at}.quotes[${j}].source`, q.source, id);
+        });
+      if (!isObj(e.areas)) put('areas', "must give each area's status");
+      else
+        for (const region of HISTORY_REGIONS) {
+          if (!(HISTORY_STATUSES as readonly string[]).includes((e.areas as Obj)[region] as string))
+            put(
+              `areas.${region}`,
+              `"${String((e.areas as Obj)[region])}" is not one of ${HISTORY_STATUSES.join(', ')}`,
+            );
+        }
+      for (const l of [e.line, ...(Array.isArray(e.extra_lines) ? e.extra_lines : [])]) {
+        if (l === null || l === undefined) continue;
+        if (
+          !isObj(l) ||
+          !nonEmpty(l.id) ||
+          !nonEmpty(l.drawn) ||
+          !Array.isArray(l.in_force) ||
+          l.in_force.length !== 2 ||
+          !(Number(l.in_force[0]) < Number(l.in_force[1]))
+        ) {
+          put('line', 'needs id, drawn (how it was drawn) and in_force [from, to]');
+          continue;
+        }
+        wantedLines.add(l.id as string);
+        if (!lineIds.has(l.id as string)) put('line', `line "${String(l.id)}" has no feature in the file`);
+      }
+      if (e.line === null && !nonEmpty(e.line_note)) put('line_note', 'an event without a line must say why');
+      if (e.readings !== undefined) {
+        if (!isObj(e.readings) || !nonEmpty(e.readings.japan) || !nonEmpty(e.readings.russia))
+          put('readings', "must give both sides' readings");
+        if (
+          !isObj(e.reading_sources) ||
+          !['japan', 'russia'].every(
+            (s) =>
+              Array.isArray((e.reading_sources as Obj)[s]) && ((e.reading_sources as Obj)[s] as unknown[]).length > 0,
+          )
+        )
+          put('reading_sources', 'each reading needs a source');
+        else
+          for (const side of ['japan', 'russia'])
+            ((e.reading_sources as Obj)[side] as unknown[]).forEach((s, j) =>
+              knownSource(`${at}.reading_sources.${side}[${j}]`, s, id),
+            );
+      }
+      if (Array.isArray(e.island_dates))
+        e.island_dates.forEach((d, j) => {
+          if (!isObj(d) || !(typeof d.date === 'string' && DATE.test(d.date)))
+            put(`island_dates[${j}]`, 'needs a date YYYY-MM-DD');
+          else knownSource(`${at}.island_dates[${j}].source`, d.source, id);
+        });
+      if (!Array.isArray(e.sources) || e.sources.length === 0) put('sources', 'needs at least one source');
+      else e.sources.forEach((s, j) => knownSource(`${at}.sources[${j}]`, s, id));
     });
-    if (!isObj(e.areas)) put('areas', 'must give each area\'s status');
-    else for (const region of HISTORY_REGIONS) {
-      if (!(HISTORY_STATUSES as readonly string[]).includes((e.areas as Obj)[region] as string)) put(`areas.${region}`, `"${String((e.areas as Obj)[region])}" is not one of ${HISTORY_STATUSES.join(', ')}`);
-    }
-    for (const l of [e.line, ...(Array.isArray(e.extra_lines) ? e.extra_lines : [])]) {
-      if (l === null || l === undefined) continue;
-      if (!isObj(l) || !nonEmpty(l.id) || !nonEmpty(l.drawn) || !Array.isArray(l.in_force) || l.in_force.length !== 2 || !(Number(l.in_force[0]) < Number(l.in_force[1]))) { put('line', 'needs id, drawn (how it was drawn) and in_force [from, to]'); continue; }
-      wantedLines.add(l.id as string);
-      if (!lineIds.has(l.id as string)) put('line', `line "${String(l.id)}" has no feature in the file`);
-    }
-    if (e.line === null && !nonEmpty(e.line_note)) put('line_note', 'an event without a line must say why');
-    if (e.readings !== undefined) {
-      if (!isObj(e.readings) || !nonEmpty(e.readings.japan) || !nonEmpty(e.readings.russia)) put('readings', 'must give both sides\' readings');
-      if (!isObj(e.reading_sources) || !['japan', 'russia'].every((s) => Array.isArray((e.reading_sources as Obj)[s]) && ((e.reading_sources as Obj)[s] as unknown[]).length > 0)) put('reading_sources', 'each reading needs a source');
-      else for (const side of ['japan', 'russia']) ((e.reading_sources as Obj)[side] as unknown[]).forEach((s, j) => knownSource(`${at}.reading_sources.${side}[${j}]`, s, id));
-    }
-    if (Array.isArray(e.island_dates)) e.island_dates.forEach((d, j) => {
-      if (!isObj(d) || !(typeof d.date === 'string' && DATE.test(d.date))) put(`island_dates[${j}]`, 'needs a date YYYY-MM-DD');
-      else knownSource(`${at}.island_dates[${j}].source`, d.source, id);
-    });
-    if (!Array.isArray(e.sources) || e.sources.length === 0) put('sources', 'needs at least one source');
-    else e.sources.forEach((s, j) => knownSource(`${at}.sources[${j}]`, s, id));
-  });
   for (const lid of lineIds) if (!wantedLines.has(lid)) add('features', `line "${lid}" belongs to no event`, lid);
   const regionFeatures = r.data.features.filter((f) => f.properties?.kind === 'region');
-  for (const f of regionFeatures) if (!(HISTORY_REGIONS as readonly string[]).includes(f.properties!.region)) add('features', `region "${String(f.properties!.region)}" is not one of ${HISTORY_REGIONS.join(', ')}`, String(f.properties!.id));
+  for (const f of regionFeatures)
+    if (!(HISTORY_REGIONS as readonly string[]).includes(f.properties!.region))
+      add(
+        'features',
+        `region "${String(f.properties!.region)}" is not one of ${HISTORY_REGIONS.join(', ')}`,
+        String(f.properties!.id),
+      );
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
   return {
     ok: true,
     history: {
-      events: o.events as HistoryEvent[], sources: o.sources as Source[], statuses: (o.statuses ?? {}) as Record<string, string>, regions: (o.regions ?? {}) as Record<string, string>,
+      events: o.events as HistoryEvent[],
+      sources: o.sources as Source[],
+      statuses: (o.statuses ?? {}) as Record<string, string>,
+      regions: (o.regions ?? {}) as Record<string, string>,
       lines: r.data.features.filter((f) => f.properties?.kind === 'line') as unknown as HistoryLineFeature[],
       regionFeatures: regionFeatures as unknown as HistoryRegionFeature[],
       data: r.data,

@@ -61,21 +61,33 @@ export interface TerritoryInfo {
 export type ImportResult = { ok: true; data: ImportedData } | { ok: false; problems: ValidationProblem[] };
 
 /** The validator's lenient options for the user's files: the same for the page and the CLI. */
-export const IMPORT_SCHEMA = { geometryTypes: ['Point', 'Polygon', 'MultiPolygon'] as Array<'Point' | 'Polygon' | 'MultiPolygon'>, requiredProperties: [] };
+export const IMPORT_SCHEMA = {
+  geometryTypes: ['Point', 'Polygon', 'MultiPolygon'] as Array<'Point' | 'Polygon' | 'MultiPolygon'>,
+  requiredProperties: [],
+};
 
-const problem = (file: string, message: string): ImportResult => ({ ok: false, problems: [{ file, featureIndex: null, featureId: null, path: '', message }] });
+const problem = (file: string, message: string): ImportResult => ({
+  ok: false,
+  problems: [{ file, featureIndex: null, featureId: null, path: '', message }],
+});
 
 /** Size check before reading a File: a 2 GB file is refused without touching its bytes. */
 export function checkImportSize(file: string, bytes: number): ImportResult | null {
   if (!(bytes >= 0)) return problem(file, 'the file size could not be read');
-  if (bytes > MAX_IMPORT_BYTES) return problem(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; files up to 50 MB can be imported`);
+  if (bytes > MAX_IMPORT_BYTES)
+    return problem(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; files up to 50 MB can be imported`);
   if (bytes === 0) return problem(file, 'the file is empty');
   return null;
 }
 
 /** Where an import is: sent to the progress callback as each step starts (done: 0..1 of the whole). */
-export interface ImportProgress { step: 'parsing' | 'checking' | 'merging' | 'preparing'; done: number }
-export interface ImportOptions { onProgress?: (p: ImportProgress) => void }
+export interface ImportProgress {
+  step: 'parsing' | 'checking' | 'merging' | 'preparing';
+  done: number;
+}
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+}
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -85,7 +97,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
  */
 export function countFeaturesAndVertices(obj: unknown): { features: number; vertices: number } {
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+  const own = (o: Record<string, unknown>, k: string): unknown =>
+    Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
   if (!isObj(obj)) return { features: 0, vertices: 0 };
   let geometries: unknown[] = [];
   let features = 0;
@@ -94,9 +107,18 @@ export function countFeaturesAndVertices(obj: unknown): { features: number; vert
     const fs = own(obj, 'features');
     if (Array.isArray(fs)) {
       features = fs.length;
-      for (let i = 0; i < fs.length; i++) { const f = fs[i]; if (isObj(f)) geometries.push(own(f, 'geometry')); }
+      for (let i = 0; i < fs.length; i++) {
+        const f = fs[i];
+        if (isObj(f)) geometries.push(own(f, 'geometry'));
+      }
     }
-  } else if (type === 'Feature') { features = 1; geometries = [own(obj, 'geometry')]; } else { features = 1; geometries = [obj]; }
+  } else if (type === 'Feature') {
+    features = 1;
+    geometries = [own(obj, 'geometry')];
+  } else {
+    features = 1;
+    geometries = [obj];
+  }
   let vertices = 0;
   const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   // Positions at a known nesting depth of coordinates: 0 = a position, 1 = a list of them, …
@@ -107,9 +129,18 @@ export function countFeaturesAndVertices(obj: unknown): { features: number; vert
     const list = arr(c);
     if (type === 'MultiPoint' || type === 'LineString') return list.length;
     let n = 0;
-    if (type === 'MultiLineString') { for (let i = 0; i < list.length; i++) n += arr(list[i]).length; return n; }
-    if (type === 'Polygon') { for (let i = 0; i < list.length; i++) n += ring(list[i]); return n; }
-    for (let i = 0; i < list.length; i++) { const p = arr(list[i]); for (let j = 0; j < p.length; j++) n += ring(p[j]); }
+    if (type === 'MultiLineString') {
+      for (let i = 0; i < list.length; i++) n += arr(list[i]).length;
+      return n;
+    }
+    if (type === 'Polygon') {
+      for (let i = 0; i < list.length; i++) n += ring(list[i]);
+      return n;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const p = arr(list[i]);
+      for (let j = 0; j < p.length; j++) n += ring(p[j]);
+    }
     return n;
   };
   const TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
@@ -120,7 +151,11 @@ export function countFeaturesAndVertices(obj: unknown): { features: number; vert
     const g = stack.pop();
     if (!isObj(g)) continue;
     const t = own(g, 'type');
-    if (t === 'GeometryCollection') { const ms = arr(own(g, 'geometries')); for (let i = 0; i < ms.length; i++) stack.push(ms[i]); continue; }
+    if (t === 'GeometryCollection') {
+      const ms = arr(own(g, 'geometries'));
+      for (let i = 0; i < ms.length; i++) stack.push(ms[i]);
+      continue;
+    }
     if (typeof t === 'string' && TYPES.has(t)) vertices += positions(own(g, 'coordinates'), t);
   }
   return { features, vertices };
@@ -129,8 +164,16 @@ export function countFeaturesAndVertices(obj: unknown): { features: number; vert
 /** The stated limits (size, features, vertices), each with its own message; null when within them. */
 export function checkImportLimits(file: string, obj: unknown): ImportResult | null {
   const { features, vertices } = countFeaturesAndVertices(obj);
-  if (features > MAX_IMPORT_FEATURES) return problem(file, `the file has ${count(features)} features; at most ${count(MAX_IMPORT_FEATURES)} can be imported`);
-  if (vertices > MAX_IMPORT_VERTICES) return problem(file, `the file has ${count(vertices)} vertices; at most ${count(MAX_IMPORT_VERTICES)} can be imported`);
+  if (features > MAX_IMPORT_FEATURES)
+    return problem(
+      file,
+      `the file has ${count(features)} features; at most ${count(MAX_IMPORT_FEATURES)} can be imported`,
+    );
+  if (vertices > MAX_IMPORT_VERTICES)
+    return problem(
+      file,
+      `the file has ${count(vertices)} vertices; at most ${count(MAX_IMPORT_VERTICES)} can be imported`,
+    );
   return null;
 }
 
@@ -142,9 +185,19 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
  * The import, also giving the territory as the solver prepared it to check it (anchor Cape Nosappu):
  * the worker keeps it, so the first split does not project a large territory a second time.
  */
-export function importGeoJson(file: string, text: unknown, options: ImportOptions = {}): { result: ImportResult; prepared: PreparedTerritory | null } {
+export function importGeoJson(
+  file: string,
+  text: unknown,
+  options: ImportOptions = {},
+): { result: ImportResult; prepared: PreparedTerritory | null } {
   const fail = (r: ImportResult) => ({ result: r, prepared: null });
-  const progress = (step: ImportProgress['step'], done: number) => { try { options.onProgress?.({ step, done }); } catch { /* the caller's problem */ } };
+  const progress = (step: ImportProgress['step'], done: number) => {
+    try {
+      options.onProgress?.({ step, done });
+    } catch {
+      /* the caller's problem */
+    }
+  };
   try {
     if (typeof text !== 'string') return fail(problem(file, 'the file is not text'));
     const size = checkImportSize(file, text.length);
@@ -175,11 +228,19 @@ export function importGeoJson(file: string, text: unknown, options: ImportOption
       const own: Position[] = [];
       collect(f.geometry, own, polygons);
       // A feature with several points (MultiPoint, GeometryCollection) numbers them from 1.
-      own.forEach((c, k) => points.push({ id: own.length === 1 ? id : `${id}-${k + 1}`, lonlat: [c[0], c[1]], properties: props }));
+      own.forEach((c, k) =>
+        points.push({ id: own.length === 1 ? id : `${id}-${k + 1}`, lonlat: [c[0], c[1]], properties: props }),
+      );
     });
     if (points.length === 0 && polygons.length === 0) {
       // The notices say what was skipped, and why.
-      const none: ValidationProblem = { file, featureIndex: null, featureId: null, path: '', message: 'the file has no points or polygons to import' };
+      const none: ValidationProblem = {
+        file,
+        featureIndex: null,
+        featureId: null,
+        path: '',
+        message: 'the file has no points or polygons to import',
+      };
       return fail({ ok: false, problems: [none, ...(v.notices ?? [])].slice(0, MAX_PROBLEMS + 1) });
     }
     let territory: MultiPolygon | null = null;
@@ -189,19 +250,37 @@ export function importGeoJson(file: string, text: unknown, options: ImportOption
       progress('merging', 0.5);
       // One territory: overlapping and repeated polygons count once (and any winding is fixed).
       let u;
-      try { u = unionPolygons(polygons); } catch (e) {
+      try {
+        u = unionPolygons(polygons);
+      } catch (e) {
         return fail(problem(file, `the polygons could not be merged: ${errorMessage(e)}`));
       }
       if (!u.merged) return fail(problem(file, 'the polygons have no area'));
       territory = u.merged;
-      merge = { inputPolygons: u.inputPolygons, outputPolygons: u.outputPolygons, inputKm2: u.inputKm2, mergedKm2: u.mergedKm2, overlapRemovedKm2: u.overlapRemovedKm2 };
+      merge = {
+        inputPolygons: u.inputPolygons,
+        outputPolygons: u.outputPolygons,
+        inputKm2: u.inputKm2,
+        mergedKm2: u.mergedKm2,
+        overlapRemovedKm2: u.overlapRemovedKm2,
+      };
       progress('preparing', 0.75);
       // The solver must accept it now, not fail later while the user drags a slider.
-      try { prepared = prepareTerritory(territory); } catch (e) {
-        return fail(problem(file, `the polygons cannot be split: ${e instanceof PartitionInputError ? e.message : String(e)}`));
+      try {
+        prepared = prepareTerritory(territory);
+      } catch (e) {
+        return fail(
+          problem(file, `the polygons cannot be split: ${e instanceof PartitionInputError ? e.message : String(e)}`),
+        );
       }
     }
-    return { result: { ok: true, data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length } }, prepared };
+    return {
+      result: {
+        ok: true,
+        data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length },
+      },
+      prepared,
+    };
   } catch (e) {
     return fail(problem(file, `the file could not be read: ${errorMessage(e)}`));
   }
@@ -211,26 +290,43 @@ export function importGeoJson(file: string, text: unknown, options: ImportOption
 function collect(g: Geometry | null, points: Position[], polygons: Position[][][]): void {
   if (!g) return;
   switch (g.type) {
-    case 'Point': points.push(g.coordinates); return;
+    case 'Point':
+      points.push(g.coordinates);
+      return;
     // Loops, not push(...): spreading a list as long as the input can overflow the call stack.
-    case 'MultiPoint': for (const c of g.coordinates) points.push(c); return;
-    case 'Polygon': polygons.push(g.coordinates); return;
-    case 'MultiPolygon': for (const p of g.coordinates) polygons.push(p); return;
-    case 'GeometryCollection': for (const m of g.geometries) collect(m, points, polygons); return;
-    default: return;
+    case 'MultiPoint':
+      for (const c of g.coordinates) points.push(c);
+      return;
+    case 'Polygon':
+      polygons.push(g.coordinates);
+      return;
+    case 'MultiPolygon':
+      for (const p of g.coordinates) polygons.push(p);
+      return;
+    case 'GeometryCollection':
+      for (const m of g.geometries) collect(m, points, polygons);
+      return;
+    default:
+      return;
   }
 }
 
 /** One line about the merge for the page and the CLI, e.g. "3 polygons merged into 2; 22.31 km² of overlap removed". */
 export function mergeText(m: MergeSummary): string {
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  return `${n(m.inputPolygons, 'polygon')} merged into ${n(m.outputPolygons, 'polygon')}; ` +
-    (m.overlapRemovedKm2 >= 0.005 ? `${m.overlapRemovedKm2.toFixed(2)} km² of overlap removed` : 'no overlap');
+  return (
+    `${n(m.inputPolygons, 'polygon')} merged into ${n(m.outputPolygons, 'polygon')}; ` +
+    (m.overlapRemovedKm2 >= 0.005 ? `${m.overlapRemovedKm2.toFixed(2)} km² of overlap removed` : 'no overlap')
+  );
 }
 
 /** A property value as display text (never HTML): nested values as JSON, long ones shortened. */
 export function propertyText(v: unknown): string {
   let s: string;
-  try { s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v); } catch { s = String(v); }
+  try {
+    s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    s = String(v);
+  }
   return s.length > 500 ? s.slice(0, 500) + '…' : s;
 }

@@ -18,7 +18,12 @@ export type LayerState =
   | { status: 'ok'; data: FeatureCollection<Geometry> }
   | { status: 'error'; problems: ValidationProblem[] };
 
-export const LAYER_URLS: Record<LayerName, string> = { islands: islandsUrl, hokkaido: hokkaidoUrl, context: contextUrl, deployments: deploymentsUrl };
+export const LAYER_URLS: Record<LayerName, string> = {
+  islands: islandsUrl,
+  hokkaido: hokkaidoUrl,
+  context: contextUrl,
+  deployments: deploymentsUrl,
+};
 export const SYSTEM_IDS = (TABLES.systems?.systems ?? []).map((s) => s.id);
 
 export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch): Promise<LayerState> {
@@ -50,7 +55,11 @@ let started: Promise<Record<LayerName, LayerState>> | null = null;
  * All built-in layers, fetched and validated once. Called as the page starts (before React renders)
  * so that the downloads overlap with rendering; later calls get the same promise.
  */
-export function loadAllLayers(names: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments']): Promise<Record<LayerName, LayerState>> {
-  started ??= Promise.all(names.map((n) => loadLayer(n))).then((states) => Object.fromEntries(names.map((n, i) => [n, states[i]])) as Record<LayerName, LayerState>);
+export function loadAllLayers(
+  names: LayerName[] = ['islands', 'hokkaido', 'context', 'deployments'],
+): Promise<Record<LayerName, LayerState>> {
+  started ??= Promise.all(names.map((n) => loadLayer(n))).then(
+    (states) => Object.fromEntries(names.map((n, i) => [n, states[i]])) as Record<LayerName, LayerState>,
+  );
   return started;
 }

@@ -19,7 +19,11 @@ export const PRECEDENTS_SCHEMA: LayerSchema = {
   checkSelfIntersections: false,
 };
 
-export interface PrecedentsTable { note: string; cases: (PrecedentCase & Record<string, unknown>)[]; sources: Source[] }
+export interface PrecedentsTable {
+  note: string;
+  cases: (PrecedentCase & Record<string, unknown>)[];
+  sources: Source[];
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -30,53 +34,99 @@ export function checkPrecedentsTable(data: unknown, file: string = PRECEDENTS_FI
   const problems: ValidationProblem[] = [];
   const add = (path: string, message: string, id: string | null = null, index: number | null = null) =>
     problems.push({ file, featureIndex: index, featureId: id, path, message });
-  if (!isObj(data)) { add('', 'must be a JSON object'); return problems; }
+  if (!isObj(data)) {
+    add('', 'must be a JSON object');
+    return problems;
+  }
   const sourceIds = new Set<string>();
   if (!Array.isArray(data.sources) || data.sources.length === 0) add('sources', 'must be a non-empty list');
-  else data.sources.forEach((s, k) => {
-    for (const issue of checkSource(s)) add(`sources[${k}]${issue.field ? `.${issue.field}` : ''}`, issue.message);
-    const id = isObj(s) ? s.id : null;
-    if (typeof id === 'string') { if (sourceIds.has(id)) add(`sources[${k}].id`, `"${id}" is used twice`); sourceIds.add(id); }
-  });
+  else
+    data.sources.forEach((s, k) => {
+      for (const issue of checkSource(s)) add(`sources[${k}]${issue.field ? `.${issue.field}` : ''}`, issue.message);
+      const id = isObj(s) ? s.id : null;
+      if (typeof id === 'string') {
+        if (sourceIds.has(id)) add(`sources[${k}].id`, `"${id}" is used twice`);
+        sourceIds.add(id);
+      }
+    });
   const ids = new Set<string>();
   if (!Array.isArray(data.cases) || data.cases.length === 0) add('cases', 'must be a non-empty list');
-  else data.cases.forEach((c, k) => {
-    const at = `cases[${k}]`;
-    if (!isObj(c)) { add(at, 'must be an object'); return; }
-    const id = nonEmpty(c.id) ? (c.id as string) : null;
-    const put = (field: string, message: string) => add(`${at}.${field}`, message, id, k);
-    if (!id) put('id', 'is missing'); else if (ids.has(id)) put('id', 'is used twice'); else ids.add(id);
-    for (const f of ['name', 'instrument']) if (!nonEmpty(c[f])) put(f, 'is missing');
-    if (!Array.isArray(c.parties) || c.parties.length !== 2 || !c.parties.every(nonEmpty)) put('parties', 'must name the two parties');
-    if (!isObj(c.published)) put('published', 'must be an object of published figures');
-    if (!Array.isArray(c.sources) || c.sources.length === 0) put('sources', 'needs at least one source');
-    else c.sources.forEach((s, j) => { if (!sourceIds.has(s as string)) put(`sources[${j}]`, `"${String(s)}" is not in the file's sources`); });
-    if (c.turning_points !== undefined) {
-      if (!Array.isArray(c.turning_points) || c.turning_points.length < 2) put('turning_points', 'must list at least two points');
-      else c.turning_points.forEach((t, j) => {
-        if (!isObj(t)) { put(`turning_points[${j}]`, 'must be an object'); return; }
-        for (const axis of ['lat', 'lon'] as const) {
-          try { const v = parseDms(String(t[axis])); if (v > (axis === 'lat' ? 90 : 180)) put(`turning_points[${j}].${axis}`, `${t[axis]} is out of range`); }
-          catch (e) { put(`turning_points[${j}].${axis}`, (e as Error).message); }
-        }
-        if (typeof t.source === 'string' && !sourceIds.has(t.source)) put(`turning_points[${j}].source`, `"${t.source}" is not in the file's sources`);
-      });
-    }
-  });
+  else
+    data.cases.forEach((c, k) => {
+      const at = `cases[${k}]`;
+      if (!isObj(c)) {
+        add(at, 'must be an object');
+        return;
+      }
+      const id = nonEmpty(c.id) ? (c.id as string) : null;
+      const put = (field: string, message: string) => add(`${at}.${field}`, message, id, k);
+      if (!id) put('id', 'is missing');
+      else if (ids.has(id)) put('id', 'is used twice');
+      else ids.add(id);
+      for (const f of ['name', 'instrument']) if (!nonEmpty(c[f])) put(f, 'is missing');
+      if (!Array.isArray(c.parties) || c.parties.length !== 2 || !c.parties.every(nonEmpty))
+        put('parties', 'must name the two parties');
+      if (!isObj(c.published)) put('published', 'must be an object of published figures');
+      if (!Array.isArray(c.sources) || c.sources.length === 0) put('sources', 'needs at least one source');
+      else
+        c.sources.forEach((s, j) => {
+          if (!sourceIds.has(s as string)) put(`sources[${j}]`, `"${String(s)}" is not in the file's sources`);
+        });
+      if (c.turning_points !== undefined) {
+        if (!Array.isArray(c.turning_points) || c.turning_points.length < 2)
+          put('turning_points', 'must list at least two points');
+        else
+          c.turning_points.forEach((t, j) => {
+            if (!isObj(t)) {
+              put(`turning_points[${j}]`, 'must be an object');
+              return;
+            }
+            for (const axis of ['lat', 'lon'] as const) {
+              try {
+                const v = parseDms(String(t[axis]));
+                if (v > (axis === 'lat' ? 90 : 180)) put(`turning_points[${j}].${axis}`, `${t[axis]} is out of range`);
+              } catch (e) {
+                put(`turning_points[${j}].${axis}`, (e as Error).message);
+              }
+            }
+            if (typeof t.source === 'string' && !sourceIds.has(t.source))
+              put(`turning_points[${j}].source`, `"${t.source}" is not in the file's sources`);
+          });
+      }
+    });
   return problems;
 }
 
 /** Validates geo/precedents.geojson (structure, then cases and kinds); never throws. */
-export function validatePrecedentFeatures(obj: unknown, caseIds: readonly string[], file: string = PRECEDENTS_GEO_FILE):
-  { ok: true; data: FeatureCollection<Geometry>; features: PrecedentFeature[] } | { ok: false; problems: ValidationProblem[] } {
+export function validatePrecedentFeatures(
+  obj: unknown,
+  caseIds: readonly string[],
+  file: string = PRECEDENTS_GEO_FILE,
+):
+  | { ok: true; data: FeatureCollection<Geometry>; features: PrecedentFeature[] }
+  | { ok: false; problems: ValidationProblem[] } {
   const r = validateLayerObject(file, obj, PRECEDENTS_SCHEMA);
   if (!r.ok) return r;
   const problems: ValidationProblem[] = [];
   r.data.features.forEach((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const id = typeof p.id === 'string' ? p.id : null;
-    if (!caseIds.includes(p.case as string)) problems.push({ file, featureIndex: i, featureId: id, path: `features[${i}].properties.case`, message: `case "${String(p.case)}" is not in ${PRECEDENTS_FILE}` });
-    if (!(PRECEDENT_KINDS as readonly string[]).includes(p.kind as string)) problems.push({ file, featureIndex: i, featureId: id, path: `features[${i}].properties.kind`, message: `kind "${String(p.kind)}" is not one of ${PRECEDENT_KINDS.join(', ')}` });
+    if (!caseIds.includes(p.case as string))
+      problems.push({
+        file,
+        featureIndex: i,
+        featureId: id,
+        path: `features[${i}].properties.case`,
+        message: `case "${String(p.case)}" is not in ${PRECEDENTS_FILE}`,
+      });
+    if (!(PRECEDENT_KINDS as readonly string[]).includes(p.kind as string))
+      problems.push({
+        file,
+        featureIndex: i,
+        featureId: id,
+        path: `features[${i}].properties.kind`,
+        message: `kind "${String(p.kind)}" is not one of ${PRECEDENT_KINDS.join(', ')}`,
+      });
   });
   if (problems.length) return { ok: false, problems };
   return { ok: true, data: r.data, features: r.data.features as unknown as PrecedentFeature[] };

@@ -40,48 +40,104 @@ export type TableName = keyof typeof TABLE_FILES;
 
 export type OptionCut = { island: TableIsland; island_fraction: number } | { island: TableIsland; total_share: number };
 export interface OptionRow {
-  id: string; name: string; summary: string; islands_whole: TableIsland[]; cut: OptionCut | null;
-  proposed_by: string; when: string; sources: string[];
+  id: string;
+  name: string;
+  summary: string;
+  islands_whole: TableIsland[];
+  cut: OptionCut | null;
+  proposed_by: string;
+  when: string;
+  sources: string[];
 }
-export interface OptionsTable { note: string; island_order: TableIsland[]; options: OptionRow[]; sources: Source[] }
+export interface OptionsTable {
+  note: string;
+  island_order: TableIsland[];
+  options: OptionRow[];
+  sources: Source[];
+}
 
-export interface OfficialAreaRow { id: TableIsland | 'hokkaido'; area_km2: number; counts: string }
+export interface OfficialAreaRow {
+  id: TableIsland | 'hokkaido';
+  area_km2: number;
+  counts: string;
+}
 export interface OfficialAreasTable {
-  basis: string; unit: 'km2'; areas: OfficialAreaRow[];
+  basis: string;
+  unit: 'km2';
+  areas: OfficialAreaRow[];
   disputed_total: { sum_of_four_km2: number; gsi_total_km2: number; note: string };
   sources: Source[];
 }
 
-export interface PopulationRow { id: TableIsland; japanese_1945: number; russian_2023: number }
+export interface PopulationRow {
+  id: TableIsland;
+  japanese_1945: number;
+  russian_2023: number;
+}
 export interface PopulationsTable {
-  note: string; islands: PopulationRow[];
+  note: string;
+  islands: PopulationRow[];
   history: { russian: Record<string, Record<TableIsland, number>> };
   sources: Source[];
 }
 
 export interface SettlementRow {
-  id: string; name_en: string; name_ru: string; name_ja: string; island: TableIsland; lon: number; lat: number; position: string; position_note?: string;
+  id: string;
+  name_en: string;
+  name_ru: string;
+  name_ja: string;
+  island: TableIsland;
+  lon: number;
+  lat: number;
+  position: string;
+  position_note?: string;
   /** Residents on 1 January of population_year; null when no figure for that year was found (population_note says so). */
-  population: number | null; population_year: number; population_note?: string; sources: string[];
+  population: number | null;
+  population_year: number;
+  population_note?: string;
+  sources: string[];
 }
 export interface SettlementsTable {
-  note: string; settlements: SettlementRow[];
+  note: string;
+  settlements: SettlementRow[];
   island_totals: { year: number; source: string } & Record<TableIsland, number>;
   sources: Source[];
 }
 
 export interface SystemRow {
-  id: string; name: string; type: string; range_km_min: number | null; range_km_max: number | null; range_note: string;
-  range_variants: { km: number; label: string }[]; sources: Source[];
+  id: string;
+  name: string;
+  type: string;
+  range_km_min: number | null;
+  range_km_max: number | null;
+  range_note: string;
+  range_variants: { km: number; label: string }[];
+  sources: Source[];
 }
-export interface SystemsTable { systems: SystemRow[] }
+export interface SystemsTable {
+  systems: SystemRow[];
+}
 
-export interface ExerciseRow { id: string; date: string; title: string; where: string; troops: number | null; description: string; sources: Source[] }
-export interface ExercisesTable { exercises: ExerciseRow[] }
+export interface ExerciseRow {
+  id: string;
+  date: string;
+  title: string;
+  where: string;
+  troops: number | null;
+  description: string;
+  sources: Source[];
+}
+export interface ExercisesTable {
+  exercises: ExerciseRow[];
+}
 
 export interface Tables {
-  options: OptionsTable; officialAreas: OfficialAreasTable; populations: PopulationsTable;
-  settlements: SettlementsTable; systems: SystemsTable; exercises: ExercisesTable;
+  options: OptionsTable;
+  officialAreas: OfficialAreasTable;
+  populations: PopulationsTable;
+  settlements: SettlementsTable;
+  systems: SystemsTable;
+  exercises: ExercisesTable;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,7 +173,7 @@ export type TableResult<T> = { ok: true; table: T } | { ok: false; problems: Tab
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const show = (v: unknown) => (typeof v === 'string' ? `"${v.slice(0, 60)}"` : JSON.stringify(v) ?? String(v));
+const show = (v: unknown) => (typeof v === 'string' ? `"${v.slice(0, 60)}"` : (JSON.stringify(v) ?? String(v)));
 
 class Checker {
   readonly problems: TableProblem[] = [];
@@ -134,11 +190,28 @@ class Checker {
         if (!(k in o)) add(k, 'is missing');
         else if (typeof v !== 'string' || (!empty && !v.trim())) add(k, `must be a non-empty string, got ${show(v)}`);
       },
-      number(o: Obj, k: string, { positive = false, integer = false, nonNegative = false, nullable = false, min = -Infinity, max = Infinity } = {}) {
+      number(
+        o: Obj,
+        k: string,
+        {
+          positive = false,
+          integer = false,
+          nonNegative = false,
+          nullable = false,
+          min = -Infinity,
+          max = Infinity,
+        } = {},
+      ) {
         const v = o[k];
-        if (!(k in o)) { add(k, 'is missing'); return; }
+        if (!(k in o)) {
+          add(k, 'is missing');
+          return;
+        }
         if (v === null && nullable) return;
-        if (typeof v !== 'number' || !Number.isFinite(v)) { add(k, `must be a finite number${nullable ? ' or null' : ''}, got ${show(v)}`); return; }
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          add(k, `must be a finite number${nullable ? ' or null' : ''}, got ${show(v)}`);
+          return;
+        }
         if (positive && !(v > 0)) add(k, `must be positive, got ${v}`);
         else if (nonNegative && v < 0) add(k, `must not be negative, got ${v}`);
         else if (integer && !Number.isInteger(v)) add(k, `must be a whole number, got ${v}`);
@@ -150,8 +223,14 @@ class Checker {
         else if (!allowed.includes(v as string)) add(label, `${show(v)} is not one of ${allowed.join(', ')}`);
       },
       list(o: Obj, k: string): unknown[] | null {
-        if (!(k in o)) { add(k, 'is missing'); return null; }
-        if (!Array.isArray(o[k])) { add(k, `must be a list, got ${show(o[k])}`); return null; }
+        if (!(k in o)) {
+          add(k, 'is missing');
+          return null;
+        }
+        if (!Array.isArray(o[k])) {
+          add(k, `must be a list, got ${show(o[k])}`);
+          return null;
+        }
         return o[k] as unknown[];
       },
     };
@@ -160,14 +239,32 @@ class Checker {
   /** Checks a list of sources (ids unique, each well formed) and returns their ids. */
   sources(list: unknown, where: string, allowedUsedFor?: readonly string[], { required = false } = {}): Set<string> {
     const ids = new Set<string>();
-    if (!Array.isArray(list)) { this.problems.push({ file: this.file, where, entry: null, field: '', message: `must be a list of sources, got ${show(list)}` }); return ids; }
-    if (required && list.length === 0) this.problems.push({ file: this.file, where, entry: null, field: '', message: 'needs at least one source' });
+    if (!Array.isArray(list)) {
+      this.problems.push({
+        file: this.file,
+        where,
+        entry: null,
+        field: '',
+        message: `must be a list of sources, got ${show(list)}`,
+      });
+      return ids;
+    }
+    if (required && list.length === 0)
+      this.problems.push({ file: this.file, where, entry: null, field: '', message: 'needs at least one source' });
     list.forEach((s, i) => {
       const id = isObj(s) && typeof s.id === 'string' ? s.id : null;
       const w = `${where}[${i}]`;
-      for (const issue of checkSource(s, allowedUsedFor)) this.problems.push({ file: this.file, where: w, entry: id, field: issue.field, message: issue.message });
+      for (const issue of checkSource(s, allowedUsedFor))
+        this.problems.push({ file: this.file, where: w, entry: id, field: issue.field, message: issue.message });
       if (id !== null) {
-        if (ids.has(id)) this.problems.push({ file: this.file, where: w, entry: id, field: 'id', message: `"${id}" is used by two sources` });
+        if (ids.has(id))
+          this.problems.push({
+            file: this.file,
+            where: w,
+            entry: id,
+            field: 'id',
+            message: `"${id}" is used by two sources`,
+          });
         ids.add(id);
       }
     });
@@ -177,12 +274,24 @@ class Checker {
   /** Walks a list of entries with ids: checks each id is present and unique, and calls `each`. */
   entries(root: Obj, key: string, each: (e: Obj, at: ReturnType<Checker['at']>, i: number) => void): void {
     const list = root[key];
-    if (!Array.isArray(list)) { this.problems.push({ file: this.file, where: '', entry: null, field: key, message: `must be a list, got ${show(list)}` }); return; }
+    if (!Array.isArray(list)) {
+      this.problems.push({
+        file: this.file,
+        where: '',
+        entry: null,
+        field: key,
+        message: `must be a list, got ${show(list)}`,
+      });
+      return;
+    }
     const seen = new Set<string>();
     list.forEach((e, i) => {
       const id = isObj(e) && typeof e.id === 'string' && e.id.trim() ? e.id : null;
       const at = this.at(`${key}[${i}]`, id);
-      if (!isObj(e)) { at.add('', `must be an object, got ${show(e)}`); return; }
+      if (!isObj(e)) {
+        at.add('', `must be an object, got ${show(e)}`);
+        return;
+      }
       if (id === null) at.add('id', `must be a non-empty string, got ${show(e.id)}`);
       else if (seen.has(id)) at.add('id', `"${id}" is used twice`);
       else seen.add(id);
@@ -197,14 +306,32 @@ class Checker {
 
 function root(c: Checker, data: unknown): Obj | null {
   if (isObj(data)) return data;
-  c.problems.push({ file: c.file, where: '', entry: null, field: '', message: `must be a JSON object, got ${show(data)}` });
+  c.problems.push({
+    file: c.file,
+    where: '',
+    entry: null,
+    field: '',
+    message: `must be a JSON object, got ${show(data)}`,
+  });
   return null;
 }
 
-const refsDefined = (at: ReturnType<Checker['at']>, refs: unknown, defined: Set<string>, field = 'sources', { required = true } = {}) => {
-  if (!Array.isArray(refs)) { at.add(field, `must be a list of source ids, got ${show(refs)}`); return; }
+const refsDefined = (
+  at: ReturnType<Checker['at']>,
+  refs: unknown,
+  defined: Set<string>,
+  field = 'sources',
+  { required = true } = {},
+) => {
+  if (!Array.isArray(refs)) {
+    at.add(field, `must be a list of source ids, got ${show(refs)}`);
+    return;
+  }
   if (required && refs.length === 0) at.add(field, 'needs at least one source');
-  refs.forEach((r, k) => { if (typeof r !== 'string' || !defined.has(r)) at.add(`${field}[${k}]`, `${show(r)} is referenced but not defined in sources`); });
+  refs.forEach((r, k) => {
+    if (typeof r !== 'string' || !defined.has(r))
+      at.add(`${field}[${k}]`, `${show(r)} is referenced but not defined in sources`);
+  });
 };
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -219,26 +346,33 @@ export function validateOptions(data: unknown, file: string = TABLE_FILES.option
   const top = c.at('', null);
   top.string(r, 'note');
   const order = top.list(r, 'island_order');
-  if (order && (order.length !== TABLE_ISLANDS.length || order.some((x, i) => x !== TABLE_ISLANDS[i]))) top.add('island_order', `must be ${TABLE_ISLANDS.join(', ')}`);
+  if (order && (order.length !== TABLE_ISLANDS.length || order.some((x, i) => x !== TABLE_ISLANDS[i])))
+    top.add('island_order', `must be ${TABLE_ISLANDS.join(', ')}`);
   const defined = c.sources(r.sources, 'sources');
   c.entries(r, 'options', (o, at) => {
     for (const k of ['name', 'summary', 'proposed_by', 'when']) at.string(o, k);
     // Their Japanese and Russian display texts (name_ja, summary_ru, …) are optional; English is shown where one is missing.
-    for (const k of ['name', 'summary', 'proposed_by', 'when']) for (const l of ['ja', 'ru']) if (`${k}_${l}` in o) at.string(o, `${k}_${l}`);
+    for (const k of ['name', 'summary', 'proposed_by', 'when'])
+      for (const l of ['ja', 'ru']) if (`${k}_${l}` in o) at.string(o, `${k}_${l}`);
     const whole = at.list(o, 'islands_whole');
-    whole?.forEach((x, k) => { if (!TABLE_ISLANDS.includes(x as TableIsland)) at.add(`islands_whole[${k}]`, `${show(x)} is not one of ${TABLE_ISLANDS.join(', ')}`); });
+    whole?.forEach((x, k) => {
+      if (!TABLE_ISLANDS.includes(x as TableIsland))
+        at.add(`islands_whole[${k}]`, `${show(x)} is not one of ${TABLE_ISLANDS.join(', ')}`);
+    });
     if (!('cut' in o)) at.add('cut', 'is missing (null when no island is cut)');
     else if (o.cut !== null) {
       if (!isObj(o.cut)) at.add('cut', `must be an object or null, got ${show(o.cut)}`);
       else {
         const cut = o.cut;
-        if (!TABLE_ISLANDS.includes(cut.island as TableIsland)) at.add('cut.island', `${show(cut.island)} is not one of ${TABLE_ISLANDS.join(', ')}`);
+        if (!TABLE_ISLANDS.includes(cut.island as TableIsland))
+          at.add('cut.island', `${show(cut.island)} is not one of ${TABLE_ISLANDS.join(', ')}`);
         else if (whole?.includes(cut.island)) at.add('cut.island', `"${String(cut.island)}" is also in islands_whole`);
         const keys = ['island_fraction', 'total_share'].filter((k) => k in cut);
         if (keys.length !== 1) at.add('cut', 'needs exactly one of island_fraction, total_share');
         else {
           const v = cut[keys[0]];
-          if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) at.add(`cut.${keys[0]}`, `must be a finite number within 0 and 1, got ${show(v)}`);
+          if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+            at.add(`cut.${keys[0]}`, `must be a finite number within 0 and 1, got ${show(v)}`);
         }
       }
     }
@@ -249,7 +383,10 @@ export function validateOptions(data: unknown, file: string = TABLE_FILES.option
 
 const AREA_IDS = [...TABLE_ISLANDS, 'hokkaido'] as const;
 
-export function validateOfficialAreas(data: unknown, file: string = TABLE_FILES.officialAreas): TableResult<OfficialAreasTable> {
+export function validateOfficialAreas(
+  data: unknown,
+  file: string = TABLE_FILES.officialAreas,
+): TableResult<OfficialAreasTable> {
   const c = new Checker(file);
   const r = root(c, data);
   if (!r) return c.result(data);
@@ -276,7 +413,10 @@ export function validateOfficialAreas(data: unknown, file: string = TABLE_FILES.
   return c.result(data);
 }
 
-export function validatePopulations(data: unknown, file: string = TABLE_FILES.populations): TableResult<PopulationsTable> {
+export function validatePopulations(
+  data: unknown,
+  file: string = TABLE_FILES.populations,
+): TableResult<PopulationsTable> {
   const c = new Checker(file);
   const r = root(c, data);
   if (!r) return c.result(data);
@@ -289,21 +429,30 @@ export function validatePopulations(data: unknown, file: string = TABLE_FILES.po
     at.number(p, 'russian_2023', { integer: true, nonNegative: true });
     if (typeof p.id === 'string') found.add(p.id);
   });
-  for (const id of TABLE_ISLANDS) if (Array.isArray(r.islands) && !found.has(id)) top.add('islands', `has no entry for "${id}"`);
+  for (const id of TABLE_ISLANDS)
+    if (Array.isArray(r.islands) && !found.has(id)) top.add('islands', `has no entry for "${id}"`);
   const russian = isObj(r.history) && isObj(r.history.russian) ? r.history.russian : null;
   if (!russian) top.add('history.russian', 'is missing');
-  else for (const [year, row] of Object.entries(russian)) {
-    const at = c.at(`history.russian.${year}`, null);
-    if (!/^\d{4}$/.test(year)) at.add('', 'must be keyed by a four-digit year');
-    if (!isObj(row)) { at.add('', `must be an object, got ${show(row)}`); continue; }
-    for (const id of TABLE_ISLANDS) at.number(row, id, { integer: true, nonNegative: true });
-    for (const k of Object.keys(row)) if (!TABLE_ISLANDS.includes(k as TableIsland)) at.add(k, `is not one of ${TABLE_ISLANDS.join(', ')}`);
-  }
+  else
+    for (const [year, row] of Object.entries(russian)) {
+      const at = c.at(`history.russian.${year}`, null);
+      if (!/^\d{4}$/.test(year)) at.add('', 'must be keyed by a four-digit year');
+      if (!isObj(row)) {
+        at.add('', `must be an object, got ${show(row)}`);
+        continue;
+      }
+      for (const id of TABLE_ISLANDS) at.number(row, id, { integer: true, nonNegative: true });
+      for (const k of Object.keys(row))
+        if (!TABLE_ISLANDS.includes(k as TableIsland)) at.add(k, `is not one of ${TABLE_ISLANDS.join(', ')}`);
+    }
   c.sources(r.sources, 'sources', ['japanese_1945', 'russian_2023', 'history'], { required: true });
   return c.result(data);
 }
 
-export function validateSettlements(data: unknown, file: string = TABLE_FILES.settlements): TableResult<SettlementsTable> {
+export function validateSettlements(
+  data: unknown,
+  file: string = TABLE_FILES.settlements,
+): TableResult<SettlementsTable> {
   const c = new Checker(file);
   const r = root(c, data);
   if (!r) return c.result(data);
@@ -317,8 +466,10 @@ export function validateSettlements(data: unknown, file: string = TABLE_FILES.se
     at.number(s, 'lat', { min: -90, max: 90 });
     at.number(s, 'population', { integer: true, nonNegative: true, nullable: true });
     at.number(s, 'population_year', { integer: true, min: 1800, max: 2100 });
-    if (s.population === null && !(typeof s.population_note === 'string' && s.population_note.trim())) at.add('population_note', 'must say why population is null');
-    if ('population_note' in s && typeof s.population_note !== 'string') at.add('population_note', `must be a string, got ${show(s.population_note)}`);
+    if (s.population === null && !(typeof s.population_note === 'string' && s.population_note.trim()))
+      at.add('population_note', 'must say why population is null');
+    if ('population_note' in s && typeof s.population_note !== 'string')
+      at.add('population_note', `must be a string, got ${show(s.population_note)}`);
     refsDefined(at, s.sources, defined);
   });
   const t = isObj(r.island_totals) ? r.island_totals : null;
@@ -327,7 +478,8 @@ export function validateSettlements(data: unknown, file: string = TABLE_FILES.se
     const at = c.at('island_totals', null);
     at.number(t, 'year', { integer: true, min: 1800, max: 2100 });
     for (const id of TABLE_ISLANDS) at.number(t, id, { integer: true, nonNegative: true });
-    if (typeof t.source !== 'string' || !defined.has(t.source)) at.add('source', `${show(t.source)} is referenced but not defined in sources`);
+    if (typeof t.source !== 'string' || !defined.has(t.source))
+      at.add('source', `${show(t.source)} is referenced but not defined in sources`);
   }
   return c.result(data);
 }
@@ -340,12 +492,18 @@ export function validateSystems(data: unknown, file: string = TABLE_FILES.system
     for (const k of ['name', 'type', 'range_note']) at.string(s, k);
     at.number(s, 'range_km_min', { positive: true, nullable: true });
     at.number(s, 'range_km_max', { positive: true, nullable: true });
-    if (typeof s.range_km_min === 'number' && typeof s.range_km_max === 'number' && s.range_km_min > s.range_km_max) at.add('range_km_min', `${s.range_km_min} is more than range_km_max ${s.range_km_max}`);
+    if (typeof s.range_km_min === 'number' && typeof s.range_km_max === 'number' && s.range_km_min > s.range_km_max)
+      at.add('range_km_min', `${s.range_km_min} is more than range_km_max ${s.range_km_max}`);
     const variants = at.list(s, 'range_variants');
     variants?.forEach((v, k) => {
-      if (!isObj(v)) { at.add(`range_variants[${k}]`, `must be an object, got ${show(v)}`); return; }
-      if (typeof v.km !== 'number' || !Number.isFinite(v.km) || v.km <= 0) at.add(`range_variants[${k}].km`, `must be a positive finite number, got ${show(v.km)}`);
-      if (typeof v.label !== 'string' || !v.label.trim()) at.add(`range_variants[${k}].label`, `must be a non-empty string, got ${show(v.label)}`);
+      if (!isObj(v)) {
+        at.add(`range_variants[${k}]`, `must be an object, got ${show(v)}`);
+        return;
+      }
+      if (typeof v.km !== 'number' || !Number.isFinite(v.km) || v.km <= 0)
+        at.add(`range_variants[${k}].km`, `must be a positive finite number, got ${show(v.km)}`);
+      if (typeof v.label !== 'string' || !v.label.trim())
+        at.add(`range_variants[${k}].label`, `must be a non-empty string, got ${show(v.label)}`);
     });
     if (variants?.length && s.range_km_max === null) at.add('range_km_max', 'is null but range_variants are given');
     c.sources(s.sources, `systems[${i}].sources`, undefined, { required: true });
@@ -359,7 +517,8 @@ export function validateExercises(data: unknown, file: string = TABLE_FILES.exer
   if (!r) return c.result(data);
   c.entries(r, 'exercises', (e, at, i) => {
     for (const k of ['title', 'where', 'description']) at.string(e, k);
-    if (typeof e.date !== 'string' || !DATE.test(e.date)) at.add('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got ${show(e.date)}`);
+    if (typeof e.date !== 'string' || !DATE.test(e.date))
+      at.add('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got ${show(e.date)}`);
     at.number(e, 'troops', { positive: true, integer: true, nullable: true });
     c.sources(e.sources, `exercises[${i}].sources`, undefined, { required: true });
   });
@@ -367,12 +526,19 @@ export function validateExercises(data: unknown, file: string = TABLE_FILES.exer
 }
 
 const VALIDATORS: { [K in TableName]: (data: unknown, file?: string) => TableResult<Tables[K]> } = {
-  options: validateOptions, officialAreas: validateOfficialAreas, populations: validatePopulations,
-  settlements: validateSettlements, systems: validateSystems, exercises: validateExercises,
+  options: validateOptions,
+  officialAreas: validateOfficialAreas,
+  populations: validatePopulations,
+  settlements: validateSettlements,
+  systems: validateSystems,
+  exercises: validateExercises,
 };
 
 /** Checks every table; each is the checked table or null, with all problems listed. */
-export function validateTables(raw: { [K in TableName]: unknown }): { tables: { [K in TableName]: Tables[K] | null }; problems: TableProblem[] } {
+export function validateTables(raw: { [K in TableName]: unknown }): {
+  tables: { [K in TableName]: Tables[K] | null };
+  problems: TableProblem[];
+} {
   const problems: TableProblem[] = [];
   const tables = {} as { [K in TableName]: Tables[K] | null };
   for (const name of Object.keys(VALIDATORS) as TableName[]) {
@@ -387,8 +553,12 @@ export function validateTables(raw: { [K in TableName]: unknown }): { tables: { 
 // The bundled tables
 
 export const RAW_TABLES: { [K in TableName]: unknown } = {
-  options: splitOptionsJson, officialAreas: officialAreasJson, populations: populationsJson,
-  settlements: settlementsJson, systems: systemsJson, exercises: exercisesJson,
+  options: splitOptionsJson,
+  officialAreas: officialAreasJson,
+  populations: populationsJson,
+  settlements: settlementsJson,
+  systems: systemsJson,
+  exercises: exercisesJson,
 };
 
 const loaded = validateTables(RAW_TABLES);
@@ -420,13 +590,21 @@ export function populationSource(field: 'japanese_1945' | 'russian_2023'): Sourc
   return TABLES.populations?.sources.find((s) => s.used_for?.includes(field)) ?? null;
 }
 /** Settlements with a population figure, shaped for createShareContext (settlements without one count as not located). */
-export function settlementsWithPopulation(t: SettlementsTable | null = TABLES.settlements): (SettlementRow & { population: number })[] {
+export function settlementsWithPopulation(
+  t: SettlementsTable | null = TABLES.settlements,
+): (SettlementRow & { population: number })[] {
   return (t?.settlements ?? []).filter((s): s is SettlementRow & { population: number } => s.population !== null);
 }
 
 /** The table problems in the shape the page's DataProblems list shows (one line each, file first). */
 export function tableProblemsForDisplay(problems: readonly TableProblem[] = TABLE_PROBLEMS): ValidationProblem[] {
-  return problems.map((p) => ({ file: p.file, featureIndex: null, featureId: p.entry, path: p.where, message: formatTableProblem(p).slice(p.file.length + 2) }));
+  return problems.map((p) => ({
+    file: p.file,
+    featureIndex: null,
+    featureId: p.entry,
+    path: p.where,
+    message: formatTableProblem(p).slice(p.file.length + 2),
+  }));
 }
 /** True when the tables the options are computed from (options, areas, populations, settlements) are all usable. */
 export const SHARE_TABLES_OK = !!(TABLES.options && TABLES.officialAreas && TABLES.populations && TABLES.settlements);

@@ -81,7 +81,12 @@ export interface ValidateOptions {
 export const MAX_PROBLEMS = 20;
 
 /** Parses `text` as JSON and validates it; never throws. */
-export function validateLayerText(file: string, text: string, schema: LayerSchema, options: ValidateOptions = {}): ValidationResult {
+export function validateLayerText(
+  file: string,
+  text: string,
+  schema: LayerSchema,
+  options: ValidateOptions = {},
+): ValidationResult {
   let obj: unknown;
   try {
     if (typeof text !== 'string') {
@@ -96,7 +101,12 @@ export function validateLayerText(file: string, text: string, schema: LayerSchem
 }
 
 /** Validates an already parsed value; never throws. */
-export function validateLayerObject(file: string, obj: unknown, schema: LayerSchema, options: ValidateOptions = {}): ValidationResult {
+export function validateLayerObject(
+  file: string,
+  obj: unknown,
+  schema: LayerSchema,
+  options: ValidateOptions = {},
+): ValidationResult {
   try {
     return validate(file, obj, schema, options.lenient === true);
   } catch (e) {
@@ -122,8 +132,11 @@ interface GjvApi {
 function resolveGjv(m: unknown): GjvApi | null {
   const candidates: unknown[] = [m, isObjectLike(m) ? (m as { default?: unknown }).default : undefined];
   for (const c of candidates) {
-    if (isObjectLike(c) && typeof (c as Partial<GjvApi>).isFeatureCollection === 'function' &&
-        typeof (c as Partial<GjvApi>).isFeature === 'function') {
+    if (
+      isObjectLike(c) &&
+      typeof (c as Partial<GjvApi>).isFeatureCollection === 'function' &&
+      typeof (c as Partial<GjvApi>).isFeature === 'function'
+    ) {
       return c as GjvApi;
     }
   }
@@ -150,7 +163,13 @@ function runGjv(check: (api: GjvApi) => unknown): string[] {
 // The validation proper
 
 const KNOWN_GEOMETRY_TYPES = new Set([
-  'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection',
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
 ]);
 const AXES = ['longitude', 'latitude', 'elevation'];
 
@@ -244,15 +263,15 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
     wrapped = true;
   } else if (type !== 'FeatureCollection') {
     const expected = lenient ? '"FeatureCollection", "Feature" or a geometry type' : '"FeatureCollection"';
-    fileProblem(type === undefined
-      ? `missing "type": expected ${expected}`
-      : `"type" is ${describe(type)}; expected ${expected}`);
+    fileProblem(
+      type === undefined ? `missing "type": expected ${expected}` : `"type" is ${describe(type)}; expected ${expected}`,
+    );
   }
   const features = own(root, 'features');
   if (!Array.isArray(features)) {
-    fileProblem(features === undefined
-      ? 'missing "features" array'
-      : `"features" must be an array, found ${describe(features)}`);
+    fileProblem(
+      features === undefined ? 'missing "features" array' : `"features" must be an array, found ${describe(features)}`,
+    );
     return { ok: false, problems: c.problems };
   }
 
@@ -284,9 +303,10 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
     }
     const ftype = own(f, 'type');
     if (ftype !== 'Feature') {
-      scope.broken(sub(base, 'type'), ftype === undefined
-        ? 'missing "type": expected "Feature"'
-        : `"type" is ${describe(ftype)}; expected "Feature"`);
+      scope.broken(
+        sub(base, 'type'),
+        ftype === undefined ? 'missing "type": expected "Feature"' : `"type" is ${describe(ftype)}; expected "Feature"`,
+      );
     }
 
     // 3. geometry
@@ -317,9 +337,18 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
 
   // Safety net: geojson-validation objects to the collection (of the features it was asked about
   // above) for something none of the checks caught. Its messages' indices are those of `features`.
-  const gjvErrors = c.problems.length === 0
-    ? runGjv((api) => api.isFeatureCollection({ ...root, features: features.map((f, i) => (lenientAccepted.has(i) || brokenFeatures.has(i) ? SOUND_FEATURE : f)) }, true))
-    : [];
+  const gjvErrors =
+    c.problems.length === 0
+      ? runGjv((api) =>
+          api.isFeatureCollection(
+            {
+              ...root,
+              features: features.map((f, i) => (lenientAccepted.has(i) || brokenFeatures.has(i) ? SOUND_FEATURE : f)),
+            },
+            true,
+          ),
+        )
+      : [];
   if (c.problems.length === 0 && gjvErrors.length > 0) {
     for (const m of gjvErrors) {
       const match = /^at (\d+): /.exec(m);
@@ -328,16 +357,23 @@ function validate(file: string, obj: unknown, schema: LayerSchema, lenient = fal
       if (index !== null && index < features.length) {
         const f: unknown = features[index];
         const props = isRecord(f) ? own(f, 'properties') : undefined;
-        new FeatureScope(c, file, index, displayId(isRecord(props) ? own(props, 'id') : undefined))
-          .add(featureBase(index), `invalid GeoJSON: ${m.slice(match![0].length)}`);
+        new FeatureScope(c, file, index, displayId(isRecord(props) ? own(props, 'id') : undefined)).add(
+          featureBase(index),
+          `invalid GeoJSON: ${m.slice(match![0].length)}`,
+        );
       } else {
         fileProblem(`invalid GeoJSON: ${m}`);
       }
     }
   }
 
-  const more = (n: number, what: string): ValidationProblem =>
-    ({ file, featureIndex: null, featureId: null, path: '', message: `… and ${n} more ${what}${n === 1 ? '' : 's'}` });
+  const more = (n: number, what: string): ValidationProblem => ({
+    file,
+    featureIndex: null,
+    featureId: null,
+    path: '',
+    message: `… and ${n} more ${what}${n === 1 ? '' : 's'}`,
+  });
   if (c.problems.length > 0) {
     const problems = c.moreProblems > 0 ? [...c.problems, more(c.moreProblems, 'problem')] : c.problems;
     return lenient ? { ok: false, problems, moreProblems: c.moreProblems } : { ok: false, problems: c.problems };
@@ -392,9 +428,12 @@ function checkGeometryObject(s: FeatureScope, g: unknown, path: string, schema: 
   }
   const type = own(g, 'type');
   if (typeof type !== 'string' || !KNOWN_GEOMETRY_TYPES.has(type)) {
-    s.broken(sub(path, 'type'), type === undefined
-      ? `geometry has no "type"; expected ${expected}`
-      : `unknown geometry type ${describe(type)}; expected ${expected}`);
+    s.broken(
+      sub(path, 'type'),
+      type === undefined
+        ? `geometry has no "type"; expected ${expected}`
+        : `unknown geometry type ${describe(type)}; expected ${expected}`,
+    );
     return;
   }
   if (s.lenient && !lenientTypes(schema).includes(type)) {
@@ -412,9 +451,12 @@ function checkGeometryObject(s: FeatureScope, g: unknown, path: string, schema: 
     const gpath = sub(path, 'geometries');
     const members = own(g, 'geometries');
     if (!Array.isArray(members)) {
-      s.broken(gpath, members === undefined
-        ? 'GeometryCollection has no "geometries" array'
-        : `"geometries" must be an array, found ${describe(members)}`);
+      s.broken(
+        gpath,
+        members === undefined
+          ? 'GeometryCollection has no "geometries" array'
+          : `"geometries" must be an array, found ${describe(members)}`,
+      );
       return;
     }
     if (depth >= MAX_COLLECTION_DEPTH) {
@@ -422,7 +464,8 @@ function checkGeometryObject(s: FeatureScope, g: unknown, path: string, schema: 
       return;
     }
     if (members.length === 0) s.notice(gpath, 'GeometryCollection is empty; nothing is taken from it');
-    for (let k = 0; k < members.length && !s.full; k++) checkGeometryObject(s, members[k], `${gpath}[${k}]`, schema, depth + 1);
+    for (let k = 0; k < members.length && !s.full; k++)
+      checkGeometryObject(s, members[k], `${gpath}[${k}]`, schema, depth + 1);
     return;
   }
   const cpath = sub(path, 'coordinates');
@@ -523,7 +566,10 @@ function readRing(s: FeatureScope, v: unknown, path: string): Position[] | null 
     ok = false;
   }
   if (ring.length > 0 && !samePosition(ring[0], ring[ring.length - 1])) {
-    s.broken(path, `ring is not closed: first position ${fmtPosition(ring[0])} differs from last position ${fmtPosition(ring[ring.length - 1])}`);
+    s.broken(
+      path,
+      `ring is not closed: first position ${fmtPosition(ring[0])} differs from last position ${fmtPosition(ring[ring.length - 1])}`,
+    );
     ok = false;
   }
   return ok ? ring : null;
@@ -553,13 +599,19 @@ function checkPolygonShape(s: FeatureScope, rings: Position[][], path: string, s
   for (let r = 0; r < rings.length && !s.full; r++) {
     const ring = rings[r];
     let inRange = true; // a longitude outside ±180° is already reported
-    for (let i = 0; i < ring.length; i++) if (!(Math.abs(ring[i][0]) <= 180)) { inRange = false; break; }
+    for (let i = 0; i < ring.length; i++)
+      if (!(Math.abs(ring[i][0]) <= 180)) {
+        inRange = false;
+        break;
+      }
     for (let i = 0; inRange && i + 1 < ring.length; i++) {
       const jump = Math.abs(ring[i + 1][0] - ring[i][0]);
       if (jump > 180) {
-        s.add(`${path}[${r}][${i}]`,
+        s.add(
+          `${path}[${r}][${i}]`,
           `${r === 0 ? 'outer ring' : `hole (ring ${r})`} crosses the antimeridian: the edge from ${fmtPosition(ring[i])} to ${fmtPosition(ring[i + 1])} ` +
-          `jumps ${Number(jump.toFixed(6))}° in longitude (more than 180°); split the polygon at ±180° into a MultiPolygon (RFC 7946 §3.1.9)`);
+            `jumps ${Number(jump.toFixed(6))}° in longitude (more than 180°); split the polygon at ±180° into a MultiPolygon (RFC 7946 §3.1.9)`,
+        );
         across = true;
         break;
       }
@@ -571,10 +623,15 @@ function checkPolygonShape(s: FeatureScope, rings: Position[][], path: string, s
     if (area === 0) {
       s.add(`${path}[${r}]`, `${r === 0 ? 'outer ring' : `hole (ring ${r})`} has zero area`);
     } else if (r === 0 && area < 0) {
-      if (s.lenient) s.notice(`${path}[0]`, 'outer ring is clockwise; it was rewound (RFC 7946 asks for counter-clockwise)');
+      if (s.lenient)
+        s.notice(`${path}[0]`, 'outer ring is clockwise; it was rewound (RFC 7946 asks for counter-clockwise)');
       else s.add(`${path}[0]`, 'outer ring is clockwise; RFC 7946 requires counter-clockwise');
     } else if (r > 0 && area > 0) {
-      if (s.lenient) s.notice(`${path}[${r}]`, `hole (ring ${r}) is counter-clockwise; it was rewound (RFC 7946 asks for clockwise)`);
+      if (s.lenient)
+        s.notice(
+          `${path}[${r}]`,
+          `hole (ring ${r}) is counter-clockwise; it was rewound (RFC 7946 asks for clockwise)`,
+        );
       else s.add(`${path}[${r}]`, `hole (ring ${r}) is counter-clockwise; RFC 7946 requires clockwise`);
     } else continue;
     if (s.lenient && area !== 0) s.lenientAccepted = true;
@@ -583,8 +640,10 @@ function checkPolygonShape(s: FeatureScope, rings: Position[][], path: string, s
   const x = findFirstCrossing(rings);
   if (x) {
     const seg = (ring: number, start: number, end: number): string => `ring ${ring} segment ${start}–${end}`;
-    s.add(`${path}[${x.ringA}][${x.startA}]`,
-      `polygon self-intersects at ${fmtPosition([x.x, x.y], true)}: ${seg(x.ringA, x.startA, x.endA)} meets ${seg(x.ringB, x.startB, x.endB)}`);
+    s.add(
+      `${path}[${x.ringA}][${x.startA}]`,
+      `polygon self-intersects at ${fmtPosition([x.x, x.y], true)}: ${seg(x.ringA, x.startA, x.endA)} meets ${seg(x.ringB, x.startB, x.endB)}`,
+    );
   }
 }
 
@@ -656,7 +715,10 @@ function findFirstCrossing(rings: Position[][]): Crossing | null {
   const maxX = new Float64Array(n);
   const minY = new Float64Array(n);
   const maxY = new Float64Array(n);
-  let gx0 = Infinity, gx1 = -Infinity, gy0 = Infinity, gy1 = -Infinity;
+  let gx0 = Infinity,
+    gx1 = -Infinity,
+    gy0 = Infinity,
+    gy1 = -Infinity;
   for (let i = 0; i < n; i++) {
     minX[i] = Math.min(ax[i], bx[i]);
     maxX[i] = Math.max(ax[i], bx[i]);
@@ -747,7 +809,8 @@ function findFirstCrossing(rings: Position[][]): Crossing | null {
     for (let cy = cy0[g]; cy <= cy1[g]; cy++) {
       for (let cx = cx0[g]; cx <= cx1[g]; cx++) {
         const cell = cellOf(cx, cy, false); // g itself is in it
-        const first = cellStart[cell], end = cellStart[cell + 1];
+        const first = cellStart[cell],
+          end = cellStart[cell + 1];
         // first entry > g (binary search), then ascending until `best`
         let lo = first;
         let hi = end;
@@ -772,9 +835,14 @@ function findFirstCrossing(rings: Position[][]): Crossing | null {
     }
     if (best !== -1) {
       return {
-        x: bestX, y: bestY,
-        ringA: rg, startA: startIdx[g], endA: endIdx[g],
-        ringB: ringOf[best], startB: startIdx[best], endB: endIdx[best],
+        x: bestX,
+        y: bestY,
+        ringA: rg,
+        startA: startIdx[g],
+        endA: endIdx[g],
+        ringB: ringOf[best],
+        startB: startIdx[best],
+        endB: endIdx[best],
       };
     }
   }
@@ -787,8 +855,14 @@ function findFirstCrossing(rings: Position[][]): Crossing | null {
  * it exactly; parallel segments count when they are collinear and overlap (kinks ignores them).
  */
 function segmentsIntersect(
-  a1x: number, a1y: number, a2x: number, a2y: number,
-  b1x: number, b1y: number, b2x: number, b2y: number,
+  a1x: number,
+  a1y: number,
+  a2x: number,
+  a2y: number,
+  b1x: number,
+  b1y: number,
+  b2x: number,
+  b2y: number,
   out: number[],
 ): boolean {
   const denominator = (b2y - b1y) * (a2x - a1x) - (b2x - b1x) * (a2y - a1y);
@@ -797,7 +871,12 @@ function segmentsIntersect(
     if ((a2x - a1x) * (b2y - a1y) - (a2y - a1y) * (b2x - a1x) !== 0) return false;
     const useX = Math.abs(a2x - a1x) >= Math.abs(a2y - a1y);
     const within = (v: number, p: number, q: number): boolean => v >= Math.min(p, q) && v <= Math.max(p, q);
-    const candidates: Array<[number, number]> = [[b1x, b1y], [b2x, b2y], [a1x, a1y], [a2x, a2y]];
+    const candidates: Array<[number, number]> = [
+      [b1x, b1y],
+      [b2x, b2y],
+      [a1x, a1y],
+      [a2x, a2y],
+    ];
     for (let i = 0; i < 4; i++) {
       const [px, py] = candidates[i];
       const inA = useX ? within(px, a1x, a2x) : within(py, a1y, a2y);
@@ -835,9 +914,10 @@ function checkProperties(
   allowed: Set<string> | null,
   firstIndexOfId: Map<string, number>,
 ): void {
-  const required = schema.requiredProperties.includes('id') || allowed === null
-    ? schema.requiredProperties
-    : [...schema.requiredProperties, 'id']; // allowedIds implies an id
+  const required =
+    schema.requiredProperties.includes('id') || allowed === null
+      ? schema.requiredProperties
+      : [...schema.requiredProperties, 'id']; // allowedIds implies an id
   for (const key of required) {
     if (s.full) return;
     const p = propertyPath(path, key);
@@ -848,7 +928,8 @@ function checkProperties(
     const v = props[key];
     if (v === null) s.add(p, `missing required property ${quote(key)} (it is null)`);
     else if (v === '') s.add(p, `missing required property ${quote(key)} (it is an empty string)`);
-    else if (key === 'id' && typeof v !== 'string') s.add(p, `property "id" must be a non-empty string, found ${describe(v)}`);
+    else if (key === 'id' && typeof v !== 'string')
+      s.add(p, `property "id" must be a non-empty string, found ${describe(v)}`);
   }
   const id = props !== null ? own(props, 'id') : undefined;
   if (typeof id !== 'string' || id === '' || s.full) return;

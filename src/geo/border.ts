@@ -25,14 +25,18 @@ const CANDIDATES = 3;
  * narrow well), so every whole degree is solved, and the three best local minima are refined by golden
  * section to 0.005° (reported to 0.01°). For 0 or 1 there is no line: the long-axis default is returned.
  */
-export function shortestBorderBearing(prep: PreparedTerritory, fraction: number): { bearingDeg: number; lengthM: number } {
+export function shortestBorderBearing(
+  prep: PreparedTerritory,
+  fraction: number,
+): { bearingDeg: number; lengthM: number } {
   if (!(fraction > 0 && fraction < 1)) return { bearingDeg: acrossLongAxis(prep), lengthM: 0 };
   const n = Math.round(180 / SCAN_STEP_DEG);
   const lengths = new Float64Array(n);
   for (let i = 0; i < n; i++) lengths[i] = borderAt(prep, i * SCAN_STEP_DEG, fraction);
   const minima: number[] = [];
   for (let i = 0; i < n; i++) {
-    const before = lengths[(i + n - 1) % n], after = lengths[(i + 1) % n];
+    const before = lengths[(i + n - 1) % n],
+      after = lengths[(i + 1) % n];
     if (lengths[i] <= before && lengths[i] <= after) minima.push(i);
   }
   minima.sort((a, b) => lengths[a] - lengths[b]);
@@ -47,11 +51,24 @@ export function shortestBorderBearing(prep: PreparedTerritory, fraction: number)
 
 function goldenMin(f: (x: number) => number, a: number, b: number): { x: number; value: number } {
   const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a), d = a + g * (b - a);
-  let fc = f(c), fd = f(d);
+  let c = b - g * (b - a),
+    d = a + g * (b - a);
+  let fc = f(c),
+    fd = f(d);
   while (b - a > REFINE_TO_DEG) {
-    if (fc <= fd) { b = d; d = c; fd = fc; c = b - g * (b - a); fc = f(c); }
-    else { a = c; c = d; fc = fd; d = a + g * (b - a); fd = f(d); }
+    if (fc <= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - g * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + g * (b - a);
+      fd = f(d);
+    }
   }
   const x = (a + b) / 2;
   return { x, value: f(x) };

@@ -7,7 +7,8 @@ import * as geographiclib from 'geographiclib-geodesic';
 import type { Geometry, Position } from 'geojson';
 
 // The package is CommonJS: Node exposes it as `default`, bundlers may expose named exports.
-const lib = ((geographiclib as unknown as { default?: typeof geographiclib }).default ?? geographiclib) as typeof geographiclib;
+const lib = ((geographiclib as unknown as { default?: typeof geographiclib }).default ??
+  geographiclib) as typeof geographiclib;
 export const WGS84 = lib.Geodesic.WGS84;
 
 /** Absolute area in m² of one ring (closed or not), edges as WGS84 geodesics. */

@@ -6,11 +6,30 @@ import type { LineString, MultiPolygon } from 'geojson';
 
 export const HISTORY_REGIONS = ['four-islands', 'kurils-north', 'sakhalin-south', 'sakhalin-north'] as const;
 export type HistoryRegion = (typeof HISTORY_REGIONS)[number];
-export const HISTORY_STATUSES = ['japan', 'russia', 'undivided', 'occupied-ussr', 'administered-ussr', 'administered-ussr-claimed-japan'] as const;
+export const HISTORY_STATUSES = [
+  'japan',
+  'russia',
+  'undivided',
+  'occupied-ussr',
+  'administered-ussr',
+  'administered-ussr-claimed-japan',
+] as const;
 export type HistoryStatus = (typeof HISTORY_STATUSES)[number];
 
-export interface HistoryQuote { lang: string; article: string; text: string; source: string; description?: boolean }
-export interface HistoryLineSpec { id: string; kind: string; between: string[]; in_force: [number, number]; drawn: string }
+export interface HistoryQuote {
+  lang: string;
+  article: string;
+  text: string;
+  source: string;
+  description?: boolean;
+}
+export interface HistoryLineSpec {
+  id: string;
+  kind: string;
+  between: string[];
+  in_force: [number, number];
+  drawn: string;
+}
 export interface HistoryEvent {
   id: string;
   date: string;
@@ -29,8 +48,14 @@ export interface HistoryEvent {
   sources: string[];
 }
 
-export interface HistoryLineFeature { properties: { id: string; kind: 'line'; event: string; from: number; to: number; drawn: string }; geometry: LineString }
-export interface HistoryRegionFeature { properties: { id: string; kind: 'region'; region: HistoryRegion }; geometry: MultiPolygon }
+export interface HistoryLineFeature {
+  properties: { id: string; kind: 'line'; event: string; from: number; to: number; drawn: string };
+  geometry: LineString;
+}
+export interface HistoryRegionFeature {
+  properties: { id: string; kind: 'region'; region: HistoryRegion };
+  geometry: MultiPolygon;
+}
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 
@@ -62,5 +87,11 @@ export function historyAt(events: readonly HistoryEvent[], year: number): Histor
       if (l && year >= l.in_force[0] && year < l.in_force[1]) lines.push(l.id);
     }
   }
-  return { year, current, thisYear: sorted.filter((e) => yearOf(e.date) === year), lines, areas: current ? { ...current.areas } : {} };
+  return {
+    year,
+    current,
+    thisYear: sorted.filter((e) => yearOf(e.date) === year),
+    lines,
+    areas: current ? { ...current.areas } : {},
+  };
 }

@@ -21,8 +21,10 @@ export interface IslandAreaStats {
 export function islandAreaStats(feature: Feature<MultiPolygon>, officialKm2: number | null): IslandAreaStats {
   const props = feature.properties ?? {};
   const polys = feature.geometry.coordinates;
-  const counted = typeof props.official_parts === 'number' ? Math.min(props.official_parts, polys.length) : polys.length;
-  let countedKm2 = 0, totalKm2 = 0;
+  const counted =
+    typeof props.official_parts === 'number' ? Math.min(props.official_parts, polys.length) : polys.length;
+  let countedKm2 = 0,
+    totalKm2 = 0;
   polys.forEach((p, i) => {
     const a = polygonAreaM2(p) / 1e6;
     totalKm2 += a;

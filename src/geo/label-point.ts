@@ -10,8 +10,12 @@ export function labelPoint(geometry: Polygon | MultiPolygon): Position {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const largest = polys.reduce((a, b) => (Math.abs(signedPlanarArea(b[0])) > Math.abs(signedPlanarArea(a[0])) ? b : a));
   const outer = largest[0];
-  let minY = Infinity, maxY = -Infinity;
-  for (const p of outer) { minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]); }
+  let minY = Infinity,
+    maxY = -Infinity;
+  for (const p of outer) {
+    minY = Math.min(minY, p[1]);
+    maxY = Math.max(maxY, p[1]);
+  }
   let best: Position = outer[0];
   let bestWidth = -1;
   // A few scan lines around the middle; keep the widest inside run.
@@ -20,14 +24,18 @@ export function labelPoint(geometry: Polygon | MultiPolygon): Position {
     const xs: number[] = [];
     for (const ring of largest) {
       for (let i = 0; i < ring.length - 1; i++) {
-        const [x1, y1] = ring[i], [x2, y2] = ring[i + 1];
-        if ((y1 <= y) !== (y2 <= y)) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+        const [x1, y1] = ring[i],
+          [x2, y2] = ring[i + 1];
+        if (y1 <= y !== y2 <= y) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
       }
     }
     xs.sort((a, b) => a - b);
     for (let i = 0; i + 1 < xs.length; i += 2) {
       const w = xs[i + 1] - xs[i];
-      if (w > bestWidth) { bestWidth = w; best = [(xs[i] + xs[i + 1]) / 2, y]; }
+      if (w > bestWidth) {
+        bestWidth = w;
+        best = [(xs[i] + xs[i + 1]) / 2, y];
+      }
     }
   }
   return best;

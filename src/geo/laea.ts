@@ -39,9 +39,13 @@ function geodeticFromAuthalic(beta: number): number {
   const qv = QP * Math.sin(beta);
   let phi = beta + S2 * Math.sin(2 * beta) + S4 * Math.sin(4 * beta) + S6 * Math.sin(6 * beta);
   for (let i = 0; i < 6; i++) {
-    const s = Math.sin(phi), es = E * s, c = Math.cos(phi);
+    const s = Math.sin(phi),
+      es = E * s,
+      c = Math.cos(phi);
     if (c < 1e-12) break; // at a pole the series is exact enough and the step is undefined
-    const d = ((1 - es * es) ** 2 / (2 * c)) * (qv / (1 - E2) - s / (1 - es * es) + (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
+    const d =
+      ((1 - es * es) ** 2 / (2 * c)) *
+      (qv / (1 - E2) - s / (1 - es * es) + (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
     phi += d;
     if (Math.abs(d) < 1e-14) break;
   }
@@ -57,14 +61,17 @@ export interface Laea {
 export function laea(center: Position): Laea {
   const lon0 = center[0] * DEG;
   const b1 = authalic(center[1] * DEG);
-  const sb1 = Math.sin(b1), cb1 = Math.cos(b1);
+  const sb1 = Math.sin(b1),
+    cb1 = Math.cos(b1);
   const R = AUTHALIC_RADIUS;
   return {
     center,
     forward(lon, lat) {
       const b = authalic(lat * DEG);
       const dl = lon * DEG - lon0;
-      const sb = Math.sin(b), cb = Math.cos(b), cdl = Math.cos(dl);
+      const sb = Math.sin(b),
+        cb = Math.cos(b),
+        cdl = Math.cos(dl);
       const k = Math.sqrt(2 / (1 + sb1 * sb + cb1 * cb * cdl));
       return [R * k * cb * Math.sin(dl), R * k * (cb1 * sb - sb1 * cb * cdl)];
     },
@@ -72,7 +79,8 @@ export function laea(center: Position): Laea {
       const rho = Math.hypot(x, y);
       if (rho < 1e-9) return [center[0], center[1]];
       const c = 2 * Math.asin(Math.min(1, rho / (2 * R)));
-      const sc = Math.sin(c), cc = Math.cos(c);
+      const sc = Math.sin(c),
+        cc = Math.cos(c);
       const b = Math.asin(cc * sb1 + (y * sc * cb1) / rho);
       const lon = lon0 + Math.atan2(x * sc, rho * cb1 * cc - y * sb1 * sc);
       return [lon / DEG, geodeticFromAuthalic(b) / DEG];

@@ -15,7 +15,8 @@ import { distanceM } from './geodesic.ts';
 type XY = [number, number];
 
 function segDist(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 : 0;
   t = Math.max(0, Math.min(1, t));
@@ -24,20 +25,33 @@ function segDist(p: XY, a: XY, b: XY): number {
 
 function coastDist(p: XY, edges: [XY, XY][]): number {
   let d = Infinity;
-  for (const [a, b] of edges) { const x = segDist(p, a, b); if (x < d) d = x; }
+  for (const [a, b] of edges) {
+    const x = segDist(p, a, b);
+    if (x < d) d = x;
+  }
   return d;
 }
 
 /** The closest pair of vertices of two sets of rings (lon/lat), with their distance in metres. */
-export function closestPair(a: readonly Position[][], b: readonly Position[][]): { a: Position; b: Position; distanceM: number } {
+export function closestPair(
+  a: readonly Position[][],
+  b: readonly Position[][],
+): { a: Position; b: Position; distanceM: number } {
   let best = { a: a[0][0], b: b[0][0], distanceM: Infinity };
   // A cheap planar pre-filter (degrees scaled by latitude), then the geodesic distance of the best few.
-  const approx = (p: Position, q: Position) => Math.hypot((p[0] - q[0]) * Math.cos(((p[1] + q[1]) / 2) * Math.PI / 180), p[1] - q[1]);
+  const approx = (p: Position, q: Position) =>
+    Math.hypot((p[0] - q[0]) * Math.cos((((p[1] + q[1]) / 2) * Math.PI) / 180), p[1] - q[1]);
   let bestApprox = Infinity;
-  for (const ra of a) for (const p of ra) for (const rb of b) for (const q of rb) {
-    const d = approx(p, q);
-    if (d < bestApprox) { bestApprox = d; best = { a: p, b: q, distanceM: 0 }; }
-  }
+  for (const ra of a)
+    for (const p of ra)
+      for (const rb of b)
+        for (const q of rb) {
+          const d = approx(p, q);
+          if (d < bestApprox) {
+            bestApprox = d;
+            best = { a: p, b: q, distanceM: 0 };
+          }
+        }
   best.distanceM = distanceM(best.a, best.b);
   return best;
 }
@@ -46,7 +60,13 @@ export function closestPair(a: readonly Position[][], b: readonly Position[][]):
  * The median line between coast A and coast B (rings of lon/lat; only the parts within windowKm of
  * the narrowest crossing are used), halfLengthKm either side of the narrowest crossing.
  */
-export function medianLine(a: readonly Position[][], b: readonly Position[][], halfLengthKm: number, stepKm = 1, windowKm = 150): LineString {
+export function medianLine(
+  a: readonly Position[][],
+  b: readonly Position[][],
+  halfLengthKm: number,
+  stepKm = 1,
+  windowKm = 150,
+): LineString {
   const { a: pa, b: pb } = closestPair(a, b);
   const centre: Position = [(pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2];
   const proj = laea(centre);
@@ -63,8 +83,10 @@ export function medianLine(a: readonly Position[][], b: readonly Position[][], h
     }
     return out;
   };
-  const ea = edgesOf(a), eb = edgesOf(b);
-  const A = proj.forward(pa[0], pa[1]) as XY, B = proj.forward(pb[0], pb[1]) as XY;
+  const ea = edgesOf(a),
+    eb = edgesOf(b);
+  const A = proj.forward(pa[0], pa[1]) as XY,
+    B = proj.forward(pb[0], pb[1]) as XY;
   const len = Math.hypot(B[0] - A[0], B[1] - A[1]);
   const u: XY = [(B[0] - A[0]) / len, (B[1] - A[1]) / len];
   const v: XY = [-u[1], u[0]];
@@ -77,13 +99,18 @@ export function medianLine(a: readonly Position[][], b: readonly Position[][], h
       const p: XY = [base[0] + u[0] * t, base[1] + u[1] * t];
       return coastDist(p, ea) - coastDist(p, eb);
     };
-    let lo = -reach, hi = reach;
+    let lo = -reach,
+      hi = reach;
     let flo = f(lo);
     const fhi = f(hi);
     if (!(flo < 0 && fhi > 0) && !(flo > 0 && fhi < 0)) continue;
     for (let it = 0; it < 60 && hi - lo > 0.5; it++) {
-      const mid = (lo + hi) / 2, fm = f(mid);
-      if ((fm < 0) === (flo < 0)) { lo = mid; flo = fm; } else hi = mid;
+      const mid = (lo + hi) / 2,
+        fm = f(mid);
+      if (fm < 0 === flo < 0) {
+        lo = mid;
+        flo = fm;
+      } else hi = mid;
     }
     const t = (lo + hi) / 2;
     const [lon, lat] = proj.inverse(base[0] + u[0] * t, base[1] + u[1] * t);
@@ -96,8 +123,9 @@ export function medianLine(a: readonly Position[][], b: readonly Position[][], h
 export function parallelCrossings(ring: readonly Position[], lat: number): number[] {
   const xs: number[] = [];
   for (let i = 1; i < ring.length; i++) {
-    const [x1, y1] = ring[i - 1], [x2, y2] = ring[i];
-    if ((y1 <= lat) !== (y2 <= lat)) xs.push(x1 + ((lat - y1) / (y2 - y1)) * (x2 - x1));
+    const [x1, y1] = ring[i - 1],
+      [x2, y2] = ring[i];
+    if (y1 <= lat !== y2 <= lat) xs.push(x1 + ((lat - y1) / (y2 - y1)) * (x2 - x1));
   }
   return xs.sort((p, q) => p - q);
 }

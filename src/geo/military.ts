@@ -5,8 +5,29 @@
 import type { Source } from './citation.ts';
 
 export const COUNTRIES = ['RU', 'JP', 'US'] as const;
-export const OPERATORS = ['Army', 'Navy', 'Aerospace Forces', 'FSB Border Service', 'GSDF', 'MSDF', 'ASDF', 'USMC', 'JCG', 'civil'] as const;
-export const KINDS = ['headquarters', 'garrison', 'coastal-missile', 'air-defence', 'airfield', 'radar', 'naval', 'border-post', 'training-area'] as const;
+export const OPERATORS = [
+  'Army',
+  'Navy',
+  'Aerospace Forces',
+  'FSB Border Service',
+  'GSDF',
+  'MSDF',
+  'ASDF',
+  'USMC',
+  'JCG',
+  'civil',
+] as const;
+export const KINDS = [
+  'headquarters',
+  'garrison',
+  'coastal-missile',
+  'air-defence',
+  'airfield',
+  'radar',
+  'naval',
+  'border-post',
+  'training-area',
+] as const;
 export const CERTAINTIES = ['exact', 'settlement', 'island'] as const;
 export const SITE_ISLANDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu', 'hokkaido', 'other'] as const;
 
@@ -17,19 +38,38 @@ export type Certainty = (typeof CERTAINTIES)[number];
 /** A site's cited source: the one source format of all data files. */
 export type SiteSource = Source;
 export interface SiteProps {
-  id: string; name_en: string; name_ja: string | null; name_ru: string | null;
-  country: Country; operator: string; kind: Kind; systems: string[]; personnel: number | null;
-  since: number | null; until: number | null; certainty: Certainty; island: (typeof SITE_ISLANDS)[number];
-  sources: SiteSource[]; note: string | null;
+  id: string;
+  name_en: string;
+  name_ja: string | null;
+  name_ru: string | null;
+  country: Country;
+  operator: string;
+  kind: Kind;
+  systems: string[];
+  personnel: number | null;
+  since: number | null;
+  until: number | null;
+  certainty: Certainty;
+  island: (typeof SITE_ISLANDS)[number];
+  sources: SiteSource[];
+  note: string | null;
 }
 export type Site = { id: string; lonlat: [number, number]; props: SiteProps };
 
 export interface SystemInfo {
-  id: string; name: string; type: string; range_km_min: number | null; range_km_max: number | null; range_note?: string;
-  range_variants?: { km: number; label: string }[]; sources: SiteSource[];
+  id: string;
+  name: string;
+  type: string;
+  range_km_min: number | null;
+  range_km_max: number | null;
+  range_note?: string;
+  range_variants?: { km: number; label: string }[];
+  sources: SiteSource[];
 }
 
 /** Sites that stood in a given year (a site with an unknown start is shown throughout). */
 export function standingIn(sites: Site[], year: number): Site[] {
-  return sites.filter((s) => (s.props.since === null || s.props.since <= year) && (s.props.until === null || s.props.until >= year));
+  return sites.filter(
+    (s) => (s.props.since === null || s.props.since <= year) && (s.props.until === null || s.props.until >= year),
+  );
 }

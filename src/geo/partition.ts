@@ -74,9 +74,13 @@ export interface PrepareOptions {
 /** Projects the territory once; every solve at any bearing and target reuses it. */
 export function prepareTerritory(geometry: Polygon | MultiPolygon, options: PrepareOptions = {}): PreparedTerritory {
   let polys = polygonsOf(geometry);
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   // The same extent with western longitudes unwrapped by +360° (for a territory across ±180°).
-  let minLonE = Infinity, maxLonE = -Infinity;
+  let minLonE = Infinity,
+    maxLonE = -Infinity;
   for (const poly of polys) {
     if (!Array.isArray(poly) || poly.length === 0) throw new PartitionInputError('a polygon has no rings');
     for (const ring of poly) {
@@ -84,12 +88,15 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon, options: Prep
       let prevLon = NaN;
       for (const p of ring) {
         if (!Array.isArray(p)) throw new PartitionInputError(`invalid position ${String(p)}`);
-        const lon = p[0], lat = p[1];
+        const lon = p[0],
+          lat = p[1];
         if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
           throw new PartitionInputError(`invalid coordinate [${lon}, ${lat}]`);
         }
         if (Math.abs(lon - prevLon) > 180) {
-          throw new PartitionInputError(`a ring crosses the antimeridian: an edge jumps from longitude ${prevLon} to ${lon} (more than 180°); split it at ±180° (RFC 7946 §3.1.9)`);
+          throw new PartitionInputError(
+            `a ring crosses the antimeridian: an edge jumps from longitude ${prevLon} to ${lon} (more than 180°); split it at ±180° (RFC 7946 §3.1.9)`,
+          );
         }
         prevLon = lon;
         if (lon < minLon) minLon = lon;
@@ -105,7 +112,8 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon, options: Prep
   // Parts on both sides of ±180° (RFC 7946 §3.1.9): measured as one territory, western longitudes + 360°.
   const unwrapped = maxLon - minLon > 180 && maxLonE - minLonE < maxLon - minLon;
   if (unwrapped) {
-    minLon = minLonE; maxLon = maxLonE;
+    minLon = minLonE;
+    maxLon = maxLonE;
     polys = polys.map((poly) => poly.map((ring) => ring.map((p) => (p[0] < 0 ? [p[0] + 360, p[1]] : p))));
   }
   if (maxLon - minLon > 20 || maxLat - minLat > 20) {
@@ -113,7 +121,8 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon, options: Prep
   }
   const projection = laea([(minLon + maxLon) / 2, (minLat + maxLat) / 2]);
   const polygons: PreparedRing[][] = [];
-  let areaM2 = 0, grossM2 = 0;
+  let areaM2 = 0,
+    grossM2 = 0;
   for (const poly of polys) {
     const rings: PreparedRing[] = [];
     poly.forEach((ring, ri) => {
@@ -122,9 +131,12 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon, options: Prep
       if (last[0] !== ring[0][0] || last[1] !== ring[0][1]) pts = ring.slice();
       pts = densifyLongEdges(pts);
       // Outer rings counter-clockwise, holes clockwise, whatever the input's winding.
-      if ((signedPlanarArea(pts) > 0) !== (ri === 0)) pts = pts.reverse();
-      const x = new Float64Array(pts.length), y = new Float64Array(pts.length);
-      pts.forEach((p, i) => { [x[i], y[i]] = projection.forward(p[0], p[1]); });
+      if (signedPlanarArea(pts) > 0 !== (ri === 0)) pts = pts.reverse();
+      const x = new Float64Array(pts.length),
+        y = new Float64Array(pts.length);
+      pts.forEach((p, i) => {
+        [x[i], y[i]] = projection.forward(p[0], p[1]);
+      });
       rings.push({ x, y, lonlat: pts });
       const a = shoelace(x, y);
       areaM2 += a;
@@ -136,8 +148,13 @@ export function prepareTerritory(geometry: Polygon | MultiPolygon, options: Prep
   if (!(areaM2 > 1e-9 * grossM2)) throw new PartitionInputError('territory has no area');
   const nearest = nearestVertexTo(polygons, options.anchorTarget ?? CAPE_NOSAPPU);
   return {
-    projection, polygons, areaM2, anchor: nearest.xy, anchorLonLat: unwrapped ? wrapPosition(nearest.lonlat) : nearest.lonlat,
-    longAxisBearingDeg: longAxis(polygons, projection, areaM2), unwrapped,
+    projection,
+    polygons,
+    areaM2,
+    anchor: nearest.xy,
+    anchorLonLat: unwrapped ? wrapPosition(nearest.lonlat) : nearest.lonlat,
+    longAxisBearingDeg: longAxis(polygons, projection, areaM2),
+    unwrapped,
   };
 }
 
@@ -165,14 +182,20 @@ function rewrapParts(mp: MultiPolygon | null): MultiPolygon | null {
   if (!mp) return mp;
   return {
     type: 'MultiPolygon',
-    coordinates: mp.coordinates.map((poly) => poly.map((ring) => {
-      let east = false;
-      for (const p of ring) if (p[0] > 180 + 1e-9) { east = true; break; }
-      return ring.map((p) => {
-        const lon = east ? p[0] - 360 : p[0];
-        return [lon > 180 ? 180 : lon < -180 ? -180 : lon, p[1]];
-      });
-    })),
+    coordinates: mp.coordinates.map((poly) =>
+      poly.map((ring) => {
+        let east = false;
+        for (const p of ring)
+          if (p[0] > 180 + 1e-9) {
+            east = true;
+            break;
+          }
+        return ring.map((p) => {
+          const lon = east ? p[0] - 360 : p[0];
+          return [lon > 180 ? 180 : lon < -180 ? -180 : lon, p[1]];
+        });
+      }),
+    ),
   };
 }
 
@@ -201,10 +224,12 @@ function densifyLongEdges(ring: Position[]): Position[] {
   const out: Position[] = [];
   const n = ring.length;
   for (let i = 0; i < n; i++) {
-    const a = ring[i], b = ring[(i + 1) % n];
+    const a = ring[i],
+      b = ring[(i + 1) % n];
     out.push(a);
     // Cheap bound first: most coastline edges are far shorter than the limit.
-    const dLat = (b[1] - a[1]) * 111_000, dLon = (b[0] - a[0]) * 111_000 * Math.cos((a[1] * Math.PI) / 180);
+    const dLat = (b[1] - a[1]) * 111_000,
+      dLon = (b[0] - a[0]) * 111_000 * Math.cos((a[1] * Math.PI) / 180);
     if (Math.hypot(dLat, dLon) < MAX_EDGE_M * 0.9) continue;
     const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const steps = Math.ceil(line.s13 / MAX_EDGE_M);
@@ -239,22 +264,27 @@ function nearestVertexTo(polygons: PreparedRing[][], target: Position): { xy: [n
   // bound is within the smallest upper bound are measured, in their order: the same vertex, found in
   // far fewer geodesic computations on a large territory.
   const DEG = Math.PI / 180;
-  const lat0 = target[1] * DEG, lon0 = target[0] * DEG, c0 = Math.cos(lat0);
+  const lat0 = target[1] * DEG,
+    lon0 = target[0] * DEG,
+    c0 = Math.cos(lat0);
   let count = 0;
   for (const poly of polygons) count += poly[0].x.length;
   const sigma = new Float64Array(count);
-  let k = 0, minSigma = Infinity;
+  let k = 0,
+    minSigma = Infinity;
   for (const poly of polygons) {
     const r = poly[0];
     for (let i = 0; i < r.x.length; i++, k++) {
       const p = r.lonlat[i];
-      const lat = p[1] * DEG, sLat = Math.sin((lat - lat0) / 2), sLon = Math.sin((p[0] * DEG - lon0) / 2);
+      const lat = p[1] * DEG,
+        sLat = Math.sin((lat - lat0) / 2),
+        sLon = Math.sin((p[0] * DEG - lon0) / 2);
       const h = sLat * sLat + c0 * Math.cos(lat) * sLon * sLon;
       sigma[k] = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
       if (sigma[k] < minSigma) minSigma = sigma[k];
     }
   }
-  const cutoff = minSigma * 1.01 / 0.99 + 1e-12;
+  const cutoff = (minSigma * 1.01) / 0.99 + 1e-12;
   let best = { xy: [0, 0] as [number, number], lonlat: target };
   let bestD = Infinity;
   k = 0;
@@ -263,7 +293,10 @@ function nearestVertexTo(polygons: PreparedRing[][], target: Position): { xy: [n
     for (let i = 0; i < r.x.length; i++, k++) {
       if (sigma[k] > cutoff) continue;
       const d = inverse(target, r.lonlat[i]).distanceM;
-      if (d < bestD) { bestD = d; best = { xy: [r.x[i], r.y[i]], lonlat: r.lonlat[i] }; }
+      if (d < bestD) {
+        bestD = d;
+        best = { xy: [r.x[i], r.y[i]], lonlat: r.lonlat[i] };
+      }
     }
   }
   return best;
@@ -271,20 +304,32 @@ function nearestVertexTo(polygons: PreparedRing[][], target: Position): { xy: [n
 
 /** Principal axis of the area's second moments, as a ground bearing in [0, 180). */
 function longAxis(polygons: PreparedRing[][], projection: Laea, areaM2: number): number {
-  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-  for (const poly of polygons) for (const r of poly) {
-    for (let i = 0, n = r.x.length; i < n; i++) {
-      const j = i + 1 === n ? 0 : i + 1;
-      const x0 = r.x[i], y0 = r.y[i], x1 = r.x[j], y1 = r.y[j];
-      const c = x0 * y1 - x1 * y0;
-      sx += (x0 + x1) * c; sy += (y0 + y1) * c;
-      sxx += (x0 * x0 + x0 * x1 + x1 * x1) * c;
-      syy += (y0 * y0 + y0 * y1 + y1 * y1) * c;
-      sxy += (x0 * y1 + 2 * x0 * y0 + 2 * x1 * y1 + x1 * y0) * c;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0;
+  for (const poly of polygons)
+    for (const r of poly) {
+      for (let i = 0, n = r.x.length; i < n; i++) {
+        const j = i + 1 === n ? 0 : i + 1;
+        const x0 = r.x[i],
+          y0 = r.y[i],
+          x1 = r.x[j],
+          y1 = r.y[j];
+        const c = x0 * y1 - x1 * y0;
+        sx += (x0 + x1) * c;
+        sy += (y0 + y1) * c;
+        sxx += (x0 * x0 + x0 * x1 + x1 * x1) * c;
+        syy += (y0 * y0 + y0 * y1 + y1 * y1) * c;
+        sxy += (x0 * y1 + 2 * x0 * y0 + 2 * x1 * y1 + x1 * y0) * c;
+      }
     }
-  }
-  const cx = sx / (6 * areaM2), cy = sy / (6 * areaM2);
-  const ixx = sxx / 12 - areaM2 * cx * cx, iyy = syy / 12 - areaM2 * cy * cy, ixy = sxy / 24 - areaM2 * cx * cy;
+  const cx = sx / (6 * areaM2),
+    cy = sy / (6 * areaM2);
+  const ixx = sxx / 12 - areaM2 * cx * cx,
+    iyy = syy / 12 - areaM2 * cy * cy,
+    ixy = sxy / 24 - areaM2 * cx * cy;
   const theta = 0.5 * Math.atan2(2 * ixy, ixx - iyy); // angle of the major axis from the x axis
   return planeDirectionToBearing(projection, [Math.cos(theta), Math.sin(theta)]);
 }
@@ -356,31 +401,48 @@ export interface PartitionResult {
   frame: Frame | null;
 }
 
-export interface Frame { nx: number; ny: number; dx: number; dy: number }
+export interface Frame {
+  nx: number;
+  ny: number;
+  dx: number;
+  dy: number;
+}
 
 /** Area (m²) of the territory on the side u < t, and the chord length on u = t. One pass. */
 function areaBelow(polygons: PreparedRing[][], f: Frame, t: number): { area: number; chord: number } {
-  let twiceArea = 0, vIn = 0, vOut = 0;
+  let twiceArea = 0,
+    vIn = 0,
+    vOut = 0;
   const { nx, ny, dx, dy } = f;
-  for (const poly of polygons) for (const r of poly) {
-    const xs = r.x, ys = r.y, n = xs.length;
-    let u0 = nx * xs[n - 1] + ny * ys[n - 1];
-    let v0 = dx * xs[n - 1] + dy * ys[n - 1];
-    for (let i = 0; i < n; i++) {
-      const u1 = nx * xs[i] + ny * ys[i];
-      const v1 = dx * xs[i] + dy * ys[i];
-      const in0 = u0 < t, in1 = u1 < t;
-      if (in0 && in1) {
-        twiceArea += u0 * v1 - u1 * v0;
-      } else if (in0 !== in1) {
-        const s = (t - u0) / (u1 - u0);
-        const vc = v0 + s * (v1 - v0);
-        if (in0) { twiceArea += u0 * vc - t * v0; vOut += vc; }
-        else { twiceArea += t * v1 - u1 * vc; vIn += vc; }
+  for (const poly of polygons)
+    for (const r of poly) {
+      const xs = r.x,
+        ys = r.y,
+        n = xs.length;
+      let u0 = nx * xs[n - 1] + ny * ys[n - 1];
+      let v0 = dx * xs[n - 1] + dy * ys[n - 1];
+      for (let i = 0; i < n; i++) {
+        const u1 = nx * xs[i] + ny * ys[i];
+        const v1 = dx * xs[i] + dy * ys[i];
+        const in0 = u0 < t,
+          in1 = u1 < t;
+        if (in0 && in1) {
+          twiceArea += u0 * v1 - u1 * v0;
+        } else if (in0 !== in1) {
+          const s = (t - u0) / (u1 - u0);
+          const vc = v0 + s * (v1 - v0);
+          if (in0) {
+            twiceArea += u0 * vc - t * v0;
+            vOut += vc;
+          } else {
+            twiceArea += t * v1 - u1 * vc;
+            vIn += vc;
+          }
+        }
+        u0 = u1;
+        v0 = v1;
       }
-      u0 = u1; v0 = v1;
     }
-  }
   // The cut pieces run from each exit to an entry along u = t: ½ t (v_entry − v_exit) each.
   twiceArea += t * (vIn - vOut);
   // (u, v) is a left-handed frame when n × d < 0; areas flip sign with it.
@@ -409,11 +471,14 @@ export function japanSideFrame(prep: PreparedTerritory, bearingDeg: number): { f
 }
 
 function uRange(prep: PreparedTerritory, f: Frame): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (const poly of prep.polygons) for (let i = 0; i < poly[0].x.length; i++) {
-    const u = f.nx * poly[0].x[i] + f.ny * poly[0].y[i];
-    lo = Math.min(lo, u); hi = Math.max(hi, u);
-  }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const poly of prep.polygons)
+    for (let i = 0; i < poly[0].x.length; i++) {
+      const u = f.nx * poly[0].x[i] + f.ny * poly[0].y[i];
+      lo = Math.min(lo, u);
+      hi = Math.max(hi, u);
+    }
   return [lo, hi];
 }
 
@@ -426,38 +491,52 @@ export function chordLengthM(prep: PreparedTerritory, frame: Frame, t: number): 
 export const AREA_TOLERANCE = 1e-9;
 
 /** Solves for the offset only (no clipping): used by the benchmark's inner loop and by solvePartition. */
-export function solveOffset(prep: PreparedTerritory, bearingDeg: number, fraction: number): { frame: Frame; t: number; iterations: number; lo: number; hi: number; anchorRank: number } {
+export function solveOffset(
+  prep: PreparedTerritory,
+  bearingDeg: number,
+  fraction: number,
+): { frame: Frame; t: number; iterations: number; lo: number; hi: number; anchorRank: number } {
   const { frame, anchorRank } = japanSideFrame(prep, bearingDeg);
   let [lo, hi] = uRange(prep, frame);
-  const uMin = lo, uMax = hi;
+  const uMin = lo,
+    uMax = hi;
   const target = fraction * prep.areaM2;
   const tol = AREA_TOLERANCE * prep.areaM2;
   let t = lo + fraction * (hi - lo);
   let iterations = 0;
-  let step = hi - lo, stepBefore = step;
+  let step = hi - lo,
+    stepBefore = step;
   for (; iterations < 200; iterations++) {
     const { area, chord } = areaBelow(prep.polygons, frame, t);
     const err = area - target;
     if (Math.abs(err) <= tol) break;
-    if (err < 0) lo = t; else hi = t;
+    if (err < 0) lo = t;
+    else hi = t;
     // Newton step from the chord length; fall back to bisection when it leaves the bracket or
     // is not at least halving the step before last (else Newton can cycle between two points).
     let next = chord > 0 ? t - err / chord : NaN;
     if (!(next > lo && next < hi) || Math.abs(next - t) > 0.5 * Math.abs(stepBefore)) next = (lo + hi) / 2;
-    stepBefore = step; step = next - t;
-    if (hi - lo < 1e-9) { t = next; break; }
+    stepBefore = step;
+    step = next - t;
+    if (hi - lo < 1e-9) {
+      t = next;
+      break;
+    }
     t = next;
   }
   return { frame, t, iterations: iterations + 1, lo: uMin, hi: uMax, anchorRank };
 }
 
 export function solvePartition(prep: PreparedTerritory, bearingDeg: number, target: PartitionTarget): PartitionResult {
-  if (!Number.isFinite(bearingDeg)) throw new PartitionInputError(`bearing must be a finite number of degrees, got ${bearingDeg}`);
+  if (!Number.isFinite(bearingDeg))
+    throw new PartitionInputError(`bearing must be a finite number of degrees, got ${bearingDeg}`);
   const totalKm2 = prep.areaM2 / 1e6;
   const fraction = 'fraction' in target ? target.fraction : target.areaKm2 / totalKm2;
   if (!Number.isFinite(fraction)) throw new PartitionInputError('target must be a finite number');
   if (fraction < 0 || fraction > 1 + 1e-12) {
-    throw new PartitionInputError(`target ${'fraction' in target ? `fraction ${fraction}` : `${target.areaKm2} km²`} is outside 0..1 of the territory (${totalKm2.toFixed(2)} km²)`);
+    throw new PartitionInputError(
+      `target ${'fraction' in target ? `fraction ${fraction}` : `${target.areaKm2} km²`} is outside 0..1 of the territory (${totalKm2.toFixed(2)} km²)`,
+    );
   }
   const bearing = normalizeBearing(bearingDeg);
   const whole = toMultiPolygon(prep.polygons.map((poly) => poly.map((r) => closed(r.lonlat))));
@@ -465,17 +544,31 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
   if (fraction <= 0 || fraction >= 1) {
     const toJapan = fraction >= 1;
     return {
-      requestedBearingDeg: bearingDeg, bearingDeg: bearing, measuredBearingDeg: null, anchorOnJapanSide: toJapan,
-      targetFraction: Math.min(1, fraction), fraction: toJapan ? 1 : 0,
-      japanSideKm2: toJapan ? totalKm2 : 0, otherSideKm2: toJapan ? 0 : totalKm2, totalKm2,
-      japanSide: toJapan ? parts(whole) : null, otherSide: toJapan ? null : parts(whole),
-      line: null, lineLengthKm: 0, borderLengthKm: 0, offsetM: NaN, iterations: 0, frame: null,
+      requestedBearingDeg: bearingDeg,
+      bearingDeg: bearing,
+      measuredBearingDeg: null,
+      anchorOnJapanSide: toJapan,
+      targetFraction: Math.min(1, fraction),
+      fraction: toJapan ? 1 : 0,
+      japanSideKm2: toJapan ? totalKm2 : 0,
+      otherSideKm2: toJapan ? 0 : totalKm2,
+      totalKm2,
+      japanSide: toJapan ? parts(whole) : null,
+      otherSide: toJapan ? null : parts(whole),
+      line: null,
+      lineLengthKm: 0,
+      borderLengthKm: 0,
+      offsetM: NaN,
+      iterations: 0,
+      frame: null,
     };
   }
   const { frame, t, iterations, anchorRank } = solveOffset(prep, bearing, fraction);
   const japanArea = areaBelow(prep.polygons, frame, t).area;
   if (Math.abs(japanArea - fraction * prep.areaM2) > 1e-7 * prep.areaM2) {
-    throw new Error(`partition: no line at ${bearing.toFixed(2)}° meets ${(fraction * 100).toFixed(4)} % (best ${((japanArea / prep.areaM2) * 100).toFixed(4)} %)`);
+    throw new Error(
+      `partition: no line at ${bearing.toFixed(2)}° meets ${(fraction * 100).toFixed(4)} % (best ${((japanArea / prep.areaM2) * 100).toFixed(4)} %)`,
+    );
   }
   const clipper = new HalfPlaneClipper(prep, frame, t);
   const japanSide = clipper.clip(1);
@@ -493,7 +586,8 @@ export function solvePartition(prep: PreparedTerritory, bearingDeg: number, targ
     japanSideKm2: japanArea / 1e6,
     otherSideKm2: (prep.areaM2 - japanArea) / 1e6,
     totalKm2,
-    japanSide: parts(japanSide), otherSide: parts(otherSide),
+    japanSide: parts(japanSide),
+    otherSide: parts(otherSide),
     line: line.geometry,
     lineLengthKm: line.lengthKm,
     borderLengthKm: clipper.borderLengthM / 1000,
@@ -520,8 +614,19 @@ function toMultiPolygon(polys: Position[][][]): MultiPolygon | null {
   return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
 }
 
-interface Crossing { v: number; x: number; y: number; lonlat: Position; exit: boolean; chain: Chain | null }
-interface Chain { points: Position[]; start: Crossing; end: Crossing }
+interface Crossing {
+  v: number;
+  x: number;
+  y: number;
+  lonlat: Position;
+  exit: boolean;
+  chain: Chain | null;
+}
+interface Chain {
+  points: Position[];
+  start: Crossing;
+  end: Crossing;
+}
 
 /**
  * Exact clip of the territory by the half-plane u < t (side = 1) or u > t (side = -1).
@@ -534,7 +639,11 @@ class HalfPlaneClipper {
   /** Geodesic length of the line's pieces inside the territory (set by clip). */
   borderLengthM = 0;
 
-  constructor(private prep: PreparedTerritory, private f: Frame, private t: number) {}
+  constructor(
+    private prep: PreparedTerritory,
+    private f: Frame,
+    private t: number,
+  ) {}
 
   private unprojectOnLine(v: number): Position {
     const { nx, ny, dx, dy } = this.f;
@@ -555,26 +664,46 @@ class HalfPlaneClipper {
       poly.forEach((r) => {
         const n = r.x.length;
         const ins: boolean[] = new Array(n);
-        let anyIn = false, allIn = true;
-        for (let i = 0; i < n; i++) { ins[i] = u(r.x[i], r.y[i]) < 0; anyIn ||= ins[i]; allIn &&= ins[i]; }
+        let anyIn = false,
+          allIn = true;
+        for (let i = 0; i < n; i++) {
+          ins[i] = u(r.x[i], r.y[i]) < 0;
+          anyIn ||= ins[i];
+          allIn &&= ins[i];
+        }
         if (!anyIn) return;
-        if (allIn) { (r === poly[0] ? outers : holes).push(closed(r.lonlat)); return; }
+        if (allIn) {
+          (r === poly[0] ? outers : holes).push(closed(r.lonlat));
+          return;
+        }
         // Start walking at a vertex that is outside, so every chain is entry → … → exit.
         const start = ins.findIndex((b) => !b);
         let current: Chain | null = null;
         for (let k = 0; k < n; k++) {
-          const i = (start + k) % n, j = (i + 1) % n;
+          const i = (start + k) % n,
+            j = (i + 1) % n;
           if (ins[i]) current!.points.push(r.lonlat[i]);
           if (ins[i] !== ins[j]) {
-            const ui = nx * r.x[i] + ny * r.y[i], uj = nx * r.x[j] + ny * r.y[j];
+            const ui = nx * r.x[i] + ny * r.y[i],
+              uj = nx * r.x[j] + ny * r.y[j];
             const s = (t - ui) / (uj - ui);
-            const x = r.x[i] + s * (r.x[j] - r.x[i]), y = r.y[i] + s * (r.y[j] - r.y[i]);
+            const x = r.x[i] + s * (r.x[j] - r.x[i]),
+              y = r.y[i] + s * (r.y[j] - r.y[i]);
             const v = dx * x + dy * y;
             const c: Crossing = { v, x, y, lonlat: this.lonlatAt(r, i, j, s), exit: ins[i], chain: null };
             crossings.push(c);
-            this.minV = Math.min(this.minV, v); this.maxV = Math.max(this.maxV, v);
-            if (!ins[i]) { current = { points: [c.lonlat], start: c, end: c }; c.chain = current; chains.push(current); }
-            else { current!.points.push(c.lonlat); current!.end = c; c.chain = current; current = null; }
+            this.minV = Math.min(this.minV, v);
+            this.maxV = Math.max(this.maxV, v);
+            if (!ins[i]) {
+              current = { points: [c.lonlat], start: c, end: c };
+              c.chain = current;
+              chains.push(current);
+            } else {
+              current!.points.push(c.lonlat);
+              current!.end = c;
+              c.chain = current;
+              current = null;
+            }
           }
         }
       });
@@ -582,11 +711,13 @@ class HalfPlaneClipper {
       // exit to an entry. Following chain → cut → chain closes every ring of the clipped polygon.
       crossings.sort((a, b) => a.v - b.v);
       const nextEntry = new Map<Crossing, Crossing>();
-      if (side === 1) for (let k = 0; k + 1 < crossings.length; k += 2) {
-        this.borderLengthM += inverse(crossings[k].lonlat, crossings[k + 1].lonlat).distanceM;
-      }
+      if (side === 1)
+        for (let k = 0; k + 1 < crossings.length; k += 2) {
+          this.borderLengthM += inverse(crossings[k].lonlat, crossings[k + 1].lonlat).distanceM;
+        }
       for (let k = 0; k + 1 < crossings.length; k += 2) {
-        const a = crossings[k], b = crossings[k + 1];
+        const a = crossings[k],
+          b = crossings[k + 1];
         if (a.exit && !b.exit) nextEntry.set(a, b);
         else if (b.exit && !a.exit) nextEntry.set(b, a);
         else throw new Error('partition: inconsistent crossings (self-intersecting input?)');
@@ -628,7 +759,8 @@ class HalfPlaneClipper {
     const key = `${r.x[i]},${r.y[i]},${r.x[j]},${r.y[j]}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const a = r.lonlat[i], b = r.lonlat[j];
+    const a = r.lonlat[i],
+      b = r.lonlat[j];
     const g = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const pos = g.Position(s * (g.s13 ?? 0));
     const p: Position = [unroll(pos.lon2!, a[0]), pos.lat2!];
@@ -644,15 +776,20 @@ class HalfPlaneClipper {
 
   private gridPoint(k: number): Position {
     let p = this.grid.get(k);
-    if (!p) { p = this.unprojectOnLine(k * GRID_STEP_M); this.grid.set(k, p); }
+    if (!p) {
+      p = this.unprojectOnLine(k * GRID_STEP_M);
+      this.grid.set(k, p);
+    }
     return p;
   }
 
   /** Grid points strictly between two positions along the line, in the order from → to. */
   private between(fromV: number, toV: number): Position[] {
     const out: Position[] = [];
-    const lo = Math.min(fromV, toV), hi = Math.max(fromV, toV);
-    const k0 = Math.floor(lo / GRID_STEP_M) + 1, k1 = Math.ceil(hi / GRID_STEP_M) - 1;
+    const lo = Math.min(fromV, toV),
+      hi = Math.max(fromV, toV);
+    const k0 = Math.floor(lo / GRID_STEP_M) + 1,
+      k1 = Math.ceil(hi / GRID_STEP_M) - 1;
     if (fromV <= toV) for (let k = k0; k <= k1; k++) out.push(this.gridPoint(k));
     else for (let k = k1; k >= k0; k--) out.push(this.gridPoint(k));
     return out;
@@ -668,7 +805,8 @@ class HalfPlaneClipper {
   /** The whole cut line across the territory, 500 m beyond its outermost crossings. */
   line(): { geometry: LineString | null; lengthKm: number } {
     if (!(this.maxV > this.minV)) return { geometry: null, lengthKm: 0 };
-    const a = this.minV - 500, b = this.maxV + 500;
+    const a = this.minV - 500,
+      b = this.maxV + 500;
     const coords: Position[] = [this.unprojectOnLine(a)];
     for (const p of this.between(a, b)) coords.push(p);
     coords.push(this.unprojectOnLine(b));
@@ -711,7 +849,7 @@ function assemble(outers: Position[][], holes: Position[][]): MultiPolygon | nul
   const polys: Position[][][] = outers.map((o) => [o]);
   for (const h of holes) {
     const idx = outers.findIndex((o) => pointInRing(midpointOfFirstEdge(h), o));
-    (polys[idx >= 0 ? idx : 0]).push(h);
+    polys[idx >= 0 ? idx : 0].push(h);
   }
   return { type: 'MultiPolygon', coordinates: polys };
 }
@@ -723,8 +861,9 @@ function midpointOfFirstEdge(r: Position[]): Position {
 function pointInRing(p: Position, ring: Position[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    const [xi, yi] = ring[i],
+      [xj, yj] = ring[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }

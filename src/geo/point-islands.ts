@@ -18,13 +18,17 @@ function islandBoxes(ctx: ShareContext): [string, Box][] {
   if (b) return b;
   b = [];
   for (const [id, island] of ctx.islands) {
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const poly of island.feature.geometry.coordinates) for (const p of poly[0]) {
-      if (p[0] < w) w = p[0];
-      if (p[0] > e) e = p[0];
-      if (p[1] < s) s = p[1];
-      if (p[1] > n) n = p[1];
-    }
+    let w = Infinity,
+      s = Infinity,
+      e = -Infinity,
+      n = -Infinity;
+    for (const poly of island.feature.geometry.coordinates)
+      for (const p of poly[0]) {
+        if (p[0] < w) w = p[0];
+        if (p[0] > e) e = p[0];
+        if (p[1] < s) s = p[1];
+        if (p[1] > n) n = p[1];
+      }
     b.push([id, [w, s, e, n]]);
   }
   boxes.set(ctx, b);
@@ -34,7 +38,10 @@ function islandBoxes(ctx: ShareContext): [string, Box][] {
 /** The island a point lies on (the first in the context's order, as islandOfPoint), cached per point. */
 export function cachedIslandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
   let cache = islandCache.get(ctx);
-  if (!cache) { cache = new WeakMap(); islandCache.set(ctx, cache); }
+  if (!cache) {
+    cache = new WeakMap();
+    islandCache.set(ctx, cache);
+  }
   const hit = cache.get(p);
   if (hit !== undefined) return hit;
   let found: string | null = null;
@@ -42,13 +49,20 @@ export function cachedIslandOfPoint(ctx: ShareContext, p: UserPoint): string | n
   for (const [id, [w, s, e, n]] of islandBoxes(ctx)) {
     // Outside the outer rings' box: outside the island (turf would say the same, after a full scan).
     if (x < w || x > e || y < s || y > n) continue;
-    if (booleanPointInPolygon(p.lonlat, ctx.islands.get(id)!.feature.geometry)) { found = id; break; }
+    if (booleanPointInPolygon(p.lonlat, ctx.islands.get(id)!.feature.geometry)) {
+      found = id;
+      break;
+    }
   }
   cache.set(p, found);
   return found;
 }
 
-export function userPointsUnderOptionCached(ctx: ShareContext, r: OptionResult, points: UserPoint[]): { toJapan: string[]; onIslands: number } {
+export function userPointsUnderOptionCached(
+  ctx: ShareContext,
+  r: OptionResult,
+  points: UserPoint[],
+): { toJapan: string[]; onIslands: number } {
   const toJapan: string[] = [];
   let onIslands = 0;
   for (const p of points) {
@@ -56,7 +70,13 @@ export function userPointsUnderOptionCached(ctx: ShareContext, r: OptionResult, 
     if (!id) continue;
     onIslands++;
     const share = r.perIsland.find((i) => i.id === id)!;
-    if (share.fractionToJapan >= 1 || (share.fractionToJapan > 0 && r.cut && sideOfPoint(ctx.islands.get(id)!.prepared, r.cut.partition, p.lonlat) === 'japan')) toJapan.push(p.id);
+    if (
+      share.fractionToJapan >= 1 ||
+      (share.fractionToJapan > 0 &&
+        r.cut &&
+        sideOfPoint(ctx.islands.get(id)!.prepared, r.cut.partition, p.lonlat) === 'japan')
+    )
+      toJapan.push(p.id);
   }
   return { toJapan, onIslands };
 }

@@ -81,11 +81,17 @@ function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
 }
 
 /** Measures a two-party division against the exact half line at the real border's bearing. */
-export function measureDivision(partA: Polygon | MultiPolygon, partB: Polygon | MultiPolygon, realLine: LineString): DivisionMeasure {
-  const a = geometryAreaKm2(partA), b = geometryAreaKm2(partB);
+export function measureDivision(
+  partA: Polygon | MultiPolygon,
+  partB: Polygon | MultiPolygon,
+  realLine: LineString,
+): DivisionMeasure {
+  const a = geometryAreaKm2(partA),
+    b = geometryAreaKm2(partB);
   const territory: MultiPolygon = { type: 'MultiPolygon', coordinates: [...polygonsOf(partA), ...polygonsOf(partB)] };
   const line = realLine.coordinates;
-  const first = line[0], last = line[line.length - 1];
+  const first = line[0],
+    last = line[line.length - 1];
   const realBearingDeg = normalizeBearing(inverse(first, last).azimuthDeg);
   // Anchor: a point inside party A's part, so that the solver's "Japan side" is party A's side.
   const prep = prepareTerritory(territory, { anchorTarget: labelPoint(partA) });
@@ -105,8 +111,14 @@ export function measureDivision(partA: Polygon | MultiPolygon, partB: Polygon | 
     towards = offsetKm < 1e-9 ? null : mean < 0 ? 'B' : 'A';
   }
   return {
-    areaKm2: a + b, partsKm2: [a, b], shares: [a / (a + b), b / (a + b)],
-    realBearingDeg, realLineKm: lineLengthKm(line), exactHalf, exactHalfLineOffsetKm: offsetKm, exactHalfLineTowards: towards,
+    areaKm2: a + b,
+    partsKm2: [a, b],
+    shares: [a / (a + b), b / (a + b)],
+    realBearingDeg,
+    realLineKm: lineLengthKm(line),
+    exactHalf,
+    exactHalfLineOffsetKm: offsetKm,
+    exactHalfLineTowards: towards,
   };
 }
 
@@ -131,7 +143,15 @@ export interface PrecedentCase {
 
 /** The features of geo/precedents.geojson (kind: land | real-line | turning-point | source-check | part). */
 export interface PrecedentFeature {
-  properties: { id: string; case: string; kind: string; party?: string; resolved?: boolean; check?: string; drawn?: string };
+  properties: {
+    id: string;
+    case: string;
+    kind: string;
+    party?: string;
+    resolved?: boolean;
+    check?: string;
+    drawn?: string;
+  };
   geometry: LineString | MultiPolygon | Polygon | { type: 'Point'; coordinates: Position };
 }
 
@@ -158,19 +178,27 @@ export interface PrecedentFigures {
 const round = (x: number, d: number) => Number(x.toFixed(d));
 
 /** Assembles (and where the parts exist, measures) each case. */
-export function precedentFigures(cases: readonly PrecedentCase[], features: readonly PrecedentFeature[]): PrecedentFigures[] {
+export function precedentFigures(
+  cases: readonly PrecedentCase[],
+  features: readonly PrecedentFeature[],
+): PrecedentFigures[] {
   return cases.map((c) => {
     const own = features.filter((f) => f.properties.case === c.id);
     const lineF = own.find((f) => f.properties.kind === 'real-line');
     const check = own.find((f) => f.properties.kind === 'source-check');
     const parts = c.parties.map((p) => own.find((f) => f.properties.kind === 'part' && f.properties.party === p));
     const line = lineF?.geometry.type === 'LineString' ? lineF.geometry : null;
-    const real_line = line ? {
-      length_km: round(lineLengthKm(line.coordinates), 2),
-      ...(c.turning_points ? { length_nm: round(lineLengthKm(line.coordinates) / 1.852, 1) } : {}),
-      bearing_deg: round(normalizeBearing(inverse(line.coordinates[0], line.coordinates[line.coordinates.length - 1]).azimuthDeg), 2),
-      drawn: lineF!.properties.drawn ?? '',
-    } : null;
+    const real_line = line
+      ? {
+          length_km: round(lineLengthKm(line.coordinates), 2),
+          ...(c.turning_points ? { length_nm: round(lineLengthKm(line.coordinates) / 1.852, 1) } : {}),
+          bearing_deg: round(
+            normalizeBearing(inverse(line.coordinates[0], line.coordinates[line.coordinates.length - 1]).azimuthDeg),
+            2,
+          ),
+          drawn: lineF!.properties.drawn ?? '',
+        }
+      : null;
     let real_share: Record<string, number | null> = Object.fromEntries(c.parties.map((p) => [p, null]));
     let area_km2: number | null = null;
     let offset: number | null = null;
@@ -185,13 +213,23 @@ export function precedentFigures(cases: readonly PrecedentCase[], features: read
     if (typeof pub.to_china_km2 === 'number' && Array.isArray(pub.island_km2)) {
       // 174 km² to China (Tarabarov and part of Bolshoy Ussuriysky) over the two islands together.
       const tarabarov = typeof pub.tarabarov_km2 === 'number' ? pub.tarabarov_km2 : 0;
-      const [lo, hi] = impliedShare(pub.to_china_km2, (pub.island_km2 as number[]).map((w) => w + tarabarov));
+      const [lo, hi] = impliedShare(
+        pub.to_china_km2,
+        (pub.island_km2 as number[]).map((w) => w + tarabarov),
+      );
       implied = { [c.parties[0]]: [round(lo, 4), round(hi, 4)] };
     }
     const isTreaty = !!c.turning_points;
     return {
-      id: c.id, name: c.name, parties: [...c.parties], real_share, area_km2, published: pub, published_implied_share: implied,
-      exact_half_line_offset_km: offset, real_line,
+      id: c.id,
+      name: c.name,
+      parties: [...c.parties],
+      real_share,
+      area_km2,
+      published: pub,
+      published_implied_share: implied,
+      exact_half_line_offset_km: offset,
+      real_line,
       source_resolves: isTreaty ? null : (check?.properties.resolved ?? false),
       source_check: isTreaty
         ? 'maritime: the treaty line is drawn from its turning points; the disputed area (between the Russian sector line, roughly 32° E, and the Norwegian median line) is not built, because no source read here gives those lines as coordinates, so the two parts are not measured'

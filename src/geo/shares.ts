@@ -5,7 +5,13 @@
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Position } from 'geojson';
 import { geometryAreaKm2 } from './geodesic.ts';
-import { prepareTerritory, sideOfPoint, solvePartition, type PartitionResult, type PreparedTerritory } from './partition.ts';
+import {
+  prepareTerritory,
+  sideOfPoint,
+  solvePartition,
+  type PartitionResult,
+  type PreparedTerritory,
+} from './partition.ts';
 import { acrossLongAxis, shortestBorderBearing } from './border.ts';
 import { villageSide, type Village1945, type VillageSide } from './villages.ts';
 
@@ -13,9 +19,7 @@ export type AreaBasis = 'geodesic' | 'official';
 export const AREA_BASES: AreaBasis[] = ['geodesic', 'official'];
 export const ISLAND_ORDER = ['habomai', 'shikotan', 'kunashiri', 'etorofu'] as const;
 
-export type CutSpec =
-  | { island: string; island_fraction: number }
-  | { island: string; total_share: number };
+export type CutSpec = { island: string; island_fraction: number } | { island: string; total_share: number };
 
 export interface OptionSpec {
   id: string;
@@ -25,8 +29,19 @@ export interface OptionSpec {
 }
 
 /** A settlement's residents in the year of the island totals; null where no figure of that year was found. */
-export interface Settlement { id: string; name_en: string; island: string; lon: number; lat: number; population: number | null; population_year: number }
-export interface IslandPeople { japanese_1945: number; russian_2023: number }
+export interface Settlement {
+  id: string;
+  name_en: string;
+  island: string;
+  lon: number;
+  lat: number;
+  population: number | null;
+  population_year: number;
+}
+export interface IslandPeople {
+  japanese_1945: number;
+  russian_2023: number;
+}
 
 export interface ShareIsland {
   id: string;
@@ -58,8 +73,13 @@ export function createShareContext(
     // Prepared for the solver only when first needed: most options cut one island, or none.
     let prepared: PreparedTerritory | null = null;
     map.set(id, {
-      id, feature: f as Feature<MultiPolygon>, geodesicKm2: geometryAreaKm2(geometry), officialKm2: officialKm2[id],
-      get prepared() { return (prepared ??= prepareTerritory(geometry)); },
+      id,
+      feature: f as Feature<MultiPolygon>,
+      geodesicKm2: geometryAreaKm2(geometry),
+      officialKm2: officialKm2[id],
+      get prepared() {
+        return (prepared ??= prepareTerritory(geometry));
+      },
     });
   }
   for (const id of ISLAND_ORDER) if (!map.has(id)) throw new Error(`island "${id}" is missing`);
@@ -75,7 +95,13 @@ export function totalOn(ctx: ShareContext, basis: AreaBasis): number {
   return ISLAND_ORDER.reduce((s, id) => s + areaOn(ctx, id, basis), 0);
 }
 
-export interface IslandShare { id: string; areaKm2: number; toJapanKm2: number; toRussiaKm2: number; fractionToJapan: number }
+export interface IslandShare {
+  id: string;
+  areaKm2: number;
+  toJapanKm2: number;
+  toRussiaKm2: number;
+  fractionToJapan: number;
+}
 
 export interface PeopleShare {
   /**
@@ -146,7 +172,12 @@ export function defaultBearing(ctx: ShareContext, island: string): number {
 export type BearingChoice = number | 'shortest' | undefined;
 export type BearingRule = 'given' | 'across-long-axis' | 'shortest-border';
 
-export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBasis, bearingChoice?: BearingChoice): OptionResult {
+export function computeOption(
+  ctx: ShareContext,
+  spec: OptionSpec,
+  basis: AreaBasis,
+  bearingChoice?: BearingChoice,
+): OptionResult {
   const perIsland: IslandShare[] = [];
   let cut: CutResult | null = null;
   for (const id of ISLAND_ORDER) {
@@ -154,22 +185,35 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
     let f = spec.islands_whole.includes(id) ? 1 : 0;
     if (spec.cut?.island === id) {
       const want = cutFraction(ctx, spec, basis);
-      if (!(want >= -1e-12 && want <= 1 + 1e-12)) throw new RangeError(`option ${spec.id}: cut needs ${(want * 100).toFixed(2)} % of ${id}`);
+      if (!(want >= -1e-12 && want <= 1 + 1e-12))
+        throw new RangeError(`option ${spec.id}: cut needs ${(want * 100).toFixed(2)} % of ${id}`);
       const island = ctx.islands.get(id)!;
       const fraction = Math.min(1, Math.max(0, want));
-      const [bearing, bearingRule]: [number, BearingRule] = typeof bearingChoice === 'number' ? [bearingChoice, 'given']
-        : bearingChoice === 'shortest' ? [shortestBorderBearing(island.prepared, fraction).bearingDeg, 'shortest-border']
-          : [defaultBearing(ctx, id), 'across-long-axis'];
+      const [bearing, bearingRule]: [number, BearingRule] =
+        typeof bearingChoice === 'number'
+          ? [bearingChoice, 'given']
+          : bearingChoice === 'shortest'
+            ? [shortestBorderBearing(island.prepared, fraction).bearingDeg, 'shortest-border']
+            : [defaultBearing(ctx, id), 'across-long-axis'];
       const partition = solvePartition(island.prepared, bearing, { fraction });
       f = partition.fraction;
       const coords = partition.line?.coordinates;
       cut = {
-        island: id, requestedBearingDeg: partition.bearingDeg, bearingRule, measuredBearingDeg: partition.measuredBearingDeg,
-        islandFractionToJapan: f, line: partition.line, lineLengthKm: partition.lineLengthKm,
-        borderLengthKm: partition.borderLengthKm, anchorOnJapanSide: partition.anchorOnJapanSide,
-        defaultBorderLengthKm: bearingRule === 'shortest-border'
-          ? solvePartition(island.prepared, defaultBearing(ctx, id), { fraction }).borderLengthKm : null,
-        lineEnds: coords ? [coords[0], coords[coords.length - 1]] : null, partition,
+        island: id,
+        requestedBearingDeg: partition.bearingDeg,
+        bearingRule,
+        measuredBearingDeg: partition.measuredBearingDeg,
+        islandFractionToJapan: f,
+        line: partition.line,
+        lineLengthKm: partition.lineLengthKm,
+        borderLengthKm: partition.borderLengthKm,
+        anchorOnJapanSide: partition.anchorOnJapanSide,
+        defaultBorderLengthKm:
+          bearingRule === 'shortest-border'
+            ? solvePartition(island.prepared, defaultBearing(ctx, id), { fraction }).borderLengthKm
+            : null,
+        lineEnds: coords ? [coords[0], coords[coords.length - 1]] : null,
+        partition,
       };
     }
     perIsland.push({ id, areaKm2, toJapanKm2: f * areaKm2, toRussiaKm2: (1 - f) * areaKm2, fractionToJapan: f });
@@ -177,9 +221,17 @@ export function computeOption(ctx: ShareContext, spec: OptionSpec, basis: AreaBa
   const totalKm2 = perIsland.reduce((s, i) => s + i.areaKm2, 0);
   const japanKm2 = perIsland.reduce((s, i) => s + i.toJapanKm2, 0);
   return {
-    id: spec.id, name: spec.name, basis, totalKm2, japanKm2, russiaKm2: totalKm2 - japanKm2, japanShare: japanKm2 / totalKm2,
+    id: spec.id,
+    name: spec.name,
+    basis,
+    totalKm2,
+    japanKm2,
+    russiaKm2: totalKm2 - japanKm2,
+    japanShare: japanKm2 / totalKm2,
     islandsToJapan: perIsland.filter((i) => i.fractionToJapan > 0).map((i) => i.id),
-    perIsland, cut, people: peopleShare(ctx, perIsland, cut),
+    perIsland,
+    cut,
+    people: peopleShare(ctx, perIsland, cut),
   };
 }
 
@@ -199,7 +251,10 @@ function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult
       let located = 0;
       for (const v of ctx.villages1945.filter((v) => v.island === i.id)) {
         const side = villageSide(island.prepared, cut.partition, v);
-        if (side !== 'not-located') { out.japanese1945[side] += v.population; located += v.population; }
+        if (side !== 'not-located') {
+          out.japanese1945[side] += v.population;
+          located += v.population;
+        }
         out.cutVillages1945.push({ id: v.id, name_en: v.name_en, population: v.population, side });
       }
       out.japanese1945.unsplit += p.japanese_1945 - located;
@@ -228,14 +283,24 @@ function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult
  * Habomai, Shikotan, Kunashiri, Etorofu, and the next one is cut.
  */
 export function customOption(ctx: ShareContext, share: number, basis: AreaBasis): OptionSpec {
-  if (!Number.isFinite(share) || share < 0 || share > 1) throw new RangeError(`share must be within 0..1, got ${share}`);
+  if (!Number.isFinite(share) || share < 0 || share > 1)
+    throw new RangeError(`share must be within 0..1, got ${share}`);
   const total = totalOn(ctx, basis);
   let remaining = share * total;
   const whole: string[] = [];
   for (const id of ISLAND_ORDER) {
     const a = areaOn(ctx, id, basis);
-    if (remaining >= a * (1 - 1e-12)) { whole.push(id); remaining -= a; continue; }
-    const spec: OptionSpec = { id: 'custom', name: `Custom: ${(share * 100).toFixed(2)} % to Japan`, islands_whole: whole, cut: null };
+    if (remaining >= a * (1 - 1e-12)) {
+      whole.push(id);
+      remaining -= a;
+      continue;
+    }
+    const spec: OptionSpec = {
+      id: 'custom',
+      name: `Custom: ${(share * 100).toFixed(2)} % to Japan`,
+      islands_whole: whole,
+      cut: null,
+    };
     if (remaining > 1e-12 * total) spec.cut = { island: id, total_share: share };
     return spec;
   }

@@ -22,30 +22,53 @@ function keepRing(ring: Position[], k: number, tol2: number): Position[] {
   const n = ring.length;
   if (n <= 5) return ring;
   const keep = new Uint8Array(n);
-  keep[0] = 1; keep[n - 1] = 1;
+  keep[0] = 1;
+  keep[n - 1] = 1;
   // The farthest vertex from the first splits the closed ring into two open chains.
-  let far = 1, farD = -1;
+  let far = 1,
+    farD = -1;
   for (let i = 1; i < n - 1; i++) {
-    const dx = (ring[i][0] - ring[0][0]) * k, dy = ring[i][1] - ring[0][1];
+    const dx = (ring[i][0] - ring[0][0]) * k,
+      dy = ring[i][1] - ring[0][1];
     const d = dx * dx + dy * dy;
-    if (d > farD) { farD = d; far = i; }
+    if (d > farD) {
+      farD = d;
+      far = i;
+    }
   }
   keep[far] = 1;
   const stack: number[] = [0, far, far, n - 1];
   while (stack.length) {
-    const b = stack.pop()!, a = stack.pop()!;
+    const b = stack.pop()!,
+      a = stack.pop()!;
     if (b - a < 2) continue;
-    const ax = ring[a][0] * k, ay = ring[a][1], bx = ring[b][0] * k, by = ring[b][1];
-    const ex = bx - ax, ey = by - ay, len2 = ex * ex + ey * ey;
-    let best = -1, bestD = tol2;
+    const ax = ring[a][0] * k,
+      ay = ring[a][1],
+      bx = ring[b][0] * k,
+      by = ring[b][1];
+    const ex = bx - ax,
+      ey = by - ay,
+      len2 = ex * ex + ey * ey;
+    let best = -1,
+      bestD = tol2;
     for (let i = a + 1; i < b; i++) {
-      const px = ring[i][0] * k - ax, py = ring[i][1] - ay;
+      const px = ring[i][0] * k - ax,
+        py = ring[i][1] - ay;
       let d: number;
       if (len2 === 0) d = px * px + py * py;
-      else { const c = px * ey - py * ex; d = (c * c) / len2; }
-      if (d > bestD) { bestD = d; best = i; }
+      else {
+        const c = px * ey - py * ex;
+        d = (c * c) / len2;
+      }
+      if (d > bestD) {
+        bestD = d;
+        best = i;
+      }
     }
-    if (best >= 0) { keep[best] = 1; stack.push(a, best, best, b); }
+    if (best >= 0) {
+      keep[best] = 1;
+      stack.push(a, best, best, b);
+    }
   }
   const out: Position[] = [];
   for (let i = 0; i < n; i++) if (keep[i]) out.push(ring[i]);
@@ -59,17 +82,24 @@ function keepRing(ring: Position[], k: number, tol2: number): Position[] {
 }
 
 /** The territory for drawing: itself when small, else simplified to at most about `maxVertices` vertices. */
-export function simplifyForDisplay(mp: MultiPolygon | null, maxVertices = DISPLAY_MAX_VERTICES): { geometry: MultiPolygon | null; vertices: number; simplified: boolean } {
+export function simplifyForDisplay(
+  mp: MultiPolygon | null,
+  maxVertices = DISPLAY_MAX_VERTICES,
+): { geometry: MultiPolygon | null; vertices: number; simplified: boolean } {
   if (!mp) return { geometry: null, vertices: 0, simplified: false };
   const vertices = countVertices(mp);
   if (vertices <= maxVertices) return { geometry: mp, vertices, simplified: false };
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (const poly of mp.coordinates) for (const p of poly[0]) {
-    if (p[0] < minX) minX = p[0];
-    if (p[0] > maxX) maxX = p[0];
-    if (p[1] < minY) minY = p[1];
-    if (p[1] > maxY) maxY = p[1];
-  }
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
+  for (const poly of mp.coordinates)
+    for (const p of poly[0]) {
+      if (p[0] < minX) minX = p[0];
+      if (p[0] > maxX) maxX = p[0];
+      if (p[1] < minY) minY = p[1];
+      if (p[1] > maxY) maxY = p[1];
+    }
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const span = Math.max((maxX - minX) * k, maxY - minY) || 1e-6;
   let tol = span / 20_000;

@@ -58,7 +58,8 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
     const rings: PcRing[] = [];
     for (const ring of poly) {
       const r: PcRing = ring.map((p) => [p[0], p[1]]);
-      const f = r[0], l = r[r.length - 1];
+      const f = r[0],
+        l = r[r.length - 1];
       if (r.length > 0 && (f[0] !== l[0] || f[1] !== l[1])) r.push([f[0], f[1]]);
       rings.push(r);
     }
@@ -68,12 +69,23 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
     km2.push(a);
     geoms.push(rings);
   }
-  const empty: UnionResult = { merged: null, inputPolygons: polygons.length, outputPolygons: 0, inputKm2, mergedKm2: 0, overlapRemovedKm2: inputKm2 };
+  const empty: UnionResult = {
+    merged: null,
+    inputPolygons: polygons.length,
+    outputPolygons: 0,
+    inputKm2,
+    mergedKm2: 0,
+    overlapRemovedKm2: inputKm2,
+  };
   if (geoms.length === 0) return empty;
   const out: Position[][][] = [];
   let mergedKm2 = 0;
   for (const group of overlappingGroups(geoms)) {
-    if (group.length === 1) { out.push(orientPolygon(geoms[group[0]])); mergedKm2 += km2[group[0]]; continue; }
+    if (group.length === 1) {
+      out.push(orientPolygon(geoms[group[0]]));
+      mergedKm2 += km2[group[0]];
+      continue;
+    }
     // No argument spreading in proportion to the input (it overflows the call stack): the group goes to
     // polyclip-ts in chunks, each merged into what the previous ones gave.
     let acc: PcRing[][] = [geoms[group[0]]];
@@ -82,7 +94,10 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
       for (let i = k; i < Math.min(group.length, k + UNION_CHUNK); i++) chunk.push(geoms[group[i]]);
       acc = union(acc, ...chunk) as PcRing[][];
     }
-    for (const p of acc) { out.push(p); mergedKm2 += polygonKm2(p); }
+    for (const p of acc) {
+      out.push(p);
+      mergedKm2 += polygonKm2(p);
+    }
   }
   if (out.length === 0) return empty;
   return {
@@ -103,12 +118,26 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
 function overlappingGroups(geoms: PcRing[][]): number[][] {
   const n = geoms.length;
   const box = geoms.map((rings) => {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const [x, y] of rings[0]) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
+    for (const [x, y] of rings[0]) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
     return { x0, y0, x1, y1 };
   });
   const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; };
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => box[a].x0 - box[b].x0);
   let active: number[] = [];
   for (const i of order) {
@@ -123,7 +152,8 @@ function overlappingGroups(geoms: PcRing[][]): number[][] {
   for (let i = 0; i < n; i++) {
     const r = find(i);
     const g = groups.get(r);
-    if (g) g.push(i); else groups.set(r, [i]);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
   }
   return [...groups.values()].sort((a, b) => a[0] - b[0]);
 }

@@ -3,14 +3,22 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { OptionResult, ShareContext } from './shares.ts';
 import { sideOfPoint } from './partition.ts';
 /** One of the user's imported points: its id, position and properties (shown as text, never run). */
-export interface UserPoint { id: string; lonlat: [number, number]; properties: Record<string, unknown> }
+export interface UserPoint {
+  id: string;
+  lonlat: [number, number];
+  properties: Record<string, unknown>;
+}
 
 export function islandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
   for (const [id, island] of ctx.islands) if (booleanPointInPolygon(p.lonlat, island.feature.geometry)) return id;
   return null;
 }
 
-export function userPointsUnderOption(ctx: ShareContext, r: OptionResult, points: UserPoint[]): { toJapan: string[]; onIslands: number } {
+export function userPointsUnderOption(
+  ctx: ShareContext,
+  r: OptionResult,
+  points: UserPoint[],
+): { toJapan: string[]; onIslands: number } {
   const toJapan: string[] = [];
   let onIslands = 0;
   for (const p of points) {
@@ -18,7 +26,13 @@ export function userPointsUnderOption(ctx: ShareContext, r: OptionResult, points
     if (!id) continue;
     onIslands++;
     const share = r.perIsland.find((i) => i.id === id)!;
-    if (share.fractionToJapan >= 1 || (share.fractionToJapan > 0 && r.cut && sideOfPoint(ctx.islands.get(id)!.prepared, r.cut.partition, p.lonlat) === 'japan')) toJapan.push(p.id);
+    if (
+      share.fractionToJapan >= 1 ||
+      (share.fractionToJapan > 0 &&
+        r.cut &&
+        sideOfPoint(ctx.islands.get(id)!.prepared, r.cut.partition, p.lonlat) === 'japan')
+    )
+      toJapan.push(p.id);
   }
   return { toJapan, onIslands };
 }

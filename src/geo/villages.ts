@@ -15,8 +15,7 @@ import { distanceM } from './geodesic.ts';
 import { sideOfPoint, type PartitionResult, type PreparedTerritory } from './partition.ts';
 
 export type VillageSeat =
-  | { kind: 'point'; lon: number; lat: number }
-  | { kind: 'disc'; lon: number; lat: number; radius_km: number };
+  { kind: 'point'; lon: number; lat: number } | { kind: 'disc'; lon: number; lat: number; radius_km: number };
 
 export interface Village1945 {
   id: string;
@@ -52,7 +51,11 @@ export function villageSide(prep: PreparedTerritory, result: PartitionResult, vi
 }
 
 /** Residents of the listed villages of one island, and how many of the island's total they leave out. */
-export function villageCoverage(villages: readonly Village1945[], island: string, islandTotal: number): { listed: number; notListed: number } {
+export function villageCoverage(
+  villages: readonly Village1945[],
+  island: string,
+  islandTotal: number,
+): { listed: number; notListed: number } {
   const listed = villages.filter((v) => v.island === island).reduce((s, v) => s + v.population, 0);
   return { listed, notListed: islandTotal - listed };
 }

@@ -38,16 +38,27 @@ export function fromLink(hash: string | undefined | null): UiLanguage | null {
   try {
     const v = new URLSearchParams(String(hash ?? '').replace(/^#/, '')).get('ui');
     return isUiLanguage(v) ? v : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** The link's `ui=` first, else the browser's languages, else English. */
-export function detectUiLanguage(hash: string | undefined | null, languages: readonly string[] | undefined | null): UiLanguage {
+export function detectUiLanguage(
+  hash: string | undefined | null,
+  languages: readonly string[] | undefined | null,
+): UiLanguage {
   return fromLink(hash) ?? fromBrowserLanguages(languages) ?? 'en';
 }
 
 const browserLanguages = (): readonly string[] =>
-  typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+  typeof navigator === 'undefined'
+    ? []
+    : navigator.languages?.length
+      ? navigator.languages
+      : navigator.language
+        ? [navigator.language]
+        : [];
 
 /** The browser's choice alone (a link without `ui=`). */
 export const browserUiLanguage = (): UiLanguage => fromBrowserLanguages(browserLanguages()) ?? 'en';
@@ -55,7 +66,8 @@ export const browserUiLanguage = (): UiLanguage => fromBrowserLanguages(browserL
 const initial: UiLanguage = detectUiLanguage(typeof location === 'undefined' ? '' : location.hash, browserLanguages());
 
 function setHtmlLang(lng: string): void {
-  if (typeof document !== 'undefined' && document.documentElement) document.documentElement.lang = isUiLanguage(lng) ? lng : 'en';
+  if (typeof document !== 'undefined' && document.documentElement)
+    document.documentElement.lang = isUiLanguage(lng) ? lng : 'en';
 }
 
 export const i18n: I18n = i18next.createInstance();
@@ -93,7 +105,9 @@ export function setUiLanguage(lang: UiLanguage): void {
 export function useUiLanguageFromLink(ui: UiLanguage | null | undefined): UiLanguage {
   const lang = ui ?? browserUiLanguage();
   // Before paint is not needed: the switch re-renders every translated part.
-  useEffect(() => { setUiLanguage(lang); }, [lang]);
+  useEffect(() => {
+    setUiLanguage(lang);
+  }, [lang]);
   return lang;
 }
 
@@ -105,7 +119,13 @@ export function useT() {
   return { t, lang, f };
 }
 
-const ISLAND_KEYS = { habomai: 'islands.habomai', shikotan: 'islands.shikotan', kunashiri: 'islands.kunashiri', etorofu: 'islands.etorofu', hokkaido: 'islands.hokkaido' } as const;
+const ISLAND_KEYS = {
+  habomai: 'islands.habomai',
+  shikotan: 'islands.shikotan',
+  kunashiri: 'islands.kunashiri',
+  etorofu: 'islands.etorofu',
+  hokkaido: 'islands.hokkaido',
+} as const;
 /** A disputed island's (or Hokkaido's) name in running text of the interface language, or null for another id. */
 export function islandName(t: TFunction, id: string): string | null {
   const k = (ISLAND_KEYS as Record<string, (typeof ISLAND_KEYS)[keyof typeof ISLAND_KEYS]>)[id];
@@ -121,7 +141,9 @@ export function linkMessages(t: TFunction) {
     unreadable: t('link.unreadable'),
     repeated: (key: string, used: string, ignored: string) => t('link.repeated', { key, used, ignored }),
     unknownKeys: (list: string, count: number, more: number) =>
-      t(count === 1 ? 'link.unknownKey' : 'link.unknownKeys', { list: list + (more > 0 ? t('link.andMore', { n: more }) : '') }),
+      t(count === 1 ? 'link.unknownKey' : 'link.unknownKeys', {
+        list: list + (more > 0 ? t('link.andMore', { n: more }) : ''),
+      }),
     bad: (value: string, why: string) => t('link.bad', { value, why }),
     option: t('link.badOption'),
     share: t('link.badShare'),
@@ -129,17 +151,28 @@ export function linkMessages(t: TFunction) {
     island: t('link.badIsland'),
     view: t('link.badView'),
     site: t('link.badSite'),
-    oneOf: (allowed: readonly string[]) => t('link.badOneOf', { list: allowed.slice(0, -1).join(', '), last: allowed[allowed.length - 1] }),
+    oneOf: (allowed: readonly string[]) =>
+      t('link.badOneOf', { list: allowed.slice(0, -1).join(', '), last: allowed[allowed.length - 1] }),
     layers: (ids: readonly string[]) => t('link.badLayers', { list: ids.join(', ') }),
     year: (from: number, to: number) => t('link.badYear', { from, to }),
   };
 }
 
 /** How an import's polygons were merged (src/data/import.ts mergeText, in the interface language). */
-export function mergeTextIn(t: TFunction, f: Formatters, m: { inputPolygons: number; outputPolygons: number; overlapRemovedKm2: number }): string {
+export function mergeTextIn(
+  t: TFunction,
+  f: Formatters,
+  m: { inputPolygons: number; outputPolygons: number; overlapRemovedKm2: number },
+): string {
   const n = (k: number) => t(k === 1 ? 'imports.polygonOne' : 'imports.polygonMany', { n: f.int(k) });
-  return t('imports.merge', { from: n(m.inputPolygons), to: n(m.outputPolygons),
-    overlap: m.overlapRemovedKm2 >= 0.005 ? t('imports.overlapRemoved', { km2: f.km2(m.overlapRemovedKm2, 2) }) : t('imports.noOverlap') });
+  return t('imports.merge', {
+    from: n(m.inputPolygons),
+    to: n(m.outputPolygons),
+    overlap:
+      m.overlapRemovedKm2 >= 0.005
+        ? t('imports.overlapRemoved', { km2: f.km2(m.overlapRemovedKm2, 2) })
+        : t('imports.noOverlap'),
+  });
 }
 
 /** A fixed-language t() outside React (exports, tests). */
@@ -149,7 +182,11 @@ export const tFor = (lang: UiLanguage) => i18n.getFixedT(lang);
  * An option's display text in a language: data/split-options.json carries `name`, `summary`,
  * `proposed_by`, `when` in English and `<field>_ja`, `<field>_ru` beside them; English when a translation is missing.
  */
-export function optionText(option: object, field: 'name' | 'summary' | 'proposed_by' | 'when', lang: UiLanguage): string {
+export function optionText(
+  option: object,
+  field: 'name' | 'summary' | 'proposed_by' | 'when',
+  lang: UiLanguage,
+): string {
   const o = option as Record<string, unknown>;
   const own = lang === 'en' ? undefined : o[`${field}_${lang}`];
   return typeof own === 'string' && own.trim() ? own : typeof o[field] === 'string' ? (o[field] as string) : '';

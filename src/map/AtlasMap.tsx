@@ -1,6 +1,13 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import Map, { AttributionControl, Marker, NavigationControl, ScaleControl, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import Map, {
+  AttributionControl,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  type MapRef,
+  type MapLayerMouseEvent,
+} from 'react-map-gl/maplibre';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './style.ts';
@@ -55,7 +62,8 @@ export interface AtlasMapProps {
   historyAreas?: FeatureCollection | null;
   historyLines?: FeatureCollection | null;
   /** The 1945 village seats with a published position (HistoryPanel), drawn as labelled dots. */
-  villages1945?: { id: string; name: string; population: number; households: number; lon: number; lat: number }[] | null;
+  villages1945?:
+    { id: string; name: string; population: number; households: number; lon: number; lat: number }[] | null;
   /** The sea (SeaPanel): its lines (property line: boundary | eez | ts) and each side's waters as an image. */
   seaLines?: FeatureCollection | null;
   seaImage?: { url: string; bounds: [number, number, number, number] } | null;
@@ -64,37 +72,88 @@ export interface AtlasMapProps {
 }
 
 declare global {
-  interface Window { __atlas?: { map: MaplibreMap } }
+  interface Window {
+    __atlas?: { map: MaplibreMap };
+  }
 }
 
-export function AtlasMap({ overlayReady, islands, hokkaido, context, language, selectedId, onSelect, optionAreas, cutLine, settlements, showLabels = true, initialView, onViewChange, viewRequest, sites, rings, onSelectSite, userPoints, onSelectUserPoint, territory, territoryLine, focusBounds, keepInView, basemap, historyAreas, historyLines, villages1945, seaLines, seaImage }: AtlasMapProps) {
+export function AtlasMap({
+  overlayReady,
+  islands,
+  hokkaido,
+  context,
+  language,
+  selectedId,
+  onSelect,
+  optionAreas,
+  cutLine,
+  settlements,
+  showLabels = true,
+  initialView,
+  onViewChange,
+  viewRequest,
+  sites,
+  rings,
+  onSelectSite,
+  userPoints,
+  onSelectUserPoint,
+  territory,
+  territoryLine,
+  focusBounds,
+  keepInView,
+  basemap,
+  historyAreas,
+  historyLines,
+  villages1945,
+  seaLines,
+  seaImage,
+}: AtlasMapProps) {
   const { t, f: fm } = useT();
   const ref = useRef<MapRef>(null);
   const [mapLoaded, setMapLoaded] = useState(false);
 
   // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
-  const land = useMemo<FeatureCollection>(() => ({
-    type: 'FeatureCollection',
-    features: [...tagged(context, KIND.context), ...tagged(hokkaido, KIND.hokkaido), ...tagged(islands, KIND.island)],
-  }), [context, hokkaido, islands]);
+  const land = useMemo<FeatureCollection>(
+    () => ({
+      type: 'FeatureCollection',
+      features: [...tagged(context, KIND.context), ...tagged(hokkaido, KIND.hokkaido), ...tagged(islands, KIND.island)],
+    }),
+    [context, hokkaido, islands],
+  );
 
   // Names and site marks are HTML over the map rather than WebGL text: the browser's own fonts
   // (kanji, Cyrillic), text that assistive technology can read, and no glyph work before the first frame.
-  const labels = useMemo(() => [...(hokkaido?.features ?? []), ...(islands?.features ?? [])].map((f) => ({
-    id: String(f.properties?.id), text: labelText(f.properties ?? {}, language), at: labelPoint(f.geometry as Polygon | MultiPolygon),
-  })), [islands, hokkaido, language]);
+  const labels = useMemo(
+    () =>
+      [...(hokkaido?.features ?? []), ...(islands?.features ?? [])].map((f) => ({
+        id: String(f.properties?.id),
+        text: labelText(f.properties ?? {}, language),
+        at: labelPoint(f.geometry as Polygon | MultiPolygon),
+      })),
+    [islands, hokkaido, language],
+  );
 
-  const overlay = useMemo<FeatureCollection>(() => ({
-    type: 'FeatureCollection',
-    features: [
-      ...tagged(optionAreas, KIND.optionArea), ...tagged(territory, KIND.territory), ...tagged(rings, KIND.ring),
-      ...tagged(cutLine, KIND.cutLine), ...tagged(territoryLine, KIND.territoryLine),
-      ...tagged(historyAreas, KIND.historyArea), ...tagged(historyLines, KIND.historyLine),
-      ...tagged(seaLines, KIND.seaLine),
-    ],
-  }), [optionAreas, territory, rings, cutLine, territoryLine, historyAreas, historyLines, seaLines]);
+  const overlay = useMemo<FeatureCollection>(
+    () => ({
+      type: 'FeatureCollection',
+      features: [
+        ...tagged(optionAreas, KIND.optionArea),
+        ...tagged(territory, KIND.territory),
+        ...tagged(rings, KIND.ring),
+        ...tagged(cutLine, KIND.cutLine),
+        ...tagged(territoryLine, KIND.territoryLine),
+        ...tagged(historyAreas, KIND.historyArea),
+        ...tagged(historyLines, KIND.historyLine),
+        ...tagged(seaLines, KIND.seaLine),
+      ],
+    }),
+    [optionAreas, territory, rings, cutLine, territoryLine, historyAreas, historyLines, seaLines],
+  );
   // The user's points in a source of their own, sent to the map only when they change.
-  const user = useMemo<FeatureCollection>(() => ({ type: 'FeatureCollection', features: tagged(userPoints, KIND.userPoint) }), [userPoints]);
+  const user = useMemo<FeatureCollection>(
+    () => ({ type: 'FeatureCollection', features: tagged(userPoints, KIND.userPoint) }),
+    [userPoints],
+  );
   const [userInStyle] = useState<FeatureCollection>(() => user);
   useSeaImage(ref, seaImage ?? null);
 
@@ -102,7 +161,12 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
   // computed (held-data.ts). Later changes go to the sources (setData) and to the selection's layer
   // (setFilter) directly. The basemap is fixed for the life of the page (switching loads the other page).
   const [overlayUrl] = useState(() => heldUrl('overlay'));
-  const [mapStyle] = useState(() => atlasStyle({ land, overlay: overlayUrl, user: userInStyle }, { basemap: basemap ? BASEMAPS[basemap] : null, selectedId }));
+  const [mapStyle] = useState(() =>
+    atlasStyle(
+      { land, overlay: overlayUrl, user: userInStyle },
+      { basemap: basemap ? BASEMAPS[basemap] : null, selectedId },
+    ),
+  );
   const sources = useSourceData(ref, {
     land: { data: land, ready: true, inStyle: land },
     overlay: { data: overlay, ready: overlayReady, heldUrl: overlayUrl },
@@ -117,12 +181,19 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
     map.setFilter(LAYERS.islandsSelected.id, selectedIslandFilter(selectedRef.current));
     drawnSelection.current = selectedRef.current;
   };
-  useEffect(() => { applySelection(ref.current?.getMap()); }, [selectedId]);
+  useEffect(() => {
+    applySelection(ref.current?.getMap());
+  }, [selectedId]);
 
-  useEffect(() => { if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 }); }, [focusBounds]);
+  useEffect(() => {
+    if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 });
+  }, [focusBounds]);
 
   // Names and symbols never cover each other: lower-priority ones give way (declutter.ts).
-  useDeclutter(() => (mapLoaded ? ref.current?.getMap() : undefined), [mapLoaded, settlements, sites, villages1945, showLabels, language, islands, hokkaido]);
+  useDeclutter(
+    () => (mapLoaded ? ref.current?.getMap() : undefined),
+    [mapLoaded, settlements, sites, villages1945, showLabels, language, islands, hokkaido],
+  );
 
   // A newly chosen cut or imported territory is brought into view when it lies outside the map.
   useEffect(() => {
@@ -131,7 +202,13 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
     const b = map.getBounds();
     const [[w, s], [e, n]] = keepInView;
     if (b.contains([w, s]) && b.contains([e, n])) return;
-    map.fitBounds([[Math.min(w, b.getWest()), Math.min(s, b.getSouth())], [Math.max(e, b.getEast()), Math.max(n, b.getNorth())]], { padding: 30, duration: 0 });
+    map.fitBounds(
+      [
+        [Math.min(w, b.getWest()), Math.min(s, b.getSouth())],
+        [Math.max(e, b.getEast()), Math.max(n, b.getNorth())],
+      ],
+      { padding: 30, duration: 0 },
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keepInView?.[0][0], keepInView?.[0][1], keepInView?.[1][0], keepInView?.[1][1]]);
 
@@ -148,7 +225,10 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
     // Site buttons are HTML over the map and handle their own clicks.
     if ((e.originalEvent?.target as Element | null)?.closest?.('.site-symbol')) return;
     const user = e.features?.find((f) => f.layer.id === LAYERS.userPoints.id);
-    if (user && user.properties?.id != null) { onSelectUserPoint?.(String(user.properties.id)); return; }
+    if (user && user.properties?.id != null) {
+      onSelectUserPoint?.(String(user.properties.id));
+      return;
+    }
     const id = e.features?.find((f) => f.layer.id === LAYERS.islandsFill.id)?.properties?.id;
     onSelect(typeof id === 'string' ? id : null);
   };
@@ -159,50 +239,134 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
       mapLib={maplibregl}
       mapStyle={mapStyle}
       fadeDuration={0}
-      initialViewState={initialView ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom } : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }}
+      initialViewState={
+        initialView
+          ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom }
+          : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }
+      }
       attributionControl={false}
       interactiveLayerIds={[LAYERS.islandsFill.id, ...(userPoints ? [LAYERS.userPoints.id] : [])]}
       onClick={onClick}
       onZoom={(e) => markNear(e.target)}
-      onLoad={(e) => { setMapLoaded(true); markNear(e.target); sources.sync(e.target); applySelection(e.target); window.__atlas = { map: e.target }; document.body.dataset.mapLoaded = 'true'; }}
-      onIdle={() => { document.body.dataset.mapIdle = 'true'; }}
-      onMoveStart={() => { document.body.dataset.mapIdle = 'false'; }}
-      onMoveEnd={(e) => { if (e.originalEvent) { const c = e.target.getCenter(); onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }); } }}
+      onLoad={(e) => {
+        setMapLoaded(true);
+        markNear(e.target);
+        sources.sync(e.target);
+        applySelection(e.target);
+        window.__atlas = { map: e.target };
+        document.body.dataset.mapLoaded = 'true';
+      }}
+      onIdle={() => {
+        document.body.dataset.mapIdle = 'true';
+      }}
+      onMoveStart={() => {
+        document.body.dataset.mapIdle = 'false';
+      }}
+      onMoveEnd={(e) => {
+        if (e.originalEvent) {
+          const c = e.target.getCenter();
+          onViewChange?.({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() });
+        }
+      }}
       cursor="auto"
       style={{ position: 'absolute', inset: 0 }}
       aria-label={t('app.mapLabel')}
     >
       {settlements?.features.map((f) => (
-        <Marker key={`settlement-${f.properties?.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center" style={{ pointerEvents: 'none' }}>
-          <span className="settlement-dot" style={{ width: dotSize(f.properties?.population), height: dotSize(f.properties?.population) }} />
+        <Marker
+          key={`settlement-${f.properties?.id}`}
+          longitude={(f.geometry as Point).coordinates[0]}
+          latitude={(f.geometry as Point).coordinates[1]}
+          anchor="center"
+          style={{ pointerEvents: 'none' }}
+        >
+          <span
+            className="settlement-dot"
+            style={{ width: dotSize(f.properties?.population), height: dotSize(f.properties?.population) }}
+          />
           {/* Shown from zoom NAME_ZOOM on (the container's data-near), where they no longer crowd the islands' names. */}
-          <span className="settlement-name" data-settlement={String(f.properties?.id)}>{String(f.properties?.label ?? '')}</span>
+          <span className="settlement-name" data-settlement={String(f.properties?.id)}>
+            {String(f.properties?.label ?? '')}
+          </span>
         </Marker>
       ))}
       {/* Sites are buttons: focusable, announced by name, kind, country and how well the position is known. */}
       {sites?.features.map((f) => {
         const p = f.properties ?? {};
         return (
-          <Marker key={`site-${p.id}`} longitude={(f.geometry as Point).coordinates[0]} latitude={(f.geometry as Point).coordinates[1]} anchor="center">
-            <button type="button" className={`site-symbol ${p.certainty}${p.to_japan ? ' handed' : ''}`} data-site-id={String(p.id)}
-              style={{ '--site-color': String(p.color) } as React.CSSProperties} aria-label={String(p.name)} title={String(p.name)}
-              onClick={() => onSelectSite?.(String(p.id))}>{String(p.mark ?? '')}</button>
+          <Marker
+            key={`site-${p.id}`}
+            longitude={(f.geometry as Point).coordinates[0]}
+            latitude={(f.geometry as Point).coordinates[1]}
+            anchor="center"
+          >
+            <button
+              type="button"
+              className={`site-symbol ${p.certainty}${p.to_japan ? ' handed' : ''}`}
+              data-site-id={String(p.id)}
+              style={{ '--site-color': String(p.color) } as React.CSSProperties}
+              aria-label={String(p.name)}
+              title={String(p.name)}
+              onClick={() => onSelectSite?.(String(p.id))}
+            >
+              {String(p.mark ?? '')}
+            </button>
           </Marker>
         );
       })}
       {villages1945?.map((v) => (
-        <Marker key={`village-${v.id}`} longitude={v.lon} latitude={v.lat} anchor="center" style={{ pointerEvents: 'none' }}>
-          <span className="village-1945" data-village={v.id} title={t('history.villageTitle', { name: v.name, persons: fm.int(v.population), households: fm.int(v.households) })}>
-            <span className="village-dot" aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 1, background: '#1a1a1a', border: '1px solid #fff', verticalAlign: 'middle' }} />
-            <span className="village-name" style={{ marginLeft: 3, fontSize: 11, background: 'rgba(255,255,255,0.8)', padding: '0 2px' }}>{v.name}, 1945: {fm.int(v.population)}</span>
+        <Marker
+          key={`village-${v.id}`}
+          longitude={v.lon}
+          latitude={v.lat}
+          anchor="center"
+          style={{ pointerEvents: 'none' }}
+        >
+          <span
+            className="village-1945"
+            data-village={v.id}
+            title={t('history.villageTitle', {
+              name: v.name,
+              persons: fm.int(v.population),
+              households: fm.int(v.households),
+            })}
+          >
+            <span
+              className="village-dot"
+              aria-hidden="true"
+              style={{
+                display: 'inline-block',
+                width: 8,
+                height: 8,
+                borderRadius: 1,
+                background: '#1a1a1a',
+                border: '1px solid #fff',
+                verticalAlign: 'middle',
+              }}
+            />
+            <span
+              className="village-name"
+              style={{ marginLeft: 3, fontSize: 11, background: 'rgba(255,255,255,0.8)', padding: '0 2px' }}
+            >
+              {v.name}, 1945: {fm.int(v.population)}
+            </span>
           </span>
         </Marker>
       ))}
-      {showLabels && labels.map((l) => (
-        <Marker key={`label-${l.id}`} longitude={l.at[0]} latitude={l.at[1]} anchor="center" style={{ pointerEvents: 'none' }}>
-          <span className="map-label" data-label-island={l.id}>{l.text}</span>
-        </Marker>
-      ))}
+      {showLabels &&
+        labels.map((l) => (
+          <Marker
+            key={`label-${l.id}`}
+            longitude={l.at[0]}
+            latitude={l.at[1]}
+            anchor="center"
+            style={{ pointerEvents: 'none' }}
+          >
+            <span className="map-label" data-label-island={l.id}>
+              {l.text}
+            </span>
+          </Marker>
+        ))}
       <NavigationControl position="top-right" showCompass={false} />
       <ScaleControl position="bottom-left" unit="metric" />
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
@@ -212,17 +376,27 @@ export function AtlasMap({ overlayReady, islands, hokkaido, context, language, s
 }
 
 /** What a GeoJSON source of the style should show: its data, once ready; and where its first data went. */
-interface SourceFeed { data: FeatureCollection; ready: boolean; inStyle?: FeatureCollection; heldUrl?: string }
+interface SourceFeed {
+  data: FeatureCollection;
+  ready: boolean;
+  inStyle?: FeatureCollection;
+  heldUrl?: string;
+}
 
 /**
  * Keeps the map's GeoJSON sources in step with their feeds. A source whose first data was in the style
  * gets each later collection by setData; a held source (held-data.ts) gets its first one by release,
  * then setData. A change that comes before the map or its style is there is passed on at 'load' (sync).
  */
-function useSourceData(ref: React.RefObject<MapRef | null>, feeds: Record<string, SourceFeed>): { sync(map: MaplibreMap | undefined): void } {
+function useSourceData(
+  ref: React.RefObject<MapRef | null>,
+  feeds: Record<string, SourceFeed>,
+): { sync(map: MaplibreMap | undefined): void } {
   const latest = useRef(feeds);
   latest.current = feeds;
-  const sent = useRef<Record<string, FeatureCollection | null>>(Object.fromEntries(Object.entries(feeds).map(([k, f]) => [k, f.inStyle ?? null])));
+  const sent = useRef<Record<string, FeatureCollection | null>>(
+    Object.fromEntries(Object.entries(feeds).map(([k, f]) => [k, f.inStyle ?? null])),
+  );
   const sync = useRef((map: MaplibreMap | undefined) => {
     for (const [name, feed] of Object.entries(latest.current)) {
       if (!feed.ready || sent.current[name] === feed.data) continue;
@@ -238,14 +412,18 @@ function useSourceData(ref: React.RefObject<MapRef | null>, feeds: Record<string
   }).current;
   // A layout effect: it runs as React commits, whereas a passive effect can wait behind the map's next
   // frame (about 100 ms in software WebGL) before the data reaches MapLibre's worker.
-  useLayoutEffect(() => { sync(ref.current?.getMap()); }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
+  useLayoutEffect(() => {
+    sync(ref.current?.getMap());
+  }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
   return { sync };
 }
 
 /** Zoom from which settlement names are shown. */
 const NAME_ZOOM = 8;
 /** Marks the map's container when zoomed in far enough for settlement names (CSS shows them). */
-const markNear = (map: MaplibreMap) => { map.getContainer().dataset.near = String(map.getZoom() >= NAME_ZOOM); };
+const markNear = (map: MaplibreMap) => {
+  map.getContainer().dataset.near = String(map.getZoom() >= NAME_ZOOM);
+};
 
 /** Settlement dot diameter in px, by population (3-8 px radius). */
 const dotSize = (population: unknown) => `${2 * (3 + Math.min(1, (Number(population) || 0) / 8000) * 4)}px`;
@@ -255,7 +433,10 @@ const dotSize = (population: unknown) => `${2 * (3 + Math.min(1, (Number(populat
  * Each side's waters (the sea worker's image), drawn under the land: an image source added when first
  * given, updated in place while the share or the bearing moves, removed when the Sea layer is off.
  */
-function useSeaImage(ref: React.RefObject<MapRef | null>, image: { url: string; bounds: [number, number, number, number] } | null) {
+function useSeaImage(
+  ref: React.RefObject<MapRef | null>,
+  image: { url: string; bounds: [number, number, number, number] } | null,
+) {
   useEffect(() => {
     const map = ref.current?.getMap();
     if (!map) return;
@@ -267,14 +448,40 @@ function useSeaImage(ref: React.RefObject<MapRef | null>, image: { url: string; 
         return;
       }
       const [w, s, e, n] = image.bounds;
-      const coordinates: [[number, number], [number, number], [number, number], [number, number]] = [[w, n], [e, n], [e, s], [w, s]];
-      if (src) { src.updateImage({ url: image.url, coordinates }); return; }
+      const coordinates: [[number, number], [number, number], [number, number], [number, number]] = [
+        [w, n],
+        [e, n],
+        [e, s],
+        [w, s],
+      ];
+      if (src) {
+        src.updateImage({ url: image.url, coordinates });
+        return;
+      }
       map.addSource('sea-image', { type: 'image', url: image.url, coordinates });
       const below = map.getLayer(LAYERS.contextFill.id) ? LAYERS.contextFill.id : LAYERS.hokkaidoLine.id;
-      map.addLayer({ id: 'sea-image', type: 'raster', source: 'sea-image', paint: { 'raster-opacity': 1, 'raster-fade-duration': 0, 'raster-resampling': 'linear' } }, below);
+      map.addLayer(
+        {
+          id: 'sea-image',
+          type: 'raster',
+          source: 'sea-image',
+          paint: { 'raster-opacity': 1, 'raster-fade-duration': 0, 'raster-resampling': 'linear' },
+        },
+        below,
+      );
     };
     // The style itself is in from the start; its sources may still be loading, which does not matter here.
-    try { apply(); } catch { map.once('idle', () => { try { apply(); } catch { /* the next image retries */ } }); }
+    try {
+      apply();
+    } catch {
+      map.once('idle', () => {
+        try {
+          apply();
+        } catch {
+          /* the next image retries */
+        }
+      });
+    }
   }, [ref, image]);
 }
 

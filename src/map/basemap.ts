@@ -4,13 +4,17 @@
  */
 export const BASEMAPS = {
   osm: {
-    label: 'OpenStreetMap', host: 'tile.openstreetmap.org',
-    tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], maxzoom: 19,
+    label: 'OpenStreetMap',
+    host: 'tile.openstreetmap.org',
+    tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+    maxzoom: 19,
     attribution: '© OpenStreetMap contributors (tiles: openstreetmap.org)',
   },
   gsi: {
-    label: 'GSI (地理院タイル)', host: 'cyberjapandata.gsi.go.jp',
-    tiles: ['https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'], maxzoom: 18,
+    label: 'GSI (地理院タイル)',
+    host: 'cyberjapandata.gsi.go.jp',
+    tiles: ['https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'],
+    maxzoom: 18,
     attribution: '地理院タイル (GSI tiles)',
   },
 } as const;

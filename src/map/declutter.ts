@@ -10,9 +10,22 @@
 import { useEffect } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
-export interface Box { x: number; y: number; w: number; h: number }
-export interface Candidate { id: string; priority: number; box: Box; /** Offsets (px) to try before giving way. */ shifts?: [number, number][] }
-export interface Placement { shown: Map<string, [number, number]>; hidden: Set<string> }
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface Candidate {
+  id: string;
+  priority: number;
+  box: Box;
+  /** Offsets (px) to try before giving way. */ shifts?: [number, number][];
+}
+export interface Placement {
+  shown: Map<string, [number, number]>;
+  hidden: Set<string>;
+}
 
 /** Boxes touch only if they share area; a 1 px gap is kept between placed boxes. */
 export function overlaps(a: Box, b: Box, gap = 1): boolean {
@@ -41,26 +54,44 @@ export function declutter(candidates: readonly Candidate[]): Placement {
 }
 
 /** What is placed, in priority order: CSS selector, priority, and whether it may move a little. */
-const NAME_SHIFTS: [number, number][] = [[0, -22], [0, 22], [0, -40], [0, 40], [-50, 0], [50, 0]];
+const NAME_SHIFTS: [number, number][] = [
+  [0, -22],
+  [0, 22],
+  [0, -40],
+  [0, 40],
+  [-50, 0],
+  [50, 0],
+];
 /**
  * Sites known only to a town or an island share one placed point (several at Yuzhno-Kurilsk): they are
  * fanned out around it, as their position is approximate anyway. A site at its own published position
  * is never moved.
  */
-const FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((k) => {
-  const a = (k * Math.PI) / 4;
-  return [[Math.round(24 * Math.cos(a)), Math.round(24 * Math.sin(a))] as [number, number]];
-}).concat([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((k) => {
-  const a = (k * Math.PI) / 6 + Math.PI / 12;
-  return [Math.round(46 * Math.cos(a)), Math.round(46 * Math.sin(a))] as [number, number];
-}));
+const FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7]
+  .flatMap((k) => {
+    const a = (k * Math.PI) / 4;
+    return [[Math.round(24 * Math.cos(a)), Math.round(24 * Math.sin(a))] as [number, number]];
+  })
+  .concat(
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((k) => {
+      const a = (k * Math.PI) / 6 + Math.PI / 12;
+      return [Math.round(46 * Math.cos(a)), Math.round(46 * Math.sin(a))] as [number, number];
+    }),
+  );
 const KINDS: { selector: string; priority: number; shifts: [number, number][] | undefined }[] = [
   // Sites at their own published position cannot move, so they are placed first; names then find room.
   { selector: '.site-symbol.handed.exact', priority: 0, shifts: undefined },
   { selector: '.site-symbol.exact', priority: 0, shifts: undefined },
   { selector: '.map-label', priority: 1, shifts: NAME_SHIFTS },
   // Once zoomed in (names shown from zoom 8), a town's name comes before the sites fanned around it.
-  { selector: '[data-near="true"] .settlement-name', priority: 2, shifts: [[0, -14], [0, 14]] },
+  {
+    selector: '[data-near="true"] .settlement-name',
+    priority: 2,
+    shifts: [
+      [0, -14],
+      [0, 14],
+    ],
+  },
   { selector: '.site-symbol.handed', priority: 3, shifts: FAN },
   { selector: '.site-symbol', priority: 3, shifts: FAN },
   { selector: '.village-1945', priority: 4, shifts: undefined },
@@ -80,10 +111,16 @@ export function declutterMap(container: HTMLElement): Placement {
       el.style.translate = '';
       el.removeAttribute('data-declutter');
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom) return;
+      if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom)
+        return;
       const id = String(els.size);
       els.set(id, el);
-      candidates.push({ id, priority: k.priority, box: { x: r.left, y: r.top, w: r.width, h: r.height }, shifts: k.shifts });
+      candidates.push({
+        id,
+        priority: k.priority,
+        box: { x: r.left, y: r.top, w: r.width, h: r.height },
+        shifts: k.shifts,
+      });
     });
   }
   const placement = declutter(candidates);
@@ -102,7 +139,10 @@ export function useDeclutter(getMap: () => MaplibreMap | undefined, deps: readon
     const run = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => { declutterMap(map.getContainer()); document.body.dataset.decluttered = String(Date.now()); });
+        frame = requestAnimationFrame(() => {
+          declutterMap(map.getContainer());
+          document.body.dataset.decluttered = String(Date.now());
+        });
       });
     };
     map.on('idle', run);
@@ -110,9 +150,19 @@ export function useDeclutter(getMap: () => MaplibreMap | undefined, deps: readon
     // Markers added, removed or restyled (a site handed over, names shown from a zoom on) without the
     // map moving: place again. Positions changing while the map moves are left to 'idle'.
     const observer = new MutationObserver(run);
-    observer.observe(map.getContainer(), { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'data-near'] });
+    observer.observe(map.getContainer(), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['class', 'data-near'],
+    });
     run();
-    return () => { cancelAnimationFrame(frame); observer.disconnect(); map.off('idle', run); map.off('zoomend', run); };
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      map.off('idle', run);
+      map.off('zoomend', run);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 }

@@ -15,7 +15,11 @@ import { addProtocol } from 'maplibre-gl';
 
 export const HELD_PROTOCOL = 'atlas-held';
 
-interface Held { released: Promise<void>; release: () => void; value: object | null }
+interface Held {
+  released: Promise<void>;
+  release: () => void;
+  value: object | null;
+}
 
 const held = new Map<string, Held>();
 let counter = 0;
@@ -25,7 +29,9 @@ function entry(url: string): Held {
   let e = held.get(url);
   if (!e) {
     let release!: () => void;
-    const released = new Promise<void>((r) => { release = r; });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
     e = { released, release, value: null };
     held.set(url, e);
   }

@@ -7,7 +7,11 @@ export const LABEL_LANGUAGES: { id: LabelLanguage; label: string }[] = [
 ];
 
 export interface NameProps {
-  name_en?: unknown; name_ja?: unknown; name_ja_latn?: unknown; name_ru?: unknown; name_ru_latn?: unknown;
+  name_en?: unknown;
+  name_ja?: unknown;
+  name_ja_latn?: unknown;
+  name_ru?: unknown;
+  name_ru_latn?: unknown;
 }
 
 const s = (v: unknown) => (typeof v === 'string' ? v : '');

@@ -1,6 +1,13 @@
 /** Map features for the military sites and their reported range rings. Pure. */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { CERTAINTY_LABELS, KIND_LABELS, KIND_MARKS, standingIn, type Site, type SystemInfo } from '../data/deployments.ts';
+import {
+  CERTAINTY_LABELS,
+  KIND_LABELS,
+  KIND_MARKS,
+  standingIn,
+  type Site,
+  type SystemInfo,
+} from '../data/deployments.ts';
 import { geodesicCircle } from '../geo/range-ring.ts';
 
 export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2', US: '#D55E00' };
@@ -9,9 +16,15 @@ export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): Featu
   return {
     type: 'FeatureCollection',
     features: sites.map((s) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: s.lonlat },
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: s.lonlat },
       properties: {
-        id: s.id, country: s.props.country, color: SITE_COLORS[s.props.country] ?? '#555', mark: KIND_MARKS[s.props.kind] ?? '?', certainty: s.props.certainty, to_japan: toJapan.has(s.id),
+        id: s.id,
+        country: s.props.country,
+        color: SITE_COLORS[s.props.country] ?? '#555',
+        mark: KIND_MARKS[s.props.kind] ?? '?',
+        certainty: s.props.certainty,
+        to_japan: toJapan.has(s.id),
         // The accessible name of the site's button on the map.
         name: `${KIND_MARKS[s.props.kind] ?? '?'} · ${s.props.name_en} (${s.props.country}, ${KIND_LABELS[s.props.kind] ?? s.props.kind}); position: ${CERTAINTY_LABELS[s.props.certainty] ?? s.props.certainty}${toJapan.has(s.id) ? '; to Japan under this option' : ''}`,
       },
@@ -22,16 +35,37 @@ export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): Featu
 /** Reported range rings of the sites that stand in `year`: a ring is drawn only while its site stands. */
 export function rangeRings(sites: Site[], systems: SystemInfo[], year: number): FeatureCollection<Polygon> {
   const features: Feature<Polygon>[] = [];
-  for (const s of standingIn(sites, year)) for (const id of s.props.systems) {
-    const sys = systems.find((x) => x.id === id);
-    if (!sys || sys.range_km_max == null) continue;
-    const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? 'source in details';
-    features.push({ type: 'Feature', geometry: geodesicCircle(s.lonlat, sys.range_km_max), properties: { site: s.id, system: id, km: sys.range_km_max, dashed: false, label: `${sys.name}: ${sys.range_km_max} km (reported; ${source})` } });
-    const max = Math.max(...(sys.range_variants ?? []).map((v) => v.km));
-    if (Number.isFinite(max) && max > sys.range_km_max) {
-      const v = sys.range_variants!.find((x) => x.km === max)!;
-      features.push({ type: 'Feature', geometry: geodesicCircle(s.lonlat, max), properties: { site: s.id, system: id, km: max, dashed: true, label: `${sys.name}: up to ${max} km (reported maximum: ${v.label})` } });
+  for (const s of standingIn(sites, year))
+    for (const id of s.props.systems) {
+      const sys = systems.find((x) => x.id === id);
+      if (!sys || sys.range_km_max == null) continue;
+      const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? 'source in details';
+      features.push({
+        type: 'Feature',
+        geometry: geodesicCircle(s.lonlat, sys.range_km_max),
+        properties: {
+          site: s.id,
+          system: id,
+          km: sys.range_km_max,
+          dashed: false,
+          label: `${sys.name}: ${sys.range_km_max} km (reported; ${source})`,
+        },
+      });
+      const max = Math.max(...(sys.range_variants ?? []).map((v) => v.km));
+      if (Number.isFinite(max) && max > sys.range_km_max) {
+        const v = sys.range_variants!.find((x) => x.km === max)!;
+        features.push({
+          type: 'Feature',
+          geometry: geodesicCircle(s.lonlat, max),
+          properties: {
+            site: s.id,
+            system: id,
+            km: max,
+            dashed: true,
+            label: `${sys.name}: up to ${max} km (reported maximum: ${v.label})`,
+          },
+        });
+      }
     }
-  }
   return { type: 'FeatureCollection', features };
 }

@@ -3,7 +3,12 @@
  * Without `glyphs`, MapLibre draws label text with the browser's local fonts.
  * Colours are neutral (no flag colours): sea, context land, Hokkaido, the disputed islands.
  */
-import type { StyleSpecification, LayerSpecification, FilterSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import type {
+  StyleSpecification,
+  LayerSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+} from 'maplibre-gl';
 
 export const COLORS = {
   sea: '#c9dde8',
@@ -37,10 +42,17 @@ export const LABEL_FONT = ['sans-serif'];
 
 /** Every feature carries `layer_kind`: the layers of the two shared sources pick theirs by it. */
 export const KIND = {
-  context: 'context', hokkaido: 'hokkaido', island: 'island', optionArea: 'option-area', cutLine: 'cut-line',
-  ring: 'ring', territory: 'territory', territoryLine: 'territory-line',
+  context: 'context',
+  hokkaido: 'hokkaido',
+  island: 'island',
+  optionArea: 'option-area',
+  cutLine: 'cut-line',
+  ring: 'ring',
+  territory: 'territory',
+  territoryLine: 'territory-line',
   userPoint: 'user-point',
-  historyArea: 'history-area', historyLine: 'history-line',
+  historyArea: 'history-area',
+  historyLine: 'history-line',
   seaLine: 'sea-line',
 } as const;
 
@@ -61,58 +73,181 @@ export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, e
 type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
 
 export const LAYERS = {
-  contextFill: { id: 'context-fill', type: 'fill', paint: { 'fill-antialias': false, 'fill-color': COLORS.context } } as L<'fill'>,
-  contextLine: { id: 'context-line', type: 'line', paint: { 'line-color': COLORS.contextLine, 'line-width': 0.6 } } as L<'line'>,
-  hokkaidoFill: { id: 'hokkaido-fill', type: 'fill', paint: { 'fill-antialias': false, 'fill-color': COLORS.hokkaido } } as L<'fill'>,
-  hokkaidoLine: { id: 'hokkaido-line', type: 'line', paint: { 'line-color': COLORS.hokkaidoLine, 'line-width': 0.8 } } as L<'line'>,
-  islandsFill: { id: 'islands-fill', type: 'fill', paint: { 'fill-antialias': false, 'fill-color': COLORS.island, 'fill-opacity': 0.95 } } as L<'fill'>,
-  islandsLine: { id: 'islands-line', type: 'line', paint: { 'line-color': COLORS.islandLine, 'line-width': 1.2 } } as L<'line'>,
+  contextFill: {
+    id: 'context-fill',
+    type: 'fill',
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.context },
+  } as L<'fill'>,
+  contextLine: {
+    id: 'context-line',
+    type: 'line',
+    paint: { 'line-color': COLORS.contextLine, 'line-width': 0.6 },
+  } as L<'line'>,
+  hokkaidoFill: {
+    id: 'hokkaido-fill',
+    type: 'fill',
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.hokkaido },
+  } as L<'fill'>,
+  hokkaidoLine: {
+    id: 'hokkaido-line',
+    type: 'line',
+    paint: { 'line-color': COLORS.hokkaidoLine, 'line-width': 0.8 },
+  } as L<'line'>,
+  islandsFill: {
+    id: 'islands-fill',
+    type: 'fill',
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.island, 'fill-opacity': 0.95 },
+  } as L<'fill'>,
+  islandsLine: {
+    id: 'islands-line',
+    type: 'line',
+    paint: { 'line-color': COLORS.islandLine, 'line-width': 1.2 },
+  } as L<'line'>,
   /** Outline of the selected island; its filter is set from the selection. */
-  islandsSelected: { id: 'islands-selected', type: 'line', paint: { 'line-color': COLORS.selectedLine, 'line-width': 3 } } as L<'line'>,
-  optionFill: { id: 'option-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
-  optionFillDisputed: { id: 'option-fill-disputed', type: 'fill', filter: ['==', ['get', 'side'], 'disputed'], paint: { 'fill-antialias': false, 'fill-color': COLORS.disputed, 'fill-opacity': 0.6 } } as L<'fill'>,
-  optionFillRussia: { id: 'option-fill-russia', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
+  islandsSelected: {
+    id: 'islands-selected',
+    type: 'line',
+    paint: { 'line-color': COLORS.selectedLine, 'line-width': 3 },
+  } as L<'line'>,
+  optionFill: {
+    id: 'option-fill',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'japan'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 },
+  } as L<'fill'>,
+  optionFillDisputed: {
+    id: 'option-fill-disputed',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'disputed'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.disputed, 'fill-opacity': 0.6 },
+  } as L<'fill'>,
+  optionFillRussia: {
+    id: 'option-fill-russia',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'russia'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 },
+  } as L<'fill'>,
   cutLine: { id: 'cut-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
-  rings: { id: 'range-rings', type: 'line', filter: ['!=', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5 } } as L<'line'>,
+  rings: {
+    id: 'range-rings',
+    type: 'line',
+    filter: ['!=', ['get', 'dashed'], true],
+    paint: { 'line-color': COLORS.ring, 'line-width': 1.5 },
+  } as L<'line'>,
   /** The largest reported range of a system, when larger than its usual figure: dashed. */
-  ringsMax: { id: 'range-rings-max', type: 'line', filter: ['==', ['get', 'dashed'], true], paint: { 'line-color': COLORS.ring, 'line-width': 1.5, 'line-dasharray': [4, 3] } } as L<'line'>,
+  ringsMax: {
+    id: 'range-rings-max',
+    type: 'line',
+    filter: ['==', ['get', 'dashed'], true],
+    paint: { 'line-color': COLORS.ring, 'line-width': 1.5, 'line-dasharray': [4, 3] },
+  } as L<'line'>,
   ringLabels: {
-    id: 'range-ring-labels', type: 'symbol',
-    layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 11, 'symbol-spacing': 400 },
+    id: 'range-ring-labels',
+    type: 'symbol',
+    layout: {
+      'symbol-placement': 'line',
+      'text-field': ['get', 'label'],
+      'text-font': LABEL_FONT,
+      'text-size': 11,
+      'symbol-spacing': 400,
+    },
     paint: { 'text-color': COLORS.ring, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
   } as L<'symbol'>,
-  territoryFill: { id: 'territory-fill', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 } } as L<'fill'>,
-  territoryFillOther: { id: 'territory-fill-other', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 } } as L<'fill'>,
-  territoryLine: { id: 'territory-line', type: 'line', paint: { 'line-color': COLORS.cutLine, 'line-width': 3 } } as L<'line'>,
+  territoryFill: {
+    id: 'territory-fill',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'japan'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.55 },
+  } as L<'fill'>,
+  territoryFillOther: {
+    id: 'territory-fill-other',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'russia'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.55 },
+  } as L<'fill'>,
+  territoryLine: {
+    id: 'territory-line',
+    type: 'line',
+    paint: { 'line-color': COLORS.cutLine, 'line-width': 3 },
+  } as L<'line'>,
   /** History (src/ui/HistoryPanel.tsx): areas by who held or administered them in the chosen year, and the lines then in force. */
-  historyFillJapan: { id: 'history-fill-japan', type: 'fill', filter: ['==', ['get', 'side'], 'japan'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.45 } } as L<'fill'>,
-  historyFillRussia: { id: 'history-fill-russia', type: 'fill', filter: ['==', ['get', 'side'], 'russia'], paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.45 } } as L<'fill'>,
-  historyFillUndivided: { id: 'history-fill-undivided', type: 'fill', filter: ['==', ['get', 'side'], 'undivided'], paint: { 'fill-antialias': false, 'fill-color': '#8c8c8c', 'fill-opacity': 0.45 } } as L<'fill'>,
-  historyLine: { id: 'history-line', type: 'line', paint: { 'line-color': '#1a1a1a', 'line-width': 2.5, 'line-dasharray': [3, 2] } } as L<'line'>,
+  historyFillJapan: {
+    id: 'history-fill-japan',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'japan'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.sideJapan, 'fill-opacity': 0.45 },
+  } as L<'fill'>,
+  historyFillRussia: {
+    id: 'history-fill-russia',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'russia'],
+    paint: { 'fill-antialias': false, 'fill-color': COLORS.sideRussia, 'fill-opacity': 0.45 },
+  } as L<'fill'>,
+  historyFillUndivided: {
+    id: 'history-fill-undivided',
+    type: 'fill',
+    filter: ['==', ['get', 'side'], 'undivided'],
+    paint: { 'fill-antialias': false, 'fill-color': '#8c8c8c', 'fill-opacity': 0.45 },
+  } as L<'fill'>,
+  historyLine: {
+    id: 'history-line',
+    type: 'line',
+    paint: { 'line-color': '#1a1a1a', 'line-width': 2.5, 'line-dasharray': [3, 2] },
+  } as L<'line'>,
   /** The sea (src/geo/maritime): the equidistance boundary, the 200 nm limit of the region, the 12 nm limit. */
-  seaBoundary: { id: 'sea-boundary', type: 'line', filter: ['==', ['get', 'line'], 'boundary'], paint: { 'line-color': '#5b2a86', 'line-width': 2.5, 'line-dasharray': [2, 1] } } as L<'line'>,
-  seaEez: { id: 'sea-eez', type: 'line', filter: ['==', ['get', 'line'], 'eez'], paint: { 'line-color': '#44627a', 'line-width': 1.2, 'line-dasharray': [6, 3] } } as L<'line'>,
-  seaTs: { id: 'sea-ts', type: 'line', filter: ['==', ['get', 'line'], 'ts'], paint: { 'line-color': '#44627a', 'line-width': 0.8 } } as L<'line'>,
+  seaBoundary: {
+    id: 'sea-boundary',
+    type: 'line',
+    filter: ['==', ['get', 'line'], 'boundary'],
+    paint: { 'line-color': '#5b2a86', 'line-width': 2.5, 'line-dasharray': [2, 1] },
+  } as L<'line'>,
+  seaEez: {
+    id: 'sea-eez',
+    type: 'line',
+    filter: ['==', ['get', 'line'], 'eez'],
+    paint: { 'line-color': '#44627a', 'line-width': 1.2, 'line-dasharray': [6, 3] },
+  } as L<'line'>,
+  seaTs: {
+    id: 'sea-ts',
+    type: 'line',
+    filter: ['==', ['get', 'line'], 'ts'],
+    paint: { 'line-color': '#44627a', 'line-width': 0.8 },
+  } as L<'line'>,
   userPoints: {
-    id: 'user-points', type: 'circle',
-    paint: { 'circle-radius': 6, 'circle-color': '#222222', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    id: 'user-points',
+    type: 'circle',
+    paint: {
+      'circle-radius': 6,
+      'circle-color': '#222222',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
   } as L<'circle'>,
 };
 
 /** The view that shows eastern Hokkaido and all four islands. */
-export const HOME_BOUNDS: [[number, number], [number, number]] = [[143.6, 42.9], [149.0, 45.7]];
+export const HOME_BOUNDS: [[number, number], [number, number]] = [
+  [143.6, 42.9],
+  [149.0, 45.7],
+];
 
 /** The first data of the map's two GeoJSON sources (a collection, or a URL MapLibre loads it from). */
 export interface StyleData {
-  land: GeoJSONSourceSpecification['data']; overlay: GeoJSONSourceSpecification['data'];
+  land: GeoJSONSourceSpecification['data'];
+  overlay: GeoJSONSourceSpecification['data'];
   /** The user's imported points, apart: 100,000 of them must not travel again with every option change. */
   user?: GeoJSONSourceSpecification['data'];
 }
-export interface StyleBasemap { tiles: readonly string[]; maxzoom: number; attribution: string }
+export interface StyleBasemap {
+  tiles: readonly string[];
+  maxzoom: number;
+  attribution: string;
+}
 
 /** The filter of the selected island's outline. */
 export function selectedIslandFilter(selectedId: string | null): FilterSpecification {
-  return ofKind(LAYERS.islandsSelected, KIND.island, ['==', ['get', 'id'], selectedId ?? '']).filter as FilterSpecification;
+  return ofKind(LAYERS.islandsSelected, KIND.island, ['==', ['get', 'id'], selectedId ?? ''])
+    .filter as FilterSpecification;
 }
 
 /**
@@ -123,11 +258,15 @@ export function selectedIslandFilter(selectedId: string | null): FilterSpecifica
  * its own moment, and each costs the map another frame. With an online basemap the context and
  * Hokkaido fills are left out (the basemap shows the land).
  */
-export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | null; selectedId?: string | null } = {}): StyleSpecification {
+export function atlasStyle(
+  data: StyleData,
+  opts: { basemap?: StyleBasemap | null; selectedId?: string | null } = {},
+): StyleSpecification {
   const { basemap = null, selectedId = null } = opts;
   type AnyLayer = { id: string; filter?: unknown };
   const land = (layer: AnyLayer, kind: string) => ({ ...ofKind(layer, kind), source: 'land' }) as LayerSpecification;
-  const overlay = (layer: AnyLayer, kind: string) => ({ ...ofKind(layer, kind), source: 'overlay' }) as LayerSpecification;
+  const overlay = (layer: AnyLayer, kind: string) =>
+    ({ ...ofKind(layer, kind), source: 'overlay' }) as LayerSpecification;
   return {
     version: 8,
     name: 'atlas-offline',
@@ -138,15 +277,46 @@ export function atlasStyle(data: StyleData, opts: { basemap?: StyleBasemap | nul
     // worker to simplify and cut into tiles before the first frame. Outlines move by at most a pixel at
     // the zoom drawn; every figure is computed from the full geometry, never from tiles.
     sources: {
-      ...(basemap ? { basemap: { type: 'raster', tiles: [...basemap.tiles], tileSize: 256, maxzoom: basemap.maxzoom, attribution: basemap.attribution } } : {}),
-      land: { type: 'geojson', data: data.land, attribution: '© OpenStreetMap contributors (ODbL)', tolerance: 1, buffer: 32 },
+      ...(basemap
+        ? {
+            basemap: {
+              type: 'raster',
+              tiles: [...basemap.tiles],
+              tileSize: 256,
+              maxzoom: basemap.maxzoom,
+              attribution: basemap.attribution,
+            },
+          }
+        : {}),
+      land: {
+        type: 'geojson',
+        data: data.land,
+        attribution: '© OpenStreetMap contributors (ODbL)',
+        tolerance: 1,
+        buffer: 32,
+      },
       overlay: { type: 'geojson', data: data.overlay, tolerance: 1, buffer: 32 },
       user: { type: 'geojson', data: data.user ?? { type: 'FeatureCollection', features: [] }, buffer: 32 },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-      ...(basemap ? [{ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.85 } } as LayerSpecification] : []),
-      ...(basemap ? [] : [land(LAYERS.contextFill, KIND.context), land(LAYERS.contextLine, KIND.context), land(LAYERS.hokkaidoFill, KIND.hokkaido)]),
+      ...(basemap
+        ? [
+            {
+              id: 'basemap',
+              type: 'raster',
+              source: 'basemap',
+              paint: { 'raster-opacity': 0.85 },
+            } as LayerSpecification,
+          ]
+        : []),
+      ...(basemap
+        ? []
+        : [
+            land(LAYERS.contextFill, KIND.context),
+            land(LAYERS.contextLine, KIND.context),
+            land(LAYERS.hokkaidoFill, KIND.hokkaido),
+          ]),
       land(LAYERS.hokkaidoLine, KIND.hokkaido),
       land(LAYERS.islandsFill, KIND.island),
       overlay(LAYERS.optionFill, KIND.optionArea),

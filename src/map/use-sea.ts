@@ -12,10 +12,19 @@ import type { SeaSummary, SeaWorkerIn, SeaWorkerOut } from './sea-worker.ts';
 import straitsJson from '../../data/straits.json' with { type: 'json' };
 
 export interface StraitInfo {
-  id: string; name_en: string; name_ja: string; name_ru: string; coasts: string[];
-  widths: { km: number; what: string; source: string }[]; width_note?: string; crossing_note?: string;
+  id: string;
+  name_en: string;
+  name_ja: string;
+  name_ru: string;
+  coasts: string[];
+  widths: { km: number; what: string; source: string }[];
+  width_note?: string;
+  crossing_note?: string;
 }
-export const STRAITS = straitsJson as unknown as { sources: Record<string, { title: string; url: string }>; straits: (StraitInfo & { crossing_line: [Position, Position] })[] };
+export const STRAITS = straitsJson as unknown as {
+  sources: Record<string, { title: string; url: string }>;
+  straits: (StraitInfo & { crossing_line: [Position, Position] })[];
+};
 
 export interface SeaState {
   status: 'off' | 'preparing' | 'ready' | 'error';
@@ -32,10 +41,30 @@ export interface SeaState {
   error: string | null;
 }
 
-const OFF: SeaState = { status: 'off', prepareMs: null, envelope: null, tsLimit: null, current: null, currentFor: null, others: {}, computeMs: null, image: null, error: null };
+const OFF: SeaState = {
+  status: 'off',
+  prepareMs: null,
+  envelope: null,
+  tsLimit: null,
+  current: null,
+  currentFor: null,
+  others: {},
+  computeMs: null,
+  image: null,
+  error: null,
+};
 
-export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geometry> | null; hokkaido: FeatureCollection<Geometry> | null; context: FeatureCollection<Geometry> | null },
-  ctx: ShareContext | null, current: OptionResult | null, results: OptionResult[]): SeaState {
+export function useSea(
+  enabled: boolean,
+  land: {
+    islands: FeatureCollection<Geometry> | null;
+    hokkaido: FeatureCollection<Geometry> | null;
+    context: FeatureCollection<Geometry> | null;
+  },
+  ctx: ShareContext | null,
+  current: OptionResult | null,
+  results: OptionResult[],
+): SeaState {
   const [state, setState] = useState<SeaState>(OFF);
   const worker = useRef<Worker | null>(null);
   const ready = useRef(false);
@@ -46,8 +75,14 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
   const requestedFor = useRef(new Map<number, OptionResult>());
 
   const send = (m: SeaWorkerIn) => {
-    if (!worker.current || !ready.current) { pending.current = m; return; }
-    if (busy.current) { pending.current = m; return; }
+    if (!worker.current || !ready.current) {
+      pending.current = m;
+      return;
+    }
+    if (busy.current) {
+      pending.current = m;
+      return;
+    }
     busy.current = true;
     worker.current.postMessage(m);
   };
@@ -59,7 +94,11 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
     setState((s) => ({ ...s, status: 'preparing' }));
     w.onmessage = (ev: MessageEvent<SeaWorkerOut>) => {
       const m = ev.data;
-      if (m.type === 'error') { busy.current = false; setState((s) => ({ ...s, status: 'error', error: m.message })); return; }
+      if (m.type === 'error') {
+        busy.current = false;
+        setState((s) => ({ ...s, status: 'error', error: m.message }));
+        return;
+      }
       if (m.type === 'ready') {
         ready.current = true;
         setState((s) => ({ ...s, status: 'ready', prepareMs: m.prepareMs, envelope: m.envelope, tsLimit: m.tsLimit }));
@@ -70,7 +109,14 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
         for (const k of requestedFor.current.keys()) if (k <= m.seq) requestedFor.current.delete(k);
         setState((s) => {
           if (s.image) setTimeout(() => URL.revokeObjectURL(s.image!.url), 2000);
-          return { ...s, current: m.current, currentFor, others: { ...s.others, ...m.others }, computeMs: m.computeMs, image: url ? { url, bounds: m.bounds } : null };
+          return {
+            ...s,
+            current: m.current,
+            currentFor,
+            others: { ...s.others, ...m.others },
+            computeMs: m.computeMs,
+            image: url ? { url, bounds: m.bounds } : null,
+          };
         });
       }
       const next = pending.current;
@@ -79,10 +125,22 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
     };
     w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the sea worker failed' }));
     const straits = STRAITS.straits.map((s) => ({ id: s.id, crossing: s.crossing_line }));
-    w.postMessage({ type: 'prepare', islands: land.islands, hokkaido: land.hokkaido, context: land.context, straits } satisfies SeaWorkerIn);
+    w.postMessage({
+      type: 'prepare',
+      islands: land.islands,
+      hokkaido: land.hokkaido,
+      context: land.context,
+      straits,
+    } satisfies SeaWorkerIn);
   }, [enabled, land.islands, land.hokkaido, land.context]);
 
-  useEffect(() => () => { worker.current?.terminate(); worker.current = null; }, []);
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     if (!enabled || !ctx || !current) return;
@@ -91,7 +149,9 @@ export function useSea(enabled: boolean, land: { islands: FeatureCollection<Geom
     try {
       own = seaOwnership(ctx, current);
       others = results.map((r) => ({ id: r.id, own: seaOwnership(ctx, r) }));
-    } catch { return; }
+    } catch {
+      return;
+    }
     requestedFor.current.set(++seq.current, current);
     send({ type: 'compute', seq: seq.current, current: own, others });
   }, [enabled, ctx, current, results, state.status]);

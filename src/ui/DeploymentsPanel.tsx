@@ -4,11 +4,34 @@ import { useT, type UiLanguage } from '../i18n/index.ts';
 import { SourceLink } from './SourceLink.tsx';
 import type { RingMode } from './url-state.ts';
 import type { Source } from '../data/sources.ts';
-import { COUNTRIES, CERTAINTIES, KINDS, type Certainty, type Country, type Kind, type Site, type SiteProps, type SystemInfo } from '../data/deployments.ts';
+import {
+  COUNTRIES,
+  CERTAINTIES,
+  KINDS,
+  type Certainty,
+  type Country,
+  type Kind,
+  type Site,
+  type SiteProps,
+  type SystemInfo,
+} from '../data/deployments.ts';
 
-export interface SiteFilters { countries: Country[]; kinds: Kind[]; certainties: Certainty[]; year: number }
+export interface SiteFilters {
+  countries: Country[];
+  kinds: Kind[];
+  certainties: Certainty[];
+  year: number;
+}
 export type { RingMode } from './url-state.ts';
-export interface Exercise { id: string; date: string; title: string; where: string; troops: number | null; description: string; sources: Source[] }
+export interface Exercise {
+  id: string;
+  date: string;
+  title: string;
+  where: string;
+  troops: number | null;
+  description: string;
+  sources: Source[];
+}
 
 export const FIRST_YEAR = 1990;
 export const THIS_YEAR = new Date().getFullYear();
@@ -17,10 +40,18 @@ export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, 
   (lang === 'ja' ? p.name_ja : lang === 'ru' ? p.name_ru : null) || p.name_en;
 
 export function DeploymentsPanel(p: {
-  filters: SiteFilters; onFilters: (f: SiteFilters) => void; shownCount: number; totalCount: number;
-  exercises: Exercise[]; ringMode: RingMode; onRingMode: (m: RingMode) => void;
-  playing: boolean; onPlaying: (b: boolean) => void;
-  shownSites: Site[]; selectedSiteId: string | null; onSelectSite: (id: string | null) => void;
+  filters: SiteFilters;
+  onFilters: (f: SiteFilters) => void;
+  shownCount: number;
+  totalCount: number;
+  exercises: Exercise[];
+  ringMode: RingMode;
+  onRingMode: (m: RingMode) => void;
+  playing: boolean;
+  onPlaying: (b: boolean) => void;
+  shownSites: Site[];
+  selectedSiteId: string | null;
+  onSelectSite: (id: string | null) => void;
 }) {
   const { t, lang, f: fmt } = useT();
   const { filters: f } = p;
@@ -31,12 +62,17 @@ export function DeploymentsPanel(p: {
   useEffect(() => {
     if (!p.playing) return;
     // Steps a year at a time; slower when the user prefers reduced motion.
-    timer.current = window.setInterval(() => {
-      const next = f.year >= THIS_YEAR ? FIRST_YEAR : f.year + 1;
-      p.onFilters({ ...f, year: next });
-      if (next === THIS_YEAR) p.onPlaying(false);
-    }, reduceMotion ? 2000 : 700);
-    return () => { if (timer.current) clearInterval(timer.current); };
+    timer.current = window.setInterval(
+      () => {
+        const next = f.year >= THIS_YEAR ? FIRST_YEAR : f.year + 1;
+        p.onFilters({ ...f, year: next });
+        if (next === THIS_YEAR) p.onPlaying(false);
+      },
+      reduceMotion ? 2000 : 700,
+    );
+    return () => {
+      if (timer.current) clearInterval(timer.current);
+    };
   }, [p.playing, f, p, reduceMotion]);
 
   return (
@@ -44,45 +80,115 @@ export function DeploymentsPanel(p: {
       <h2 id="deployments-title">{t('deployments.title')}</h2>
       <p className="fine">{t('deployments.intro')}</p>
       <div className="year-row">
-        <label htmlFor="year-slider">{t('common.year')} <output data-testid="year-output">{f.year}</output></label>
-        <input id="year-slider" type="range" min={FIRST_YEAR} max={THIS_YEAR} step={1} value={f.year} data-testid="year-slider"
-          onChange={(e) => p.onFilters({ ...f, year: Number(e.target.value) })} />
-        <button type="button" onClick={() => p.onPlaying(!p.playing)} aria-pressed={p.playing}>{p.playing ? t('deployments.pause') : t('deployments.play')}</button>
+        <label htmlFor="year-slider">
+          {t('common.year')} <output data-testid="year-output">{f.year}</output>
+        </label>
+        <input
+          id="year-slider"
+          type="range"
+          min={FIRST_YEAR}
+          max={THIS_YEAR}
+          step={1}
+          value={f.year}
+          data-testid="year-slider"
+          onChange={(e) => p.onFilters({ ...f, year: Number(e.target.value) })}
+        />
+        <button type="button" onClick={() => p.onPlaying(!p.playing)} aria-pressed={p.playing}>
+          {p.playing ? t('deployments.pause') : t('deployments.play')}
+        </button>
       </div>
-      <label className="site-select">{t('deployments.siteDetails')}{' '}
-        <select value={p.selectedSiteId ?? ''} onChange={(e) => p.onSelectSite(e.target.value || null)} data-testid="site-select">
+      <label className="site-select">
+        {t('deployments.siteDetails')}{' '}
+        <select
+          value={p.selectedSiteId ?? ''}
+          onChange={(e) => p.onSelectSite(e.target.value || null)}
+          data-testid="site-select"
+        >
           <option value="">{t('deployments.choose')}</option>
-          {p.shownSites.map((s) => <option key={s.id} value={s.id}>{s.props.country} · {siteName(s.props, lang)}</option>)}
+          {p.shownSites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.props.country} · {siteName(s.props, lang)}
+            </option>
+          ))}
         </select>
       </label>
-      <p className="fine" data-testid="sites-count">{t('deployments.count', { shown: fmt.int(p.shownCount), total: fmt.int(p.totalCount), year: f.year })}</p>
+      <p className="fine" data-testid="sites-count">
+        {t('deployments.count', { shown: fmt.int(p.shownCount), total: fmt.int(p.totalCount), year: f.year })}
+      </p>
       <div className="filter-grid">
-        <fieldset><legend>{t('deployments.country')}</legend>
-          {COUNTRIES.map((c) => <label key={c}><input type="checkbox" checked={f.countries.includes(c)} onChange={() => p.onFilters({ ...f, countries: toggle(f.countries, c) })} /><span className={`dot-${c}`} aria-hidden="true" />{t(`deployments.countries.${c}`)}</label>)}
+        <fieldset>
+          <legend>{t('deployments.country')}</legend>
+          {COUNTRIES.map((c) => (
+            <label key={c}>
+              <input
+                type="checkbox"
+                checked={f.countries.includes(c)}
+                onChange={() => p.onFilters({ ...f, countries: toggle(f.countries, c) })}
+              />
+              <span className={`dot-${c}`} aria-hidden="true" />
+              {t(`deployments.countries.${c}`)}
+            </label>
+          ))}
         </fieldset>
-        <fieldset><legend>{t('deployments.positionKnown')}</legend>
-          {CERTAINTIES.map((c) => <label key={c} title={t(`deployments.certainty.${c}`)}><input type="checkbox" checked={f.certainties.includes(c)} onChange={() => p.onFilters({ ...f, certainties: toggle(f.certainties, c) })} />{t(`deployments.certaintyShort.${c}`)}</label>)}
+        <fieldset>
+          <legend>{t('deployments.positionKnown')}</legend>
+          {CERTAINTIES.map((c) => (
+            <label key={c} title={t(`deployments.certainty.${c}`)}>
+              <input
+                type="checkbox"
+                checked={f.certainties.includes(c)}
+                onChange={() => p.onFilters({ ...f, certainties: toggle(f.certainties, c) })}
+              />
+              {t(`deployments.certaintyShort.${c}`)}
+            </label>
+          ))}
         </fieldset>
-        <fieldset className="kinds"><legend>{t('deployments.kind')}</legend>
-          {KINDS.map((k) => <label key={k}><input type="checkbox" checked={f.kinds.includes(k)} onChange={() => p.onFilters({ ...f, kinds: toggle(f.kinds, k) })} />{t(`deployments.kinds.${k}`)}</label>)}
+        <fieldset className="kinds">
+          <legend>{t('deployments.kind')}</legend>
+          {KINDS.map((k) => (
+            <label key={k}>
+              <input
+                type="checkbox"
+                checked={f.kinds.includes(k)}
+                onChange={() => p.onFilters({ ...f, kinds: toggle(f.kinds, k) })}
+              />
+              {t(`deployments.kinds.${k}`)}
+            </label>
+          ))}
         </fieldset>
       </div>
-      <fieldset className="segmented row"><legend>{t('deployments.ranges')}</legend>
+      <fieldset className="segmented row">
+        <legend>{t('deployments.ranges')}</legend>
         {(['none', 'selected', 'all'] as const).map((m) => (
-          <label key={m} className={p.ringMode === m ? 'on' : ''}><input type="radio" name="rings" checked={p.ringMode === m} onChange={() => p.onRingMode(m)} />
-            {m === 'none' ? t('deployments.ringsNone') : m === 'selected' ? t('deployments.ringsSelected') : t('deployments.ringsAll')}</label>
+          <label key={m} className={p.ringMode === m ? 'on' : ''}>
+            <input type="radio" name="rings" checked={p.ringMode === m} onChange={() => p.onRingMode(m)} />
+            {m === 'none'
+              ? t('deployments.ringsNone')
+              : m === 'selected'
+                ? t('deployments.ringsSelected')
+                : t('deployments.ringsAll')}
+          </label>
         ))}
       </fieldset>
       <h3>{t('deployments.exercises', { year: f.year })}</h3>
       {inYear.length ? (
         <ul className="exercises" data-testid="exercises">
           {inYear.map((e) => (
-            <li key={e.id}><strong><time dateTime={e.date}>{fmt.date(e.date)}</time></strong> {e.title}{e.troops ? t('deployments.troops', { n: fmt.int(e.troops) }) : ''}. {e.where}.{' '}
-              {e.sources.slice(0, 2).map((s) => <SourceLink key={s.id} source={s} />)}
+            <li key={e.id}>
+              <strong>
+                <time dateTime={e.date}>{fmt.date(e.date)}</time>
+              </strong>{' '}
+              {e.title}
+              {e.troops ? t('deployments.troops', { n: fmt.int(e.troops) }) : ''}. {e.where}.{' '}
+              {e.sources.slice(0, 2).map((s) => (
+                <SourceLink key={s.id} source={s} />
+              ))}
             </li>
           ))}
         </ul>
-      ) : <p className="fine">{t('deployments.noneRecorded')}</p>}
+      ) : (
+        <p className="fine">{t('deployments.noneRecorded')}</p>
+      )}
     </section>
   );
 }
@@ -95,22 +201,62 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
     <section className="panel" aria-labelledby="site-title" data-testid="site-panel">
       <header className="panel-head">
         <h2 id="site-title">{siteName(p, lang)}</h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('site.close')}>×</button>
+        <button type="button" className="close" onClick={onClose} aria-label={t('site.close')}>
+          ×
+        </button>
       </header>
       <dl className="names">
-        {lang !== 'en' && <><dt>{t('common.english')}</dt><dd lang="en">{p.name_en}</dd></>}
-        {p.name_ja && <><dt>{t('common.japanese')}</dt><dd lang="ja">{p.name_ja}</dd></>}
-        {p.name_ru && <><dt>{t('common.russian')}</dt><dd lang="ru">{p.name_ru}</dd></>}
-        <dt>{t('site.operator')}</dt><dd>{p.country} · {p.operator} · {KINDS.includes(p.kind) ? t(`deployments.kinds.${p.kind}`) : p.kind}</dd>
-        <dt>{t('site.years')}</dt><dd>{p.since ?? t('site.unknown')} – {p.until ?? t('site.present')}</dd>
-        {p.personnel != null && <><dt>{t('site.personnel')}</dt><dd>{t('site.reported', { n: f.int(p.personnel) })}</dd></>}
-        <dt>{t('common.position')}</dt><dd data-testid="site-certainty">{CERTAINTIES.includes(p.certainty) ? t(`deployments.certainty.${p.certainty}`) : p.certainty}</dd>
+        {lang !== 'en' && (
+          <>
+            <dt>{t('common.english')}</dt>
+            <dd lang="en">{p.name_en}</dd>
+          </>
+        )}
+        {p.name_ja && (
+          <>
+            <dt>{t('common.japanese')}</dt>
+            <dd lang="ja">{p.name_ja}</dd>
+          </>
+        )}
+        {p.name_ru && (
+          <>
+            <dt>{t('common.russian')}</dt>
+            <dd lang="ru">{p.name_ru}</dd>
+          </>
+        )}
+        <dt>{t('site.operator')}</dt>
+        <dd>
+          {p.country} · {p.operator} · {KINDS.includes(p.kind) ? t(`deployments.kinds.${p.kind}`) : p.kind}
+        </dd>
+        <dt>{t('site.years')}</dt>
+        <dd>
+          {p.since ?? t('site.unknown')} – {p.until ?? t('site.present')}
+        </dd>
+        {p.personnel != null && (
+          <>
+            <dt>{t('site.personnel')}</dt>
+            <dd>{t('site.reported', { n: f.int(p.personnel) })}</dd>
+          </>
+        )}
+        <dt>{t('common.position')}</dt>
+        <dd data-testid="site-certainty">
+          {CERTAINTIES.includes(p.certainty) ? t(`deployments.certainty.${p.certainty}`) : p.certainty}
+        </dd>
       </dl>
       {sys.length > 0 && (
         <>
           <h3>{t('site.systems')}</h3>
           <ul className="systems">
-            {sys.map((s) => <li key={s.id}>{s.name}: {s.type}{s.range_km_max != null ? t('site.range', { range: `${s.range_km_min != null ? `${f.int(s.range_km_min)}–` : ''}${f.km(s.range_km_max, 0)}` }) : ''}</li>)}
+            {sys.map((s) => (
+              <li key={s.id}>
+                {s.name}: {s.type}
+                {s.range_km_max != null
+                  ? t('site.range', {
+                      range: `${s.range_km_min != null ? `${f.int(s.range_km_min)}–` : ''}${f.km(s.range_km_max, 0)}`,
+                    })
+                  : ''}
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -118,8 +264,21 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
       <h3>{t('common.sources')}</h3>
       <ul className="sources">
         {p.sources.map((s, i) => (
-          <li key={i}>{s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.title ?? s.url}</a> : s.title}
-            {[s.publisher, s.date].filter(Boolean).length > 0 && <span className="fine"> — {[s.publisher, s.date && f.date(String(s.date))].filter(Boolean).join(', ')}</span>}</li>
+          <li key={i}>
+            {s.url ? (
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.title ?? s.url}
+              </a>
+            ) : (
+              s.title
+            )}
+            {[s.publisher, s.date].filter(Boolean).length > 0 && (
+              <span className="fine">
+                {' '}
+                — {[s.publisher, s.date && f.date(String(s.date))].filter(Boolean).join(', ')}
+              </span>
+            )}
+          </li>
         ))}
       </ul>
     </section>

@@ -10,21 +10,33 @@ import { i18n } from '../i18n/index.ts';
 
 declare global {
   /** Test hook: the parts named here fail on render (tests/browser/hostile.test.ts). */
-  interface Window { __atlasFail?: string[] }
+  interface Window {
+    __atlasFail?: string[];
+  }
 }
 
 /** Reloads the page without its link, so every choice is back at its default. */
 export function reloadWithDefaults(): void {
-  try { location.replace(location.pathname + location.search); } catch { location.reload(); }
+  try {
+    location.replace(location.pathname + location.search);
+  } catch {
+    location.reload();
+  }
 }
 
 /** Removes the imports kept in this browser; returns a sentence saying what happened. */
 export async function removeStoredData(): Promise<string> {
-  try { await importStore.clear(); return i18n.t('boundary.removed'); } catch (e) { return i18n.t('boundary.removeFailed', { error: storageErrorText(e) }); }
+  try {
+    await importStore.clear();
+    return i18n.t('boundary.removed');
+  } catch (e) {
+    return i18n.t('boundary.removeFailed', { error: storageErrorText(e) });
+  }
 }
 
 function FaultProbe({ part }: { part: string }) {
-  if (typeof window !== 'undefined' && window.__atlasFail?.includes(part)) throw new Error(`test fault in the ${part} part`);
+  if (typeof window !== 'undefined' && window.__atlasFail?.includes(part))
+    throw new Error(`test fault in the ${part} part`);
   return null;
 }
 
@@ -39,7 +51,11 @@ export interface PartBoundaryProps {
   className?: string;
 }
 
-interface BoundaryState { error: unknown; failed: boolean; storeNote: string | null }
+interface BoundaryState {
+  error: unknown;
+  failed: boolean;
+  storeNote: string | null;
+}
 
 export class PartBoundary extends Component<PartBoundaryProps, BoundaryState> {
   override state: BoundaryState = { error: null, failed: false, storeNote: null };
@@ -53,7 +69,11 @@ export class PartBoundary extends Component<PartBoundaryProps, BoundaryState> {
   }
 
   private reset = () => {
-    try { this.props.onReset?.(); } catch (e) { console.error(e); }
+    try {
+      this.props.onReset?.();
+    } catch (e) {
+      console.error(e);
+    }
     this.setState({ error: null, failed: false, storeNote: null });
   };
 
@@ -63,20 +83,41 @@ export class PartBoundary extends Component<PartBoundaryProps, BoundaryState> {
   };
 
   override render(): ReactNode {
-    if (!this.state.failed) return <><FaultProbe part={this.props.part} />{this.props.children}</>;
+    if (!this.state.failed)
+      return (
+        <>
+          <FaultProbe part={this.props.part} />
+          {this.props.children}
+        </>
+      );
     // In the interface language (a class: i18n.t, not the hook). The page's own boundary (main.tsx) is named here.
     const t = i18n.t.bind(i18n);
     const title = this.props.part === 'page' ? t('parts.page') : this.props.title;
     return (
-      <section className={`problems part-failed ${this.props.className ?? ''}`} role="alert" data-testid="part-failed" data-part={this.props.part}>
+      <section
+        className={`problems part-failed ${this.props.className ?? ''}`}
+        role="alert"
+        data-testid="part-failed"
+        data-part={this.props.part}
+      >
         <strong>{t('boundary.failed', { title })}</strong>
         <p className="fine">{t('boundary.rest', { message: errorMessage(this.state.error).slice(0, 300) })}</p>
         <div className="part-failed-actions">
-          <button type="button" onClick={this.reset}>{t('boundary.reset')}</button>{' '}
-          <button type="button" onClick={() => void this.removeStored()}>{t('boundary.removeStored')}</button>{' '}
-          <button type="button" onClick={reloadWithDefaults}>{t('boundary.reload')}</button>
+          <button type="button" onClick={this.reset}>
+            {t('boundary.reset')}
+          </button>{' '}
+          <button type="button" onClick={() => void this.removeStored()}>
+            {t('boundary.removeStored')}
+          </button>{' '}
+          <button type="button" onClick={reloadWithDefaults}>
+            {t('boundary.reload')}
+          </button>
         </div>
-        {this.state.storeNote && <p className="fine" role="status">{this.state.storeNote}</p>}
+        {this.state.storeNote && (
+          <p className="fine" role="status">
+            {this.state.storeNote}
+          </p>
+        )}
       </section>
     );
   }

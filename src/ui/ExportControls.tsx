@@ -7,7 +7,15 @@ import { useT } from '../i18n/index.ts';
 import { errorMessage } from '../data/error-message.ts';
 
 /** `strings`: the exports' words; by default those of the interface language. */
-export function ExportControls({ input, fileBase, strings: given }: { input: () => FigureInput | null; fileBase: string; strings?: ExportStrings }) {
+export function ExportControls({
+  input,
+  fileBase,
+  strings: given,
+}: {
+  input: () => FigureInput | null;
+  fileBase: string;
+  strings?: ExportStrings;
+}) {
   const { lang } = useT();
   const ownStrings = useMemo(() => exportStrings(lang), [lang]);
   const strings = given ?? ownStrings;
@@ -22,20 +30,41 @@ export function ExportControls({ input, fileBase, strings: given }: { input: () 
       const f = await makeMapFigure(format, size, i, fileBase, strings);
       setError(null);
       downloadBlob(f.blob, f.fileName);
-    } catch (e) { setError(errorMessage(e)); } finally { setBusy(false); }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <fieldset className="exports map-export" data-testid="map-export" aria-busy={busy}>
       <legend>{strings.controls.legend}</legend>
-      <label>{strings.controls.size}{' '}
+      <label>
+        {strings.controls.size}{' '}
         <select value={size} data-testid="figure-size" onChange={(e) => setSize(e.target.value as FigureSize)}>
-          {FIGURE_SIZES.map((s) => <option key={s} value={s}>{strings.controls.sizes[s]}</option>)}
+          {FIGURE_SIZES.map((s) => (
+            <option key={s} value={s}>
+              {strings.controls.sizes[s]}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="button" data-testid="export-png" onClick={() => void go('png')} disabled={busy}>{strings.controls.png}</button>
-      <button type="button" data-testid="export-svg" onClick={() => void go('svg')} disabled={busy}>{strings.controls.svg}</button>
-      {busy && <span className="fine" role="status">{strings.controls.busy}</span>}
-      {error && <div className="problems" role="alert">{strings.controls.failed(error)}</div>}
+      <button type="button" data-testid="export-png" onClick={() => void go('png')} disabled={busy}>
+        {strings.controls.png}
+      </button>
+      <button type="button" data-testid="export-svg" onClick={() => void go('svg')} disabled={busy}>
+        {strings.controls.svg}
+      </button>
+      {busy && (
+        <span className="fine" role="status">
+          {strings.controls.busy}
+        </span>
+      )}
+      {error && (
+        <div className="problems" role="alert">
+          {strings.controls.failed(error)}
+        </div>
+      )}
     </fieldset>
   );
 }

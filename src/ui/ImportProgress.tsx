@@ -12,22 +12,32 @@ export const PROGRESS_DELAY_MS = 500;
 const STEPS = ['parsing', 'checking', 'merging', 'preparing', 'splitting'] as const;
 
 /** `progress`: null when nothing runs. */
-export function ImportProgress({ progress, testId = 'import-progress' }: { progress: ServiceProgress | null; testId?: string }) {
+export function ImportProgress({
+  progress,
+  testId = 'import-progress',
+}: {
+  progress: ServiceProgress | null;
+  testId?: string;
+}) {
   const { t } = useT();
   const running = progress !== null;
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!running) { setShown(false); return; }
+    if (!running) {
+      setShown(false);
+      return;
+    }
     const t = setTimeout(() => setShown(true), PROGRESS_DELAY_MS);
     return () => clearTimeout(t);
   }, [running]);
   if (!running || !shown) return null;
   const pct = Math.round(progress.done * 100);
-  const step = (STEPS as readonly string[]).includes(progress.step) ? t(`progress.${progress.step as (typeof STEPS)[number]}`) : t('progress.working');
+  const step = (STEPS as readonly string[]).includes(progress.step)
+    ? t(`progress.${progress.step as (typeof STEPS)[number]}`)
+    : t('progress.working');
   return (
     <p className="fine import-progress" role="status" data-testid={testId}>
-      {step}{' '}
-      <progress max={100} value={progress.step === 'splitting' ? undefined : pct} aria-label={step} />
+      {step} <progress max={100} value={progress.step === 'splitting' ? undefined : pct} aria-label={step} />
     </p>
   );
 }

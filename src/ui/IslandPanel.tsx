@@ -14,18 +14,36 @@ export function IslandPanel({ feature, onClose }: { feature: Feature<MultiPolygo
   const pop = populationOf(id);
   const isletKm2 = stats.totalKm2 - stats.countedKm2;
   // English keeps the data's own name ("Habomai Islands"); Japanese and Russian name the island in their convention, the other in brackets.
-  const title = lang === 'en' ? String(p.name_en) : islandName(t, id) ?? String(p.name_en);
-  const status = typeof p.status === 'string' ? (/^disputed: administered by Russia, claimed by Japan$/i.test(p.status) && lang !== 'en' ? t('status.disputed') : p.status) : null;
+  const title = lang === 'en' ? String(p.name_en) : (islandName(t, id) ?? String(p.name_en));
+  const status =
+    typeof p.status === 'string'
+      ? /^disputed: administered by Russia, claimed by Japan$/i.test(p.status) && lang !== 'en'
+        ? t('status.disputed')
+        : p.status
+      : null;
   return (
     <section className="panel" aria-labelledby="island-panel-title" data-testid="island-panel">
       <header className="panel-head">
         <h2 id="island-panel-title">{title}</h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('island.close')}>×</button>
+        <button type="button" className="close" onClick={onClose} aria-label={t('island.close')}>
+          ×
+        </button>
       </header>
       <dl className="names">
-        <dt>{t('common.japanese')}</dt><dd lang="ja">{String(p.name_ja)} <span className="latn">{String(p.name_ja_latn)}</span></dd>
-        <dt>{t('common.russian')}</dt><dd lang="ru">{String(p.name_ru)} <span className="latn">{String(p.name_ru_latn)}</span></dd>
-        {status !== null && (<><dt>{t('island.status')}</dt><dd>{status}</dd></>)}
+        <dt>{t('common.japanese')}</dt>
+        <dd lang="ja">
+          {String(p.name_ja)} <span className="latn">{String(p.name_ja_latn)}</span>
+        </dd>
+        <dt>{t('common.russian')}</dt>
+        <dd lang="ru">
+          {String(p.name_ru)} <span className="latn">{String(p.name_ru_latn)}</span>
+        </dd>
+        {status !== null && (
+          <>
+            <dt>{t('island.status')}</dt>
+            <dd>{status}</dd>
+          </>
+        )}
       </dl>
       <h3>{t('island.area')}</h3>
       <dl className="figures">
@@ -40,7 +58,11 @@ export function IslandPanel({ feature, onClose }: { feature: Feature<MultiPolygo
       </dl>
       {isletKm2 > 0 && (
         <p className="fine" data-testid="islets-note">
-          {t('island.isletsNote', { n: f.int(stats.partCount - stats.countedPartCount), km2: f.km2(isletKm2), without: f.km2(stats.countedKm2) })}
+          {t('island.isletsNote', {
+            n: f.int(stats.partCount - stats.countedPartCount),
+            km2: f.km2(isletKm2),
+            without: f.km2(stats.countedKm2),
+          })}
         </p>
       )}
       <p className="fine">{t('island.method')}</p>
@@ -49,9 +71,13 @@ export function IslandPanel({ feature, onClose }: { feature: Feature<MultiPolygo
           <h3>{t('island.population')}</h3>
           <dl className="figures">
             <dt>{t('island.japanese1945')}</dt>
-            <dd>{f.int(pop.japanese_1945)} <SourceLink source={populationSource('japanese_1945')} /></dd>
+            <dd>
+              {f.int(pop.japanese_1945)} <SourceLink source={populationSource('japanese_1945')} />
+            </dd>
             <dt>{t('island.russian2023')}</dt>
-            <dd>{f.int(pop.russian_2023)} <SourceLink source={populationSource('russian_2023')} /></dd>
+            <dd>
+              {f.int(pop.russian_2023)} <SourceLink source={populationSource('russian_2023')} />
+            </dd>
           </dl>
         </>
       )}

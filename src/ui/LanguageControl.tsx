@@ -13,7 +13,13 @@ export function LanguageControl({ value, onChange }: { value: LabelLanguage; onC
       <legend>{t('names.legend')}</legend>
       {LABEL_LANGUAGES.map((l) => (
         <label key={l.id} className={value === l.id ? 'on' : ''}>
-          <input type="radio" name="label-language" value={l.id} checked={value === l.id} onChange={() => onChange(l.id)} />
+          <input
+            type="radio"
+            name="label-language"
+            value={l.id}
+            checked={value === l.id}
+            onChange={() => onChange(l.id)}
+          />
           {t(`names.${l.id}`)}
         </label>
       ))}
@@ -30,8 +36,17 @@ export function UiLanguageControl({ onChange }: { onChange: (l: UiLanguage) => v
   return (
     <div className="ui-language" role="group" aria-label={t('ui.label')} data-testid="ui-language">
       {UI_LANGUAGES.map((l) => (
-        <button key={l} type="button" lang={l} aria-pressed={lang === l} data-ui={l}
-          onClick={() => { setUiLanguage(l); onChange(l); }}>
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={lang === l}
+          data-ui={l}
+          onClick={() => {
+            setUiLanguage(l);
+            onChange(l);
+          }}
+        >
           {RESOURCES[l].meta.name}
         </button>
       ))}

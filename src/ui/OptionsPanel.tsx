@@ -9,7 +9,14 @@ import { KINDS, type Kind } from '../data/deployments.ts';
 import { SourceLink } from './SourceLink.tsx';
 import type { SourceRef } from '../data/tables.ts';
 
-export interface OptionMeta { id: string; name: string; summary: string; proposed_by: string; when: string; sources: string[] }
+export interface OptionMeta {
+  id: string;
+  name: string;
+  summary: string;
+  proposed_by: string;
+  when: string;
+  sources: string[];
+}
 
 export interface OptionsPanelProps {
   options: OptionMeta[];
@@ -36,7 +43,14 @@ export interface OptionsPanelProps {
   userPoints?: { toJapan: string[]; onIslands: number } | null;
   /** Japan's share of the sea (equidistance method, SeaPanel) per option id, when the Sea layer is on. */
   seaShares?: Record<string, number> | null;
-  sites?: { toJapan: string[]; ambiguous: string[]; byKind: Record<string, number>; year: number; names: Record<string, string>; kindLabels: Record<string, string> } | null;
+  sites?: {
+    toJapan: string[];
+    ambiguous: string[];
+    byKind: Record<string, number>;
+    year: number;
+    names: Record<string, string>;
+    kindLabels: Record<string, string>;
+  } | null;
   /** A settlement's or 1945 village's name in the interface language's convention (default: the English name given). */
   placeName?: (id: string, english: string) => string;
 }
@@ -45,7 +59,8 @@ export interface OptionsPanelProps {
 function useOptionName(options: OptionMeta[]) {
   const { t, lang, f } = useT();
   return (r: OptionResult) => {
-    if (r.id === 'custom') return lang === 'en' ? r.name : t('options.customName', { pct: f.pct(r.japanShare * 100, 2) });
+    if (r.id === 'custom')
+      return lang === 'en' ? r.name : t('options.customName', { pct: f.pct(r.japanShare * 100, 2) });
     const meta = options.find((o) => o.id === r.id);
     return meta ? optionText(meta, 'name', lang) : r.name;
   };
@@ -56,8 +71,14 @@ export function OptionsPanel(p: OptionsPanelProps) {
   const nameOf = useOptionName(p.options);
   const islandLabel = (id: string) => islandName(t, id) ?? id;
   const place = (id: string, english: string) => p.placeName?.(id, english) ?? english;
-  const ruleText = (rule: BearingRule) => (rule === 'across-long-axis' ? t('options.ruleAcrossLongAxis') : rule === 'shortest-border' ? t('options.ruleShortest') : '');
-  const kindLabel = (k: string) => (KINDS.includes(k as Kind) ? t(`deployments.kinds.${k as Kind}`) : p.sites?.kindLabels[k] ?? k);
+  const ruleText = (rule: BearingRule) =>
+    rule === 'across-long-axis'
+      ? t('options.ruleAcrossLongAxis')
+      : rule === 'shortest-border'
+        ? t('options.ruleShortest')
+        : '';
+  const kindLabel = (k: string) =>
+    KINDS.includes(k as Kind) ? t(`deployments.kinds.${k as Kind}`) : (p.sites?.kindLabels[k] ?? k);
   const r = p.current;
   const meta = p.options.find((o) => o.id === r.id);
   const cut = r.cut;
@@ -76,133 +97,298 @@ export function OptionsPanel(p: OptionsPanelProps) {
       <p className="fine" data-testid="basis-note">
         {p.basis === 'geodesic'
           ? t('options.basisNoteGeodesic')
-          : t('options.basisNoteOfficial', { sum: f.km2(4998.40), gsiTotal: f.km2(5003.05) })}{' '}
+          : t('options.basisNoteOfficial', { sum: f.km2(4998.4), gsiTotal: f.km2(5003.05) })}{' '}
         <SourceLink source={p.basisSource} />
       </p>
 
-      <Chart results={p.results} current={p.neutral ? '' : r.id} onOption={p.onOption} seaShares={p.seaShares ?? null} nameOf={nameOf} />
+      <Chart
+        results={p.results}
+        current={p.neutral ? '' : r.id}
+        onOption={p.onOption}
+        seaShares={p.seaShares ?? null}
+        nameOf={nameOf}
+      />
 
       {p.neutral ? (
         <div className="result" data-testid="option-result" aria-live="polite">
           <h3>{t('options.noOption')}</h3>
-          <p className="fine" data-testid="neutral-note">{t('options.neutralNote')}</p>
-          <button type="button" onClick={() => p.onShare(0.5)}>{t('options.setCustom')}</button>
-        </div>
-      ) : (<>
-      <label className="slider">
-        <span>{t('options.share')} <output data-testid="share-output">{f.pct(r.japanShare * 100, 2)}</output></span>
-        <input type="range" min={0} max={100} step={0.05} value={+(r.japanShare * 100).toFixed(2)}
-          aria-label={t('options.shareAria')} data-testid="share-slider"
-          onChange={(e) => p.onShare(Number(e.target.value) / 100)} />
-      </label>
-
-      <fieldset className="bearing" data-testid="bearing-control" disabled={!cut && r.id !== 'custom'}>
-        <legend>{t('options.bearing')}</legend>
-        <div className="bearing-row">
-          <input type="number" min={0} max={179.9} step={0.5} aria-label={t('options.bearingAria')}
-            value={typeof p.bearing === 'number' ? p.bearing : ''}
-            placeholder={cut ? String(+cut.requestedBearingDeg.toFixed(1)) : ''}
-            onChange={(e) => { const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(normalizeBearing(x)); }} />
-          <span>°</span>
-          <button type="button" onClick={() => p.onBearing(null)} aria-pressed={p.bearing === null}>
-            {t('options.acrossLongAxis')}{p.longAxisBearing != null ? ` (${p.longAxisBearing.toFixed(0)}°)` : ''}
+          <p className="fine" data-testid="neutral-note">
+            {t('options.neutralNote')}
+          </p>
+          <button type="button" onClick={() => p.onShare(0.5)}>
+            {t('options.setCustom')}
           </button>
-          <button type="button" onClick={() => p.onBearing('shortest')} aria-pressed={p.bearing === 'shortest'}
-            title={t('options.shortestTitle')}>{t('options.shortest')}</button>
-          <button type="button" onClick={() => p.onBearing(0)} aria-pressed={p.bearing === 0}>{t('options.northSouth')}</button>
-          <button type="button" onClick={() => p.onBearing(90)} aria-pressed={p.bearing === 90}>{t('options.eastWest')}</button>
         </div>
-      </fieldset>
+      ) : (
+        <>
+          <label className="slider">
+            <span>
+              {t('options.share')} <output data-testid="share-output">{f.pct(r.japanShare * 100, 2)}</output>
+            </span>
+            <input
+              type="range"
+              min={0}
+              max={100}
+              step={0.05}
+              value={+(r.japanShare * 100).toFixed(2)}
+              aria-label={t('options.shareAria')}
+              data-testid="share-slider"
+              onChange={(e) => p.onShare(Number(e.target.value) / 100)}
+            />
+          </label>
 
-      <div className="result" data-testid="option-result" aria-live="polite">
-        <h3>{nameOf(r)}</h3>
-        {meta && <p className="fine">{optionText(meta, 'summary', lang)} <em>{optionText(meta, 'proposed_by', lang)}</em> ({optionText(meta, 'when', lang)}).{' '}
-          {meta.sources.map((id) => p.optionSources.find((s) => s.id === id)).filter(Boolean).map((s) => <SourceLink key={s!.id} source={s!} />)}</p>}
-        <dl className="figures">
-          <dt><span className="swatch japan" aria-hidden="true" />{t('common.japan')}</dt>
-          <dd data-testid="japan-km2">{f.km2(r.japanKm2)} ({f.pct(r.japanShare * 100, 2)})</dd>
-          <dt><span className="swatch russia" aria-hidden="true" />{t('common.russia')}</dt>
-          <dd data-testid="russia-km2">{f.km2(r.russiaKm2)} ({f.pct((1 - r.japanShare) * 100, 2)})</dd>
-          <dt>{t('options.total')}</dt><dd>{f.km2(r.totalKm2)}</dd>
-        </dl>
-        <table className="breakdown">
-          <caption className="sr-only">{t('options.breakdown')}</caption>
-          <thead><tr><th scope="col">{t('options.island')}</th><th scope="col">{t('options.toJapan')}</th><th scope="col">{t('options.toRussia')}</th></tr></thead>
-          <tbody>
-            {r.perIsland.map((i) => (
-              <tr key={i.id}><th scope="row">{islandLabel(i.id)}</th><td>{f.number(i.toJapanKm2, 2)}</td><td>{f.number(i.toRussiaKm2, 2)}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        {cut && (
-          <p className="fine" data-testid="cut-details">
-            {t('options.cutAcross', { island: islandLabel(cut.island), pct: f.pct(cut.islandFractionToJapan * 100, 2) })}{' '}
-            <span data-testid="cut-bearing">{t('options.requested', { bearing: f.bearing(cut.requestedBearingDeg), rule: ruleText(cut.bearingRule),
-              azimuth: cut.measuredBearingDeg === null ? '—' : f.bearing(cut.measuredBearingDeg) })}</span>{t('common.semicolon')}
-            {' '}{t('options.landBorder')} <span data-testid="border-length">{f.km(cut.borderLengthKm, 1)}</span>
-            {cut.defaultBorderLengthKm !== null && t('options.defaultBorder', { km: f.km(cut.defaultBorderLengthKm, 1) })}
-            {cut.lineEnds && t('options.lineEnds', { from: f.lonLat(cut.lineEnds[0]), to: f.lonLat(cut.lineEnds[1]) })}{t('common.period')}
-          </p>
-        )}
-        {cut && !cut.anchorOnJapanSide && (
-          <p className="notice" role="note" data-testid="side-rule-note">
-            {t('options.sideRule', { pct: f.pct(cut.islandFractionToJapan * 100, 2), island: islandLabel(cut.island) })}
-          </p>
-        )}
-        <h4>{t('options.people')}</h4>
-        <dl className="figures">
-          <dt>{t('options.japanese1945')}</dt>
-          <dd>{t('options.japanSide', { n: f.int(r.people.japanese1945.japan) })} · {t('options.russiaSide', { n: f.int(r.people.japanese1945.russia) })}
-            {r.people.japanese1945.unsplit > 0 && <> · {t('options.unsplit', { n: f.int(r.people.japanese1945.unsplit) })}</>}
-            {r.people.cutVillages1945.length > 0 && (
-              <span className="village-sides" data-testid="villages-1945">
-                {' '}{t('options.villagesIntro')}{' '}
-                {r.people.cutVillages1945.map((v, k) => (
-                  <Fragment key={v.id}>{k > 0 && '; '}{place(v.id, v.name_en)} {f.int(v.population)}, {v.side === 'japan' ? t('options.villageJapan') : v.side === 'russia' ? t('options.villageRussia') : t('options.villageNotLocated')}</Fragment>
-                ))}.
-              </span>
-            )}</dd>
-          <dt>{t('options.russianNow', { year: r.people.russianNow.year })}</dt>
-          <dd>{t('options.japanSide', { n: f.int(r.people.russianNow.japan) })} · {t('options.russiaSide', { n: f.int(r.people.russianNow.russia) })}
-            {r.people.russianNow.notLocated > 0 && <> · {t('options.notLocated', { n: f.int(r.people.russianNow.notLocated) })}</>}</dd>
-        </dl>
-        {r.people.cutSettlements.length > 0 && (
-          <ul className="settlement-sides">
-            {r.people.cutSettlements.map((s) => <li key={s.id}>{place(s.id, s.name_en)}: {s.population === null ? t('options.noFigure', { year: r.people.russianNow.year }) : f.int(s.population)} — {s.side === 'japan' ? t('options.villageJapan') : t('options.villageRussia')}</li>)}
-          </ul>
-        )}
-        {p.sites && (
-          <>
-            <h4>{t('options.sitesTitle', { year: p.sites.year })}</h4>
-            <p className="fine" data-testid="sites-to-japan">
-              {p.sites.toJapan.length === 0 ? t('options.sitesNone') : `${f.int(p.sites.toJapan.length)}: ` + Object.entries(p.sites.byKind).map(([k, n]) => t('options.siteKindCount', { n: f.int(n), kind: lang === 'en' ? kindLabel(k).toLowerCase() : kindLabel(k) })).join(lang === 'ja' ? '、' : ', ') + t('common.period')}
-              {p.sites.ambiguous.length > 0 && <> {t('options.sitesAmbiguous', { list: p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; ') })}</>}
-            </p>
-          </>
-        )}
-        {p.userPoints && (
-          <p className="fine" data-testid="user-points-to-japan">{t('options.userPoints', { on: f.int(p.userPoints.onIslands), n: f.int(p.userPoints.toJapan.length) })}{p.userPoints.toJapan.length ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})` : ''}.</p>
-        )}
-      </div>
-      </>)}
+          <fieldset className="bearing" data-testid="bearing-control" disabled={!cut && r.id !== 'custom'}>
+            <legend>{t('options.bearing')}</legend>
+            <div className="bearing-row">
+              <input
+                type="number"
+                min={0}
+                max={179.9}
+                step={0.5}
+                aria-label={t('options.bearingAria')}
+                value={typeof p.bearing === 'number' ? p.bearing : ''}
+                placeholder={cut ? String(+cut.requestedBearingDeg.toFixed(1)) : ''}
+                onChange={(e) => {
+                  const x = Number(e.target.value);
+                  if (e.target.value !== '' && Number.isFinite(x)) p.onBearing(normalizeBearing(x));
+                }}
+              />
+              <span>°</span>
+              <button type="button" onClick={() => p.onBearing(null)} aria-pressed={p.bearing === null}>
+                {t('options.acrossLongAxis')}
+                {p.longAxisBearing != null ? ` (${p.longAxisBearing.toFixed(0)}°)` : ''}
+              </button>
+              <button
+                type="button"
+                onClick={() => p.onBearing('shortest')}
+                aria-pressed={p.bearing === 'shortest'}
+                title={t('options.shortestTitle')}
+              >
+                {t('options.shortest')}
+              </button>
+              <button type="button" onClick={() => p.onBearing(0)} aria-pressed={p.bearing === 0}>
+                {t('options.northSouth')}
+              </button>
+              <button type="button" onClick={() => p.onBearing(90)} aria-pressed={p.bearing === 90}>
+                {t('options.eastWest')}
+              </button>
+            </div>
+          </fieldset>
+
+          <div className="result" data-testid="option-result" aria-live="polite">
+            <h3>{nameOf(r)}</h3>
+            {meta && (
+              <p className="fine">
+                {optionText(meta, 'summary', lang)} <em>{optionText(meta, 'proposed_by', lang)}</em> (
+                {optionText(meta, 'when', lang)}).{' '}
+                {meta.sources
+                  .map((id) => p.optionSources.find((s) => s.id === id))
+                  .filter(Boolean)
+                  .map((s) => (
+                    <SourceLink key={s!.id} source={s!} />
+                  ))}
+              </p>
+            )}
+            <dl className="figures">
+              <dt>
+                <span className="swatch japan" aria-hidden="true" />
+                {t('common.japan')}
+              </dt>
+              <dd data-testid="japan-km2">
+                {f.km2(r.japanKm2)} ({f.pct(r.japanShare * 100, 2)})
+              </dd>
+              <dt>
+                <span className="swatch russia" aria-hidden="true" />
+                {t('common.russia')}
+              </dt>
+              <dd data-testid="russia-km2">
+                {f.km2(r.russiaKm2)} ({f.pct((1 - r.japanShare) * 100, 2)})
+              </dd>
+              <dt>{t('options.total')}</dt>
+              <dd>{f.km2(r.totalKm2)}</dd>
+            </dl>
+            <table className="breakdown">
+              <caption className="sr-only">{t('options.breakdown')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('options.island')}</th>
+                  <th scope="col">{t('options.toJapan')}</th>
+                  <th scope="col">{t('options.toRussia')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.perIsland.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">{islandLabel(i.id)}</th>
+                    <td>{f.number(i.toJapanKm2, 2)}</td>
+                    <td>{f.number(i.toRussiaKm2, 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {cut && (
+              <p className="fine" data-testid="cut-details">
+                {t('options.cutAcross', {
+                  island: islandLabel(cut.island),
+                  pct: f.pct(cut.islandFractionToJapan * 100, 2),
+                })}{' '}
+                <span data-testid="cut-bearing">
+                  {t('options.requested', {
+                    bearing: f.bearing(cut.requestedBearingDeg),
+                    rule: ruleText(cut.bearingRule),
+                    azimuth: cut.measuredBearingDeg === null ? '—' : f.bearing(cut.measuredBearingDeg),
+                  })}
+                </span>
+                {t('common.semicolon')} {t('options.landBorder')}{' '}
+                <span data-testid="border-length">{f.km(cut.borderLengthKm, 1)}</span>
+                {cut.defaultBorderLengthKm !== null &&
+                  t('options.defaultBorder', { km: f.km(cut.defaultBorderLengthKm, 1) })}
+                {cut.lineEnds &&
+                  t('options.lineEnds', { from: f.lonLat(cut.lineEnds[0]), to: f.lonLat(cut.lineEnds[1]) })}
+                {t('common.period')}
+              </p>
+            )}
+            {cut && !cut.anchorOnJapanSide && (
+              <p className="notice" role="note" data-testid="side-rule-note">
+                {t('options.sideRule', {
+                  pct: f.pct(cut.islandFractionToJapan * 100, 2),
+                  island: islandLabel(cut.island),
+                })}
+              </p>
+            )}
+            <h4>{t('options.people')}</h4>
+            <dl className="figures">
+              <dt>{t('options.japanese1945')}</dt>
+              <dd>
+                {t('options.japanSide', { n: f.int(r.people.japanese1945.japan) })} ·{' '}
+                {t('options.russiaSide', { n: f.int(r.people.japanese1945.russia) })}
+                {r.people.japanese1945.unsplit > 0 && (
+                  <> · {t('options.unsplit', { n: f.int(r.people.japanese1945.unsplit) })}</>
+                )}
+                {r.people.cutVillages1945.length > 0 && (
+                  <span className="village-sides" data-testid="villages-1945">
+                    {' '}
+                    {t('options.villagesIntro')}{' '}
+                    {r.people.cutVillages1945.map((v, k) => (
+                      <Fragment key={v.id}>
+                        {k > 0 && '; '}
+                        {place(v.id, v.name_en)} {f.int(v.population)},{' '}
+                        {v.side === 'japan'
+                          ? t('options.villageJapan')
+                          : v.side === 'russia'
+                            ? t('options.villageRussia')
+                            : t('options.villageNotLocated')}
+                      </Fragment>
+                    ))}
+                    .
+                  </span>
+                )}
+              </dd>
+              <dt>{t('options.russianNow', { year: r.people.russianNow.year })}</dt>
+              <dd>
+                {t('options.japanSide', { n: f.int(r.people.russianNow.japan) })} ·{' '}
+                {t('options.russiaSide', { n: f.int(r.people.russianNow.russia) })}
+                {r.people.russianNow.notLocated > 0 && (
+                  <> · {t('options.notLocated', { n: f.int(r.people.russianNow.notLocated) })}</>
+                )}
+              </dd>
+            </dl>
+            {r.people.cutSettlements.length > 0 && (
+              <ul className="settlement-sides">
+                {r.people.cutSettlements.map((s) => (
+                  <li key={s.id}>
+                    {place(s.id, s.name_en)}:{' '}
+                    {s.population === null
+                      ? t('options.noFigure', { year: r.people.russianNow.year })
+                      : f.int(s.population)}{' '}
+                    — {s.side === 'japan' ? t('options.villageJapan') : t('options.villageRussia')}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {p.sites && (
+              <>
+                <h4>{t('options.sitesTitle', { year: p.sites.year })}</h4>
+                <p className="fine" data-testid="sites-to-japan">
+                  {p.sites.toJapan.length === 0
+                    ? t('options.sitesNone')
+                    : `${f.int(p.sites.toJapan.length)}: ` +
+                      Object.entries(p.sites.byKind)
+                        .map(([k, n]) =>
+                          t('options.siteKindCount', {
+                            n: f.int(n),
+                            kind: lang === 'en' ? kindLabel(k).toLowerCase() : kindLabel(k),
+                          }),
+                        )
+                        .join(lang === 'ja' ? '、' : ', ') +
+                      t('common.period')}
+                  {p.sites.ambiguous.length > 0 && (
+                    <>
+                      {' '}
+                      {t('options.sitesAmbiguous', {
+                        list: p.sites.ambiguous.map((id) => p.sites!.names[id] ?? id).join('; '),
+                      })}
+                    </>
+                  )}
+                </p>
+              </>
+            )}
+            {p.userPoints && (
+              <p className="fine" data-testid="user-points-to-japan">
+                {t('options.userPoints', { on: f.int(p.userPoints.onIslands), n: f.int(p.userPoints.toJapan.length) })}
+                {p.userPoints.toJapan.length
+                  ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})`
+                  : ''}
+                .
+              </p>
+            )}
+          </div>
+        </>
+      )}
       <div className="exports">
-        <button type="button" onClick={p.onExportGeoJson} disabled={p.neutral}>{t('options.exportGeoJson')}</button>
-        <button type="button" onClick={p.onExportCsv}>{t('options.exportCsv')}</button>
-        {p.onExportPng && <button type="button" onClick={p.onExportPng}>{t('options.exportPng')}</button>}
+        <button type="button" onClick={p.onExportGeoJson} disabled={p.neutral}>
+          {t('options.exportGeoJson')}
+        </button>
+        <button type="button" onClick={p.onExportCsv}>
+          {t('options.exportCsv')}
+        </button>
+        {p.onExportPng && (
+          <button type="button" onClick={p.onExportPng}>
+            {t('options.exportPng')}
+          </button>
+        )}
         {p.mapExport}
       </div>
     </section>
   );
 }
 
-
-function Chart({ results, current, onOption, seaShares, nameOf }: { results: OptionResult[]; current: string; onOption: (id: string) => void; seaShares: Record<string, number> | null; nameOf: (r: OptionResult) => string }) {
+function Chart({
+  results,
+  current,
+  onOption,
+  seaShares,
+  nameOf,
+}: {
+  results: OptionResult[];
+  current: string;
+  onOption: (id: string) => void;
+  seaShares: Record<string, number> | null;
+  nameOf: (r: OptionResult) => string;
+}) {
   const { t, f } = useT();
   return (
     <div className="chart" role="group" aria-label={t('options.chart')}>
       {results.map((r) => (
-        <button type="button" key={r.id} className={`bar-row${r.id === current ? ' on' : ''}`} onClick={() => onOption(r.id)}
-          aria-pressed={r.id === current} data-option={r.id} title={nameOf(r)}>
+        <button
+          type="button"
+          key={r.id}
+          className={`bar-row${r.id === current ? ' on' : ''}`}
+          onClick={() => onOption(r.id)}
+          aria-pressed={r.id === current}
+          data-option={r.id}
+          title={nameOf(r)}
+        >
           <span className="bar-label">{nameOf(r)}</span>
           <span className="bar" aria-hidden="true">
             <span className="bar-japan" style={{ width: `${r.japanShare * 100}%` }} />
@@ -210,10 +396,18 @@ function Chart({ results, current, onOption, seaShares, nameOf }: { results: Opt
             <span className="bar-half" />
           </span>
           <span className="bar-value">{f.pct(r.japanShare * 100, 2)}</span>
-          {seaShares && <span className="bar-value sea" data-testid="sea-share" title={t('options.seaShareTitle')}>{t('options.seaShare', { pct: seaShares[r.id] === undefined ? '…' : f.pct(seaShares[r.id] * 100, 1) })}</span>}
+          {seaShares && (
+            <span className="bar-value sea" data-testid="sea-share" title={t('options.seaShareTitle')}>
+              {t('options.seaShare', { pct: seaShares[r.id] === undefined ? '…' : f.pct(seaShares[r.id] * 100, 1) })}
+            </span>
+          )}
         </button>
       ))}
-      <div className="legend"><span className="swatch japan" /> {t('common.japan')} <span className="swatch russia" /> {t('common.russia')} <span className="half-mark" /> {f.pct(50, 0)}{seaShares && t('options.seaLegend')}</div>
+      <div className="legend">
+        <span className="swatch japan" /> {t('common.japan')} <span className="swatch russia" /> {t('common.russia')}{' '}
+        <span className="half-mark" /> {f.pct(50, 0)}
+        {seaShares && t('options.seaLegend')}
+      </div>
     </div>
   );
 }

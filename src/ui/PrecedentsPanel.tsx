@@ -6,12 +6,21 @@ import type { Source } from '../data/sources.ts';
 import { SourceLink } from './SourceLink.tsx';
 import { useT } from '../i18n/index.ts';
 
-const W = 260, H = 180;
+const W = 260,
+  H = 180;
 const PARTY_COLORS: Record<string, string> = { Russia: '#009E73', China: '#56B4E9', Norway: '#56B4E9' };
 
 function extent(features: PrecedentFeature[]): [number, number, number, number] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  const visit = (p: Position) => { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); };
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  const visit = (p: Position) => {
+    x0 = Math.min(x0, p[0]);
+    x1 = Math.max(x1, p[0]);
+    y0 = Math.min(y0, p[1]);
+    y1 = Math.max(y1, p[1]);
+  };
   for (const f of features) {
     const g = f.geometry;
     if (g.type === 'Point') visit(g.coordinates);
@@ -29,41 +38,83 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
   const drawn = land.length ? land : features;
   let [x0, y0, x1, y1] = extent(drawn);
   const k = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
-  const padX = (x1 - x0) * 0.08 || 0.5, padY = (y1 - y0) * 0.08 || 0.5;
+  const padX = (x1 - x0) * 0.08 || 0.5,
+    padY = (y1 - y0) * 0.08 || 0.5;
   [x0, x1, y0, y1] = [x0 - padX, x1 + padX, y0 - padY, y1 + padY];
   const scale = Math.min(W / ((x1 - x0) * k), H / (y1 - y0));
-  const ox = (W - (x1 - x0) * k * scale) / 2, oy = (H - (y1 - y0) * scale) / 2;
+  const ox = (W - (x1 - x0) * k * scale) / 2,
+    oy = (H - (y1 - y0) * scale) / 2;
   const px = ([x, y]: Position) => `${(ox + (x - x0) * k * scale).toFixed(1)},${(oy + (y1 - y) * scale).toFixed(1)}`;
   const ringPath = (ring: Position[]) => `M${ring.map(px).join('L')}Z`;
   const line = features.find((f) => f.properties.kind === 'real-line');
   const points = features.filter((f) => f.properties.kind === 'turning-point');
   return (
-    <svg className="precedent-map" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img"
-      aria-label={`Schematic map of ${figures.name}: ${line ? 'the real line in black' : 'no line drawn'}${figures.exact_half_line_offset_km !== null ? ', the exact half line dashed' : ''}`}>
+    <svg
+      className="precedent-map"
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      role="img"
+      aria-label={`Schematic map of ${figures.name}: ${line ? 'the real line in black' : 'no line drawn'}${figures.exact_half_line_offset_km !== null ? ', the exact half line dashed' : ''}`}
+    >
       <rect width={W} height={H} fill="#c9dde8" />
       {land.map((f) => {
         const g = f.geometry;
         const polys = g.type === 'MultiPolygon' ? g.coordinates : g.type === 'Polygon' ? [g.coordinates] : [];
-        return <path key={f.properties.id} d={polys.map((p) => p.map(ringPath).join('')).join('')} fillRule="evenodd"
-          fill={PARTY_COLORS[f.properties.party ?? ''] ?? '#e6e2d8'} fillOpacity={0.55} stroke="#666" strokeWidth={0.4} />;
+        return (
+          <path
+            key={f.properties.id}
+            d={polys.map((p) => p.map(ringPath).join('')).join('')}
+            fillRule="evenodd"
+            fill={PARTY_COLORS[f.properties.party ?? ''] ?? '#e6e2d8'}
+            fillOpacity={0.55}
+            stroke="#666"
+            strokeWidth={0.4}
+          />
+        );
       })}
-      {line && line.geometry.type === 'LineString' && <path d={`M${line.geometry.coordinates.map(px).join('L')}`} fill="none" stroke="#1a1a1a" strokeWidth={2} />}
-      {points.map((p) => p.geometry.type === 'Point' && (
-        <g key={p.properties.id}>
-          <circle cx={px(p.geometry.coordinates).split(',')[0]} cy={px(p.geometry.coordinates).split(',')[1]} r={2.5} fill="#1a1a1a" />
-        </g>
-      ))}
-      {!land.length && figures.parties.length === 2 && <>
-        <text x={W / 2 - 30} y={H / 2} textAnchor="end" fontSize="11" fill="#1a1a1a">{figures.parties[0]} (west)</text>
-        <text x={W / 2 + 30} y={H / 2} textAnchor="start" fontSize="11" fill="#1a1a1a">{figures.parties[1]} (east)</text>
-      </>}
-      <text x={W - 4} y={12} textAnchor="end" fontSize="10" fill="#1a1a1a">{t('precedents.schematic')}</text>
+      {line && line.geometry.type === 'LineString' && (
+        <path d={`M${line.geometry.coordinates.map(px).join('L')}`} fill="none" stroke="#1a1a1a" strokeWidth={2} />
+      )}
+      {points.map(
+        (p) =>
+          p.geometry.type === 'Point' && (
+            <g key={p.properties.id}>
+              <circle
+                cx={px(p.geometry.coordinates).split(',')[0]}
+                cy={px(p.geometry.coordinates).split(',')[1]}
+                r={2.5}
+                fill="#1a1a1a"
+              />
+            </g>
+          ),
+      )}
+      {!land.length && figures.parties.length === 2 && (
+        <>
+          <text x={W / 2 - 30} y={H / 2} textAnchor="end" fontSize="11" fill="#1a1a1a">
+            {figures.parties[0]} (west)
+          </text>
+          <text x={W / 2 + 30} y={H / 2} textAnchor="start" fontSize="11" fill="#1a1a1a">
+            {figures.parties[1]} (east)
+          </text>
+        </>
+      )}
+      <text x={W - 4} y={12} textAnchor="end" fontSize="10" fill="#1a1a1a">
+        {t('precedents.schematic')}
+      </text>
     </svg>
   );
 }
 
-
-export function PrecedentsPanel({ figures, features, sources }: { figures: PrecedentFigures[]; features: PrecedentFeature[]; sources: Source[] }) {
+export function PrecedentsPanel({
+  figures,
+  features,
+  sources,
+}: {
+  figures: PrecedentFigures[];
+  features: PrecedentFeature[];
+  sources: Source[];
+}) {
   const { t, f: fm } = useT();
   const pct = (x: number) => fm.pct(x * 100, 1);
   // Published figures keep their own precision.
@@ -75,7 +126,9 @@ export function PrecedentsPanel({ figures, features, sources }: { figures: Prece
   return (
     <section className="panel precedents" aria-labelledby="precedents-title" data-testid="precedents-panel">
       <h2 id="precedents-title">{t('precedents.title')}</h2>
-      <p className="fine">{t('precedents.intro')} <code>npm run --silent precedents -- --json</code> {t('precedents.cli')}</p>
+      <p className="fine">
+        {t('precedents.intro')} <code>npm run --silent precedents -- --json</code> {t('precedents.cli')}
+      </p>
       {figures.map((f) => {
         const own = features.filter((x) => x.properties.case === f.id);
         const measured = f.parties.some((p) => f.real_share[p] !== null);
@@ -84,34 +137,94 @@ export function PrecedentsPanel({ figures, features, sources }: { figures: Prece
           <article key={f.id} className="precedent" data-testid={`precedent-${f.id}`}>
             <h3>{f.name}</h3>
             <CaseMap figures={f} features={own} />
-            <p className="fine">{own.some((x) => x.properties.kind === 'land')
-              ? <>{t('precedents.landFromSource')} {f.parties.map((p, i) => <span key={p}>{i > 0 && ' · '}<span aria-hidden="true" style={{ color: PARTY_COLORS[p] }}>■</span> {p}</span>)}; {t('precedents.blackLine')}</>
-              : <>{t('precedents.blackTreaty')}</>}</p>
+            <p className="fine">
+              {own.some((x) => x.properties.kind === 'land') ? (
+                <>
+                  {t('precedents.landFromSource')}{' '}
+                  {f.parties.map((p, i) => (
+                    <span key={p}>
+                      {i > 0 && ' · '}
+                      <span aria-hidden="true" style={{ color: PARTY_COLORS[p] }}>
+                        ■
+                      </span>{' '}
+                      {p}
+                    </span>
+                  ))}
+                  ; {t('precedents.blackLine')}
+                </>
+              ) : (
+                <>{t('precedents.blackTreaty')}</>
+              )}
+            </p>
             <dl className="figures">
-              <dt>{t('precedents.parties')}</dt><dd>{f.parties.join(' / ')}</dd>
+              <dt>{t('precedents.parties')}</dt>
+              <dd>{f.parties.join(' / ')}</dd>
               <dt>{t('precedents.measured')}</dt>
-              <dd>{measured
-                ? `${f.parties.map((p) => `${p} ${pct(f.real_share[p]!)}`).join(' · ')}${f.area_km2 !== null ? t('precedents.ofArea', { km2: km2(f.area_km2) }) : ''}`
-                : t('precedents.notMeasured')}</dd>
-              {f.published_implied_share && Object.entries(f.published_implied_share).map(([p, [lo, hi]]) => (
-                <Fragment key={p}><dt>{t('precedents.implied')}</dt><dd>{p} {pct(lo)}–{pct(hi)} {t('precedents.impliedNote')}</dd></Fragment>
-              ))}
+              <dd>
+                {measured
+                  ? `${f.parties.map((p) => `${p} ${pct(f.real_share[p]!)}`).join(' · ')}${f.area_km2 !== null ? t('precedents.ofArea', { km2: km2(f.area_km2) }) : ''}`
+                  : t('precedents.notMeasured')}
+              </dd>
+              {f.published_implied_share &&
+                Object.entries(f.published_implied_share).map(([p, [lo, hi]]) => (
+                  <Fragment key={p}>
+                    <dt>{t('precedents.implied')}</dt>
+                    <dd>
+                      {p} {pct(lo)}–{pct(hi)} {t('precedents.impliedNote')}
+                    </dd>
+                  </Fragment>
+                ))}
               <dt>{t('precedents.published')}</dt>
               <dd>
-                {typeof pub.to_china_km2 === 'number' && <>{t('precedents.pubToChina', { km2: km2(pub.to_china_km2) })}; </>}
-                {Array.isArray(pub.island_km2) && <>{t('precedents.pubIsland', { range: (pub.island_km2 as number[]).map(km2).join('–') })}; </>}
-                {typeof pub.tarabarov_km2 === 'number' && <>{t('precedents.pubTarabarov', { km2: km2(pub.tarabarov_km2) })}; </>}
-                {typeof pub.disputed_area_km2 === 'number' && <>{t('precedents.pubDisputed', { km2: km2(pub.disputed_area_km2) })}; </>}
-                {typeof pub.line_length_nm === 'number' && <>{t('precedents.pubLine', { nm: num(pub.line_length_nm) })}; </>}
+                {typeof pub.to_china_km2 === 'number' && (
+                  <>{t('precedents.pubToChina', { km2: km2(pub.to_china_km2) })}; </>
+                )}
+                {Array.isArray(pub.island_km2) && (
+                  <>{t('precedents.pubIsland', { range: (pub.island_km2 as number[]).map(km2).join('–') })}; </>
+                )}
+                {typeof pub.tarabarov_km2 === 'number' && (
+                  <>{t('precedents.pubTarabarov', { km2: km2(pub.tarabarov_km2) })}; </>
+                )}
+                {typeof pub.disputed_area_km2 === 'number' && (
+                  <>{t('precedents.pubDisputed', { km2: km2(pub.disputed_area_km2) })}; </>
+                )}
+                {typeof pub.line_length_nm === 'number' && (
+                  <>{t('precedents.pubLine', { nm: num(pub.line_length_nm) })}; </>
+                )}
                 {typeof pub.wording === 'string' && <span>{pub.wording}</span>}
               </dd>
               <dt>{t('precedents.realLine')}</dt>
-              <dd>{f.real_line ? <>{km(f.real_line.length_km)}{f.real_line.length_nm !== undefined && <> ({t('precedents.nauticalMiles', { nm: num(f.real_line.length_nm) })})</>}: {f.real_line.drawn}</> : t('precedents.notFound')}</dd>
+              <dd>
+                {f.real_line ? (
+                  <>
+                    {km(f.real_line.length_km)}
+                    {f.real_line.length_nm !== undefined && (
+                      <> ({t('precedents.nauticalMiles', { nm: num(f.real_line.length_nm) })})</>
+                    )}
+                    : {f.real_line.drawn}
+                  </>
+                ) : (
+                  t('precedents.notFound')
+                )}
+              </dd>
               <dt>{t('precedents.halfLine')}</dt>
-              <dd>{f.exact_half_line_offset_km === null ? t('precedents.halfNotComputed') : t('precedents.halfOffset', { km: km(f.exact_half_line_offset_km) })}</dd>
-              <dt>{t('precedents.resolves')}</dt><dd>{f.source_check}</dd>
+              <dd>
+                {f.exact_half_line_offset_km === null
+                  ? t('precedents.halfNotComputed')
+                  : t('precedents.halfOffset', { km: km(f.exact_half_line_offset_km) })}
+              </dd>
+              <dt>{t('precedents.resolves')}</dt>
+              <dd>{f.source_check}</dd>
             </dl>
-            <p className="sources">{t('common.sourcesList')}{f.sources.map((id, i) => <span key={id}>{i > 0 && ' · '}<SourceLink source={source(id)} /></span>)}</p>
+            <p className="sources">
+              {t('common.sourcesList')}
+              {f.sources.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ' · '}
+                  <SourceLink source={source(id)} />
+                </span>
+              ))}
+            </p>
           </article>
         );
       })}

@@ -21,8 +21,19 @@ export function SourceLink({ source }: { source: SourceRef | null }) {
   const reference = [source.author, source.publisher, date].filter(Boolean).join(', ');
   return (
     <span className="source">
-      {reference ? `${reference}: ` : ''}{source.title}{source.pages ? t('source.pages', { pages: source.pages }) : ''}
-      {source.copy_consulted && <> (<a href={source.copy_consulted} target="_blank" rel="noopener noreferrer">{t('source.copyConsulted')}</a>)</>}
+      {reference ? `${reference}: ` : ''}
+      {source.title}
+      {source.pages ? t('source.pages', { pages: source.pages }) : ''}
+      {source.copy_consulted && (
+        <>
+          {' '}
+          (
+          <a href={source.copy_consulted} target="_blank" rel="noopener noreferrer">
+            {t('source.copyConsulted')}
+          </a>
+          )
+        </>
+      )}
     </span>
   );
 }

@@ -2,8 +2,18 @@
 import type { StoredProblem } from './use-stored-imports.ts';
 import { useT } from '../i18n/index.ts';
 
-export function StoredImports({ error, bad, notices, onRemoveBad, onClearAll }: {
-  error: string | null; bad: StoredProblem[]; notices: string[]; onRemoveBad: (key: IDBValidKey) => void; onClearAll: () => void;
+export function StoredImports({
+  error,
+  bad,
+  notices,
+  onRemoveBad,
+  onClearAll,
+}: {
+  error: string | null;
+  bad: StoredProblem[];
+  notices: string[];
+  onRemoveBad: (key: IDBValidKey) => void;
+  onClearAll: () => void;
 }) {
   const { t } = useT();
   if (!error && !bad.length && !notices.length) return null;
@@ -14,7 +24,13 @@ export function StoredImports({ error, bad, notices, onRemoveBad, onClearAll }: 
           {t('stored.notKept', { error })}
         </p>
       )}
-      {notices.length > 0 && <ul className="notice" role="status" data-testid="storage-notices">{notices.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+      {notices.length > 0 && (
+        <ul className="notice" role="status" data-testid="storage-notices">
+          {notices.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
       {bad.length > 0 && (
         <div className="problems" role="alert" data-testid="stored-problems">
           <strong>{t('stored.badTitle')}</strong>
@@ -22,11 +38,21 @@ export function StoredImports({ error, bad, notices, onRemoveBad, onClearAll }: 
             {bad.map((b, i) => (
               <li key={i}>
                 {b.label}: {b.problems.join('; ')}{' '}
-                <button type="button" onClick={() => onRemoveBad(b.key)} aria-label={t('stored.removeNamed', { label: b.label })}>{t('common.remove')}</button>
+                <button
+                  type="button"
+                  onClick={() => onRemoveBad(b.key)}
+                  aria-label={t('stored.removeNamed', { label: b.label })}
+                >
+                  {t('common.remove')}
+                </button>
               </li>
             ))}
           </ul>
-          {bad.length > 1 && <button type="button" onClick={onClearAll}>{t('stored.removeAll')}</button>}
+          {bad.length > 1 && (
+            <button type="button" onClick={onClearAll}>
+              {t('stored.removeAll')}
+            </button>
+          )}
         </div>
       )}
     </div>

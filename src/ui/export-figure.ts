@@ -23,20 +23,78 @@ import { EXPORT_STRINGS, type ExportStrings } from './export-strings.ts';
 export const FIGURE_FONT = "'Atlas Sans', 'Noto Sans', 'Noto Sans JP', sans-serif";
 
 export type Item =
-  | { t: 'rect'; x: number; y: number; w: number; h: number; fill?: string; fillOpacity?: number; stroke?: string; sw?: number }
-  | { t: 'path'; d: string; fill?: string; fillOpacity?: number; stroke?: string; sw?: number; dash?: number[]; role?: string }
-  | { t: 'circle'; cx: number; cy: number; r: number; fill?: string; fillOpacity?: number; stroke?: string; sw?: number; dash?: number[] }
-  | { t: 'text'; x: number; y: number; text: string; size: number; weight?: 400 | 700; fill: string; anchor?: 'start' | 'middle' | 'end'; halo?: number; role?: string }
+  | {
+      t: 'rect';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      fill?: string;
+      fillOpacity?: number;
+      stroke?: string;
+      sw?: number;
+    }
+  | {
+      t: 'path';
+      d: string;
+      fill?: string;
+      fillOpacity?: number;
+      stroke?: string;
+      sw?: number;
+      dash?: number[];
+      role?: string;
+    }
+  | {
+      t: 'circle';
+      cx: number;
+      cy: number;
+      r: number;
+      fill?: string;
+      fillOpacity?: number;
+      stroke?: string;
+      sw?: number;
+      dash?: number[];
+    }
+  | {
+      t: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      weight?: 400 | 700;
+      fill: string;
+      anchor?: 'start' | 'middle' | 'end';
+      halo?: number;
+      role?: string;
+    }
   | { t: 'clip'; x: number; y: number; w: number; h: number; items: Item[] };
 
-export interface Figure { width: number; height: number; items: Item[]; font: string; title: string; texts: string[] }
+export interface Figure {
+  width: number;
+  height: number;
+  items: Item[];
+  font: string;
+  title: string;
+  texts: string[];
+}
 
 export type FigureSize = 'current' | '1200x800' | '1920x1080' | 'a4';
 export const FIGURE_SIZES: FigureSize[] = ['current', '1200x800', '1920x1080', 'a4'];
 /** Pixel sizes of the fixed figure sizes (A4 landscape at 300 dpi: 297 × 210 mm). */
-export const FIXED_SIZES: Record<Exclude<FigureSize, 'current'>, [number, number]> = { '1200x800': [1200, 800], '1920x1080': [1920, 1080], a4: [3508, 2480] };
+export const FIXED_SIZES: Record<Exclude<FigureSize, 'current'>, [number, number]> = {
+  '1200x800': [1200, 800],
+  '1920x1080': [1920, 1080],
+  a4: [3508, 2480],
+};
 
-export interface FigureSite { lonlat: Position; mark: string; country: string; color: string; certainty: string; toJapan: boolean }
+export interface FigureSite {
+  lonlat: Position;
+  mark: string;
+  country: string;
+  color: string;
+  certainty: string;
+  toJapan: boolean;
+}
 export interface FigureInput {
   /** The map's current view: centre, zoom and size in CSS pixels. */
   view: { center: [number, number]; zoom: number; width: number; height: number };
@@ -69,15 +127,26 @@ const mercX = (lon: number) => (lon + 180) / 360;
 const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
 const EARTH_CIRCUMFERENCE = 2 * Math.PI * 6378137;
 
-export interface Projection { project(p: Position): [number, number]; metresPerPx(lat: number): number; zoom: number }
+export interface Projection {
+  project(p: Position): [number, number];
+  metresPerPx(lat: number): number;
+  zoom: number;
+}
 
 /** Web Mercator fitting the current view's extent into the area (x, y, w, h), centred on the view's centre. */
-export function fitProjection(view: FigureInput['view'], area: { x: number; y: number; w: number; h: number }): Projection {
+export function fitProjection(
+  view: FigureInput['view'],
+  area: { x: number; y: number; w: number; h: number },
+): Projection {
   const k = Math.min(area.w / view.width, area.h / view.height);
   const world = 512 * 2 ** view.zoom * k;
-  const cx = mercX(view.center[0]), cy = mercY(view.center[1]);
+  const cx = mercX(view.center[0]),
+    cy = mercY(view.center[1]);
   return {
-    project: (p) => [area.x + area.w / 2 + (mercX(p[0]) - cx) * world, area.y + area.h / 2 + (mercY(p[1]) - cy) * world],
+    project: (p) => [
+      area.x + area.w / 2 + (mercX(p[0]) - cx) * world,
+      area.y + area.h / 2 + (mercY(p[1]) - cy) * world,
+    ],
     metresPerPx: (lat) => (EARTH_CIRCUMFERENCE * Math.cos((lat * Math.PI) / 180)) / world,
     zoom: view.zoom + Math.log2(k),
   };
@@ -86,13 +155,25 @@ export function fitProjection(view: FigureInput['view'], area: { x: number; y: n
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** SVG path data of polygons (rings closed) or lines, in figure pixels; vertices under 0.4 px apart dropped. */
-export function pathData(geom: Geometry, project: Projection['project'], box: { x: number; y: number; w: number; h: number }): string {
+export function pathData(
+  geom: Geometry,
+  project: Projection['project'],
+  box: { x: number; y: number; w: number; h: number },
+): string {
   const parts: string[] = [];
   const ring = (coords: Position[], close: boolean) => {
     if (coords.length < 2) return;
     const pts = coords.map(project);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const [x, y] of pts) { minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y); }
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
+    for (const [x, y] of pts) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
     const m = 20;
     if (maxX < box.x - m || minX > box.x + box.w + m || maxY < box.y - m || minY > box.y + box.h + m) return;
     if (close && maxX - minX < 0.3 && maxY - minY < 0.3) return;
@@ -101,18 +182,31 @@ export function pathData(geom: Geometry, project: Projection['project'], box: { 
     for (let i = 1; i < pts.length; i++) {
       const [x, y] = pts[i];
       if (Math.abs(x - lx) < 0.4 && Math.abs(y - ly) < 0.4 && i < pts.length - 1) continue;
-      s += `L${r1(x)} ${r1(y)}`; lx = x; ly = y;
+      s += `L${r1(x)} ${r1(y)}`;
+      lx = x;
+      ly = y;
     }
     parts.push(close ? `${s}Z` : s);
   };
   const polys = (g: Geometry): void => {
     switch (g.type) {
-      case 'Polygon': g.coordinates.forEach((r) => ring(r, true)); break;
-      case 'MultiPolygon': g.coordinates.forEach((p) => p.forEach((r) => ring(r, true))); break;
-      case 'LineString': ring(g.coordinates, false); break;
-      case 'MultiLineString': g.coordinates.forEach((l) => ring(l, false)); break;
-      case 'GeometryCollection': g.geometries.forEach(polys); break;
-      default: break;
+      case 'Polygon':
+        g.coordinates.forEach((r) => ring(r, true));
+        break;
+      case 'MultiPolygon':
+        g.coordinates.forEach((p) => p.forEach((r) => ring(r, true)));
+        break;
+      case 'LineString':
+        ring(g.coordinates, false);
+        break;
+      case 'MultiLineString':
+        g.coordinates.forEach((l) => ring(l, false));
+        break;
+      case 'GeometryCollection':
+        g.geometries.forEach(polys);
+        break;
+      default:
+        break;
     }
   };
   polys(geom);
@@ -129,21 +223,31 @@ export function wrap(text: string, width: number, size: number, weight: 400 | 70
     const words = para.split(/(?<=\s)/);
     let line = '';
     for (const w of words) {
-      if (line && measure((line + w).trimEnd(), size, weight) > width) { out.push(line.trimEnd()); line = w.trimStart(); } else line += w;
+      if (line && measure((line + w).trimEnd(), size, weight) > width) {
+        out.push(line.trimEnd());
+        line = w.trimStart();
+      } else line += w;
     }
     out.push(line.trimEnd());
   }
   return out;
 }
 
-interface LegendEntry { symbol: (x: number, y: number, u: number) => Item[]; label: string }
+interface LegendEntry {
+  symbol: (x: number, y: number, u: number) => Item[];
+  label: string;
+}
 
 function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
   const e: LegendEntry[] = [];
-  const swatch = (fill: string, overlay?: string) => (x: number, y: number, u: number): Item[] => [
-    { t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill, stroke: COLORS.islandLine, sw: 0.8 * u },
-    ...(overlay ? [{ t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill: overlay, fillOpacity: 0.55 } as Item] : []),
-  ];
+  const swatch =
+    (fill: string, overlay?: string) =>
+    (x: number, y: number, u: number): Item[] => [
+      { t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill, stroke: COLORS.islandLine, sw: 0.8 * u },
+      ...(overlay
+        ? [{ t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill: overlay, fillOpacity: 0.55 } as Item]
+        : []),
+    ];
   const shading = !!input.optionAreas?.features.length;
   if (shading) {
     e.push({ symbol: swatch(COLORS.island, COLORS.sideJapan), label: s.legend.japan });
@@ -151,50 +255,128 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
   } else e.push({ symbol: swatch(COLORS.island), label: s.legend.island });
   e.push({ symbol: swatch(COLORS.hokkaido), label: s.legend.hokkaido });
   e.push({ symbol: swatch(COLORS.context), label: s.legend.otherLand });
-  e.push({ symbol: (x, y, u) => [{ t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill: COLORS.sea, stroke: '#8aa9b8', sw: 0.8 * u }], label: s.legend.sea });
+  e.push({
+    symbol: (x, y, u) => [
+      { t: 'rect', x, y: y - 6 * u, w: 20 * u, h: 12 * u, fill: COLORS.sea, stroke: '#8aa9b8', sw: 0.8 * u },
+    ],
+    label: s.legend.sea,
+  });
   if (input.cutLine?.features.length && input.option?.cut) {
-    e.push({ symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.cutLine, sw: 3 * u }], label: s.legend.cutLine(s.fmt.deg(input.option.cut.requestedBearingDeg)) });
+    e.push({
+      symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.cutLine, sw: 3 * u }],
+      label: s.legend.cutLine(s.fmt.deg(input.option.cut.requestedBearingDeg)),
+    });
   }
   if (input.settlements?.length) {
-    e.push({ symbol: (x, y, u) => [{ t: 'circle', cx: x + 6 * u, cy: y, r: 3.5 * u, fill: '#fff', stroke: COLORS.settlement, sw: 1.5 * u }, { t: 'circle', cx: x + 16 * u, cy: y, r: 6 * u, fill: '#fff', stroke: COLORS.settlement, sw: 1.5 * u }], label: s.legend.settlement });
+    e.push({
+      symbol: (x, y, u) => [
+        { t: 'circle', cx: x + 6 * u, cy: y, r: 3.5 * u, fill: '#fff', stroke: COLORS.settlement, sw: 1.5 * u },
+        { t: 'circle', cx: x + 16 * u, cy: y, r: 6 * u, fill: '#fff', stroke: COLORS.settlement, sw: 1.5 * u },
+      ],
+      label: s.legend.settlement,
+    });
   }
   if (input.userPoints?.length) {
-    e.push({ symbol: (x, y, u) => [{ t: 'circle', cx: x + 10 * u, cy: y, r: 5 * u, fill: '#222222', stroke: '#fff', sw: 2 * u }], label: s.legend.userPoint });
+    e.push({
+      symbol: (x, y, u) => [
+        { t: 'circle', cx: x + 10 * u, cy: y, r: 5 * u, fill: '#222222', stroke: '#fff', sw: 2 * u },
+      ],
+      label: s.legend.userPoint,
+    });
   }
   if (input.rings?.features.length) {
-    e.push({ symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.ring, sw: 1.5 * u }], label: s.legend.rings });
-    if (input.rings.features.some((f) => f.properties?.dashed)) e.push({ symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.ring, sw: 1.5 * u, dash: [4 * u, 3 * u] }], label: s.legend.ringsMax });
+    e.push({
+      symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.ring, sw: 1.5 * u }],
+      label: s.legend.rings,
+    });
+    if (input.rings.features.some((f) => f.properties?.dashed))
+      e.push({
+        symbol: (x, y, u) => [
+          { t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.ring, sw: 1.5 * u, dash: [4 * u, 3 * u] },
+        ],
+        label: s.legend.ringsMax,
+      });
   }
   if (input.sites) {
     const countries = (['RU', 'JP', 'US'] as const).filter((c) => input.sites!.some((x) => x.country === c));
-    for (const c of countries) e.push({ symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, SITE_COLORS[c], 'exact', false, ''), label: s.legend.countries[c] });
-    e.push({ symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, ''), label: s.legend.certainty.exact });
-    e.push({ symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'settlement', false, ''), label: s.legend.certainty.settlement });
-    e.push({ symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'island', false, ''), label: s.legend.certainty.island });
-    if (input.sites.some((x) => x.toJapan)) e.push({ symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', true, ''), label: s.legend.handed });
-    for (const k of KINDS) e.push({ symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, KIND_MARKS[k]), label: `${KIND_MARKS[k]}: ${s.kinds[k]}` });
+    for (const c of countries)
+      e.push({
+        symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, SITE_COLORS[c], 'exact', false, ''),
+        label: s.legend.countries[c],
+      });
+    e.push({
+      symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, ''),
+      label: s.legend.certainty.exact,
+    });
+    e.push({
+      symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'settlement', false, ''),
+      label: s.legend.certainty.settlement,
+    });
+    e.push({
+      symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'island', false, ''),
+      label: s.legend.certainty.island,
+    });
+    if (input.sites.some((x) => x.toJapan))
+      e.push({
+        symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', true, ''),
+        label: s.legend.handed,
+      });
+    for (const k of KINDS)
+      e.push({
+        symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, KIND_MARKS[k]),
+        label: `${KIND_MARKS[k]}: ${s.kinds[k]}`,
+      });
   }
   return e;
 }
 
 /** A site's symbol as on the map: a white disc with a ring in the country's colour (its style by how well the position is known) and the kind's letters. */
-function siteSymbol(cx: number, cy: number, u: number, color: string, certainty: string, handed: boolean, mark: string): Item[] {
+function siteSymbol(
+  cx: number,
+  cy: number,
+  u: number,
+  color: string,
+  certainty: string,
+  handed: boolean,
+  mark: string,
+): Item[] {
   const r = 8 * u;
   const out: Item[] = [];
   if (certainty === 'island') out.push({ t: 'circle', cx, cy, r: r + 5 * u, fill: color, fillOpacity: 0.18 });
   if (handed) out.push({ t: 'circle', cx, cy, r: r + 3 * u, stroke: COLORS.sideJapan, sw: 3 * u });
   out.push({
-    t: 'circle', cx, cy, r, fill: '#ffffff', stroke: color, sw: certainty === 'exact' ? 3.5 * u : 2.5 * u,
+    t: 'circle',
+    cx,
+    cy,
+    r,
+    fill: '#ffffff',
+    stroke: color,
+    sw: certainty === 'exact' ? 3.5 * u : 2.5 * u,
     dash: certainty === 'settlement' ? [4 * u, 3 * u] : certainty === 'island' ? [1.2 * u, 2 * u] : undefined,
   });
-  if (mark) out.push({ t: 'text', x: cx, y: cy + (mark.length > 1 ? 2.6 : 3) * u, text: mark, size: (mark.length > 1 ? 7.5 : 8.5) * u, weight: 700, fill: '#1a1a1a', anchor: 'middle' });
+  if (mark)
+    out.push({
+      t: 'text',
+      x: cx,
+      y: cy + (mark.length > 1 ? 2.6 : 3) * u,
+      text: mark,
+      size: (mark.length > 1 ? 7.5 : 8.5) * u,
+      weight: 700,
+      fill: '#1a1a1a',
+      anchor: 'middle',
+    });
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The figure
 
-export function buildFigure(input: FigureInput, size: FigureSize, measure: Measure = roughMeasure, s: ExportStrings = EXPORT_STRINGS): Figure {
+export function buildFigure(
+  input: FigureInput,
+  size: FigureSize,
+  measure: Measure = roughMeasure,
+  s: ExportStrings = EXPORT_STRINGS,
+): Figure {
   const fixed = size === 'current' ? null : FIXED_SIZES[size];
   const W = fixed ? fixed[0] : Math.round(input.view.width);
   let u = fixed ? Math.min(W / 1200, fixed[1] / 800) : Math.min(Math.max(W / 1100, 0.9), 1.3);
@@ -206,36 +388,79 @@ export function buildFigure(input: FigureInput, size: FigureSize, measure: Measu
 }
 
 /** The figure at text scale u; null if the fixed height leaves the map less than 40 % of it. */
-function layout(input: FigureInput, W: number, fixedH: number | null, u: number, measure: Measure, s: ExportStrings): Figure | null {
+function layout(
+  input: FigureInput,
+  W: number,
+  fixedH: number | null,
+  u: number,
+  measure: Measure,
+  s: ExportStrings,
+): Figure | null {
   const pad = 14 * u;
   const inner = W - 2 * pad;
   const items: Item[] = [];
   const texts: string[] = [];
-  const text = (x: number, y: number, t: string, size: number, opts: { weight?: 400 | 700; fill?: string; anchor?: 'start' | 'middle' | 'end'; halo?: number; role?: string } = {}) => {
-    items.push({ t: 'text', x: r1(x), y: r1(y), text: t, size: r1(size * 10) / 10, weight: opts.weight ?? 400, fill: opts.fill ?? '#1a1a1a', anchor: opts.anchor, halo: opts.halo, role: opts.role });
+  const text = (
+    x: number,
+    y: number,
+    t: string,
+    size: number,
+    opts: { weight?: 400 | 700; fill?: string; anchor?: 'start' | 'middle' | 'end'; halo?: number; role?: string } = {},
+  ) => {
+    items.push({
+      t: 'text',
+      x: r1(x),
+      y: r1(y),
+      text: t,
+      size: r1(size * 10) / 10,
+      weight: opts.weight ?? 400,
+      fill: opts.fill ?? '#1a1a1a',
+      anchor: opts.anchor,
+      halo: opts.halo,
+      role: opts.role,
+    });
     texts.push(t);
   };
 
   // Header: the title (the option and its figures), what is cut and on which basis, the dispute.
   const o = input.option;
   const title = o
-    ? s.title({ option: o.name, japanPercent: s.fmt.percent(o.japanShare), russiaPercent: s.fmt.percent(1 - o.japanShare), japanKm2: s.fmt.km2(o.japanKm2), russiaKm2: s.fmt.km2(o.russiaKm2) })
+    ? s.title({
+        option: o.name,
+        japanPercent: s.fmt.percent(o.japanShare),
+        russiaPercent: s.fmt.percent(1 - o.japanShare),
+        japanKm2: s.fmt.km2(o.japanKm2),
+        russiaKm2: s.fmt.km2(o.russiaKm2),
+      })
     : s.appName;
-  const subtitle = o ? s.subtitle({
-    cut: o.cut ? { island: s.islandNames[o.cut.island] ?? o.cut.island, percentToJapan: s.fmt.percent(o.cut.islandFractionToJapan), bearing: s.fmt.deg(o.cut.requestedBearingDeg) } : null,
-    basis: s.basis[o.basis],
-  }) : '';
-  const titleSize = 18 * u, subSize = 12.5 * u, lh = 1.3;
+  const subtitle = o
+    ? s.subtitle({
+        cut: o.cut
+          ? {
+              island: s.islandNames[o.cut.island] ?? o.cut.island,
+              percentToJapan: s.fmt.percent(o.cut.islandFractionToJapan),
+              bearing: s.fmt.deg(o.cut.requestedBearingDeg),
+            }
+          : null,
+        basis: s.basis[o.basis],
+      })
+    : '';
+  const titleSize = 18 * u,
+    subSize = 12.5 * u,
+    lh = 1.3;
   const titleLines = wrap(title, inner, titleSize, 700, measure);
   const subLines = subtitle ? wrap(subtitle, inner, subSize, 400, measure) : [];
   const dispLines = wrap(s.disputed, inner, subSize, 700, measure);
   // A line's box is 1.36 em (Noto's ascent 1.07 em and descent 0.29 em): header lines are stacked by it.
-  const ASC = 1.07, LINE = 1.36;
-  const headerH = pad + titleLines.length * titleSize * LINE + (subLines.length + dispLines.length) * subSize * LINE + pad * 0.6;
+  const ASC = 1.07,
+    LINE = 1.36;
+  const headerH =
+    pad + titleLines.length * titleSize * LINE + (subLines.length + dispLines.length) * subSize * LINE + pad * 0.6;
 
   // Footer: legend in columns, then sources, attribution, date and data version.
   const entries = legendEntries(input, s);
-  const legSize = 11.5 * u, rowH = Math.max(legSize * 1.45, 20 * u);
+  const legSize = 11.5 * u,
+    rowH = Math.max(legSize * 1.45, 20 * u);
   const symW = 26 * u;
   const maxLabel = Math.min(inner - symW, Math.max(...entries.map((e) => measure(e.label, legSize, 400))));
   const colW = symW + maxLabel + 18 * u;
@@ -243,26 +468,56 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
   const rows = Math.ceil(entries.length / cols);
   const legendTitleSize = 12 * u;
   const fineSize = 10.5 * u;
-  const sourceText = [s.sources, o?.basis === 'official' && input.basisSource ? s.officialSource(input.basisSource) : ''].filter(Boolean).join(' ');
+  const sourceText = [
+    s.sources,
+    o?.basis === 'official' && input.basisSource ? s.officialSource(input.basisSource) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const srcLines = wrap(sourceText, inner, fineSize, 400, measure);
   const attLines = wrap(s.attribution, inner, fineSize, 400, measure);
-  const madeLines = wrap(`${s.made({ date: input.date, dataVersion: input.dataVersion })}. ${s.viewNote}`, inner, fineSize, 400, measure);
-  const footerH = pad * 0.8 + legendTitleSize * lh + rows * rowH + pad * 0.5 + (srcLines.length + attLines.length + madeLines.length) * fineSize * lh + pad * 0.8;
+  const madeLines = wrap(
+    `${s.made({ date: input.date, dataVersion: input.dataVersion })}. ${s.viewNote}`,
+    inner,
+    fineSize,
+    400,
+    measure,
+  );
+  const footerH =
+    pad * 0.8 +
+    legendTitleSize * lh +
+    rows * rowH +
+    pad * 0.5 +
+    (srcLines.length + attLines.length + madeLines.length) * fineSize * lh +
+    pad * 0.8;
 
   const mapW = W;
   let mapH: number;
   let H: number;
-  if (fixedH === null) { mapH = Math.round(input.view.height * (W / input.view.width)); H = Math.ceil(headerH + mapH + footerH); } else {
-    H = fixedH; mapH = H - headerH - footerH;
+  if (fixedH === null) {
+    mapH = Math.round(input.view.height * (W / input.view.width));
+    H = Math.ceil(headerH + mapH + footerH);
+  } else {
+    H = fixedH;
+    mapH = H - headerH - footerH;
     if (mapH < 0.4 * H) return null;
   }
   const area = { x: 0, y: headerH, w: mapW, h: mapH };
 
   items.push({ t: 'rect', x: 0, y: 0, w: W, h: H, fill: '#ffffff' });
   let top = pad;
-  for (const l of titleLines) { text(pad, top + ASC * titleSize, l, titleSize, { weight: 700, role: 'title' }); top += titleSize * LINE; }
-  for (const l of subLines) { text(pad, top + ASC * subSize, l, subSize, { fill: '#333333', role: 'subtitle' }); top += subSize * LINE; }
-  for (const l of dispLines) { text(pad, top + ASC * subSize, l, subSize, { weight: 700, fill: '#333333', role: 'disputed' }); top += subSize * LINE; }
+  for (const l of titleLines) {
+    text(pad, top + ASC * titleSize, l, titleSize, { weight: 700, role: 'title' });
+    top += titleSize * LINE;
+  }
+  for (const l of subLines) {
+    text(pad, top + ASC * subSize, l, subSize, { fill: '#333333', role: 'subtitle' });
+    top += subSize * LINE;
+  }
+  for (const l of dispLines) {
+    text(pad, top + ASC * subSize, l, subSize, { weight: 700, fill: '#333333', role: 'disputed' });
+    top += subSize * LINE;
+  }
 
   // The map.
   const proj = fitProjection({ ...input.view, width: input.view.width, height: input.view.height }, area);
@@ -279,11 +534,26 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
   for (const side of ['japan', 'russia'] as const) {
     const fs = (input.optionAreas?.features ?? []).filter((f) => f.properties?.side === side);
     const d = fs.map((f) => geomPath(f.geometry)).join('');
-    if (d) map.push({ t: 'path', d, fill: side === 'japan' ? COLORS.sideJapan : COLORS.sideRussia, fillOpacity: 0.55, role: `side-${side}` });
+    if (d)
+      map.push({
+        t: 'path',
+        d,
+        fill: side === 'japan' ? COLORS.sideJapan : COLORS.sideRussia,
+        fillOpacity: 0.55,
+        role: `side-${side}`,
+      });
   }
   for (const f of input.rings?.features ?? []) {
     const d = geomPath(f.geometry);
-    if (d) map.push({ t: 'path', d, stroke: COLORS.ring, sw: 1.5 * u, dash: f.properties?.dashed ? [4 * u, 3 * u] : undefined, role: 'range-ring' });
+    if (d)
+      map.push({
+        t: 'path',
+        d,
+        stroke: COLORS.ring,
+        sw: 1.5 * u,
+        dash: f.properties?.dashed ? [4 * u, 3 * u] : undefined,
+        role: 'range-ring',
+      });
   }
   if (input.land.islands) {
     const d = input.land.islands.features.map((f) => geomPath(f.geometry)).join('');
@@ -293,21 +563,35 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
     const d = geomPath(f.geometry);
     if (d) map.push({ t: 'path', d, stroke: COLORS.cutLine, sw: 3 * u, role: 'cut-line' });
   }
-  const inArea = ([x, yy]: [number, number], m = 0) => x >= area.x + m && x <= area.x + area.w - m && yy >= area.y + m && yy <= area.y + area.h - m;
+  const inArea = ([x, yy]: [number, number], m = 0) =>
+    x >= area.x + m && x <= area.x + area.w - m && yy >= area.y + m && yy <= area.y + area.h - m;
   // Boxes of what is placed, so settlement names do not cover island names, symbols or each other.
   const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  const free = (b: { x0: number; y0: number; x1: number; y1: number }) => b.x0 >= area.x + 2 && b.x1 <= area.x + area.w - 2 && b.y0 >= area.y + 2 && b.y1 <= area.y + area.h - 2
-    && !placed.some((p) => b.x0 < p.x1 && b.x1 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
+  const free = (b: { x0: number; y0: number; x1: number; y1: number }) =>
+    b.x0 >= area.x + 2 &&
+    b.x1 <= area.x + area.w - 2 &&
+    b.y0 >= area.y + 2 &&
+    b.y1 <= area.y + area.h - 2 &&
+    !placed.some((p) => b.x0 < p.x1 && b.x1 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
   for (const p of input.userPoints ?? []) {
     const q = proj.project(p);
-    if (inArea(q)) map.push({ t: 'circle', cx: r1(q[0]), cy: r1(q[1]), r: 5 * u, fill: '#222222', stroke: '#ffffff', sw: 2 * u });
+    if (inArea(q))
+      map.push({ t: 'circle', cx: r1(q[0]), cy: r1(q[1]), r: 5 * u, fill: '#222222', stroke: '#ffffff', sw: 2 * u });
   }
   const dots: { q: [number, number]; r: number; label: string }[] = [];
   for (const st of input.settlements ?? []) {
     const q = proj.project(st.lonlat);
     if (!inArea(q)) continue;
     const r = (3 + Math.min(1, (Number(st.population) || 0) / 8000) * 4) * u * 0.9;
-    map.push({ t: 'circle', cx: r1(q[0]), cy: r1(q[1]), r: r1(r), fill: '#ffffff', stroke: COLORS.settlement, sw: 1.4 * u });
+    map.push({
+      t: 'circle',
+      cx: r1(q[0]),
+      cy: r1(q[1]),
+      r: r1(r),
+      fill: '#ffffff',
+      stroke: COLORS.settlement,
+      sw: 1.4 * u,
+    });
     dots.push({ q, r, label: st.label });
   }
   for (const site of input.sites ?? []) {
@@ -326,7 +610,17 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
       const lines = labelText(f.properties ?? {}, input.lang).split('\n');
       const h = lines.length * labelSize * 1.25;
       lines.forEach((l, i) => {
-        map.push({ t: 'text', x: r1(q[0]), y: r1(q[1] - h / 2 + labelSize * (0.95 + i * 1.25)), text: l, size: labelSize, fill: COLORS.label, anchor: 'middle', halo: 3 * u, role: 'island-name' });
+        map.push({
+          t: 'text',
+          x: r1(q[0]),
+          y: r1(q[1] - h / 2 + labelSize * (0.95 + i * 1.25)),
+          text: l,
+          size: labelSize,
+          fill: COLORS.label,
+          anchor: 'middle',
+          halo: 3 * u,
+          role: 'island-name',
+        });
         texts.push(l);
       });
       const w = Math.max(...lines.map((l) => measure(l, labelSize, 400)));
@@ -346,7 +640,16 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
     const at = [box, left, below, above].find(free);
     if (!at) continue;
     placed.push(at);
-    map.push({ t: 'text', x: r1(at.x0), y: r1((at.y0 + at.y1) / 2 + nameSize * 0.35), text: d.label, size: nameSize, fill: '#1a1a1a', halo: 2.5 * u, role: 'settlement-name' });
+    map.push({
+      t: 'text',
+      x: r1(at.x0),
+      y: r1((at.y0 + at.y1) / 2 + nameSize * 0.35),
+      text: d.label,
+      size: nameSize,
+      fill: '#1a1a1a',
+      halo: 2.5 * u,
+      role: 'settlement-name',
+    });
     texts.push(d.label);
   }
 
@@ -359,16 +662,56 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
   const nice = [5, 2, 1].map((k) => k * pow).find((m) => m <= metres) ?? pow;
   const barPx = nice / mpp;
   const barLabel = nice >= 1000 ? `${nice / 1000} km` : `${nice} m`;
-  const bx = area.x + pad, by = area.y + area.h - pad;
-  map.push({ t: 'rect', x: bx - 6 * u, y: by - 24 * u, w: Math.max(barPx, measure(barLabel, 11 * u, 400) + 4 * u) + 12 * u, h: 30 * u, fill: '#ffffff', fillOpacity: 0.85 });
-  map.push({ t: 'path', d: `M${r1(bx)} ${r1(by - 8 * u)}V${r1(by)}H${r1(bx + barPx)}V${r1(by - 8 * u)}`, stroke: '#1a1a1a', sw: 2 * u, role: 'scale-bar' });
+  const bx = area.x + pad,
+    by = area.y + area.h - pad;
+  map.push({
+    t: 'rect',
+    x: bx - 6 * u,
+    y: by - 24 * u,
+    w: Math.max(barPx, measure(barLabel, 11 * u, 400) + 4 * u) + 12 * u,
+    h: 30 * u,
+    fill: '#ffffff',
+    fillOpacity: 0.85,
+  });
+  map.push({
+    t: 'path',
+    d: `M${r1(bx)} ${r1(by - 8 * u)}V${r1(by)}H${r1(bx + barPx)}V${r1(by - 8 * u)}`,
+    stroke: '#1a1a1a',
+    sw: 2 * u,
+    role: 'scale-bar',
+  });
   map.push({ t: 'path', d: `M${r1(bx + barPx / 2)} ${r1(by - 4 * u)}V${r1(by)}`, stroke: '#1a1a1a', sw: 1.2 * u });
-  map.push({ t: 'text', x: r1(bx + 4 * u), y: r1(by - 11 * u), text: barLabel, size: 11 * u, fill: '#1a1a1a', role: 'scale-label' });
+  map.push({
+    t: 'text',
+    x: r1(bx + 4 * u),
+    y: r1(by - 11 * u),
+    text: barLabel,
+    size: 11 * u,
+    fill: '#1a1a1a',
+    role: 'scale-label',
+  });
   texts.push(barLabel);
-  const nx = area.x + area.w - pad - 14 * u, ny = area.y + pad + 4 * u;
+  const nx = area.x + area.w - pad - 14 * u,
+    ny = area.y + pad + 4 * u;
   map.push({ t: 'circle', cx: r1(nx), cy: r1(ny + 22 * u), r: 19 * u, fill: '#ffffff', fillOpacity: 0.85 });
-  map.push({ t: 'path', d: `M${r1(nx)} ${r1(ny + 8 * u)}L${r1(nx + 8 * u)} ${r1(ny + 34 * u)}L${r1(nx)} ${r1(ny + 28 * u)}L${r1(nx - 8 * u)} ${r1(ny + 34 * u)}Z`, fill: '#1a1a1a', role: 'north-arrow' });
-  map.push({ t: 'text', x: r1(nx), y: r1(ny + 6 * u), text: s.northArrow, size: 12 * u, weight: 700, fill: '#1a1a1a', anchor: 'middle', halo: 2.5 * u, role: 'north-label' });
+  map.push({
+    t: 'path',
+    d: `M${r1(nx)} ${r1(ny + 8 * u)}L${r1(nx + 8 * u)} ${r1(ny + 34 * u)}L${r1(nx)} ${r1(ny + 28 * u)}L${r1(nx - 8 * u)} ${r1(ny + 34 * u)}Z`,
+    fill: '#1a1a1a',
+    role: 'north-arrow',
+  });
+  map.push({
+    t: 'text',
+    x: r1(nx),
+    y: r1(ny + 6 * u),
+    text: s.northArrow,
+    size: 12 * u,
+    weight: 700,
+    fill: '#1a1a1a',
+    anchor: 'middle',
+    halo: 2.5 * u,
+    role: 'north-label',
+  });
   texts.push(s.northArrow);
   items.push({ t: 'clip', x: area.x, y: area.y, w: area.w, h: area.h, items: map });
   items.push({ t: 'rect', x: area.x + 0.5, y: area.y + 0.5, w: area.w - 1, h: area.h - 1, stroke: '#8a8a8a', sw: 1 });
@@ -378,16 +721,27 @@ function layout(input: FigureInput, W: number, fixedH: number | null, u: number,
   text(pad, y, s.legendTitle, legendTitleSize, { weight: 700, role: 'legend-title' });
   y += legendTitleSize * (lh - 1) + rowH * 0.5;
   entries.forEach((e, i) => {
-    const c = Math.floor(i / rows), r = i % rows;
-    const x = pad + c * colW, yy = y + r * rowH + rowH * 0.05;
+    const c = Math.floor(i / rows),
+      r = i % rows;
+    const x = pad + c * colW,
+      yy = y + r * rowH + rowH * 0.05;
     items.push(...e.symbol(x, yy, u));
     const lines = wrap(e.label, inner - symW, legSize, 400, measure);
     text(x + symW, yy + legSize * 0.35, lines[0], legSize, { role: 'legend' });
   });
   y += rows * rowH + pad * 0.2;
-  for (const l of srcLines) { y += fineSize * lh; text(pad, y, l, fineSize, { fill: '#333333', role: 'sources' }); }
-  for (const l of attLines) { y += fineSize * lh; text(pad, y, l, fineSize, { fill: '#333333', role: 'attribution' }); }
-  for (const l of madeLines) { y += fineSize * lh; text(pad, y, l, fineSize, { fill: '#555555', role: 'made' }); }
+  for (const l of srcLines) {
+    y += fineSize * lh;
+    text(pad, y, l, fineSize, { fill: '#333333', role: 'sources' });
+  }
+  for (const l of attLines) {
+    y += fineSize * lh;
+    text(pad, y, l, fineSize, { fill: '#333333', role: 'attribution' });
+  }
+  for (const l of madeLines) {
+    y += fineSize * lh;
+    text(pad, y, l, fineSize, { fill: '#555555', role: 'made' });
+  }
 
   return { width: W, height: Math.ceil(H), items, font: FIGURE_FONT, title, texts };
 }
@@ -397,6 +751,13 @@ export function figureSites(fc: FeatureCollection<Point> | null): FigureSite[] |
   if (!fc) return null;
   return fc.features.map((f: Feature<Point>) => {
     const p = f.properties ?? {};
-    return { lonlat: f.geometry.coordinates, mark: String(p.mark ?? ''), country: String(p.country ?? ''), color: String(p.color ?? '#555'), certainty: String(p.certainty ?? 'exact'), toJapan: !!p.to_japan };
+    return {
+      lonlat: f.geometry.coordinates,
+      mark: String(p.mark ?? ''),
+      country: String(p.country ?? ''),
+      color: String(p.color ?? '#555'),
+      certainty: String(p.certainty ?? 'exact'),
+      toJapan: !!p.to_japan,
+    };
   });
 }

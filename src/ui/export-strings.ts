@@ -11,18 +11,33 @@ export interface ExportStrings {
   appName: string;
   disputed: string;
   /** The title of a figure: the option and its figures. */
-  title: (o: { option: string; japanPercent: string; russiaPercent: string; japanKm2: string; russiaKm2: string }) => string;
+  title: (o: {
+    option: string;
+    japanPercent: string;
+    russiaPercent: string;
+    japanKm2: string;
+    russiaKm2: string;
+  }) => string;
   /** The line under the title: the cut island and its share, if any, and the area basis. */
   subtitle: (o: { cut: { island: string; percentToJapan: string; bearing: string } | null; basis: string }) => string;
   basis: { geodesic: string; official: string };
   islandNames: Record<string, string>;
   legendTitle: string;
   legend: {
-    japan: string; russia: string; island: string; hokkaido: string; otherLand: string; sea: string;
-    cutLine: (bearing: string) => string; settlement: string; userPoint: string;
+    japan: string;
+    russia: string;
+    island: string;
+    hokkaido: string;
+    otherLand: string;
+    sea: string;
+    cutLine: (bearing: string) => string;
+    settlement: string;
+    userPoint: string;
     countries: Record<'RU' | 'JP' | 'US', string>;
     certainty: { exact: string; settlement: string; island: string };
-    handed: string; rings: string; ringsMax: string;
+    handed: string;
+    rings: string;
+    ringsMax: string;
   };
   kinds: Record<Kind, string>;
   northArrow: string;
@@ -33,12 +48,18 @@ export interface ExportStrings {
   viewNote: string;
   // Controls on the page.
   controls: {
-    legend: string; size: string; png: string; svg: string; busy: string; failed: (why: string) => string;
+    legend: string;
+    size: string;
+    png: string;
+    svg: string;
+    busy: string;
+    failed: (why: string) => string;
     sizes: { current: string; '1200x800': string; '1920x1080': string; a4: string };
   };
   // GeoJSON and CSV.
   sides: { japan: string; russia: string };
-  whole: string; cut: string;
+  whole: string;
+  cut: string;
   /** The language, and its number formats for the figure's title and legend. */
   lang: UiLanguage;
   fmt: Formatters & { percent: (fraction: number) => string; deg: (x: number) => string };
@@ -60,23 +81,51 @@ export function exportStrings(lang: UiLanguage): ExportStrings {
     appName: t('app.title'),
     disputed: t('status.disputed'),
     title: (o) => t('export.title', o),
-    subtitle: (o) => [o.cut ? t('export.subtitleCut', { island: o.cut.island, bearing: o.cut.bearing, pct: o.cut.percentToJapan }) : t('export.subtitleNoCut'),
-      t('export.subtitleBasis', { basis: o.basis })].join(' · '),
+    subtitle: (o) =>
+      [
+        o.cut
+          ? t('export.subtitleCut', { island: o.cut.island, bearing: o.cut.bearing, pct: o.cut.percentToJapan })
+          : t('export.subtitleNoCut'),
+        t('export.subtitleBasis', { basis: o.basis }),
+      ].join(' · '),
     basis: { geodesic: t('export.basisGeodesic'), official: t('export.basisOfficial') },
-    islandNames: { habomai: t('islands.habomai'), shikotan: t('islands.shikotan'), kunashiri: t('islands.kunashiri'), etorofu: t('islands.etorofu') },
+    islandNames: {
+      habomai: t('islands.habomai'),
+      shikotan: t('islands.shikotan'),
+      kunashiri: t('islands.kunashiri'),
+      etorofu: t('islands.etorofu'),
+    },
     legendTitle: t('export.legendTitle'),
     legend: {
-      japan: t('export.japan'), russia: t('export.russia'), island: t('export.island'), hokkaido: t('export.hokkaido'),
-      otherLand: t('export.otherLand'), sea: t('export.sea'),
-      cutLine: (b) => t('export.cutLine', { bearing: b }), settlement: t('export.settlement'), userPoint: t('export.userPoint'),
+      japan: t('export.japan'),
+      russia: t('export.russia'),
+      island: t('export.island'),
+      hokkaido: t('export.hokkaido'),
+      otherLand: t('export.otherLand'),
+      sea: t('export.sea'),
+      cutLine: (b) => t('export.cutLine', { bearing: b }),
+      settlement: t('export.settlement'),
+      userPoint: t('export.userPoint'),
       countries: { RU: t('export.countryRU'), JP: t('export.countryJP'), US: t('export.countryUS') },
-      certainty: { exact: t('export.certaintyExact'), settlement: t('export.certaintySettlement'), island: t('export.certaintyIsland') },
-      handed: t('export.handed'), rings: t('export.rings'), ringsMax: t('export.ringsMax'),
+      certainty: {
+        exact: t('export.certaintyExact'),
+        settlement: t('export.certaintySettlement'),
+        island: t('export.certaintyIsland'),
+      },
+      handed: t('export.handed'),
+      rings: t('export.rings'),
+      ringsMax: t('export.ringsMax'),
     },
     kinds: {
-      headquarters: t('deployments.kinds.headquarters'), garrison: t('deployments.kinds.garrison'), 'coastal-missile': t('deployments.kinds.coastal-missile'),
-      'air-defence': t('deployments.kinds.air-defence'), airfield: t('deployments.kinds.airfield'), radar: t('deployments.kinds.radar'),
-      naval: t('deployments.kinds.naval'), 'border-post': t('deployments.kinds.border-post'), 'training-area': t('deployments.kinds.training-area'),
+      headquarters: t('deployments.kinds.headquarters'),
+      garrison: t('deployments.kinds.garrison'),
+      'coastal-missile': t('deployments.kinds.coastal-missile'),
+      'air-defence': t('deployments.kinds.air-defence'),
+      airfield: t('deployments.kinds.airfield'),
+      radar: t('deployments.kinds.radar'),
+      naval: t('deployments.kinds.naval'),
+      'border-post': t('deployments.kinds.border-post'),
+      'training-area': t('deployments.kinds.training-area'),
     },
     northArrow: t('export.northArrow'),
     sources: t('export.sources'),
@@ -86,12 +135,22 @@ export function exportStrings(lang: UiLanguage): ExportStrings {
     made: (o) => t('export.made', { date: lang === 'en' ? o.date : fmtDate(o.date, lang), dataVersion: o.dataVersion }),
     viewNote: t('export.viewNote'),
     controls: {
-      legend: t('export.controlsLegend'), size: t('export.size'), png: t('export.png'), svg: t('export.svg'), busy: t('export.busy'),
+      legend: t('export.controlsLegend'),
+      size: t('export.size'),
+      png: t('export.png'),
+      svg: t('export.svg'),
+      busy: t('export.busy'),
       failed: (why) => t('export.failed', { why }),
-      sizes: { current: t('export.sizeCurrent'), '1200x800': t('export.size1200'), '1920x1080': t('export.size1920'), a4: t('export.sizeA4') },
+      sizes: {
+        current: t('export.sizeCurrent'),
+        '1200x800': t('export.size1200'),
+        '1920x1080': t('export.size1920'),
+        a4: t('export.sizeA4'),
+      },
     },
     sides: { japan: t('export.sideJapan'), russia: t('export.sideRussia') },
-    whole: t('export.whole'), cut: t('export.cut'),
+    whole: t('export.whole'),
+    cut: t('export.cut'),
   };
 }
 

@@ -33,8 +33,10 @@ export function fmtNumber(x: number, digits = 0, lang: FormatLang = 'en'): strin
   const sign = x < 0 && Number(fixed) !== 0 ? '-' : '';
   return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${frac === undefined ? '' : `${decimal}${frac}`}`;
 }
-export const fmtKm2 = (x: number, digits = 2, lang: FormatLang = 'en') => `${fmtNumber(x, digits, lang)}${UNIT_SPACE[langOf(lang)]}${KM2[langOf(lang)]}`;
-export const fmtKm = (x: number, digits = 1, lang: FormatLang = 'en') => `${fmtNumber(x, digits, lang)}${UNIT_SPACE[langOf(lang)]}${KM[langOf(lang)]}`;
+export const fmtKm2 = (x: number, digits = 2, lang: FormatLang = 'en') =>
+  `${fmtNumber(x, digits, lang)}${UNIT_SPACE[langOf(lang)]}${KM2[langOf(lang)]}`;
+export const fmtKm = (x: number, digits = 1, lang: FormatLang = 'en') =>
+  `${fmtNumber(x, digits, lang)}${UNIT_SPACE[langOf(lang)]}${KM[langOf(lang)]}`;
 export const fmtInt = (x: number, lang: FormatLang = 'en') => fmtNumber(x, 0, lang);
 export const fmtPct = (x: number, digits = 2, signed = false, lang: FormatLang = 'en') =>
   `${signed && x > 0 ? '+' : ''}${fmtNumber(x, digits, lang)}${PCT_SPACE[langOf(lang)]}%`;
@@ -46,16 +48,77 @@ export const fmtBearing = (b: number, lang: FormatLang = 'en') => {
 /** A position as "43.3850° N 145.8170° E" (ru with decimal commas). */
 export const fmtLonLat = (p: readonly number[], digits = 4, lang: FormatLang = 'en') => {
   const n = (v: number) => (lang === 'ru' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits));
-  const ns = lang === 'ru' ? (p[1] >= 0 ? 'с. ш.' : 'ю. ш.') : lang === 'ja' ? (p[1] >= 0 ? '北緯' : '南緯') : p[1] >= 0 ? 'N' : 'S';
-  const ew = lang === 'ru' ? (p[0] >= 0 ? 'в. д.' : 'з. д.') : lang === 'ja' ? (p[0] >= 0 ? '東経' : '西経') : p[0] >= 0 ? 'E' : 'W';
+  const ns =
+    lang === 'ru'
+      ? p[1] >= 0
+        ? 'с. ш.'
+        : 'ю. ш.'
+      : lang === 'ja'
+        ? p[1] >= 0
+          ? '北緯'
+          : '南緯'
+        : p[1] >= 0
+          ? 'N'
+          : 'S';
+  const ew =
+    lang === 'ru'
+      ? p[0] >= 0
+        ? 'в. д.'
+        : 'з. д.'
+      : lang === 'ja'
+        ? p[0] >= 0
+          ? '東経'
+          : '西経'
+        : p[0] >= 0
+          ? 'E'
+          : 'W';
   if (lang === 'ja') return `${ns}${n(Math.abs(p[1]))}° ${ew}${n(Math.abs(p[0]))}°`;
   return `${n(Math.abs(p[1]))}°${lang === 'ru' ? '\u00a0' : ' '}${ns} ${n(Math.abs(p[0]))}°${lang === 'ru' ? '\u00a0' : ' '}${ew}`;
 };
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** Russian months: genitive after a day ("15 августа"), nominative alone ("август 1945 г."), as CLDR has them. */
-const MONTHS_RU_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const MONTHS_RU_NOM = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTHS_RU_GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+const MONTHS_RU_NOM = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 
 /**
  * A calendar date "YYYY", "YYYY-MM" or "YYYY-MM-DD" written out per language: en "15 August 1945",

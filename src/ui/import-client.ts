@@ -9,11 +9,20 @@
 import type { MultiPolygon } from 'geojson';
 import type { ImportResult } from '../data/import.ts';
 import { importStore, StorageError, type ImportStore, type LoadedImports } from './user-store.ts';
-import { ImportService, type ServiceProgress, type ServiceRequest, type ServiceResponse, type SplitParams, type SplitView } from './import-service.ts';
+import {
+  ImportService,
+  type ServiceProgress,
+  type ServiceRequest,
+  type ServiceResponse,
+  type SplitParams,
+  type SplitView,
+} from './import-service.ts';
 
 export type { ServiceProgress, SplitParams, SplitView };
 
-export class SupersededError extends Error { override name = 'SupersededError'; }
+export class SupersededError extends Error {
+  override name = 'SupersededError';
+}
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: ServiceProgress) => void };
 type Body = ServiceRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -41,7 +50,14 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
   const receive = (r: ServiceResponse) => {
     const p = pending.get(r.id);
     if (!p) return;
-    if (r.kind === 'progress') { try { p.onProgress?.(r.progress); } catch { /* the caller's */ } return; }
+    if (r.kind === 'progress') {
+      try {
+        p.onProgress?.(r.progress);
+      } catch {
+        /* the caller's */
+      }
+      return;
+    }
     pending.delete(r.id);
     if (r.kind === 'ok') p.resolve(r.value);
     else p.reject(r.storageKind ? new StorageError(r.storageKind, r.message) : new Error(r.message));
@@ -49,7 +65,9 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
 
   let worker: Worker | null = null;
   let inline: ImportService | null = null;
-  const goInline = () => { inline ??= new ImportService((r) => receive(r)); };
+  const goInline = () => {
+    inline ??= new ImportService((r) => receive(r));
+  };
   if (!options.inline && typeof Worker !== 'undefined') {
     try {
       worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
@@ -63,22 +81,35 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
         worker = null;
         goInline();
       };
-    } catch { worker = null; }
+    } catch {
+      worker = null;
+    }
   }
   if (!worker) goInline();
 
-  const send = <T>(body: Body, onProgress?: (p: ServiceProgress) => void): Promise<T> => new Promise<T>((resolve, reject) => {
-    const id = ++seq;
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-    const req = { ...body, id } as ServiceRequest;
-    if (worker) worker.postMessage(req);
-    else setTimeout(() => inline!.handle(req), 0);
-  });
+  const send = <T>(body: Body, onProgress?: (p: ServiceProgress) => void): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++seq;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      const req = { ...body, id } as ServiceRequest;
+      if (worker) worker.postMessage(req);
+      else setTimeout(() => inline!.handle(req), 0);
+    });
 
   // Split coalescing: one in flight, at most one waiting (the latest).
   let splitting = false;
-  let waiting: { name: string; params: SplitParams; onProgress?: (p: ServiceProgress) => void; resolve: (v: SplitView) => void; reject: (e: Error) => void } | null = null;
-  const runSplit = (name: string, params: SplitParams, onProgress?: (p: ServiceProgress) => void): Promise<SplitView> => {
+  let waiting: {
+    name: string;
+    params: SplitParams;
+    onProgress?: (p: ServiceProgress) => void;
+    resolve: (v: SplitView) => void;
+    reject: (e: Error) => void;
+  } | null = null;
+  const runSplit = (
+    name: string,
+    params: SplitParams,
+    onProgress?: (p: ServiceProgress) => void,
+  ): Promise<SplitView> => {
     splitting = true;
     const done = () => {
       splitting = false;
@@ -92,15 +123,19 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
   };
 
   return {
-    get mode() { return worker ? 'worker' as const : 'inline' as const; },
+    get mode() {
+      return worker ? ('worker' as const) : ('inline' as const);
+    },
     // Where the page itself may not use IndexedDB (blocked, absent), the page's own store is used, so
     // that its StorageError says why; the worker's view of storage is not the page's to decide.
-    store: pageHasIndexedDb() ? {
-      load: () => send<LoadedImports>({ kind: 'store', op: 'load' }),
-      save: (record) => send<null>({ kind: 'store', op: 'save', arg: record }).then(() => undefined),
-      remove: (key) => send<null>({ kind: 'store', op: 'remove', arg: key }).then(() => undefined),
-      clear: () => send<null>({ kind: 'store', op: 'clear' }).then(() => undefined),
-    } : importStore,
+    store: pageHasIndexedDb()
+      ? {
+          load: () => send<LoadedImports>({ kind: 'store', op: 'load' }),
+          save: (record) => send<null>({ kind: 'store', op: 'save', arg: record }).then(() => undefined),
+          remove: (key) => send<null>({ kind: 'store', op: 'remove', arg: key }).then(() => undefined),
+          clear: () => send<null>({ kind: 'store', op: 'clear' }).then(() => undefined),
+        }
+      : importStore,
     importText: (name, text, onProgress) => send<ImportResult>({ kind: 'import', name, text }, onProgress),
     split(name, params, onProgress) {
       if (!splitting) return runSplit(name, params, onProgress);
@@ -122,7 +157,11 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
 }
 
 function pageHasIndexedDb(): boolean {
-  try { return !!globalThis.indexedDB; } catch { return false; }
+  try {
+    return !!globalThis.indexedDB;
+  } catch {
+    return false;
+  }
 }
 
 let shared: ImportClient | null = null;

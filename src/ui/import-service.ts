@@ -12,12 +12,22 @@ import type { MultiPolygon, Position } from 'geojson';
 import { importGeoJson, type ImportProgress, type ImportResult } from '../data/import.ts';
 import { partitionFeatures } from '../data/exports.ts';
 import { errorMessage } from '../data/error-message.ts';
-import { prepareTerritory, solvePartition, withAnchorTarget, type PartitionResult, type PreparedTerritory } from '../geo/partition.ts';
+import {
+  prepareTerritory,
+  solvePartition,
+  withAnchorTarget,
+  type PartitionResult,
+  type PreparedTerritory,
+} from '../geo/partition.ts';
 import { simplifyForDisplay } from '../geo/simplify.ts';
 import { importStore, StorageError, type ImportStore, type StorageErrorKind, type StoredImport } from './user-store.ts';
 import { acrossLongAxis } from '../geo/border.ts';
 
-export interface SplitParams { anchor: [number, number] | null; bearing: number | null; share: number }
+export interface SplitParams {
+  anchor: [number, number] | null;
+  bearing: number | null;
+  share: number;
+}
 
 export type ServiceRequest =
   | { kind: 'import'; id: number; name: string; text: string }
@@ -51,29 +61,60 @@ export type ServiceResponse =
 /** The start of the error a split or export gets for a territory the worker does not hold (adopt it first). */
 export const NOT_KEPT = 'no territory of that name is kept';
 
-interface Kept { territory: MultiPolygon; prepared: PreparedTerritory; anchorKey: string; anchored: PreparedTerritory }
+interface Kept {
+  territory: MultiPolygon;
+  prepared: PreparedTerritory;
+  anchorKey: string;
+  anchored: PreparedTerritory;
+}
 
 const anchorKey = (a: [number, number] | null) => (a ? `${a[0]},${a[1]}` : 'cape');
 
 export class ImportService {
   private readonly kept = new Map<string, Kept>();
 
-  constructor(private readonly post: (r: ServiceResponse) => void, private readonly store: ImportStore = importStore) {}
+  constructor(
+    private readonly post: (r: ServiceResponse) => void,
+    private readonly store: ImportStore = importStore,
+  ) {}
 
   handle(req: ServiceRequest): void {
     try {
       switch (req.kind) {
-        case 'import': this.post({ id: req.id, kind: 'ok', value: this.import(req.id, req.name, req.text) }); return;
-        case 'split': this.post({ id: req.id, kind: 'ok', value: this.split(req.id, req.name, req.params) }); return;
-        case 'export': this.post({ id: req.id, kind: 'ok', value: this.exportText(req.name, req.params) }); return;
-        case 'forget': this.kept.delete(req.name); this.post({ id: req.id, kind: 'ok', value: null }); return;
+        case 'import':
+          this.post({ id: req.id, kind: 'ok', value: this.import(req.id, req.name, req.text) });
+          return;
+        case 'split':
+          this.post({ id: req.id, kind: 'ok', value: this.split(req.id, req.name, req.params) });
+          return;
+        case 'export':
+          this.post({ id: req.id, kind: 'ok', value: this.exportText(req.name, req.params) });
+          return;
+        case 'forget':
+          this.kept.delete(req.name);
+          this.post({ id: req.id, kind: 'ok', value: null });
+          return;
         case 'store': {
           const id = req.id;
           const s = this.store;
-          const work = req.op === 'load' ? s.load() : req.op === 'save' ? s.save(req.arg as StoredImport) : req.op === 'remove' ? s.remove(req.arg as IDBValidKey) : s.clear();
-          work.then((value) => this.post({ id, kind: 'ok', value: value ?? null }), (e: unknown) => this.post({
-            id, kind: 'error', message: e instanceof Error ? e.message : String(e), ...(e instanceof StorageError ? { storageKind: e.kind } : {}),
-          }));
+          const work =
+            req.op === 'load'
+              ? s.load()
+              : req.op === 'save'
+                ? s.save(req.arg as StoredImport)
+                : req.op === 'remove'
+                  ? s.remove(req.arg as IDBValidKey)
+                  : s.clear();
+          work.then(
+            (value) => this.post({ id, kind: 'ok', value: value ?? null }),
+            (e: unknown) =>
+              this.post({
+                id,
+                kind: 'error',
+                message: e instanceof Error ? e.message : String(e),
+                ...(e instanceof StorageError ? { storageKind: e.kind } : {}),
+              }),
+          );
           return;
         }
         case 'adopt': {
@@ -89,20 +130,35 @@ export class ImportService {
   }
 
   private import(id: number, name: string, text: string): ImportResult {
-    const { result, prepared } = importGeoJson(name, text, { onProgress: (progress) => this.post({ id, kind: 'progress', progress }) });
+    const { result, prepared } = importGeoJson(name, text, {
+      onProgress: (progress) => this.post({ id, kind: 'progress', progress }),
+    });
     if (!result.ok) return result;
     const d = result.data;
-    if (!d.territory || !prepared) { this.kept.delete(name); return result; }
+    if (!d.territory || !prepared) {
+      this.kept.delete(name);
+      return result;
+    }
     this.kept.set(name, { territory: d.territory, prepared, anchorKey: 'cape', anchored: prepared });
     const display = simplifyForDisplay(d.territory);
-    return { ok: true, data: { ...d, territory: display.geometry, territoryInfo: { vertices: display.vertices, simplifiedForDisplay: display.simplified, bbox: bboxOf(prepared) } } };
+    return {
+      ok: true,
+      data: {
+        ...d,
+        territory: display.geometry,
+        territoryInfo: { vertices: display.vertices, simplifiedForDisplay: display.simplified, bbox: bboxOf(prepared) },
+      },
+    };
   }
 
   private solve(name: string, p: SplitParams): { prep: PreparedTerritory; result: PartitionResult } {
     const k = this.kept.get(name);
     if (!k) throw new Error(`${NOT_KEPT}: ${name}`);
     const key = anchorKey(p.anchor);
-    if (k.anchorKey !== key) { k.anchored = p.anchor ? withAnchorTarget(k.prepared, p.anchor) : k.prepared; k.anchorKey = key; }
+    if (k.anchorKey !== key) {
+      k.anchored = p.anchor ? withAnchorTarget(k.prepared, p.anchor) : k.prepared;
+      k.anchorKey = key;
+    }
     const prep = k.anchored;
     const result = solvePartition(prep, p.bearing ?? acrossLongAxis(prep), { fraction: p.share });
     return { prep, result };
@@ -117,7 +173,12 @@ export class ImportService {
       japanSide: simplifyForDisplay(result.japanSide).geometry,
       otherSide: simplifyForDisplay(result.otherSide).geometry,
     };
-    return { result: view, longAxisBearingDeg: prep.longAxisBearingDeg, anchorLonLat: prep.anchorLonLat, ms: now() - t0 };
+    return {
+      result: view,
+      longAxisBearingDeg: prep.longAxisBearingDeg,
+      anchorLonLat: prep.anchorLonLat,
+      ms: now() - t0,
+    };
   }
 
   /** The full parts and line as GeoJSON text (what the page's "Download parts + line" saves). */
@@ -125,10 +186,14 @@ export class ImportService {
     const { result: r } = this.solve(name, p);
     return JSON.stringify({
       type: 'FeatureCollection',
-      features: partitionFeatures(r, { source_file: name }, {
-        first: { part: 'side-a', areaKm2: r.japanSideKm2, fraction: r.fraction },
-        second: { part: 'side-b', areaKm2: r.otherSideKm2, fraction: 1 - r.fraction },
-      }),
+      features: partitionFeatures(
+        r,
+        { source_file: name },
+        {
+          first: { part: 'side-a', areaKm2: r.japanSideKm2, fraction: r.fraction },
+          second: { part: 'side-b', areaKm2: r.otherSideKm2, fraction: 1 - r.fraction },
+        },
+      ),
     });
   }
 }
@@ -137,12 +202,19 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 /** The territory's extent from the prepared rings (continuous longitudes across ±180°). */
 function bboxOf(prep: PreparedTerritory): [[number, number], [number, number]] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const poly of prep.polygons) for (const p of poly[0].lonlat) {
-    if (p[0] < w) w = p[0];
-    if (p[0] > e) e = p[0];
-    if (p[1] < s) s = p[1];
-    if (p[1] > n) n = p[1];
-  }
-  return [[w, s], [e, n]];
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const poly of prep.polygons)
+    for (const p of poly[0].lonlat) {
+      if (p[0] < w) w = p[0];
+      if (p[0] > e) e = p[0];
+      if (p[1] < s) s = p[1];
+      if (p[1] > n) n = p[1];
+    }
+  return [
+    [w, s],
+    [e, n],
+  ];
 }

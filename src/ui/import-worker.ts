@@ -5,6 +5,9 @@
  */
 import { ImportService, type ServiceRequest, type ServiceResponse } from './import-service.ts';
 
-const scope = self as unknown as { postMessage(m: ServiceResponse): void; onmessage: ((e: MessageEvent<ServiceRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(m: ServiceResponse): void;
+  onmessage: ((e: MessageEvent<ServiceRequest>) => void) | null;
+};
 const service = new ImportService((r) => scope.postMessage(r));
 scope.onmessage = (e) => service.handle(e.data);

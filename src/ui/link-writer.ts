@@ -52,7 +52,13 @@ export function createLinkWriter(opts: LinkWriterOptions = {}): LinkWriter {
 
   const schedule = (delay: number) => {
     if (timer !== null) return;
-    timer = setTimeout(() => { timer = null; flush(); }, Math.max(0, delay));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        flush();
+      },
+      Math.max(0, delay),
+    );
   };
 
   /** How long until a write is allowed: the throttle interval and the budget. */
@@ -67,11 +73,22 @@ export function createLinkWriter(opts: LinkWriterOptions = {}): LinkWriter {
     if (want === null) return;
     const hash = want;
     let here: string | null = null;
-    try { here = current(); } catch { /* unknown: write anyway */ }
-    if (here === hash) { want = null; counts.skipped++; return; }
+    try {
+      here = current();
+    } catch {
+      /* unknown: write anyway */
+    }
+    if (here === hash) {
+      want = null;
+      counts.skipped++;
+      return;
+    }
     const t = now();
     const w = wait(t);
-    if (w > 0) { schedule(w); return; }
+    if (w > 0) {
+      schedule(w);
+      return;
+    }
     last = t;
     try {
       write(hash);
@@ -92,10 +109,15 @@ export function createLinkWriter(opts: LinkWriterOptions = {}): LinkWriter {
     },
     cancel() {
       want = null;
-      if (timer !== null) { clearTimeout(timer); timer = null; }
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
     },
     pending: () => want,
     stats: () => ({ ...counts }),
-    dispose() { this.cancel(); },
+    dispose() {
+      this.cancel();
+    },
   };
 }

@@ -24,7 +24,13 @@ const toBase64 = (buf: ArrayBuffer) => {
 
 /** Parses a CSS unicode-range ("U+41-5a,U+3042") into a test. */
 function inRange(range: string): (cp: number) => boolean {
-  const spans = range.split(',').map((p) => p.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16)));
+  const spans = range.split(',').map((p) =>
+    p
+      .trim()
+      .replace(/^U\+/i, '')
+      .split('-')
+      .map((h) => parseInt(h, 16)),
+  );
   return (cp) => spans.some(([a, b]) => cp >= a && cp <= (b ?? a));
 }
 
@@ -37,7 +43,11 @@ export async function inlineFontCss(texts: string[]): Promise<string> {
   const rules: string[] = [];
   for (const sheet of [...document.styleSheets]) {
     let list: CSSRuleList;
-    try { list = sheet.cssRules; } catch { continue; }
+    try {
+      list = sheet.cssRules;
+    } catch {
+      continue;
+    }
     const visit = async (rs: CSSRuleList) => {
       for (const r of [...rs]) {
         if (r instanceof CSSImportRule && r.styleSheet) await visit(r.styleSheet.cssRules);
@@ -50,7 +60,9 @@ export async function inlineFontCss(texts: string[]): Promise<string> {
         if (!url) continue;
         const abs = new URL(url, r.parentStyleSheet?.href ?? location.href).href;
         const data = toBase64(await (await fetch(abs)).arrayBuffer());
-        rules.push(`@font-face{font-family:'Atlas Sans';font-weight:${st.getPropertyValue('font-weight') || 400};src:url(data:font/woff2;base64,${data}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`);
+        rules.push(
+          `@font-face{font-family:'Atlas Sans';font-weight:${st.getPropertyValue('font-weight') || 400};src:url(data:font/woff2;base64,${data}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`,
+        );
       }
     };
     await visit(list);
@@ -58,26 +70,49 @@ export async function inlineFontCss(texts: string[]): Promise<string> {
   return rules.join('\n');
 }
 
-export interface MadeFigure { blob: Blob; fileName: string; width: number; height: number }
+export interface MadeFigure {
+  blob: Blob;
+  fileName: string;
+  width: number;
+  height: number;
+}
 
 /** The figure as a file: PNG (current view at the screen's pixel ratio, up to 2; fixed sizes as named) or SVG. */
-export async function makeMapFigure(format: 'png' | 'svg', size: FigureSize, input: FigureInput, fileBase: string, strings: ExportStrings = EXPORT_STRINGS): Promise<MadeFigure> {
+export async function makeMapFigure(
+  format: 'png' | 'svg',
+  size: FigureSize,
+  input: FigureInput,
+  fileBase: string,
+  strings: ExportStrings = EXPORT_STRINGS,
+): Promise<MadeFigure> {
   const draft = buildFigure(input, size, roughMeasure, strings);
   await loadFigureFonts([...draft.texts, strings.legendTitle]);
   const fig = buildFigure(input, size, canvasMeasure(FIGURE_FONT), strings);
   const name = `${fileBase}-${size === 'current' ? `${fig.width}x${fig.height}` : size}`;
   if (format === 'png') {
     const scale = size === 'current' ? Math.min(2, Math.max(1, window.devicePixelRatio || 1)) : 1;
-    return { blob: await figureToPng(fig, scale), fileName: `${name}.png`, width: Math.round(fig.width * scale), height: Math.round(fig.height * scale) };
+    return {
+      blob: await figureToPng(fig, scale),
+      fileName: `${name}.png`,
+      width: Math.round(fig.width * scale),
+      height: Math.round(fig.height * scale),
+    };
   }
   const fontCss = await inlineFontCss(fig.texts).catch(() => '');
   const svg = figureToSvg(fig, { fontCss, a4: size === 'a4' });
-  return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName: `${name}.svg`, width: fig.width, height: fig.height };
+  return {
+    blob: new Blob([svg], { type: 'image/svg+xml' }),
+    fileName: `${name}.svg`,
+    width: fig.width,
+    height: fig.height,
+  };
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url; a.download = fileName; a.click();
+  a.href = url;
+  a.download = fileName;
+  a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -11,21 +11,31 @@ const num = (v: number) => String(Math.round(v * 100) / 100);
 function paint(i: { fill?: string; fillOpacity?: number; stroke?: string; sw?: number; dash?: number[] }): string {
   const a = [`fill="${i.fill ?? 'none'}"`];
   if (i.fillOpacity !== undefined) a.push(`fill-opacity="${i.fillOpacity}"`);
-  if (i.stroke) a.push(`stroke="${i.stroke}"`, `stroke-width="${num(i.sw ?? 1)}"`, 'stroke-linejoin="round"', 'stroke-linecap="round"');
+  if (i.stroke)
+    a.push(
+      `stroke="${i.stroke}"`,
+      `stroke-width="${num(i.sw ?? 1)}"`,
+      'stroke-linejoin="round"',
+      'stroke-linecap="round"',
+    );
   if (i.dash) a.push(`stroke-dasharray="${i.dash.map(num).join(' ')}"`);
   return a.join(' ');
 }
 
 function item(i: Item, clipId: () => string): string {
   switch (i.t) {
-    case 'rect': return `<rect x="${num(i.x)}" y="${num(i.y)}" width="${num(i.w)}" height="${num(i.h)}" ${paint(i)}/>`;
-    case 'path': return `<path${i.role ? ` class="${i.role}"` : ''} d="${i.d}" ${paint(i)}${i.fill ? ' fill-rule="evenodd"' : ''}/>`;
-    case 'circle': return `<circle cx="${num(i.cx)}" cy="${num(i.cy)}" r="${num(i.r)}" ${paint(i)}/>`;
+    case 'rect':
+      return `<rect x="${num(i.x)}" y="${num(i.y)}" width="${num(i.w)}" height="${num(i.h)}" ${paint(i)}/>`;
+    case 'path':
+      return `<path${i.role ? ` class="${i.role}"` : ''} d="${i.d}" ${paint(i)}${i.fill ? ' fill-rule="evenodd"' : ''}/>`;
+    case 'circle':
+      return `<circle cx="${num(i.cx)}" cy="${num(i.cy)}" r="${num(i.r)}" ${paint(i)}/>`;
     case 'text': {
       const attrs = [`x="${num(i.x)}"`, `y="${num(i.y)}"`, `font-size="${num(i.size)}"`, `fill="${i.fill}"`];
       if (i.weight === 700) attrs.push('font-weight="700"');
       if (i.anchor && i.anchor !== 'start') attrs.push(`text-anchor="${i.anchor}"`);
-      if (i.halo) attrs.push(`stroke="#ffffff" stroke-width="${num(i.halo)}" stroke-linejoin="round" paint-order="stroke"`);
+      if (i.halo)
+        attrs.push(`stroke="#ffffff" stroke-width="${num(i.halo)}" stroke-linejoin="round" paint-order="stroke"`);
       if (i.role) attrs.push(`class="${i.role}"`);
       return `<text ${attrs.join(' ')}>${esc(i.text)}</text>`;
     }
@@ -47,6 +57,9 @@ export function figureToSvg(fig: Figure, opts: { fontCss?: string; a4?: boolean 
     `<title>${esc(fig.title)}</title>`,
     opts.fontCss ? `<style>${opts.fontCss}</style>` : '',
     ...fig.items.map((i) => item(i, clipId)),
-    '</svg>', '',
-  ].filter(Boolean).join('\n');
+    '</svg>',
+    '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -14,7 +14,11 @@ export const NO_OPTION = 'none';
 export const LAYER_IDS = ['partition', 'settlements', 'labels', 'deployments', 'sea'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
-export interface View { lon: number; lat: number; zoom: number }
+export interface View {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 
 export interface UrlState {
   option: string;
@@ -47,12 +51,24 @@ export type RingMode = (typeof RING_MODES)[number];
 
 export const DEFAULT_STATE: UrlState = {
   // No option until the user picks one: a first view that shows no partition takes no side.
-  option: NO_OPTION, share: 0.5, bearing: null, basis: 'geodesic', lang: 'both',
-  layers: ['partition', 'settlements', 'labels', 'deployments'], island: null, view: null, basemap: null,
-  year: null, rings: 'selected', site: null,
+  option: NO_OPTION,
+  share: 0.5,
+  bearing: null,
+  basis: 'geodesic',
+  lang: 'both',
+  layers: ['partition', 'settlements', 'labels', 'deployments'],
+  island: null,
+  view: null,
+  basemap: null,
+  year: null,
+  rings: 'selected',
+  site: null,
 };
 
-export interface ParsedUrlState { state: UrlState; problems: string[] }
+export interface ParsedUrlState {
+  state: UrlState;
+  problems: string[];
+}
 
 /** The words of the notices, so that the page can give them in the interface language (src/i18n linkMessages); English by default. */
 export interface LinkMessages {
@@ -63,7 +79,12 @@ export interface LinkMessages {
   unknownKeys: (list: string, count: number, more: number) => string;
   /** `value`: "key=value" as shown; `why`: one of the reasons below. */
   bad: (value: string, why: string) => string;
-  option: string; share: string; bearing: string; island: string; view: string; site: string;
+  option: string;
+  share: string;
+  bearing: string;
+  island: string;
+  view: string;
+  site: string;
   oneOf: (allowed: readonly string[]) => string;
   layers: (ids: readonly string[]) => string;
   year: (from: number, to: number) => string;
@@ -72,7 +93,8 @@ export interface LinkMessages {
 export const LINK_MESSAGES_EN: LinkMessages = {
   unreadable: 'the link could not be read; showing the defaults',
   repeated: (key, used, ignored) => `"${key}" is given more than once: "${used}" is used and "${ignored}" is ignored`,
-  unknownKeys: (list, count, more) => `${count === 1 ? 'the key' : 'the keys'} ${list}${more > 0 ? ` and ${more} more` : ''} ${count === 1 ? 'is' : 'are'} not part of this page's links and ${count === 1 ? 'was' : 'were'} ignored`,
+  unknownKeys: (list, count, more) =>
+    `${count === 1 ? 'the key' : 'the keys'} ${list}${more > 0 ? ` and ${more} more` : ''} ${count === 1 ? 'is' : 'are'} not part of this page's links and ${count === 1 ? 'was' : 'were'} ignored`,
   bad: (value, why) => `"${value}" ${why}; using the default`,
   option: 'is not a known option',
   share: 'must be a percentage from 0 to 100, as a plain number such as 42.5',
@@ -90,19 +112,41 @@ const ID_RE = /^[a-z0-9-]{1,40}$/;
 const UNSIGNED_DECIMAL = /^\d{1,6}(\.\d{1,12})?$/;
 const DECIMAL = /^-?\d{1,6}(\.\d{1,12})?$/;
 
-export const URL_KEYS = ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap', 'year', 'rings', 'site', 'ui'] as const;
+export const URL_KEYS = [
+  'option',
+  'share',
+  'bearing',
+  'basis',
+  'lang',
+  'layers',
+  'island',
+  'view',
+  'basemap',
+  'year',
+  'rings',
+  'site',
+  'ui',
+] as const;
 
 /**
  * A value as it can be shown in a notice: invisible and control characters (U+200B, U+00A0, tabs, …)
  * are written as <U+200B>, so a notice never quotes a value that looks valid; long values are cut.
  */
 export function visibleText(v: string, max = 40): string {
-  const shown = v.replace(/[\p{C}\p{Z}]/gu, (c) => (c === ' ' ? c : `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`));
+  const shown = v.replace(/[\p{C}\p{Z}]/gu, (c) =>
+    c === ' ' ? c : `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
   return shown.length > max ? shown.slice(0, max) + '…' : shown;
 }
 
 /** `years`: the range of the year slider; a year outside it falls back to this year. `msg`: the notices' words. */
-export function parseUrlState(hash: string, optionIds: readonly string[], islandIds: readonly string[] = [], years: readonly [number, number] = [1900, 2100], msg: LinkMessages = LINK_MESSAGES_EN): ParsedUrlState {
+export function parseUrlState(
+  hash: string,
+  optionIds: readonly string[],
+  islandIds: readonly string[] = [],
+  years: readonly [number, number] = [1900, 2100],
+  msg: LinkMessages = LINK_MESSAGES_EN,
+): ParsedUrlState {
   const state: UrlState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers] };
   const problems: string[] = [];
   let entries: [string, string][];
@@ -115,13 +159,19 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   const values = new Map<string, string>();
   const unknown: string[] = [];
   for (const [k, v] of entries) {
-    if (!(URL_KEYS as readonly string[]).includes(k)) { if (!unknown.includes(k)) unknown.push(k); continue; }
+    if (!(URL_KEYS as readonly string[]).includes(k)) {
+      if (!unknown.includes(k)) unknown.push(k);
+      continue;
+    }
     const first = values.get(k);
     if (first === undefined) values.set(k, v);
     else problems.push(msg.repeated(k, `${k}=${visibleText(first)}`, `${k}=${visibleText(v)}`));
   }
   if (unknown.length) {
-    const list = unknown.slice(0, 10).map((k) => `"${visibleText(k)}"`).join(', ');
+    const list = unknown
+      .slice(0, 10)
+      .map((k) => `"${visibleText(k)}"`)
+      .join(', ');
     problems.push(msg.unknownKeys(list, unknown.length, Math.max(0, unknown.length - 10)));
   }
   const get = (k: string) => values.get(k) ?? null;
@@ -129,7 +179,8 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
 
   const option = get('option');
   if (option !== null) {
-    if (ID_RE.test(option) && (optionIds.includes(option) || option === 'custom' || option === NO_OPTION)) state.option = option;
+    if (ID_RE.test(option) && (optionIds.includes(option) || option === 'custom' || option === NO_OPTION))
+      state.option = option;
     else bad('option', option, msg.option);
   }
   const share = get('share');
@@ -152,8 +203,12 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
     if ((allowed as readonly string[]).includes(v)) set(v as T);
     else bad(k, v, msg.oneOf(allowed));
   };
-  oneOf('basis', ['geodesic', 'official'] as const, (v) => { state.basis = v; });
-  oneOf('lang', ['ja', 'ru', 'both'] as const, (v) => { state.lang = v; });
+  oneOf('basis', ['geodesic', 'official'] as const, (v) => {
+    state.basis = v;
+  });
+  oneOf('lang', ['ja', 'ru', 'both'] as const, (v) => {
+    state.lang = v;
+  });
   const layers = get('layers');
   if (layers !== null) {
     const list = layers === '' ? [] : layers.split(',');
@@ -169,19 +224,32 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
   if (view !== null) {
     const parts = view.split(',').map((s) => (DECIMAL.test(s) ? Number(s) : NaN));
     const [lon, lat, zoom] = parts;
-    if (parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
+    if (
+      parts.length === 3 &&
+      parts.every(Number.isFinite) &&
+      Math.abs(lon) <= 180 &&
+      Math.abs(lat) <= 85 &&
+      zoom >= 0 &&
+      zoom <= 22
+    ) {
       state.view = { lon, lat, zoom };
     } else bad('view', view, msg.view);
   }
-  oneOf('basemap', ['osm', 'gsi'] as const, (v) => { state.basemap = v; });
+  oneOf('basemap', ['osm', 'gsi'] as const, (v) => {
+    state.basemap = v;
+  });
   const year = get('year');
   if (year !== null) {
     const x = Number(year);
     if (/^\d{4}$/.test(year) && x >= years[0] && x <= years[1]) state.year = x;
     else bad('year', year, msg.year(years[0], years[1]));
   }
-  oneOf('rings', RING_MODES, (v) => { state.rings = v; });
-  oneOf('ui', UI_LANGUAGES, (v) => { state.ui = v; });
+  oneOf('rings', RING_MODES, (v) => {
+    state.rings = v;
+  });
+  oneOf('ui', UI_LANGUAGES, (v) => {
+    state.ui = v;
+  });
   // Whether the site exists is known only once the data has loaded (the page checks it then).
   const site = get('site');
   if (site !== null) {
@@ -192,13 +260,19 @@ export function parseUrlState(hash: string, optionIds: readonly string[], island
 }
 
 /** x.toFixed(d) without the sign of a value that rounds to zero ("-0.0000" would not read back the same). */
-const fixed = (x: number, d: number) => { const t = x.toFixed(d); return /^-0(\.0*)?$/.test(t) ? t.slice(1) : t; };
+const fixed = (x: number, d: number) => {
+  const t = x.toFixed(d);
+  return /^-0(\.0*)?$/.test(t) ? t.slice(1) : t;
+};
 
 export function serializeUrlState(s: UrlState): string {
   const p = new URLSearchParams();
   p.set('option', s.option);
   if (s.option === 'custom') p.set('share', (s.share * 100).toFixed(2).replace(/\.?0+$/, ''));
-  p.set('bearing', s.bearing === null ? 'auto' : s.bearing === 'shortest' ? 'shortest' : fixed(s.bearing, 2).replace(/\.?0+$/, ''));
+  p.set(
+    'bearing',
+    s.bearing === null ? 'auto' : s.bearing === 'shortest' ? 'shortest' : fixed(s.bearing, 2).replace(/\.?0+$/, ''),
+  );
   p.set('basis', s.basis);
   p.set('lang', s.lang);
   p.set('layers', s.layers.join(','));

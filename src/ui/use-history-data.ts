@@ -6,7 +6,12 @@
 import { useEffect, useState } from 'react';
 import precedentsJson from '../../data/precedents.json' with { type: 'json' };
 import { validateHistory, HISTORY_FILE, type HistoryData } from '../data/history.ts';
-import { checkPrecedentsTable, validatePrecedentFeatures, PRECEDENTS_GEO_FILE, type PrecedentsTable } from '../data/precedents.ts';
+import {
+  checkPrecedentsTable,
+  validatePrecedentFeatures,
+  PRECEDENTS_GEO_FILE,
+  type PrecedentsTable,
+} from '../data/precedents.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { precedentFigures, type PrecedentFeature, type PrecedentFigures } from '../geo/precedents.ts';
 import { errorMessage } from '../data/error-message.ts';
@@ -18,11 +23,25 @@ export interface HistoryLayers {
   problems: ValidationProblem[];
 }
 
-async function parseJson(load: () => Promise<{ default: string }>, file: string): Promise<{ ok: true; obj: unknown } | { ok: false; problem: ValidationProblem }> {
-  const problem = (message: string) => ({ ok: false as const, problem: { file, featureIndex: null, featureId: null, path: '', message } });
+async function parseJson(
+  load: () => Promise<{ default: string }>,
+  file: string,
+): Promise<{ ok: true; obj: unknown } | { ok: false; problem: ValidationProblem }> {
+  const problem = (message: string) => ({
+    ok: false as const,
+    problem: { file, featureIndex: null, featureId: null, path: '', message },
+  });
   let text: string;
-  try { text = (await load()).default; } catch (e) { return problem(`could not be loaded (${errorMessage(e)})`); }
-  try { return { ok: true, obj: JSON.parse(text) }; } catch (e) { return problem(`not valid JSON: ${errorMessage(e)}`); }
+  try {
+    text = (await load()).default;
+  } catch (e) {
+    return problem(`could not be loaded (${errorMessage(e)})`);
+  }
+  try {
+    return { ok: true, obj: JSON.parse(text) };
+  } catch (e) {
+    return problem(`not valid JSON: ${errorMessage(e)}`);
+  }
 }
 
 let started: Promise<HistoryLayers> | null = null;
@@ -38,14 +57,18 @@ async function load(): Promise<HistoryLayers> {
   if (!h.ok) problems.push(h.problem);
   else {
     const r = validateHistory(h.obj);
-    if (r.ok) history = r.history; else problems.push(...r.problems);
+    if (r.ok) history = r.history;
+    else problems.push(...r.problems);
   }
   const table = precedentsJson as unknown as PrecedentsTable;
   const tableProblems = checkPrecedentsTable(table);
   if (tableProblems.length) problems.push(...tableProblems);
   else if (!p.ok) problems.push(p.problem);
   else {
-    const r = validatePrecedentFeatures(p.obj, table.cases.map((c) => c.id));
+    const r = validatePrecedentFeatures(
+      p.obj,
+      table.cases.map((c) => c.id),
+    );
     if (r.ok) precedents = { figures: precedentFigures(table.cases, r.features), features: r.features, table };
     else problems.push(...r.problems);
   }
@@ -60,8 +83,12 @@ export function useHistoryLayers(wanted: boolean): HistoryLayers {
     let live = true;
     setState((s) => (s.status === 'idle' ? { ...s, status: 'loading' } : s));
     started ??= load();
-    started.then((r) => { if (live) setState(r); });
-    return () => { live = false; };
+    started.then((r) => {
+      if (live) setState(r);
+    });
+    return () => {
+      live = false;
+    };
   }, [wanted]);
   return state;
 }

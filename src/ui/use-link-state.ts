@@ -9,9 +9,13 @@ import { createLinkWriter, type LinkWriter } from './link-writer.ts';
 import { serializeUrlState, type ParsedUrlState, type UrlState, type View } from './url-state.ts';
 
 /** A request for the map to show a view (null: the home view), numbered so the same view can be asked again. */
-export interface ViewRequest { view: View | null; seq: number }
+export interface ViewRequest {
+  view: View | null;
+  seq: number;
+}
 
-const sameView = (a: View | null, b: View | null) => (a === null || b === null ? a === b : a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom);
+const sameView = (a: View | null, b: View | null) =>
+  a === null || b === null ? a === b : a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom;
 
 /** The link as this page would write it, or the link itself if it has problems (so it gets rewritten). */
 function canonical(parse: (hash: string) => ParsedUrlState, hash: string): string {
@@ -23,27 +27,38 @@ function canonical(parse: (hash: string) => ParsedUrlState, hash: string): strin
  * `onApplied`: called after a link changed from outside was applied (e.g. a basemap, which is fixed for the
  * life of the page, needs a reload to follow).
  */
-export function useLinkState(parse: (hash: string) => ParsedUrlState, onApplied?: (next: UrlState, prev: UrlState) => void) {
+export function useLinkState(
+  parse: (hash: string) => ParsedUrlState,
+  onApplied?: (next: UrlState, prev: UrlState) => void,
+) {
   const [initial] = useState(() => parse(typeof location !== 'undefined' ? location.hash : ''));
   const [state, setState] = useState<UrlState>(initial.state);
   const [notices, setNotices] = useState<string[]>(initial.problems);
   const [viewRequest, setViewRequest] = useState<ViewRequest>({ view: initial.state.view, seq: 0 });
   const stateRef = useRef(state);
-  useLayoutEffect(() => { stateRef.current = state; }, [state]);
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  }, [state]);
   const parseRef = useRef(parse);
   parseRef.current = parse;
   const appliedRef = useRef(onApplied);
   appliedRef.current = onApplied;
 
-  const [writer] = useState<LinkWriter | null>(() => (typeof location === 'undefined' ? null : createLinkWriter({
-    // A link that already says the same (in another order, say) is left as the user wrote it.
-    current: () => canonical(parseRef.current, location.hash),
-  })));
+  const [writer] = useState<LinkWriter | null>(() =>
+    typeof location === 'undefined'
+      ? null
+      : createLinkWriter({
+          // A link that already says the same (in another order, say) is left as the user wrote it.
+          current: () => canonical(parseRef.current, location.hash),
+        }),
+  );
 
   const update = useCallback((patch: Partial<UrlState>) => setState((s) => ({ ...s, ...patch })), []);
 
   // Keep the link in step with the state, so a copied link restores this view.
-  useEffect(() => { writer?.request(serializeUrlState(state)); }, [writer, state]);
+  useEffect(() => {
+    writer?.request(serializeUrlState(state));
+  }, [writer, state]);
 
   // A link changed from outside is applied, with the same notices as a fresh load.
   useEffect(() => {
@@ -54,7 +69,12 @@ export function useLinkState(parse: (hash: string) => ParsedUrlState, onApplied?
     // (replaceState, the canonical form) since: the event's own URL is what the user navigated to.
     const apply = (ev: HashChangeEvent) => {
       let parsed: ParsedUrlState;
-      try { parsed = parseRef.current(new URL(ev.newURL).hash); } catch (e) { console.error(e); return; }
+      try {
+        parsed = parseRef.current(new URL(ev.newURL).hash);
+      } catch (e) {
+        console.error(e);
+        return;
+      }
       // The link now says what the user wants: a write still waiting must not overwrite it.
       writer?.cancel();
       const prev = stateRef.current;
@@ -62,7 +82,11 @@ export function useLinkState(parse: (hash: string) => ParsedUrlState, onApplied?
       setState(parsed.state);
       setNotices(parsed.problems);
       if (!sameView(prev.view, parsed.state.view)) setViewRequest((r) => ({ view: parsed.state.view, seq: r.seq + 1 }));
-      try { appliedRef.current?.(parsed.state, prev); } catch (e) { console.error(e); }
+      try {
+        appliedRef.current?.(parsed.state, prev);
+      } catch (e) {
+        console.error(e);
+      }
     };
     window.addEventListener('hashchange', apply);
     return () => window.removeEventListener('hashchange', apply);

@@ -10,7 +10,11 @@ import { formatProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { importStore, keyLabel, storageErrorText, type ImportStore } from './user-store.ts';
 
-export interface StoredProblem { key: IDBValidKey; label: string; problems: string[] }
+export interface StoredProblem {
+  key: IDBValidKey;
+  label: string;
+  problems: string[];
+}
 
 export interface StoredImportsState {
   /** Stored records that cannot be used. */
@@ -28,34 +32,75 @@ export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store
   useEffect(() => {
     let live = true;
     // Each stored file is validated again in the import worker: a large one never blocks the page as it starts.
-    store.load().then(async ({ records, bad, notices }) => {
-      if (!live) return;
-      const ok: ImportedData[] = [];
-      const problems: StoredProblem[] = bad.map((b) => ({ key: b.key, label: b.label, problems: [b.problem] }));
-      for (const r of records) {
-        let res: ImportResult;
-        try { res = await importClient().importText(r.name, r.text); } catch (e) { res = { ok: false, problems: [{ file: r.name, featureIndex: null, featureId: null, path: '', message: errorMessage(e) }] }; }
-        if (res.ok) ok.push(res.data);
-        else problems.push({ key: r.name, label: keyLabel(r.name), problems: res.problems.slice(0, 5).map(formatProblem).concat(res.problems.length > 5 ? [`… and ${res.problems.length - 5} more`] : []) });
-      }
-      if (!live) return;
-      onLoaded(ok);
-      set((x) => ({ ...x, bad: problems, notices: [...x.notices, ...notices] }));
-    }, (e) => { if (live) fail(e); });
-    return () => { live = false; };
+    store.load().then(
+      async ({ records, bad, notices }) => {
+        if (!live) return;
+        const ok: ImportedData[] = [];
+        const problems: StoredProblem[] = bad.map((b) => ({ key: b.key, label: b.label, problems: [b.problem] }));
+        for (const r of records) {
+          let res: ImportResult;
+          try {
+            res = await importClient().importText(r.name, r.text);
+          } catch (e) {
+            res = {
+              ok: false,
+              problems: [{ file: r.name, featureIndex: null, featureId: null, path: '', message: errorMessage(e) }],
+            };
+          }
+          if (res.ok) ok.push(res.data);
+          else
+            problems.push({
+              key: r.name,
+              label: keyLabel(r.name),
+              problems: res.problems
+                .slice(0, 5)
+                .map(formatProblem)
+                .concat(res.problems.length > 5 ? [`… and ${res.problems.length - 5} more`] : []),
+            });
+        }
+        if (!live) return;
+        onLoaded(ok);
+        set((x) => ({ ...x, bad: problems, notices: [...x.notices, ...notices] }));
+      },
+      (e) => {
+        if (live) fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
     // Once per page: the stored imports are read when the page starts.
   }, []);
 
-  const save = useCallback((record: { name: string; text: string }) => {
-    store.save({ ...record, importedAt: new Date().toISOString() }).catch(fail);
-  }, [store, fail]);
-  const remove = useCallback((name: string) => { store.remove(name).catch(fail); }, [store, fail]);
-  const removeBad = useCallback((key: IDBValidKey) => {
-    const drop = () => set((x) => ({ ...x, bad: x.bad.filter((b) => b.key !== key) }));
-    store.remove(key).then(drop, (e) => { fail(e); drop(); });
-  }, [store, fail]);
+  const save = useCallback(
+    (record: { name: string; text: string }) => {
+      store.save({ ...record, importedAt: new Date().toISOString() }).catch(fail);
+    },
+    [store, fail],
+  );
+  const remove = useCallback(
+    (name: string) => {
+      store.remove(name).catch(fail);
+    },
+    [store, fail],
+  );
+  const removeBad = useCallback(
+    (key: IDBValidKey) => {
+      const drop = () => set((x) => ({ ...x, bad: x.bad.filter((b) => b.key !== key) }));
+      store.remove(key).then(drop, (e) => {
+        fail(e);
+        drop();
+      });
+    },
+    [store, fail],
+  );
   const clearAll = useCallback(() => {
-    store.clear().then(() => set((x) => ({ ...x, bad: [], notices: [...x.notices, 'The data stored by this page was removed.'] })), fail);
+    store
+      .clear()
+      .then(
+        () => set((x) => ({ ...x, bad: [], notices: [...x.notices, 'The data stored by this page was removed.'] })),
+        fail,
+      );
   }, [store, fail]);
 
   return { ...s, save, remove, removeBad, clearAll };

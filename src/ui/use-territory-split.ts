@@ -20,7 +20,13 @@ export interface TerritorySplit {
   params: SplitParams;
 }
 
-export function useTerritorySplit(client: ImportClient, source: ImportedData | null, anchor: [number, number] | null, bearing: number | null, share: number): TerritorySplit {
+export function useTerritorySplit(
+  client: ImportClient,
+  source: ImportedData | null,
+  anchor: [number, number] | null,
+  bearing: number | null,
+  share: number,
+): TerritorySplit {
   const [got, setView] = useState<{ view: SplitView; source: ImportedData; key: string } | null>(null);
   const key = `${anchor?.[0]},${anchor?.[1]},${bearing},${share}`;
   const [progress, setProgress] = useState<ServiceProgress | null>(null);
@@ -28,34 +34,57 @@ export function useTerritorySplit(client: ImportClient, source: ImportedData | n
   const params: SplitParams = { anchor, bearing, share };
   const shownFor = useRef<ImportedData | null>(null);
   useEffect(() => {
-    if (!source?.territory) { setView(null); setError(null); setProgress(null); shownFor.current = null; return; }
+    if (!source?.territory) {
+      setView(null);
+      setError(null);
+      setProgress(null);
+      shownFor.current = null;
+      return;
+    }
     const asked = key;
     let live = true;
     // A different territory: its old figures must not stay on screen meanwhile.
-    if (shownFor.current !== source) { setView(null); shownFor.current = source; }
+    if (shownFor.current !== source) {
+      setView(null);
+      shownFor.current = source;
+    }
     const p = { anchor, bearing, share };
     // Results and progress of earlier settings are kept too (while dragging, the map follows what has
     // been computed); `current` says whether they are for the settings asked for now.
     const mine = () => shownFor.current === source;
-    const ask = () => client.split(source.name, p, (pr) => { if (mine()) setProgress(pr); });
-    ask().catch((e) => {
-      // Imported on the page's thread (or the worker restarted): hand it the territory, then split.
-      // (Never a copy simplified for drawing: its figures would be off.)
-      if (e instanceof Error && e.message.startsWith(NOT_KEPT)) {
-        if (source.territoryInfo?.simplifiedForDisplay) throw new Error('the territory is no longer held by the page: import the file again');
-        return client.adopt(source.name, source.territory!).then(ask);
-      }
-      throw e;
-    }).then((v) => {
-      if (!mine()) return;
-      setView({ view: v, source, key: asked });
-      if (live) { setError(null); setProgress(null); }
-    }, (e) => {
-      if (e instanceof SupersededError || !live) return;
-      setError(errorMessage(e));
-      setProgress(null);
-    });
-    return () => { live = false; };
+    const ask = () =>
+      client.split(source.name, p, (pr) => {
+        if (mine()) setProgress(pr);
+      });
+    ask()
+      .catch((e) => {
+        // Imported on the page's thread (or the worker restarted): hand it the territory, then split.
+        // (Never a copy simplified for drawing: its figures would be off.)
+        if (e instanceof Error && e.message.startsWith(NOT_KEPT)) {
+          if (source.territoryInfo?.simplifiedForDisplay)
+            throw new Error('the territory is no longer held by the page: import the file again');
+          return client.adopt(source.name, source.territory!).then(ask);
+        }
+        throw e;
+      })
+      .then(
+        (v) => {
+          if (!mine()) return;
+          setView({ view: v, source, key: asked });
+          if (live) {
+            setError(null);
+            setProgress(null);
+          }
+        },
+        (e) => {
+          if (e instanceof SupersededError || !live) return;
+          setError(errorMessage(e));
+          setProgress(null);
+        },
+      );
+    return () => {
+      live = false;
+    };
   }, [client, source, key]);
   const view = got?.source === source ? got.view : null;
   return { view, current: !!got && got.source === source && got.key === key, progress, error, params };

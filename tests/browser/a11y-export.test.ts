@@ -4,13 +4,20 @@ import { createRequire } from 'node:module';
 import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('accessibility', () => {
-  for (const [w, ht] of [[1280, 800], [390, 844]] as const) {
+  for (const [w, ht] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
     it(`axe-core finds no serious or critical violations at ${w}x${ht}`, async () => {
       // axe is injected as an inline script: this test's context bypasses the page's CSP for that only.
       const context = await h.browser.newContext({ viewport: { width: w, height: ht }, bypassCSP: true });
@@ -19,12 +26,28 @@ describe('accessibility', () => {
       await waitForIdleMap(page);
       await page.addScriptTag({ content: AXE });
       const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: unknown,
+                o: unknown,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
       });
       const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      console.log(`axe ${w}x${ht}: ${result.length} violations (${serious.length} serious/critical)`, JSON.stringify(result));
+      console.log(
+        `axe ${w}x${ht}: ${result.length} violations (${serious.length} serious/critical)`,
+        JSON.stringify(result),
+      );
       expect(serious).toEqual([]);
       await context.close();
     });
@@ -42,12 +65,26 @@ describe('accessibility', () => {
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
         const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-        return { key: `${el.tagName}:${el.getAttribute('data-testid') ?? ''}:${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30)}`, visible };
+        return {
+          key: `${el.tagName}:${el.getAttribute('data-testid') ?? ''}:${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30)}`,
+          visible,
+        };
       });
-      if (f) { seen.add(f.key); if (f.visible) outlined++; }
+      if (f) {
+        seen.add(f.key);
+        if (f.visible) outlined++;
+      }
     }
     const keys = [...seen].join('\n');
-    for (const want of ['share-slider', 'year-slider', 'import-input', 'basemap-select', 'site-select', 'Bearing of the cut line']) expect(keys).toContain(want);
+    for (const want of [
+      'share-slider',
+      'year-slider',
+      'import-input',
+      'basemap-select',
+      'site-select',
+      'Bearing of the cut line',
+    ])
+      expect(keys).toContain(want);
     expect(keys).toMatch(/BUTTON:.*Three islands/);
     expect(outlined).toBeGreaterThan(30);
     // Keyboard-only: choose a site from the list and read its details.
@@ -60,7 +97,10 @@ describe('exports and the optional basemap', () => {
   it('exports a PNG of the map that is not blank', async () => {
     const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map (PNG)' }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download map (PNG)' }).click(),
+    ]);
     const bytes = readFileSync((await dl.path())!);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     const stats = await page.evaluate(async (b64) => {
@@ -68,14 +108,15 @@ describe('exports and the optional basemap', () => {
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
       const c = document.createElement('canvas');
-      c.width = img.width; c.height = img.height;
+      c.width = img.width;
+      c.height = img.height;
       const g = c.getContext('2d')!;
       g.drawImage(img, 0, 0);
       const d = g.getImageData(0, 0, c.width, c.height).data;
       const colours = new Set<number>();
       let orange = 0;
       for (let i = 0; i < d.length; i += 4 * 7) {
-        colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
+        colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
         if (Math.abs(d[i] - 0xe6) < 40 && Math.abs(d[i + 1] - 0x9f) < 40 && d[i + 2] < 90) orange++;
       }
       return { w: img.width, h: img.height, colours: colours.size, orange };
@@ -91,9 +132,15 @@ describe('exports and the optional basemap', () => {
     expect(externalRequests(requests, h.origin)).toEqual([]);
     await expect(page.getByTestId('basemap-select').inputValue()).resolves.toBe('off');
     // No network here: serve a small tile for the OSM server instead.
-    const tile = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const tile = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const tiles: string[] = [];
-    await page.route('https://tile.openstreetmap.org/**', (route) => { tiles.push(route.request().url()); return route.fulfill({ status: 200, contentType: 'image/png', body: tile }); });
+    await page.route('https://tile.openstreetmap.org/**', (route) => {
+      tiles.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: tile });
+    });
     await page.getByTestId('basemap-select').selectOption('osm');
     await page.waitForURL(/online\.html#.*basemap=osm/);
     await waitForIdleMap(page);
@@ -105,7 +152,10 @@ describe('exports and the optional basemap', () => {
     await page.waitForURL(/index\.html#/);
     await waitForIdleMap(page);
     const before = tiles.length;
-    await page.mouse.move(900, 400); await page.mouse.down(); await page.mouse.move(700, 300, { steps: 5 }); await page.mouse.up();
+    await page.mouse.move(900, 400);
+    await page.mouse.down();
+    await page.mouse.move(700, 300, { steps: 5 });
+    await page.mouse.up();
     await waitForIdleMap(page);
     expect(tiles.length).toBe(before);
   });

@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { openPage, pagePointOf, ROOT, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const renderedSites = (page: import('playwright-core').Page) => page.locator('.site-symbol').count();
 /** Opens a site the way a keyboard user does: focus its button on the map, press Enter. */
@@ -46,7 +50,9 @@ describe('military sites layer', () => {
     await waitForIdleMap(page);
     await expect(page.getByTestId('year-output').innerText()).resolves.toBe('2014');
     await expect(page.getByTestId('site-panel').locator('h2').innerText()).resolves.toContain('Bastion');
-    await expect(page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'All shown sites' }).isChecked()).resolves.toBe(true);
+    await expect(
+      page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'All shown sites' }).isChecked(),
+    ).resolves.toBe(true);
     await page.getByTestId('year-slider').fill('2021');
     await page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'Off' }).check();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('year=2021');
@@ -56,7 +62,9 @@ describe('military sites layer', () => {
     await page.reload();
     await waitForIdleMap(page);
     await expect(page.getByTestId('year-output').innerText()).resolves.toBe('2021');
-    await expect(page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'Off' }).isChecked()).resolves.toBe(true);
+    await expect(
+      page.getByRole('group', { name: 'Reported ranges' }).getByRole('radio', { name: 'Off' }).isChecked(),
+    ).resolves.toBe(true);
     await expect(page.getByTestId('site-panel').locator('h2').innerText()).resolves.toContain('Bastion');
 
     const other = await openPage(h, { path: '/#site=ru-no-such-site&year=1850' });
@@ -78,17 +86,31 @@ describe('military sites layer', () => {
     await expect(panel.locator('h2').innerText()).resolves.toContain('Yasny');
     await openSite(page, 'ru-burevestnik');
     await expect(panel.locator('h2').innerText()).resolves.toContain('Burevestnik');
-    await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain("facility's own published position");
+    await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain(
+      "facility's own published position",
+    );
     expect(await panel.locator('.sources a[href^="https://"]').count()).toBeGreaterThan(0);
 
     // The Bastion battery on Etorofu: its 300 km reported range, and the dashed "up to 500 km".
     await page.getByLabel('Official (GSI 2025)').check(); // any state change keeps the site layer stable
-    await expect(page.locator('[data-site-id="ru-bastion-iturup"]').getAttribute('aria-label')).resolves.toMatch(/Bastion.*only the island is known/);
+    await expect(page.locator('[data-site-id="ru-bastion-iturup"]').getAttribute('aria-label')).resolves.toMatch(
+      /Bastion.*only the island is known/,
+    );
     await openSite(page, 'ru-bastion-iturup');
     await expect(panel.locator('h2').innerText()).resolves.toContain('Bastion');
     await expect(panel.getByTestId('site-certainty').innerText()).resolves.toContain('only the island is known');
-    await page.waitForFunction(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).length > 0);
-    const labels = await page.evaluate(() => [...new Set(window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).map((f) => `${f.properties.dashed}|${f.properties.label}`))]);
+    await page.waitForFunction(
+      () =>
+        window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).length >
+        0,
+    );
+    const labels = await page.evaluate(() => [
+      ...new Set(
+        window
+          .__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] })
+          .map((f) => `${f.properties.dashed}|${f.properties.label}`),
+      ),
+    ]);
     expect(labels.some((l) => l.startsWith('false|') && l.includes('300 km (reported'))).toBe(true);
     expect(labels.some((l) => l.startsWith('true|') && l.includes('500 km'))).toBe(true);
     await screenshot(page, 'sites-bastion-ranges');
@@ -102,14 +124,21 @@ describe('military sites layer', () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-    await page.route('**/deployments-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.route('**/deployments-*.geojson', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }),
+    );
     await page.goto(h.origin + '/');
     await waitForIdleMap(page);
     await page.locator('[data-site-id="ru-burevestnik"]').focus();
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('site-panel');
-    await expect(page.locator('[data-site-id="ru-burevestnik"]').getAttribute('aria-label')).resolves.toContain('<img src=x onerror=alert(1)>');
+    await expect(page.locator('[data-site-id="ru-burevestnik"]').getAttribute('aria-label')).resolves.toContain(
+      '<img src=x onerror=alert(1)>',
+    );
     await expect(panel.locator('h2').innerText()).resolves.toBe('<img src=x onerror=alert(1)>');
     await expect(panel.innerText()).resolves.toContain('<script>window.__pwned = 1</script>');
     expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -11,12 +11,19 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, openPage, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 async function download(page: Page, size: string, format: 'PNG' | 'SVG'): Promise<{ bytes: Buffer; name: string }> {
   await page.getByTestId('figure-size').selectOption(size);
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: `Download map (${format})` }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    page.getByRole('button', { name: `Download map (${format})` }).click(),
+  ]);
   return { bytes: readFileSync((await dl.path())!), name: dl.suggestedFilename() };
 }
 
@@ -27,14 +34,18 @@ async function pngStats(page: Page, bytes: Buffer) {
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
     const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
+    c.width = img.width;
+    c.height = img.height;
     const g = c.getContext('2d')!;
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
     const colours = new Set<number>();
-    let orange = 0, green = 0, sea = 0, dark = 0;
+    let orange = 0,
+      green = 0,
+      sea = 0,
+      dark = 0;
     for (let i = 0; i < d.length; i += 4 * 5) {
-      colours.add((d[i] >> 3) << 10 | (d[i + 1] >> 3) << 5 | (d[i + 2] >> 3));
+      colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
       if (d[i] > 200 && d[i + 1] > 150 && d[i + 1] < 200 && d[i + 2] < 120) orange++;
       if (d[i] < 150 && d[i + 1] > 160 && d[i + 2] < 170 && d[i + 1] - d[i] > 40) green++;
       if (Math.abs(d[i] - 0xc9) < 6 && Math.abs(d[i + 1] - 0xdd) < 6 && Math.abs(d[i + 2] - 0xe8) < 6) sea++;
@@ -46,7 +57,9 @@ async function pngStats(page: Page, bytes: Buffer) {
 
 /** Renders an SVG in Chromium (as a page of its own) and saves a PNG of it, to look at. */
 async function svgToPng(svg: string, file: string, width: number, height: number): Promise<void> {
-  const ctx = await h.browser.newContext({ viewport: { width: Math.min(width, 4000), height: Math.min(height, 3000) } });
+  const ctx = await h.browser.newContext({
+    viewport: { width: Math.min(width, 4000), height: Math.min(height, 3000) },
+  });
   const page = await ctx.newPage();
   await page.setContent(svg.replace(/^<\?xml[^>]*>\s*/, ''), { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
@@ -55,12 +68,18 @@ async function svgToPng(svg: string, file: string, width: number, height: number
 }
 
 describe('map figures (PNG, SVG)', () => {
-  for (const [ui, disputed] of [['ja', '係争中：ロシアが実効支配、日本が領有権を主張'], ['ru', 'Спорные: под управлением России, на них претендует Япония']] as const) {
+  for (const [ui, disputed] of [
+    ['ja', '係争中：ロシアが実効支配、日本が領有権を主張'],
+    ['ru', 'Спорные: под управлением России, на них претендует Япония'],
+  ] as const) {
     it(`SVG and PNG in the interface language (${ui}): the figure's words are translated, as text`, async () => {
       const { page, errors } = await openPage(h, { path: `/#ui=${ui}&option=equal-area&lang=both` });
       await waitForIdleMap(page);
       await page.getByTestId('figure-size').selectOption('1200x800');
-      const [svgDl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-svg').click()]);
+      const [svgDl] = await Promise.all([
+        page.waitForEvent('download', { timeout: 90_000 }),
+        page.getByTestId('export-svg').click(),
+      ]);
       const svg = readFileSync((await svgDl.path())!, 'utf8');
       writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.svg`), svg);
       const all = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
@@ -68,7 +87,10 @@ describe('map figures (PNG, SVG)', () => {
       expect(all).toMatch(/© [^\n]*OpenStreetMap/); // "© OpenStreetMap contributors", in the language's usual wording
       expect(all).not.toContain('Disputed: administered by Russia');
       await svgToPng(svg, join(ARTIFACTS, `figure-ui-${ui}-svg.png`), 1200, 800);
-      const [pngDl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-png').click()]);
+      const [pngDl] = await Promise.all([
+        page.waitForEvent('download', { timeout: 90_000 }),
+        page.getByTestId('export-png').click(),
+      ]);
       const png = readFileSync((await pngDl.path())!);
       writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.png`), png);
       const st = await pngStats(page, png);
@@ -98,7 +120,8 @@ describe('map figures (PNG, SVG)', () => {
     expect(all).toMatch(/Made \d{4}-\d\d-\d\d/);
     expect(all).toMatch(/^\d+ km$/m); // the scale bar
     expect(texts).toContain('N'); // the north arrow
-    for (const code of ['G', 'M', 'AD', 'A', 'B', 'N', 'T', 'HQ', 'R']) expect(all).toMatch(new RegExp(`^${code}: `, 'm'));
+    for (const code of ['G', 'M', 'AD', 'A', 'B', 'N', 'T', 'HQ', 'R'])
+      expect(all).toMatch(new RegExp(`^${code}: `, 'm'));
     // Names in the chosen convention (both): Japanese and Russian.
     expect(all).toContain('択捉島');
     expect(all).toMatch(/Итуруп/);
@@ -155,19 +178,42 @@ describe('map figures (PNG, SVG)', () => {
     const layout = await view.evaluate(async () => {
       await document.fonts.ready;
       const el = document.querySelector('svg')!;
-      const W = el.viewBox.baseVal.width, H = el.viewBox.baseVal.height;
-      const boxes = [...el.querySelectorAll('text')].map((t) => { const b = t.getBBox(); return { cls: t.getAttribute('class') ?? '', text: t.textContent ?? '', x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }; });
-      const frame = [...el.querySelectorAll('clipPath rect')].map((r) => { const b = (r as SVGGraphicsElement).getBBox(); return { y0: b.y, y1: b.y + b.height }; })[0];
+      const W = el.viewBox.baseVal.width,
+        H = el.viewBox.baseVal.height;
+      const boxes = [...el.querySelectorAll('text')].map((t) => {
+        const b = t.getBBox();
+        return {
+          cls: t.getAttribute('class') ?? '',
+          text: t.textContent ?? '',
+          x0: b.x,
+          y0: b.y,
+          x1: b.x + b.width,
+          y1: b.y + b.height,
+        };
+      });
+      const frame = [...el.querySelectorAll('clipPath rect')].map((r) => {
+        const b = (r as SVGGraphicsElement).getBBox();
+        return { y0: b.y, y1: b.y + b.height };
+      })[0];
       return { W, H, boxes, frame };
     });
     await ctx.close();
-    const outside = layout.boxes.filter((b) => b.x0 < -0.5 || b.x1 > layout.W + 0.5 || b.y0 < -0.5 || b.y1 > layout.H + 0.5);
+    const outside = layout.boxes.filter(
+      (b) => b.x0 < -0.5 || b.x1 > layout.W + 0.5 || b.y0 < -0.5 || b.y1 > layout.H + 0.5,
+    );
     expect(outside).toEqual([]);
-    const title = layout.boxes.filter((b) => b.cls === 'title').map((b) => b.text).join(' ');
+    const title = layout.boxes
+      .filter((b) => b.cls === 'title')
+      .map((b) => b.text)
+      .join(' ');
     expect(title).toMatch(/^Aso.*Japan \d+\.\d\d %.*Russia \d+\.\d\d %.*km²\)$/);
     // The header ends above the map and the footer starts below it.
-    for (const b of layout.boxes.filter((x) => ['title', 'subtitle', 'disputed'].includes(x.cls))) expect(b.y1).toBeLessThanOrEqual(layout.frame.y0 + 0.5);
-    for (const b of layout.boxes.filter((x) => ['legend', 'legend-title', 'sources', 'attribution', 'made'].includes(x.cls))) expect(b.y0).toBeGreaterThanOrEqual(layout.frame.y1 - 0.5);
+    for (const b of layout.boxes.filter((x) => ['title', 'subtitle', 'disputed'].includes(x.cls)))
+      expect(b.y1).toBeLessThanOrEqual(layout.frame.y0 + 0.5);
+    for (const b of layout.boxes.filter((x) =>
+      ['legend', 'legend-title', 'sources', 'attribution', 'made'].includes(x.cls),
+    ))
+      expect(b.y0).toBeGreaterThanOrEqual(layout.frame.y1 - 0.5);
     await svgToPng(svg, join(ARTIFACTS, 'figure-phone-svg.png'), w, hgt);
     const png = await download(page, 'current', 'PNG');
     writeFileSync(join(ARTIFACTS, 'figure-phone.png'), png.bytes);
@@ -178,20 +224,29 @@ describe('GeoJSON and CSV', () => {
   it('GeoJSON for an option that cuts nothing, and the options by island as CSV', async () => {
     const { page } = await openPage(h, { path: '/#option=two-islands' });
     await waitForIdleMap(page);
-    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /GeoJSON/ }).first().click()]);
+    const [geo] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /GeoJSON/ })
+        .first()
+        .click(),
+    ]);
     const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
     writeFileSync(join(ARTIFACTS, 'option-two-islands.geojson'), JSON.stringify(fc));
     expect(fc.properties).toMatchObject({ option: 'two-islands', basis: 'geodesic' });
     expect(fc.properties.data_version).toMatch(/\+data\.[0-9a-f]{12}$/);
     expect(fc.properties.sources.join(' ')).toContain('OpenStreetMap');
-    expect(fc.features.map((f: { properties: { island: string; side: string } }) => `${f.properties.island}:${f.properties.side}`))
-      .toEqual(['habomai:japan', 'shikotan:japan', 'kunashiri:russia', 'etorofu:russia']);
+    expect(
+      fc.features.map(
+        (f: { properties: { island: string; side: string } }) => `${f.properties.island}:${f.properties.side}`,
+      ),
+    ).toEqual(['habomai:japan', 'shikotan:japan', 'kunashiri:russia', 'etorofu:russia']);
     expect(fc.features[3].properties).toMatchObject({ status: 'whole', name_ja: '択捉島' });
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
     const text = readFileSync((await csv.path())!, 'utf8');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toContain('"island","status"');
-    expect(lines.length - 1).toBe(4 * (lines.filter((l) => l.includes('"etorofu"')).length));
+    expect(lines.length - 1).toBe(4 * lines.filter((l) => l.includes('"etorofu"')).length);
     expect(text).toMatch(/"equal-area","Exact equal-area split","geodesic","etorofu","cut",/);
   });
 });

@@ -13,8 +13,12 @@ import { LAYER_IDS, parseUrlState, type UrlState } from '../../src/ui/url-state.
 import splitOptions from '../../data/split-options.json';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261201);
 const STATES = Number(process.env.HOSTILE_STATES ?? 1000);
@@ -22,7 +26,9 @@ const STATES = Number(process.env.HOSTILE_STATES ?? 1000);
 const EVERY = 40;
 const OPTION_IDS = splitOptions.options.map((o) => o.id);
 const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
-const SITE_IDS: string[] = JSON.parse(readFileSync(join(ROOT, 'geo', 'deployments.geojson'), 'utf8')).features.map((f: { properties: { id: string } }) => f.properties.id);
+const SITE_IDS: string[] = JSON.parse(readFileSync(join(ROOT, 'geo', 'deployments.geojson'), 'utf8')).features.map(
+  (f: { properties: { id: string } }) => f.properties.id,
+);
 const THIS_YEAR = new Date().getFullYear();
 const parse = (hash: string) => parseUrlState(hash, OPTION_IDS, ISLAND_IDS, [1990, THIS_YEAR]);
 
@@ -51,12 +57,19 @@ type Entry = { k: string; v: string; expect: string | null };
 const INVISIBLE = ['\u200B', '\u00A0', '\uFEFF', '\u2060'];
 /** A value as a notice quotes it (at most 40 characters, invisible characters named). */
 const quoted = (s: string) => shown(s).slice(0, 40);
-const shown = (s: string) => s.replace(/[\u200B\u00A0\uFEFF\u2060]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+const shown = (s: string) =>
+  s.replace(
+    /[\u200B\u00A0\uFEFF\u2060]/g,
+    (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 
 function randomLink(rnd: () => number): { hash: string; expected: string[] } {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const num = (lo: number, hi: number, d: number) => (lo + rnd() * (hi - lo)).toFixed(d).replace(/\.?0+$/, '') || '0';
-  const invisible = (v: string) => { const i = Math.floor(rnd() * (v.length + 1)); return v.slice(0, i) + pick(INVISIBLE) + v.slice(i); };
+  const invisible = (v: string) => {
+    const i = Math.floor(rnd() * (v.length + 1));
+    return v.slice(0, i) + pick(INVISIBLE) + v.slice(i);
+  };
   const valid: Record<string, () => string> = {
     option: () => pick([...OPTION_IDS, 'custom', 'custom', 'custom']),
     share: () => num(0, 100, Math.floor(rnd() * 3)),
@@ -88,8 +101,10 @@ function randomLink(rnd: () => number): { hash: string; expected: string[] } {
   for (const k of keys) {
     const r = rnd();
     if (r < 0.7) entries.push({ k, v: valid[k](), expect: null });
-    else if (r < 0.8) { const v = invisible(valid[k]()); entries.push({ k, v, expect: `"${k}=${quoted(v)}` }); }
-    else {
+    else if (r < 0.8) {
+      const v = invisible(valid[k]());
+      entries.push({ k, v, expect: `"${k}=${quoted(v)}` });
+    } else {
       const v = invalid[k]();
       // An unknown site id of a valid shape is refused once the data is in, with a notice of its own.
       entries.push({ k, v, expect: `"${k}=${quoted(v)}` });
@@ -97,12 +112,19 @@ function randomLink(rnd: () => number): { hash: string; expected: string[] } {
   }
   // Shuffle the keys; then a repeated key (after its first value: the first is used, the second named) and
   // an unknown key (some with invisible characters) at random places.
-  for (let i = entries.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [entries[i], entries[j]] = [entries[j], entries[i]]; }
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [entries[i], entries[j]] = [entries[j], entries[i]];
+  }
   if (entries.length && rnd() < 0.15) {
     const at = Math.floor(rnd() * entries.length);
     const v = valid[entries[at].k]();
     const cut = shown(v).length > 40 ? quoted(v) : `${shown(v)}" is ignored`;
-    entries.splice(at + 1 + Math.floor(rnd() * (entries.length - at)), 0, { k: entries[at].k, v, expect: `"${entries[at].k}=${cut}` });
+    entries.splice(at + 1 + Math.floor(rnd() * (entries.length - at)), 0, {
+      k: entries[at].k,
+      v,
+      expect: `"${entries[at].k}=${cut}`,
+    });
   }
   if (rnd() < 0.12) {
     const k = pick(['foo', 'zoom', 'Share', invisible('share'), 'utm_source']);
@@ -116,10 +138,21 @@ function randomLink(rnd: () => number): { hash: string; expected: string[] } {
 // What the page shows, read from its controls.
 
 interface Shown {
-  blank: boolean; failedParts: string[]; notice: string; noticeItems: number;
-  option: string | null; shareText: string | null; basis: string | null; lang: string | null; layers: string[];
-  autoBearing: boolean | null; year: string | null; rings: number; island: string | null;
-  center: [number, number, number] | null; hash: string;
+  blank: boolean;
+  failedParts: string[];
+  notice: string;
+  noticeItems: number;
+  option: string | null;
+  shareText: string | null;
+  basis: string | null;
+  lang: string | null;
+  layers: string[];
+  autoBearing: boolean | null;
+  year: string | null;
+  rings: number;
+  island: string | null;
+  center: [number, number, number] | null;
+  hash: string;
 }
 
 /** Installed in the page (init script): reads what the page shows from its controls. */
@@ -150,14 +183,25 @@ const SNAPSHOT = `window.__snapshot = () => {
   };
 };`;
 type SnapshotWindow = { __snapshot: () => Shown };
-const readShown = (page: Page): Promise<Shown> => page.evaluate(() => (window as unknown as SnapshotWindow).__snapshot());
+const readShown = (page: Page): Promise<Shown> =>
+  page.evaluate(() => (window as unknown as SnapshotWindow).__snapshot());
 
 /** What to wait for after a link is applied: the page's parser says what the page should then show. */
-interface Want { option: string; basis: string; lang: string; island: string | null; items: number; view: [number, number, number] | null }
+interface Want {
+  option: string;
+  basis: string;
+  lang: string;
+  island: string | null;
+  items: number;
+  view: [number, number, number] | null;
+}
 function wantOf(hash: string): Want {
   const p = parse(hash);
   return {
-    option: p.state.option, basis: p.state.basis, lang: p.state.lang, island: p.state.island,
+    option: p.state.option,
+    basis: p.state.basis,
+    lang: p.state.lang,
+    island: p.state.island,
     items: p.problems.length + (p.state.site && !SITE_IDS.includes(p.state.site) ? 1 : 0),
     view: p.state.view ? [p.state.view.lon, p.state.view.lat, p.state.view.zoom] : null,
   };
@@ -174,15 +218,33 @@ function applyInPlace(page: Page, states: { hash: string; want: Want }[]): Promi
     const out: (Shown | null)[] = [];
     for (const { hash, want } of states) {
       const before = location.href;
-      const applied = new Promise<void>((r) => { window.addEventListener('hashchange', () => r(), { once: true }); setTimeout(r, 3000); });
+      const applied = new Promise<void>((r) => {
+        window.addEventListener('hashchange', () => r(), { once: true });
+        setTimeout(r, 3000);
+      });
       location.hash = hash;
-      if (location.href === before) { out.push(null); continue; }
+      if (location.href === before) {
+        out.push(null);
+        continue;
+      }
       await applied;
       const t = performance.now();
       let v = snap();
-      const viewShown = (c: [number, number, number] | null) => !want.view || (!!c && Math.abs(c[0] - want.view[0]) < 1e-3 && Math.abs(c[1] - want.view[1]) < 1e-3 && Math.abs(c[2] - want.view[2]) < 0.01);
-      while ((v.noticeItems !== want.items || v.option !== want.option || v.basis !== want.basis || v.lang !== want.lang || v.island !== want.island || !viewShown(v.center))
-        && performance.now() - t < 3000) {
+      const viewShown = (c: [number, number, number] | null) =>
+        !want.view ||
+        (!!c &&
+          Math.abs(c[0] - want.view[0]) < 1e-3 &&
+          Math.abs(c[1] - want.view[1]) < 1e-3 &&
+          Math.abs(c[2] - want.view[2]) < 0.01);
+      while (
+        (v.noticeItems !== want.items ||
+          v.option !== want.option ||
+          v.basis !== want.basis ||
+          v.lang !== want.lang ||
+          v.island !== want.island ||
+          !viewShown(v.center)) &&
+        performance.now() - t < 3000
+      ) {
         await new Promise((r) => setTimeout(r, 2));
         v = snap();
       }
@@ -196,18 +258,26 @@ function applyInPlace(page: Page, states: { hash: string; want: Want }[]): Promi
 function mismatches(s: UrlState, v: Shown): string[] {
   const out: string[] = [];
   if (v.option !== s.option) out.push(`option: link ${s.option}, shown ${v.option}`);
-  if (s.option === 'custom' && v.shareText !== `${(s.share * 100).toFixed(2)} %`) out.push(`share: link ${(s.share * 100).toFixed(2)}, shown ${v.shareText}`);
+  if (s.option === 'custom' && v.shareText !== `${(s.share * 100).toFixed(2)} %`)
+    out.push(`share: link ${(s.share * 100).toFixed(2)}, shown ${v.shareText}`);
   if (v.basis !== s.basis) out.push(`basis: link ${s.basis}, shown ${v.basis}`);
   if (v.lang !== s.lang) out.push(`lang: link ${s.lang}, shown ${v.lang}`);
   const layers = LAYER_IDS.map((l) => (s.layers.includes(l) ? 'y' : 'n'));
   if (v.layers.join() !== layers.join()) out.push(`layers: link ${layers.join('')}, shown ${v.layers.join('')}`);
-  if (v.autoBearing !== null && v.autoBearing !== (s.bearing === null)) out.push(`bearing: link ${s.bearing}, auto shown ${v.autoBearing}`);
+  if (v.autoBearing !== null && v.autoBearing !== (s.bearing === null))
+    out.push(`bearing: link ${s.bearing}, auto shown ${v.autoBearing}`);
   if (s.layers.includes('deployments')) {
     if (v.year !== String(s.year ?? THIS_YEAR)) out.push(`year: link ${s.year}, shown ${v.year}`);
     if (v.rings !== ['none', 'selected', 'all'].indexOf(s.rings)) out.push(`rings: link ${s.rings}, shown #${v.rings}`);
   }
   if (v.island !== s.island) out.push(`island: link ${s.island}, shown ${v.island}`);
-  if (s.view && v.center && (Math.abs(v.center[0] - s.view.lon) > 1e-3 || Math.abs(v.center[1] - s.view.lat) > 1e-3 || Math.abs(v.center[2] - s.view.zoom) > 0.01)) {
+  if (
+    s.view &&
+    v.center &&
+    (Math.abs(v.center[0] - s.view.lon) > 1e-3 ||
+      Math.abs(v.center[1] - s.view.lat) > 1e-3 ||
+      Math.abs(v.center[2] - s.view.zoom) > 0.01)
+  ) {
     out.push(`view: link ${JSON.stringify(s.view)}, shown ${v.center.join(',')}`);
   }
   return out;
@@ -229,7 +299,12 @@ async function settledMatch(page: Page, timeoutMs = 40_000): Promise<{ ok: boole
 
 const SAFARI_HISTORY_LIMIT = historyLimit(100, 30_000);
 
-async function openHostile(path = '/', extraInit: string[] = [], limitScript = SAFARI_HISTORY_LIMIT, viewport = { width: 800, height: 300 }) {
+async function openHostile(
+  path = '/',
+  extraInit: string[] = [],
+  limitScript = SAFARI_HISTORY_LIMIT,
+  viewport = { width: 800, height: 300 },
+) {
   const context = await h.browser.newContext({ viewport });
   await context.addInitScript(limitScript);
   await context.addInitScript(SNAPSHOT);
@@ -238,22 +313,43 @@ async function openHostile(path = '/', extraInit: string[] = [], limitScript = S
   const errors: string[] = [];
   const warnings: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('link could not be updated')) warnings.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().includes('link could not be updated')) warnings.push(m.text());
+  });
   await page.goto(h.origin + path);
   await waitForPanel(page);
   return { context, page, errors, warnings };
 }
 
 /** The side panel is drawn (the map need not be idle: these tests are about the page, not the frames). */
-const waitForPanel = (page: Page) => page.waitForFunction(() => !!document.querySelector('aside.side:not([aria-busy])') || !!document.querySelector('[data-testid="part-failed"]'), null, { timeout: 60_000 });
+const waitForPanel = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      !!document.querySelector('aside.side:not([aria-busy])') ||
+      !!document.querySelector('[data-testid="part-failed"]'),
+    null,
+    { timeout: 60_000 },
+  );
 
 describe('never a blank page', () => {
   it(`survives ${STATES} random link states and random slider and keyboard input, with Safari's history limit`, async () => {
     const rnd = prng(SEED);
     const { context, page, errors, warnings } = await openHostile();
-    const counts = { states: 0, inPlace: 0, fresh: 0, backForward: 0, interactions: 0, notices: 0, invalidValues: 0, settleChecks: 0, blank: 0 };
+    const counts = {
+      states: 0,
+      inPlace: 0,
+      fresh: 0,
+      backForward: 0,
+      interactions: 0,
+      notices: 0,
+      invalidValues: 0,
+      settleChecks: 0,
+      blank: 0,
+    };
     const failures: string[] = [];
-    const check = (cond: boolean, msg: string) => { if (!cond && failures.length < 20) failures.push(msg); };
+    const check = (cond: boolean, msg: string) => {
+      if (!cond && failures.length < 20) failures.push(msg);
+    };
     const noBlank = (v: Shown, where: string) => {
       if (v.blank) counts.blank++;
       check(!v.blank, `blank page ${where}`);
@@ -276,13 +372,23 @@ describe('never a blank page', () => {
       noBlank(v, `after link ${hash} (state ${i}, seed ${SEED})`);
       // The page shows what the link the user gave says (its valid parts; the defaults for the rest).
       const differ = mismatches(parse(hash).state, v);
-      check(differ.length === 0, `state ${i} (seed ${SEED}): ${hash}: the page does not show the link: ${differ.join('; ')}`);
+      check(
+        differ.length === 0,
+        `state ${i} (seed ${SEED}): ${hash}: the page does not show the link: ${differ.join('; ')}`,
+      );
       for (const e of expected) {
         counts.invalidValues++;
-        check(v.notice.includes(e), `state ${i} (seed ${SEED}): ${hash}: the notice does not name ${e}; notice: ${v.notice}`);
+        check(
+          v.notice.includes(e),
+          `state ${i} (seed ${SEED}): ${hash}: the notice does not name ${e}; notice: ${v.notice}`,
+        );
       }
       counts.notices += v.noticeItems;
-      if (!expected.length) check(!v.notice || v.notice.includes('not a site in the data'), `state ${i} (seed ${SEED}): notice for a valid link ${hash}: ${v.notice}`);
+      if (!expected.length)
+        check(
+          !v.notice || v.notice.includes('not a site in the data'),
+          `state ${i} (seed ${SEED}): notice for a valid link ${hash}: ${v.notice}`,
+        );
     };
 
     for (let i = 0; i < STATES;) {
@@ -293,7 +399,10 @@ describe('never a blank page', () => {
         await waitForPanel(page);
         const want = wantOf(hash);
         let v = await readShown(page);
-        for (let t = Date.now(); v.noticeItems !== want.items && Date.now() - t < 3000;) { await page.waitForTimeout(20); v = await readShown(page); }
+        for (let t = Date.now(); v.noticeItems !== want.items && Date.now() - t < 3000;) {
+          await page.waitForTimeout(20);
+          v = await readShown(page);
+        }
         counts.fresh++;
         editsSinceLoad = 0;
         checkState(i, hash, expected, v);
@@ -303,7 +412,11 @@ describe('never a blank page', () => {
       // A run of in-place edits of the address bar (each a new history entry and a hashchange), up to the next
       // 25th state or fresh load.
       const run: { hash: string; expected: string[]; want: Want; i: number }[] = [];
-      do { const l = randomLink(rnd); run.push({ ...l, want: wantOf(l.hash), i }); i++; } while (i < STATES && i % EVERY !== 0 && !freshLoadsAt.has(i));
+      do {
+        const l = randomLink(rnd);
+        run.push({ ...l, want: wantOf(l.hash), i });
+        i++;
+      } while (i < STATES && i % EVERY !== 0 && !freshLoadsAt.has(i));
       const shownAfter = await applyInPlace(page, run);
       run.forEach((r, k) => {
         const v = shownAfter[k];
@@ -320,7 +433,12 @@ describe('never a blank page', () => {
         const what = rnd();
         if (what < 0.25 && editsSinceLoad >= 2) {
           const steps = await page.evaluate(async () => {
-            const nav = (f: () => void) => new Promise<void>((r) => { window.addEventListener('hashchange', () => r(), { once: true }); setTimeout(r, 2000); f(); });
+            const nav = (f: () => void) =>
+              new Promise<void>((r) => {
+                window.addEventListener('hashchange', () => r(), { once: true });
+                setTimeout(r, 2000);
+                f();
+              });
             await nav(() => history.back());
             await nav(() => history.back());
             await nav(() => history.forward());
@@ -338,21 +456,28 @@ describe('never a blank page', () => {
             const y = box.y + box.height / 2;
             await page.mouse.move(box.x + box.width * rnd(), y);
             await page.mouse.down();
-            for (let k = 0, n = 4 + Math.floor(rnd() * 8); k < n; k++) await page.mouse.move(box.x + box.width * rnd(), y, { steps: 2 + Math.floor(rnd() * 4) });
+            for (let k = 0, n = 4 + Math.floor(rnd() * 8); k < n; k++)
+              await page.mouse.move(box.x + box.width * rnd(), y, { steps: 2 + Math.floor(rnd() * 4) });
             await page.mouse.up();
             counts.interactions++;
             await settle(`a slider drag at state ${i}`);
           }
         } else {
           // Keyboard: the share slider, the bearing field, the year slider, the label radios.
-          const targets = ['[data-testid="share-slider"]', '[data-testid="bearing-control"] input[type=number]', '[data-testid="year-slider"]', 'input[name="label-language"]'];
+          const targets = [
+            '[data-testid="share-slider"]',
+            '[data-testid="bearing-control"] input[type=number]',
+            '[data-testid="year-slider"]',
+            'input[name="label-language"]',
+          ];
           const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'];
           for (let k = 0, n = 2 + Math.floor(rnd() * 3); k < n; k++) {
             const sel = targets[Math.floor(rnd() * targets.length)];
             const el = page.locator(sel).first();
             if (!(await el.count()) || !(await el.isEnabled())) continue;
             await el.focus();
-            for (let j = 0, m = 3 + Math.floor(rnd() * 12); j < m; j++) await page.keyboard.press(keys[Math.floor(rnd() * keys.length)]);
+            for (let j = 0, m = 3 + Math.floor(rnd() * 12); j < m; j++)
+              await page.keyboard.press(keys[Math.floor(rnd() * keys.length)]);
           }
           counts.interactions++;
           await settle(`keyboard input at state ${i}`);
@@ -361,11 +486,15 @@ describe('never a blank page', () => {
       if (i % 200 === 100) await settle(`state ${i}`);
     }
     await settle('the last state');
-    const historyStats = await page.evaluate(() => (window as unknown as { __historyStats: { calls: number; refused: number } }).__historyStats);
-    console.log(`[hostile] seed ${SEED}: ${counts.states} link states tried (${counts.inPlace} edited in place, ${counts.fresh} fresh loads, ${counts.backForward} back/forward), `
-      + `${counts.interactions} slider/keyboard sequences, ${counts.invalidValues} invalid values all expected in notices (${counts.notices} notice lines shown), `
-      + `${counts.settleChecks} settle checks (${(settleMs / 1000).toFixed(1)} s waiting of ${((Date.now() - t0) / 1000).toFixed(1)} s); history writes ${historyStats.calls} (${historyStats.refused} refused by the simulated limit, ${warnings.length} refusals logged); `
-      + `uncaught errors ${errors.length}, blank pages ${counts.blank}, failures ${failures.length}`);
+    const historyStats = await page.evaluate(
+      () => (window as unknown as { __historyStats: { calls: number; refused: number } }).__historyStats,
+    );
+    console.log(
+      `[hostile] seed ${SEED}: ${counts.states} link states tried (${counts.inPlace} edited in place, ${counts.fresh} fresh loads, ${counts.backForward} back/forward), ` +
+        `${counts.interactions} slider/keyboard sequences, ${counts.invalidValues} invalid values all expected in notices (${counts.notices} notice lines shown), ` +
+        `${counts.settleChecks} settle checks (${(settleMs / 1000).toFixed(1)} s waiting of ${((Date.now() - t0) / 1000).toFixed(1)} s); history writes ${historyStats.calls} (${historyStats.refused} refused by the simulated limit, ${warnings.length} refusals logged); ` +
+        `uncaught errors ${errors.length}, blank pages ${counts.blank}, failures ${failures.length}`,
+    );
     expect(errors).toEqual([]);
     expect(failures).toEqual([]);
     expect(counts.blank).toBe(0);
@@ -382,11 +511,18 @@ describe('never a blank page', () => {
     await page.mouse.move(box.x + box.width * 0.5, y);
     await page.mouse.down();
     // About 3 s of dragging: 10 or so throttled writes asked for, half of them over the limit.
-    for (let k = 0; k < 30; k++) { await page.mouse.move(box.x + box.width * (0.1 + 0.8 * ((k * 7) % 30) / 30), y, { steps: 2 }); await page.waitForTimeout(60); }
+    for (let k = 0; k < 30; k++) {
+      await page.mouse.move(box.x + box.width * (0.1 + (0.8 * ((k * 7) % 30)) / 30), y, { steps: 2 });
+      await page.waitForTimeout(60);
+    }
     await page.mouse.up();
     const r = await settledMatch(page, 20_000);
-    const stats = await page.evaluate(() => (window as unknown as { __historyStats: { calls: number; refused: number } }).__historyStats);
-    console.log(`[hostile] strict history limit: ${stats.calls} writes, ${stats.refused} refused, ${warnings.length} refusals logged, link settled in ${r.waitedMs} ms; uncaught errors ${errors.length}`);
+    const stats = await page.evaluate(
+      () => (window as unknown as { __historyStats: { calls: number; refused: number } }).__historyStats,
+    );
+    console.log(
+      `[hostile] strict history limit: ${stats.calls} writes, ${stats.refused} refused, ${warnings.length} refusals logged, link settled in ${r.waitedMs} ms; uncaught errors ${errors.length}`,
+    );
     expect(stats.refused).toBeGreaterThan(0);
     expect(warnings.length).toBe(stats.refused);
     expect(r.why).toEqual([]);
@@ -395,25 +531,44 @@ describe('never a blank page', () => {
     await context.close();
   });
 
-  const good = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'p1' }, geometry: { type: 'Point', coordinates: [145.856, 44.031] } }] });
+  const good = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { id: 'p1' }, geometry: { type: 'Point', coordinates: [145.856, 44.031] } },
+    ],
+  });
 
   it('a corrupt stored import (a Date for a name, invalid GeoJSON) is listed with its problem and can be removed; the page works', async () => {
     const { context, page, errors } = await openHostile('/', [], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
-    await page.evaluate((good) => new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open('disputed-islands-atlas', 2);
-      req.onupgradeneeded = () => { req.result.createObjectStore('imports', { keyPath: 'name' }); };
-      req.onsuccess = () => {
-        const db = req.result;
-        const tx = db.transaction('imports', 'readwrite');
-        const os = tx.objectStore('imports');
-        os.put({ name: new Date(Date.UTC(2025, 0, 2)), text: good, importedAt: '' });
-        os.put({ name: 'broken.geojson', text: '{"type":"FeatureCollection","features":[{]', importedAt: '', format: 2 });
-        os.put({ name: 'ok.geojson', text: good, importedAt: '', format: 2 });
-        tx.oncomplete = () => { db.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    }), good);
+    await page.evaluate(
+      (good) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('disputed-islands-atlas', 2);
+          req.onupgradeneeded = () => {
+            req.result.createObjectStore('imports', { keyPath: 'name' });
+          };
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction('imports', 'readwrite');
+            const os = tx.objectStore('imports');
+            os.put({ name: new Date(Date.UTC(2025, 0, 2)), text: good, importedAt: '' });
+            os.put({
+              name: 'broken.geojson',
+              text: '{"type":"FeatureCollection","features":[{]',
+              importedAt: '',
+              format: 2,
+            });
+            os.put({ name: 'ok.geojson', text: good, importedAt: '', format: 2 });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+      good,
+    );
     await page.reload();
     await waitForPanel(page);
     const listed = await page.getByTestId('stored-problems').innerText();
@@ -436,25 +591,41 @@ describe('never a blank page', () => {
     const blockIdb = `Object.defineProperty(window, 'indexedDB', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });`;
     const blocked = await openHostile('/', [blockIdb], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
     const note = await blocked.page.getByTestId('storage-error').innerText();
-    expect(note).toContain('Imports will not be kept in this browser: this browser does not allow this page to store data');
-    await blocked.page.getByTestId('import-input').setInputFiles({ name: 'visit.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
+    expect(note).toContain(
+      'Imports will not be kept in this browser: this browser does not allow this page to store data',
+    );
+    await blocked.page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'visit.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
     await expect(blocked.page.getByTestId('imports').innerText()).resolves.toContain('visit.geojson: 1 point(s)');
     expect(blocked.errors).toEqual([]);
     await blocked.context.close();
 
     const newer = await openHostile('/', [], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
-    await newer.page.evaluate(() => new Promise<void>((resolve) => {
-      const del = indexedDB.deleteDatabase('disputed-islands-atlas');
-      del.onsuccess = del.onerror = () => {
-        const req = indexedDB.open('disputed-islands-atlas', 7);
-        req.onupgradeneeded = () => { req.result.createObjectStore('imports', { keyPath: 'name' }); };
-        req.onsuccess = () => { req.result.close(); resolve(); };
-      };
-    }));
+    await newer.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const del = indexedDB.deleteDatabase('disputed-islands-atlas');
+          del.onsuccess = del.onerror = () => {
+            const req = indexedDB.open('disputed-islands-atlas', 7);
+            req.onupgradeneeded = () => {
+              req.result.createObjectStore('imports', { keyPath: 'name' });
+            };
+            req.onsuccess = () => {
+              req.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
     await newer.page.reload();
     await waitForPanel(newer.page);
-    await expect(newer.page.getByTestId('storage-error').innerText()).resolves.toContain('Imports will not be kept in this browser: they were stored by a newer version of this page');
-    await newer.page.getByTestId('import-input').setInputFiles({ name: 'visit.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
+    await expect(newer.page.getByTestId('storage-error').innerText()).resolves.toContain(
+      'Imports will not be kept in this browser: they were stored by a newer version of this page',
+    );
+    await newer.page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'visit.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
     await expect(newer.page.getByTestId('imports').innerText()).resolves.toContain('visit.geojson');
     expect(newer.errors).toEqual([]);
     await newer.context.close();
@@ -462,15 +633,23 @@ describe('never a blank page', () => {
 
   it('a failing part shows what failed and the ways out; the rest of the page keeps working; the page is never blank', async () => {
     const fail = (parts: string[]) => `window.__atlasFail = ${JSON.stringify(parts)};`;
-    const { context, page, errors } = await openHostile('/#option=equal-area', [fail(['options'])], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
+    const { context, page, errors } = await openHostile(
+      '/#option=equal-area',
+      [fail(['options'])],
+      SAFARI_HISTORY_LIMIT,
+      { width: 1100, height: 800 },
+    );
     const failed = page.locator('[data-testid="part-failed"][data-part="options"]');
     await expect(failed.innerText()).resolves.toContain('Settlement options could not be shown.');
-    for (const name of ['Reset this panel', 'Remove stored data', 'Reload with defaults']) expect(await failed.getByRole('button', { name }).count()).toBe(1);
+    for (const name of ['Reset this panel', 'Remove stored data', 'Reload with defaults'])
+      expect(await failed.getByRole('button', { name }).count()).toBe(1);
     // The rest works: choose an island, and the link follows.
     await page.locator('[data-island="shikotan"]').click();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('island=shikotan');
     // Reset, once the fault is gone: the panel is back.
-    await page.evaluate(() => { window.__atlasFail = []; });
+    await page.evaluate(() => {
+      window.__atlasFail = [];
+    });
     await failed.getByRole('button', { name: 'Reset this panel' }).click();
     // The panel is back, on its defaults (no option chosen).
     await expect(page.getByTestId('option-result').innerText()).resolves.toContain('No option chosen');
@@ -478,7 +657,10 @@ describe('never a blank page', () => {
     await context.close();
 
     for (const part of ['map', 'page']) {
-      const o = await openHostile('/#option=equal-area', [fail([part])], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
+      const o = await openHostile('/#option=equal-area', [fail([part])], SAFARI_HISTORY_LIMIT, {
+        width: 1100,
+        height: 800,
+      });
       await o.page.locator(`[data-testid="part-failed"][data-part="${part}"]`).waitFor();
       const text = await o.page.evaluate(() => document.getElementById('root')!.innerText);
       expect(text.length).toBeGreaterThan(40);

@@ -4,14 +4,22 @@ import { ARTIFACTS, externalRequests, openPage, startHarness, waitForIdleMap, ty
 import { join } from 'node:path';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-const pressed = (page: Page) => page.getByTestId('ui-language').locator('button[aria-pressed="true"]').getAttribute('data-ui');
+const pressed = (page: Page) =>
+  page.getByTestId('ui-language').locator('button[aria-pressed="true"]').getAttribute('data-ui');
 
 async function shots(name: string, path: string) {
-  for (const [w, hgt, suffix] of [[1280, 800, ''], [390, 844, '-390']] as const) {
+  for (const [w, hgt, suffix] of [
+    [1280, 800, ''],
+    [390, 844, '-390'],
+  ] as const) {
     const { page, errors } = await openPage(h, { width: w, height: hgt, path });
     await waitForIdleMap(page);
     await page.screenshot({ path: join(ARTIFACTS, `${name}${suffix}.png`) });
@@ -26,11 +34,15 @@ describe('the interface in English, Japanese and Russian', () => {
     await waitForIdleMap(page);
     expect(await htmlLang(page)).toBe('ja');
     await expect(page.locator('h1').innerText()).resolves.toBe('係争中の島々アトラス');
-    await expect(page.locator('header .sub').innerText()).resolves.toContain('ロシアが実効支配し、日本が領有権を主張している');
+    await expect(page.locator('header .sub').innerText()).resolves.toContain(
+      'ロシアが実効支配し、日本が領有権を主張している',
+    );
     await expect(page.locator('#options-title').innerText()).resolves.toBe('解決案');
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00%');
     await expect(page.getByTestId('cut-details').innerText()).resolves.toContain('択捉島（イトゥルプ）を分割');
-    await expect(page.locator('[data-option="two-islands"] .bar-label').innerText()).resolves.toBe('2島（1956年日ソ共同宣言）');
+    await expect(page.locator('[data-option="two-islands"] .bar-label').innerText()).resolves.toBe(
+      '2島（1956年日ソ共同宣言）',
+    );
     expect(await pressed(page)).toBe('ja');
     // The place names stay a separate choice, both conventions by default.
     await expect(page.getByTestId('language-control').locator('legend').innerText()).resolves.toBe('地図の地名表記');
@@ -60,11 +72,15 @@ describe('the interface in English, Japanese and Russian', () => {
     expect(await htmlLang(page)).toBe('en');
     await expect(page.locator('h1').innerText()).resolves.toBe('Disputed islands atlas');
     // The first view shows no option, in the chosen language too.
-    await expect(page.getByTestId('neutral-note').innerText()).resolves.toContain('disputed, administered by Russia and claimed by Japan');
+    await expect(page.getByTestId('neutral-note').innerText()).resolves.toContain(
+      'disputed, administered by Russia and claimed by Japan',
+    );
     await page.getByTestId('ui-language').getByRole('button', { name: 'Русский' }).click();
     await expect.poll(() => htmlLang(page)).toBe('ru');
     await expect(page.locator('h1').innerText()).resolves.toBe('Атлас спорных островов');
-    await expect(page.getByTestId('neutral-note').innerText()).resolves.toContain('под управлением России, на них претендует Япония');
+    await expect(page.getByTestId('neutral-note').innerText()).resolves.toContain(
+      'под управлением России, на них претендует Япония',
+    );
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('ui=ru');
     await page.reload();
     await waitForIdleMap(page);
@@ -73,13 +89,15 @@ describe('the interface in English, Japanese and Russian', () => {
     await expect.poll(() => htmlLang(page)).toBe('ja');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('ui=ja');
     // Editing the link in place switches too.
-    await page.evaluate(() => { location.hash = location.hash.replace('ui=ja', 'ui=en'); });
+    await page.evaluate(() => {
+      location.hash = location.hash.replace('ui=ja', 'ui=en');
+    });
     await expect.poll(() => htmlLang(page)).toBe('en');
     await expect(page.locator('h1').innerText()).resolves.toBe('Disputed islands atlas');
     expect(errors).toEqual([]);
   });
 
-  it('follows the browser\'s language when the link names none, and names a bad ui= in the notice', async () => {
+  it("follows the browser's language when the link names none, and names a bad ui= in the notice", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(h.origin + '/');

@@ -2,19 +2,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 // Bolshoy Ussuriysky island (approximate outline, for the test only) and two points on Kunashiri / Etorofu.
-const territory = { type: 'Feature', properties: { name: 'test territory' }, geometry: { type: 'Polygon', coordinates: [[[134.55, 48.30], [134.85, 48.30], [134.85, 48.42], [134.55, 48.42], [134.55, 48.30]]] } };
+const territory = {
+  type: 'Feature',
+  properties: { name: 'test territory' },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [134.55, 48.3],
+        [134.85, 48.3],
+        [134.85, 48.42],
+        [134.55, 48.42],
+        [134.55, 48.3],
+      ],
+    ],
+  },
+};
 const points = [
-  { type: 'Feature', properties: { id: 'p-kunashiri', name: '<img src=x onerror=alert(1)>', note: 'my site' }, geometry: { type: 'Point', coordinates: [145.856, 44.031] } },
+  {
+    type: 'Feature',
+    properties: { id: 'p-kunashiri', name: '<img src=x onerror=alert(1)>', note: 'my site' },
+    geometry: { type: 'Point', coordinates: [145.856, 44.031] },
+  },
   { type: 'Feature', properties: { id: 'p-etorofu-ne' }, geometry: { type: 'Point', coordinates: [147.886, 45.227] } },
 ];
 const good = JSON.stringify({ type: 'FeatureCollection', features: [territory, ...points] });
-const bad = JSON.stringify({ type: 'FeatureCollection', features: [points[0], { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [147, 200] } }] });
+const bad = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [points[0], { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [147, 200] } }],
+});
 
-describe('importing the user\'s data', () => {
+describe("importing the user's data", () => {
   it('imports points and a territory, counts points per option, survives a reload, and refuses a broken file without changing anything', async () => {
     const { page, errors } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
@@ -22,14 +48,18 @@ describe('importing the user\'s data', () => {
     await input.setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
     await expect(page.getByTestId('imports').innerText()).resolves.toContain('mine.geojson: 2 point(s), 1 polygon(s)');
     // Equal-area option: the Kunashiri point goes to Japan, the one at Kurilsk stays.
-    await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain('on the four islands: 2; to Japan under this option: 1 (p-kunashiri)');
+    await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain(
+      'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
+    );
     await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
     await page.getByLabel("Side A's share of your territory, percent").fill('30');
     await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
 
     await input.setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(bad) });
     const problems = await page.getByTestId('import-problems').innerText();
-    expect(problems).toContain('broken.geojson: feature #1 (features[1].geometry.coordinates[1]): latitude 200 is outside -90..90');
+    expect(problems).toContain(
+      'broken.geojson: feature #1 (features[1].geometry.coordinates[1]): latitude 200 is outside -90..90',
+    );
     await expect(page.getByTestId('imports').innerText()).resolves.not.toContain('broken.geojson');
     await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
     await screenshot(page, 'import-territory');
@@ -56,6 +86,8 @@ describe('importing the user\'s data', () => {
       input.files = dt.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('huge.geojson: the file is 51.0 MB; files up to 50 MB can be imported');
+    await expect(page.getByTestId('import-problems').innerText()).resolves.toContain(
+      'huge.geojson: the file is 51.0 MB; files up to 50 MB can be imported',
+    );
   });
 });

@@ -8,17 +8,33 @@ import { openPage, screenshot, startHarness, waitForIdleMap, type Harness } from
 import { KIND_MARKS } from '../../src/data/deployments.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
-const VIEWS = ['', 'option=status-quo', 'option=two-islands', 'option=three-islands', 'option=aso-25', 'option=equal-area', 'option=four-islands'];
-const SIZES = [[1280, 800], [390, 844]] as const;
+const VIEWS = [
+  '',
+  'option=status-quo',
+  'option=two-islands',
+  'option=three-islands',
+  'option=aso-25',
+  'option=equal-area',
+  'option=four-islands',
+];
+const SIZES = [
+  [1280, 800],
+  [390, 844],
+] as const;
 
 describe('a legible map', () => {
   for (const [width, height] of SIZES) {
     it(`no labels or site symbols overlap at ${width}×${height}, at the first view and every option's`, async () => {
       const { page, errors } = await openPage(h, { width, height });
-      let checked = 0, hidden = 0;
+      let checked = 0,
+        hidden = 0;
       for (const v of VIEWS) {
         await page.goto(`${h.origin}/?v=${encodeURIComponent(v)}#${v}`);
         await waitForIdleMap(page);
@@ -26,22 +42,47 @@ describe('a legible map', () => {
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const r = await page.evaluate(() => {
           const map = document.querySelector('.maplibregl-map')!.getBoundingClientRect();
-          const els = [...document.querySelectorAll<HTMLElement>('.map-label, .site-symbol, [data-near="true"] .settlement-name, .village-1945')];
-          const boxes = els.filter((e) => getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).display !== 'none')
-            .map((e) => ({ what: e.className + ' ' + (e.textContent ?? '').slice(0, 20), r: e.getBoundingClientRect() }))
-            .filter((b) => b.r.width > 0 && b.r.right > map.left && b.r.left < map.right && b.r.bottom > map.top && b.r.top < map.bottom);
+          const els = [
+            ...document.querySelectorAll<HTMLElement>(
+              '.map-label, .site-symbol, [data-near="true"] .settlement-name, .village-1945',
+            ),
+          ];
+          const boxes = els
+            .filter((e) => getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).display !== 'none')
+            .map((e) => ({
+              what: e.className + ' ' + (e.textContent ?? '').slice(0, 20),
+              r: e.getBoundingClientRect(),
+            }))
+            .filter(
+              (b) =>
+                b.r.width > 0 &&
+                b.r.right > map.left &&
+                b.r.left < map.right &&
+                b.r.bottom > map.top &&
+                b.r.top < map.bottom,
+            );
           const clashes: string[] = [];
-          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i].r, b = boxes[j].r;
-            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) clashes.push(`${boxes[i].what} × ${boxes[j].what}`);
-          }
-          return { shown: boxes.length, hidden: document.querySelectorAll('[data-declutter="hidden"]').length, clashes };
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i].r,
+                b = boxes[j].r;
+              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+                clashes.push(`${boxes[i].what} × ${boxes[j].what}`);
+            }
+          return {
+            shown: boxes.length,
+            hidden: document.querySelectorAll('[data-declutter="hidden"]').length,
+            clashes,
+          };
         });
         expect(r.clashes, `${v || 'first view'} at ${width}×${height}`).toEqual([]);
         expect(r.shown).toBeGreaterThan(4);
-        checked += r.shown; hidden += r.hidden;
+        checked += r.shown;
+        hidden += r.hidden;
       }
-      console.log(`legibility ${width}×${height}: ${VIEWS.length} views, ${checked} labels and symbols shown, ${hidden} gave way, 0 overlaps`);
+      console.log(
+        `legibility ${width}×${height}: ${VIEWS.length} views, ${checked} labels and symbols shown, ${hidden} gave way, 0 overlaps`,
+      );
       await screenshot(page, `legible-${width}x${height}`);
       expect(errors).toEqual([]);
     });
@@ -64,12 +105,16 @@ describe('a legible map', () => {
     const { page } = await openPage(h, { path: '/#option=two-islands&view=141.3,43.0,9' });
     await waitForIdleMap(page);
     await page.locator('[data-option="equal-area"]').click();
-    await page.waitForFunction(() => {
-      const m = window.__atlas!.map;
-      const line = m.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] });
-      if (!line.length) return false;
-      const c = (line[0].geometry as { coordinates: number[][] }).coordinates;
-      return c.every((p) => m.getBounds().contains(p as [number, number]));
-    }, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const m = window.__atlas!.map;
+        const line = m.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] });
+        if (!line.length) return false;
+        const c = (line[0].geometry as { coordinates: number[][] }).coordinates;
+        return c.every((p) => m.getBounds().contains(p as [number, number]));
+      },
+      null,
+      { timeout: 30_000 },
+    );
   });
 });

@@ -1,12 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { externalRequests, openPage, pagePointOf, ROOT, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import {
+  externalRequests,
+  openPage,
+  pagePointOf,
+  ROOT,
+  screenshot,
+  startHarness,
+  waitForIdleMap,
+  type Harness,
+} from './harness.ts';
 import { labelPoint } from '../../src/geo/label-point.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const islands = JSON.parse(readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8'));
 const etorofu = islands.features.find((f: { properties: { id: string } }) => f.properties.id === 'etorofu');
@@ -16,7 +29,10 @@ describe('the map page (production build in Chromium)', () => {
     const { page, requests, errors } = await openPage(h);
     await waitForIdleMap(page);
     const rendered = await page.evaluate(() =>
-      [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-fill'] }).map((f) => f.properties.id))].sort());
+      [
+        ...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-fill'] }).map((f) => f.properties.id)),
+      ].sort(),
+    );
     expect(rendered).toEqual(['etorofu', 'habomai', 'kunashiri', 'shikotan']);
     await expect(page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain('OpenStreetMap contributors');
     await expect(page.locator('.maplibregl-ctrl-scale').count()).resolves.toBe(1);
@@ -31,9 +47,14 @@ describe('the map page (production build in Chromium)', () => {
     await expect(panel.getByTestId('official-area').innerText()).resolves.toContain('3,166.64 km²');
     await expect(panel.getByTestId('area-diff').innerText()).resolves.toBe('+0.28 %');
     // The selected island is outlined on the map (the layer's filter follows the selection).
-    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-selected'] }).length > 0);
-    const outlined = await page.evaluate(() =>
-      [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-selected'] }).map((f) => f.properties.id))]);
+    await page.waitForFunction(
+      () => window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-selected'] }).length > 0,
+    );
+    const outlined = await page.evaluate(() => [
+      ...new Set(
+        window.__atlas!.map.queryRenderedFeatures({ layers: ['islands-selected'] }).map((f) => f.properties.id),
+      ),
+    ]);
     expect(outlined).toEqual(['etorofu']);
     await screenshot(page, 'map-etorofu-panel');
 
@@ -48,7 +69,8 @@ describe('the map page (production build in Chromium)', () => {
   it('draws everything in its first idle frame: land, option shading, cut line and a selection from the link', async () => {
     // Record what is drawn at the very first 'idle' event, before anything else can change the map.
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript({ content: `(() => {
+    await context.addInitScript({
+      content: `(() => {
       let atlas;
       window.__firstIdle = null;
       Object.defineProperty(window, '__atlas', { configurable: true, get() { return atlas; }, set(v) {
@@ -59,11 +81,16 @@ describe('the map page (production build in Chromium)', () => {
             sides: ids(['option-fill', 'option-fill-russia']), cut: v.map.queryRenderedFeatures({ layers: ['cut-line'] }).length, selected: ids(['islands-selected']) };
         });
       } });
-    })();` });
+    })();`,
+    });
     const page = await context.newPage();
     await page.goto(h.origin + '/#option=equal-area&island=kunashiri');
-    await page.waitForFunction(() => (window as unknown as { __firstIdle: unknown }).__firstIdle !== null, null, { timeout: 60_000 });
-    const first = await page.evaluate(() => (window as unknown as { __firstIdle: Record<string, unknown> }).__firstIdle);
+    await page.waitForFunction(() => (window as unknown as { __firstIdle: unknown }).__firstIdle !== null, null, {
+      timeout: 60_000,
+    });
+    const first = await page.evaluate(
+      () => (window as unknown as { __firstIdle: Record<string, unknown> }).__firstIdle,
+    );
     expect(first.islands).toEqual(['etorofu', 'habomai', 'kunashiri', 'shikotan']);
     expect(first.hokkaido).toBeGreaterThan(0);
     expect(first.context).toBeGreaterThan(0);
@@ -91,10 +118,15 @@ describe('the map page (production build in Chromium)', () => {
     await waitForIdleMap(page);
     // The island names drawn over the map, once the old language has gone.
     const labelsWhen = async (want: string, gone: RegExp) => {
-      await expect.poll(async () => {
-        const t = (await page.locator('.map-label').allInnerTexts()).join('|');
-        return t.includes(want) && !gone.test(t);
-      }, { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const t = (await page.locator('.map-label').allInnerTexts()).join('|');
+            return t.includes(want) && !gone.test(t);
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       return (await page.locator('.map-label').allInnerTexts()).join('|');
     };
     await page.getByLabel('Russian names', { exact: false }).check();
@@ -108,7 +140,15 @@ describe('the map page (production build in Chromium)', () => {
     expect(both).toMatch(/択捉島 Etorofu-tō\nИтуруп Iturup/);
     // The label sits over Etorofu on the map.
     const box = (await page.locator('.map-label[data-label-island="etorofu"]').boundingBox())!;
-    const lonlat = await page.evaluate(([x, y]) => { const m = window.__atlas!.map; const r = m.getCanvas().getBoundingClientRect(); const p = m.unproject([x - r.left, y - r.top]); return [p.lng, p.lat]; }, [box.x + box.width / 2, box.y + box.height / 2]);
+    const lonlat = await page.evaluate(
+      ([x, y]) => {
+        const m = window.__atlas!.map;
+        const r = m.getCanvas().getBoundingClientRect();
+        const p = m.unproject([x - r.left, y - r.top]);
+        return [p.lng, p.lat];
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     expect(lonlat[0]).toBeGreaterThan(146.9);
     expect(lonlat[0]).toBeLessThan(148.9);
     await expect(page.locator('[data-island="etorofu"]').innerText()).resolves.toContain('択捉島');
@@ -127,12 +167,16 @@ describe('the map page (production build in Chromium)', () => {
   it('shows a clear message for a broken data file and keeps the rest of the page', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.route('**/islands-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[' }));
+    await page.route('**/islands-*.geojson', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[' }),
+    );
     await page.goto(h.origin + '/');
     const problems = page.getByTestId('data-problems');
     await expect(problems.innerText()).resolves.toMatch(/geo\/islands\.geojson: not valid JSON/);
     await waitForIdleMap(page);
-    const hokkaido = await page.evaluate(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['hokkaido-fill'] }).length);
+    const hokkaido = await page.evaluate(
+      () => window.__atlas!.map.queryRenderedFeatures({ layers: ['hokkaido-fill'] }).length,
+    );
     expect(hokkaido).toBeGreaterThan(0);
     await screenshot(page, 'map-broken-islands-file');
   });

@@ -8,8 +8,12 @@ import type { Page } from 'playwright-core';
 import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 /** The colour of the page's pixel at a lon/lat of the map, from a screenshot (the canvas needs no preserved buffer). */
 async function pixelAt(page: Page, lonlat: [number, number]): Promise<[number, number, number]> {
@@ -25,7 +29,8 @@ async function pixelAt(page: Page, lonlat: [number, number]): Promise<[number, n
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
     const c = document.createElement('canvas');
-    c.width = 1; c.height = 1;
+    c.width = 1;
+    c.height = 1;
     const g = c.getContext('2d')!;
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, 1, 1).data;
@@ -48,7 +53,11 @@ describe('offline', () => {
       const keys = await caches.keys();
       let n = 0;
       const kinds = new Set<string>();
-      for (const k of keys) for (const req of await (await caches.open(k)).keys()) { n++; kinds.add(req.url.replace(/^.*\.([a-z0-9]+)(\?.*)?$/, '$1')); }
+      for (const k of keys)
+        for (const req of await (await caches.open(k)).keys()) {
+          n++;
+          kinds.add(req.url.replace(/^.*\.([a-z0-9]+)(\?.*)?$/, '$1'));
+        }
       return { controlled: !!navigator.serviceWorker.controller, n, kinds: [...kinds].sort() };
     });
     console.log('precache', JSON.stringify(precached));
@@ -61,7 +70,12 @@ describe('offline', () => {
     await page.reload();
     await waitForIdleMap(page);
     // The options are computed: the comparison lists every option with its share.
-    await expect(page.getByRole('button', { name: /Three islands/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('button', { name: /Three islands/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     const text = await page.locator('aside').innerText();
     expect(text).toMatch(/\d+\.\d+ ?%/);
     expect(text).not.toMatch(/could not|failed to load/i);
@@ -69,9 +83,19 @@ describe('offline', () => {
     await expect(page.locator('[data-label-island="etorofu"]').innerText()).resolves.toMatch(/Etorofu|択捉/);
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
-      const loaded = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Atlas Sans' && f.status === 'loaded').length;
-      const files = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.woff2')) as PerformanceResourceTiming[];
-      return { loaded, files: files.length, bytes: files.reduce((s, e) => s + e.decodedBodySize, 0), kanji: document.fonts.check('13px "Atlas Sans"', '択捉島'), cyrillic: document.fonts.check('13px "Atlas Sans"', 'Итуруп') };
+      const loaded = [...document.fonts].filter(
+        (f) => f.family.replace(/["']/g, '') === 'Atlas Sans' && f.status === 'loaded',
+      ).length;
+      const files = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.woff2')) as PerformanceResourceTiming[];
+      return {
+        loaded,
+        files: files.length,
+        bytes: files.reduce((s, e) => s + e.decodedBodySize, 0),
+        kanji: document.fonts.check('13px "Atlas Sans"', '択捉島'),
+        cyrillic: document.fonts.check('13px "Atlas Sans"', 'Итуруп'),
+      };
     });
     console.log('fonts offline', JSON.stringify(fonts), 'failed requests', JSON.stringify(failed));
     expect(fonts.loaded).toBeGreaterThan(0);
@@ -91,7 +115,10 @@ describe('offline', () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     const tiles: string[] = [];
-    await context.route('https://tile.openstreetmap.org/**', (route) => { tiles.push(route.request().url()); return route.abort('internetdisconnected'); });
+    await context.route('https://tile.openstreetmap.org/**', (route) => {
+      tiles.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
     await page.goto(h.origin + '/online.html#basemap=osm');
     await waitForIdleMap(page);
     expect(tiles.length).toBeGreaterThan(0);
@@ -106,14 +133,24 @@ describe('offline', () => {
     const inside = await page.evaluate(() => {
       const map = window.__atlas!.map;
       const r = map.getCanvas().getBoundingClientRect();
-      const hok = (x: number, y: number) => map.queryRenderedFeatures([x, y]).some((f) => f.layer.id === 'hokkaido-fill')
-        && document.elementFromPoint(r.left + x, r.top + y) === map.getCanvas();
-      for (let y = 20; y < r.height - 20; y += 17) for (let x = 20; x < r.width - 20; x += 17) {
-        if ([[0, 0], [12, 0], [-12, 0], [0, 12], [0, -12]].every(([dx, dy]) => hok(x + dx, y + dy))) {
-          const ll = map.unproject([x, y]);
-          return [ll.lng, ll.lat] as [number, number];
+      const hok = (x: number, y: number) =>
+        map.queryRenderedFeatures([x, y]).some((f) => f.layer.id === 'hokkaido-fill') &&
+        document.elementFromPoint(r.left + x, r.top + y) === map.getCanvas();
+      for (let y = 20; y < r.height - 20; y += 17)
+        for (let x = 20; x < r.width - 20; x += 17) {
+          if (
+            [
+              [0, 0],
+              [12, 0],
+              [-12, 0],
+              [0, 12],
+              [0, -12],
+            ].every(([dx, dy]) => hok(x + dx, y + dy))
+          ) {
+            const ll = map.unproject([x, y]);
+            return [ll.lng, ll.lat] as [number, number];
+          }
         }
-      }
       return null;
     });
     expect(inside).not.toBeNull();
@@ -121,7 +158,12 @@ describe('offline', () => {
     console.log('pixel on Hokkaido with tiles failing', hokkaido, inside);
     expect(Math.abs(hokkaido[0] - 0xdd) + Math.abs(hokkaido[1] - 0xd5) + Math.abs(hokkaido[2] - 0xc1)).toBeLessThan(30);
     // The options are still computed.
-    await expect(page.getByRole('button', { name: /Three islands/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('button', { name: /Three islands/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(page, 'basemap-tiles-unreachable');
     await context.close();
   });

@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const pct = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
 
@@ -13,9 +17,19 @@ describe('settlement options on the page', () => {
     const { page, requests, errors } = await openPage(h);
     await waitForIdleMap(page);
     await expect(page.getByTestId('option-result').innerText()).resolves.toContain('No option chosen');
-    await expect(page.getByTestId('neutral-legend').innerText()).resolves.toContain('Disputed: administered by Russia, claimed by Japan');
+    await expect(page.getByTestId('neutral-legend').innerText()).resolves.toContain(
+      'Disputed: administered by Russia, claimed by Japan',
+    );
     const drawn = await page.evaluate(() => ({
-      sides: [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia', 'option-fill-disputed'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort(),
+      sides: [
+        ...new Set(
+          window
+            .__atlas!.map.queryRenderedFeatures({
+              layers: ['option-fill', 'option-fill-russia', 'option-fill-disputed'],
+            })
+            .map((f) => `${f.properties.island}:${f.properties.side}`),
+        ),
+      ].sort(),
       cut: window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length,
     }));
     expect(drawn.cut).toBe(0);
@@ -33,11 +47,27 @@ describe('settlement options on the page', () => {
     const { page, requests } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('50.00 %');
-    const cut = await page.evaluate(() => window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] }).length);
+    const cut = await page.evaluate(
+      () =>
+        window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] })
+          .length,
+    );
     expect(cut).toBeGreaterThan(0);
-    const sides = await page.evaluate(() => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort());
-    expect(sides).toEqual(expect.arrayContaining(['etorofu:japan', 'etorofu:russia', 'kunashiri:japan', 'shikotan:japan']));
-    await expect(page.getByTestId('cut-details').innerText()).resolves.toMatch(/Etorofu \/ Iturup: 21\.1\d % of the island to Japan/);
+    const sides = await page.evaluate(() =>
+      [
+        ...new Set(
+          window
+            .__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia'] })
+            .map((f) => `${f.properties.island}:${f.properties.side}`),
+        ),
+      ].sort(),
+    );
+    expect(sides).toEqual(
+      expect.arrayContaining(['etorofu:japan', 'etorofu:russia', 'kunashiri:japan', 'shikotan:japan']),
+    );
+    await expect(page.getByTestId('cut-details').innerText()).resolves.toMatch(
+      /Etorofu \/ Iturup: 21\.1\d % of the island to Japan/,
+    );
     expect(externalRequests(requests, h.origin)).toEqual([]);
   });
 
@@ -45,10 +75,17 @@ describe('settlement options on the page', () => {
     const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     await page.locator('[data-option="two-islands"]').click();
-    const drawn = () => page.evaluate(() => ({
-      sides: [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia'] }).map((f) => `${f.properties.island}:${f.properties.side}`))].sort(),
-      cut: window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length,
-    }));
+    const drawn = () =>
+      page.evaluate(() => ({
+        sides: [
+          ...new Set(
+            window
+              .__atlas!.map.queryRenderedFeatures({ layers: ['option-fill', 'option-fill-russia'] })
+              .map((f) => `${f.properties.island}:${f.properties.side}`),
+          ),
+        ].sort(),
+        cut: window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length,
+      }));
     await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['cut-line'] }).length === 0);
     await waitForIdleMap(page);
     const two = await drawn();
@@ -112,8 +149,9 @@ describe('settlement options on the page', () => {
     await expect(again.page.getByLabel('Official (GSI 2025)').isChecked()).resolves.toBe(true);
     await expect(again.page.getByLabel('Russian names', { exact: false }).isChecked()).resolves.toBe(true);
     // The bearing typed is the bearing shown; the measured azimuth is reported beside it.
-    await expect(again.page.getByTestId('cut-bearing').innerText())
-      .resolves.toMatch(/^requested 0°, geodesic azimuth at the line's midpoint (0(\.\d)?|179\.\d)°$/);
+    await expect(again.page.getByTestId('cut-bearing').innerText()).resolves.toMatch(
+      /^requested 0°, geodesic azimuth at the line's midpoint (0(\.\d)?|179\.\d)°$/,
+    );
     await expect(again.page.getByLabel('Bearing of the cut line, degrees from north').inputValue()).resolves.toBe('0');
   });
 
@@ -121,7 +159,10 @@ describe('settlement options on the page', () => {
     const { page } = await openPage(h, { path: '/#option=custom&share=40&bearing=90&basis=official&view=147.5,45,8' });
     await waitForIdleMap(page);
     await expect(page.getByTestId('share-output').innerText()).resolves.toBe('40.00 %');
-    const view = await page.evaluate(() => { const m = window.__atlas!.map; return [m.getCenter().lng, m.getCenter().lat, m.getZoom()]; });
+    const view = await page.evaluate(() => {
+      const m = window.__atlas!.map;
+      return [m.getCenter().lng, m.getCenter().lat, m.getZoom()];
+    });
     expect(view[0]).toBeCloseTo(147.5, 3);
     expect(view[1]).toBeCloseTo(45, 3);
     expect(view[2]).toBeCloseTo(8, 3);
@@ -138,11 +179,25 @@ describe('settlement options on the page', () => {
   it('exports the islands by side and the line as GeoJSON and the options by island as CSV', async () => {
     const { page } = await openPage(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
-    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download islands by side + line (GeoJSON)' }).click()]);
+    const [geo] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download islands by side + line (GeoJSON)' }).click(),
+    ]);
     const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
     // Each island's part on each side (Etorofu cut in two), then the line; the option and sources on the collection.
-    expect(fc.features.map((f: { properties: { island: string; side?: string; part?: string } }) => `${f.properties.island}:${f.properties.side ?? f.properties.part}`))
-      .toEqual(['habomai:japan', 'shikotan:japan', 'kunashiri:japan', 'etorofu:japan', 'etorofu:russia', 'etorofu:partition-line']);
+    expect(
+      fc.features.map(
+        (f: { properties: { island: string; side?: string; part?: string } }) =>
+          `${f.properties.island}:${f.properties.side ?? f.properties.part}`,
+      ),
+    ).toEqual([
+      'habomai:japan',
+      'shikotan:japan',
+      'kunashiri:japan',
+      'etorofu:japan',
+      'etorofu:russia',
+      'etorofu:partition-line',
+    ]);
     expect(fc.properties).toMatchObject({ option: 'equal-area', basis: 'geodesic', cut_island: 'etorofu' });
     expect(fc.properties.sources.join(' ')).toContain('OpenStreetMap');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);

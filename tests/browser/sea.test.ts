@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('the Sea layer', () => {
   it('is off at first load', async () => {
@@ -31,7 +35,11 @@ describe('the Sea layer', () => {
     await expect(page.locator('[data-testid=sea-straits] > li').count()).resolves.toBe(7);
     await expect(page.locator('[data-strait=goyomai-channel]').innerText()).resolves.toContain('Japan only');
     await page.waitForFunction(() => !!window.__atlas!.map.getLayer('sea-image'), null, { timeout: 30_000 });
-    await page.waitForFunction(() => window.__atlas!.map.queryRenderedFeatures({ layers: ['sea-boundary'] }).length > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => window.__atlas!.map.queryRenderedFeatures({ layers: ['sea-boundary'] }).length > 0,
+      null,
+      { timeout: 30_000 },
+    );
     await expect(page.locator('[data-testid=sea-share]').count()).resolves.toBeGreaterThan(5);
     await screenshot(page, 'sea-two-islands');
     await page.getByTestId('sea-panel').screenshot({ path: 'test-artifacts/sea-panel-two-islands.png' });
@@ -40,7 +48,11 @@ describe('the Sea layer', () => {
     const slider = page.getByTestId('share-slider');
     await slider.focus();
     await slider.fill('45');
-    await page.waitForFunction((before) => document.querySelector('[data-testid=sea-japan]')?.textContent !== before, japan, { timeout: 30_000 });
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid=sea-japan]')?.textContent !== before,
+      japan,
+      { timeout: 30_000 },
+    );
     // Etorofu is cut now: the boundary runs from its cut out to sea, and no longer between Kunashiri and Hokkaido.
     await page.waitForFunction(() => window.__atlas!.map.loaded(), null, { timeout: 30_000 });
     await page.waitForTimeout(500);

@@ -8,14 +8,25 @@ import type { Page } from 'playwright-core';
 import { startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const N = 100_000;
-const points = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: N }, (_, i) => ({
-  type: 'Feature', properties: { id: `p${i}`, name: `point ${i}` },
-  geometry: { type: 'Point', coordinates: [145.4 + (((i * 7919) % N) / N) * 3.0, 43.3 + (((i * 104729) % N) / N) * 2.3] },
-})) });
+const points = JSON.stringify({
+  type: 'FeatureCollection',
+  features: Array.from({ length: N }, (_, i) => ({
+    type: 'Feature',
+    properties: { id: `p${i}`, name: `point ${i}` },
+    geometry: {
+      type: 'Point',
+      coordinates: [145.4 + (((i * 7919) % N) / N) * 3.0, 43.3 + (((i * 104729) % N) / N) * 2.3],
+    },
+  })),
+});
 
 const INIT = `(() => {
   const rec = { tasks: [], listed: null };
@@ -26,13 +37,20 @@ const INIT = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
-async function loadFigures(page: Page): Promise<{ idleMs: number; listedMs: number | null; longestMs: number; longTasks: number }> {
+async function loadFigures(
+  page: Page,
+): Promise<{ idleMs: number; listedMs: number | null; longestMs: number; longTasks: number }> {
   await waitForIdleMap(page);
   const idleMs = await page.evaluate(() => performance.now());
   return page.evaluate((idle) => {
     const r = (window as unknown as { __reload: { tasks: [number, number][]; listed: number | null } }).__reload;
     const before = r.tasks.filter(([s]) => s <= idle);
-    return { idleMs: idle, listedMs: r.listed, longestMs: before.reduce((m, [, d]) => Math.max(m, d), 0), longTasks: before.length };
+    return {
+      idleMs: idle,
+      listedMs: r.listed,
+      longestMs: before.reduce((m, [, d]) => Math.max(m, d), 0),
+      longTasks: before.length,
+    };
   }, idleMs);
 }
 
@@ -45,21 +63,39 @@ describe('stored imports and the page load', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(h.origin + '/');
     const empty = await loadFigures(page);
-    await page.getByTestId('import-input').setInputFiles({ name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(points) });
-    await expect(page.getByTestId('imports').innerText({ timeout: 60_000 })).resolves.toContain(`points.geojson: ${N.toLocaleString('en-US')} point(s)`);
+    await page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(points) });
+    await expect(page.getByTestId('imports').innerText({ timeout: 60_000 })).resolves.toContain(
+      `points.geojson: ${N.toLocaleString('en-US')} point(s)`,
+    );
     // Let the worker finish writing it to IndexedDB.
     await page.waitForTimeout(3000);
-    const emptyAgain = await (async () => { await page.reload(); return loadFigures(page); })();
+    const emptyAgain = await (async () => {
+      await page.reload();
+      return loadFigures(page);
+    })();
     await page.getByTestId('imports').waitFor({ timeout: 60_000 });
-    const listed = await page.evaluate(() => (window as unknown as { __reload: { listed: number | null } }).__reload.listed);
+    const listed = await page.evaluate(
+      () => (window as unknown as { __reload: { listed: number | null } }).__reload.listed,
+    );
     const stored = { ...emptyAgain, listedMs: listed };
     await page.waitForTimeout(2000);
-    const after = await page.evaluate((from) => (window as unknown as { __reload: { tasks: [number, number][] } }).__reload.tasks
-      .filter(([s]) => s > from).map(([, d]) => Math.round(d)), emptyAgain.idleMs);
-    console.log(`page load to the idle map: empty store ${empty.idleMs.toFixed(0)} ms (longest task ${empty.longestMs.toFixed(0)} ms); ` +
-      `with ${N.toLocaleString('en-US')} stored points ${stored.idleMs.toFixed(0)} ms (longest task ${stored.longestMs.toFixed(0)} ms, ${stored.longTasks} over 50 ms), the points listed at ${stored.listedMs?.toFixed(0)} ms; ` +
-      `long tasks after the idle map, as the points arrive: ${after.join(', ') || 'none'} ms`);
-    await expect(page.getByTestId('imports').innerText()).resolves.toContain(`points.geojson: ${N.toLocaleString('en-US')} point(s)`);
+    const after = await page.evaluate(
+      (from) =>
+        (window as unknown as { __reload: { tasks: [number, number][] } }).__reload.tasks
+          .filter(([s]) => s > from)
+          .map(([, d]) => Math.round(d)),
+      emptyAgain.idleMs,
+    );
+    console.log(
+      `page load to the idle map: empty store ${empty.idleMs.toFixed(0)} ms (longest task ${empty.longestMs.toFixed(0)} ms); ` +
+        `with ${N.toLocaleString('en-US')} stored points ${stored.idleMs.toFixed(0)} ms (longest task ${stored.longestMs.toFixed(0)} ms, ${stored.longTasks} over 50 ms), the points listed at ${stored.listedMs?.toFixed(0)} ms; ` +
+        `long tasks after the idle map, as the points arrive: ${after.join(', ') || 'none'} ms`,
+    );
+    await expect(page.getByTestId('imports').innerText()).resolves.toContain(
+      `points.geojson: ${N.toLocaleString('en-US')} point(s)`,
+    );
     expect(stored.idleMs).toBeLessThan(empty.idleMs + 1500);
     expect(errors).toEqual([]);
     await context.close();

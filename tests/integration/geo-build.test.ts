@@ -11,7 +11,14 @@ describe('npm run geo:build', () => {
   it('regenerates geo/ byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'geo-build-'));
     execFileSync('npx', ['tsx', 'scripts/geo-build.ts', '--out', out], { cwd: ROOT, stdio: 'pipe' });
-    for (const f of ['islands.geojson', 'hokkaido.geojson', 'context-land.geojson', 'history.geojson', 'precedents.geojson', 'PROVENANCE.json']) {
+    for (const f of [
+      'islands.geojson',
+      'hokkaido.geojson',
+      'context-land.geojson',
+      'history.geojson',
+      'precedents.geojson',
+      'PROVENANCE.json',
+    ]) {
       expect(readFileSync(join(out, 'geo', f), 'utf8'), f).toBe(readFileSync(join(ROOT, 'geo', f), 'utf8'));
     }
   }, 180_000);

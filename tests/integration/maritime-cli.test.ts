@@ -4,20 +4,40 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const run = (...args: string[]) => new Promise<string>((resolve, reject) => {
-  execFile('npx', ['tsx', 'scripts/shares.ts', ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => (err ? reject(new Error(stderr || String(err))) : resolve(stdout)));
-});
+const run = (...args: string[]) =>
+  new Promise<string>((resolve, reject) => {
+    execFile(
+      'npx',
+      ['tsx', 'scripts/shares.ts', ...args],
+      { cwd: ROOT, timeout: 120_000, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => (err ? reject(new Error(stderr || String(err))) : resolve(stdout)),
+    );
+  });
 
 interface Sea {
-  region_km2: number; japan_km2: number; russia_km2: number; japan_share: number;
-  territorial_sea: { japan_km2: number; russia_km2: number }; change_vs_status_quo_km2: { japan: number; russia: number };
+  region_km2: number;
+  japan_km2: number;
+  russia_km2: number;
+  japan_share: number;
+  territorial_sea: { japan_km2: number; russia_km2: number };
+  change_vs_status_quo_km2: { japan: number; russia: number };
   boundary: { type: string; coordinates: number[][][] };
-  straits: { id: string; name_en: string; name_ja: string; name_ru: string; width_km: number; sides: string[]; closed_by_territorial_seas: boolean }[];
+  straits: {
+    id: string;
+    name_en: string;
+    name_ja: string;
+    name_ru: string;
+    width_km: number;
+    sides: string[];
+    closed_by_territorial_seas: boolean;
+  }[];
 }
 
 describe('shares CLI: the sea', () => {
   it('gives every option its sea, boundary and straits', async () => {
-    const out = JSON.parse(await run('--json', '--share', '0.45', '--bearing', '30')) as { options: { id: string; sea: Sea }[] };
+    const out = JSON.parse(await run('--json', '--share', '0.45', '--bearing', '30')) as {
+      options: { id: string; sea: Sea }[];
+    };
     const by = Object.fromEntries(out.options.map((o) => [o.id, o.sea]));
     expect(Object.keys(by)).toContain('custom');
     for (const s of Object.values(by)) {
@@ -26,8 +46,20 @@ describe('shares CLI: the sea', () => {
       expect(s.territorial_sea.japan_km2).toBeLessThan(s.japan_km2);
       expect(s.boundary.type).toBe('MultiLineString');
       expect(s.boundary.coordinates.length).toBeGreaterThan(0);
-      expect(s.straits.map((t) => t.id)).toEqual(['goyomai-channel', 'notsuke-channel', 'nemuro-strait', 'south-kuril-strait', 'shikotan-channel', 'kunashiri-channel', 'vries-strait']);
-      for (const t of s.straits) { expect(t.name_ja.length).toBeGreaterThan(0); expect(t.width_km).toBeGreaterThan(5); expect(t.sides.length).toBeGreaterThan(0); }
+      expect(s.straits.map((t) => t.id)).toEqual([
+        'goyomai-channel',
+        'notsuke-channel',
+        'nemuro-strait',
+        'south-kuril-strait',
+        'shikotan-channel',
+        'kunashiri-channel',
+        'vries-strait',
+      ]);
+      for (const t of s.straits) {
+        expect(t.name_ja.length).toBeGreaterThan(0);
+        expect(t.width_km).toBeGreaterThan(5);
+        expect(t.sides.length).toBeGreaterThan(0);
+      }
       expect(Math.abs(s.change_vs_status_quo_km2.japan + s.change_vs_status_quo_km2.russia)).toBeLessThan(0.2);
     }
     expect(by['status-quo'].change_vs_status_quo_km2.japan).toBe(0);

@@ -10,7 +10,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { EEZ_M, TERRITORIAL_SEA_M, prepareSea, SEA_ISLANDS, type PreparedSea, type SeaIslandId } from '../../src/geo/maritime/prepare.ts';
+import {
+  EEZ_M,
+  TERRITORIAL_SEA_M,
+  prepareSea,
+  SEA_ISLANDS,
+  type PreparedSea,
+  type SeaIslandId,
+} from '../../src/geo/maritime/prepare.ts';
 import { computeSea, siteOwners, type SeaOwnership } from '../../src/geo/maritime/compute.ts';
 import { coastInput } from '../../src/geo/maritime/load-coasts.ts';
 import { seaOwnership } from '../../src/geo/maritime/option.ts';
@@ -23,26 +30,58 @@ import { prng } from '../../scripts/lib/prng.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const rd = (f: string) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as FeatureCollection<Geometry>;
 
-const rect = (w: number, s: number, e: number, n: number): Polygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+const rect = (w: number, s: number, e: number, n: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
 
 describe('known answer: mirror-image coasts across the equator', () => {
   // Japan: a rectangle south of the equator and a small island far south-east; Russia: their mirror images.
   const input = {
-    islands: { habomai: rect(-0.5, -0.3, 0.5, -0.05), kunashiri: rect(-0.5, 0.05, 0.5, 0.3), shikotan: rect(2, -1.05, 2.05, -1), etorofu: rect(2, 1, 2.05, 1.05) } as Record<SeaIslandId, Polygon>,
-    japan: [], russia: [],
+    islands: {
+      habomai: rect(-0.5, -0.3, 0.5, -0.05),
+      kunashiri: rect(-0.5, 0.05, 0.5, 0.3),
+      shikotan: rect(2, -1.05, 2.05, -1),
+      etorofu: rect(2, 1, 2.05, 1.05),
+    } as Record<SeaIslandId, Polygon>,
+    japan: [],
+    russia: [],
   };
-  const own: SeaOwnership = { whole: { habomai: 'japan', shikotan: 'japan', kunashiri: 'russia', etorofu: 'russia' }, cut: null };
+  const own: SeaOwnership = {
+    whole: { habomai: 'japan', shikotan: 'japan', kunashiri: 'russia', etorofu: 'russia' },
+    cut: null,
+  };
   let prep: PreparedSea;
-  beforeAll(() => { prep = prepareSea(input, [{ id: 'gap', crossing: [[0, -0.05], [0, 0.05]] }]); }, 120_000);
+  beforeAll(() => {
+    prep = prepareSea(input, [
+      {
+        id: 'gap',
+        crossing: [
+          [0, -0.05],
+          [0, 0.05],
+        ],
+      },
+    ]);
+  }, 120_000);
 
   it('puts the boundary on the equator between the two coasts', () => {
     const r = computeSea(prep, own);
-    let checked = 0, worst = 0;
-    for (const line of r.boundary.coordinates) for (const [lon, lat] of line) {
-      if (Math.abs(lon) > 0.4) continue;
-      checked++;
-      worst = Math.max(worst, Math.abs(lat) * 110_574);
-    }
+    let checked = 0,
+      worst = 0;
+    for (const line of r.boundary.coordinates)
+      for (const [lon, lat] of line) {
+        if (Math.abs(lon) > 0.4) continue;
+        checked++;
+        worst = Math.max(worst, Math.abs(lat) * 110_574);
+      }
     expect(checked).toBeGreaterThan(20);
     expect(worst).toBeLessThan(1); // metres
   });
@@ -57,7 +96,7 @@ describe('known answer: mirror-image coasts across the equator', () => {
     expect(Math.abs(gap.widthM - 11_057.4)).toBeLessThan(5);
   });
 
-  it('measures a lone island\'s territorial sea as its 12 nm buffer', () => {
+  it("measures a lone island's territorial sea as its 12 nm buffer", () => {
     // The small island's 12 nm sea, 5.5 km by 5.5 km: 4·a·r + π r² on the plane, within 0.2 %.
     const r = computeSea(prep, own);
     const a = 0.05 * 111_000;
@@ -71,17 +110,35 @@ describe('known answer: mirror-image coasts across the equator', () => {
 
 describe('property: the real coasts, random options and bearings', () => {
   let prep: PreparedSea;
-  let coast: { x: Float64Array; y: Float64Array; lon: Float64Array; lat: Float64Array; island: Int8Array; fixed: Uint8Array };
+  let coast: {
+    x: Float64Array;
+    y: Float64Array;
+    lon: Float64Array;
+    lat: Float64Array;
+    island: Int8Array;
+    fixed: Uint8Array;
+  };
   const proj = laea([147.2, 44.4]);
   const ctx = loadShareContext();
 
   beforeAll(() => {
-    const islands = rd('geo/islands.geojson'), hokkaido = rd('geo/hokkaido.geojson'), context = rd('geo/context-land.geojson');
-    const straits = (JSON.parse(readFileSync(join(ROOT, 'data/straits.json'), 'utf8')).straits as { id: string; crossing_line: [Position, Position] }[])
-      .map((s) => ({ id: s.id, crossing: s.crossing_line }));
+    const islands = rd('geo/islands.geojson'),
+      hokkaido = rd('geo/hokkaido.geojson'),
+      context = rd('geo/context-land.geojson');
+    const straits = (
+      JSON.parse(readFileSync(join(ROOT, 'data/straits.json'), 'utf8')).straits as {
+        id: string;
+        crossing_line: [Position, Position];
+      }[]
+    ).map((s) => ({ id: s.id, crossing: s.crossing_line }));
     prep = prepareSea(coastInput(islands, hokkaido, context), straits);
     // Every coast of the data (not the construction's cleaned, densified copy), every 20 m along its geodesic edges.
-    const x: number[] = [], y: number[] = [], lon: number[] = [], lat: number[] = [], island: number[] = [], fixed: number[] = [];
+    const x: number[] = [],
+      y: number[] = [],
+      lon: number[] = [],
+      lat: number[] = [],
+      island: number[] = [],
+      fixed: number[] = [];
     const add = (g: Polygon | MultiPolygon, isl: number, fix: number) => {
       const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
       for (const p of polys) {
@@ -93,7 +150,12 @@ describe('property: the real coasts, random options and bearings', () => {
           for (let q = 0; q < k; q++) {
             const pos = line.Position((L * q) / k);
             const [px, py] = proj.forward(pos.lon2!, pos.lat2!);
-            x.push(px); y.push(py); lon.push(pos.lon2!); lat.push(pos.lat2!); island.push(isl); fixed.push(fix);
+            x.push(px);
+            y.push(py);
+            lon.push(pos.lon2!);
+            lat.push(pos.lat2!);
+            island.push(isl);
+            fixed.push(fix);
           }
         }
       }
@@ -101,7 +163,14 @@ describe('property: the real coasts, random options and bearings', () => {
     for (const f of islands.features) add(f.geometry as MultiPolygon, SEA_ISLANDS.indexOf(f.properties!.id), 2);
     for (const f of hokkaido.features) add(f.geometry as MultiPolygon, -1, 0);
     for (const f of context.features) add(f.geometry as Polygon, -1, f.properties!.admin === 'JP' ? 0 : 1);
-    coast = { x: Float64Array.from(x), y: Float64Array.from(y), lon: Float64Array.from(lon), lat: Float64Array.from(lat), island: Int8Array.from(island), fixed: Uint8Array.from(fixed) };
+    coast = {
+      x: Float64Array.from(x),
+      y: Float64Array.from(y),
+      lon: Float64Array.from(lon),
+      lat: Float64Array.from(lat),
+      island: Int8Array.from(island),
+      fixed: Uint8Array.from(fixed),
+    };
   }, 300_000);
 
   /** Owner (0 Japan, 1 Russia) of each brute-force coast point under an ownership: the same side rule. */
@@ -111,7 +180,10 @@ describe('property: the real coasts, random options and bearings', () => {
     const cp = cut ? laea(cut.center) : null;
     for (let k = 0; k < out.length; k++) {
       const isl = coast.island[k];
-      if (isl < 0) { out[k] = coast.fixed[k]; continue; }
+      if (isl < 0) {
+        out[k] = coast.fixed[k];
+        continue;
+      }
       const id = SEA_ISLANDS[isl];
       if (cut && cut.island === id) {
         const [px, py] = cp!.forward(coast.lon[k], coast.lat[k]);
@@ -129,42 +201,63 @@ describe('property: the real coasts, random options and bearings', () => {
   const G = 5000;
   let grid: { x0: number; y0: number; nx: number; ny: number; start: Int32Array; idx: Int32Array } | null = null;
   function buildGrid() {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let k = 0; k < coast.x.length; k++) { x0 = Math.min(x0, coast.x[k]); y0 = Math.min(y0, coast.y[k]); x1 = Math.max(x1, coast.x[k]); y1 = Math.max(y1, coast.y[k]); }
-    const nx = Math.ceil((x1 - x0) / G) + 1, ny = Math.ceil((y1 - y0) / G) + 1;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
+    for (let k = 0; k < coast.x.length; k++) {
+      x0 = Math.min(x0, coast.x[k]);
+      y0 = Math.min(y0, coast.y[k]);
+      x1 = Math.max(x1, coast.x[k]);
+      y1 = Math.max(y1, coast.y[k]);
+    }
+    const nx = Math.ceil((x1 - x0) / G) + 1,
+      ny = Math.ceil((y1 - y0) / G) + 1;
     const cellOf = (k: number) => Math.floor((coast.y[k] - y0) / G) * nx + Math.floor((coast.x[k] - x0) / G);
     const count = new Int32Array(nx * ny + 1);
     for (let k = 0; k < coast.x.length; k++) count[cellOf(k) + 1]++;
     for (let c = 0; c < nx * ny; c++) count[c + 1] += count[c];
-    const fill = count.slice(0, nx * ny), idx = new Int32Array(coast.x.length);
+    const fill = count.slice(0, nx * ny),
+      idx = new Int32Array(coast.x.length);
     for (let k = 0; k < coast.x.length; k++) idx[fill[cellOf(k)]++] = k;
     grid = { x0, y0, nx, ny, start: count, idx };
   }
-  function nearest(lon: number, lat: number, owners: Uint8Array, only?: (k: number) => boolean, need: [boolean, boolean] = [true, true]): [number, number] {
+  function nearest(
+    lon: number,
+    lat: number,
+    owners: Uint8Array,
+    only?: (k: number) => boolean,
+    need: [boolean, boolean] = [true, true],
+  ): [number, number] {
     if (!grid) buildGrid();
     const g = grid!;
     const [px, py] = proj.forward(lon, lat);
-    const cx = Math.floor((px - g.x0) / G), cy = Math.floor((py - g.y0) / G);
+    const cx = Math.floor((px - g.x0) / G),
+      cy = Math.floor((py - g.y0) / G);
     const best = [Infinity, Infinity];
     const seen: number[] = [];
     const radius = (side: number) => Math.sqrt(best[side]) * 1.005 + 50;
     for (let ring = 0; ; ring++) {
-      for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const x = cx + dx, y = cy + dy;
-        if (x < 0 || y < 0 || x >= g.nx || y >= g.ny) continue;
-        const c = y * g.nx + x;
-        for (let q = g.start[c]; q < g.start[c + 1]; q++) {
-          const k = g.idx[q];
-          if (only && !only(k)) continue;
-          seen.push(k);
-          const d = (coast.x[k] - px) ** 2 + (coast.y[k] - py) ** 2;
-          if (d < best[owners[k]]) best[owners[k]] = d;
+      for (let dy = -ring; dy <= ring; dy++)
+        for (let dx = -ring; dx <= ring; dx++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+          const x = cx + dx,
+            y = cy + dy;
+          if (x < 0 || y < 0 || x >= g.nx || y >= g.ny) continue;
+          const c = y * g.nx + x;
+          for (let q = g.start[c]; q < g.start[c + 1]; q++) {
+            const k = g.idx[q];
+            if (only && !only(k)) continue;
+            seen.push(k);
+            const d = (coast.x[k] - px) ** 2 + (coast.y[k] - py) ** 2;
+            if (d < best[owners[k]]) best[owners[k]] = d;
+          }
         }
-      }
       // Cells beyond this ring are at least ring·G away.
       const reach = ring * G;
-      const done = [0, 1].every((side) => !need[side] || (Number.isFinite(best[side]) ? radius(side) <= reach : ring > Math.max(g.nx, g.ny)));
+      const done = [0, 1].every(
+        (side) => !need[side] || (Number.isFinite(best[side]) ? radius(side) <= reach : ring > Math.max(g.nx, g.ny)),
+      );
       if (done) break;
     }
     const out: [number, number] = [Infinity, Infinity];
@@ -179,13 +272,21 @@ describe('property: the real coasts, random options and bearings', () => {
 
   it('keeps every boundary vertex equidistant (±50 m) and the areas consistent, for presets and random cuts', () => {
     const rnd = prng(20261201);
-    const cases: { name: string; own: SeaOwnership }[] = OPTIONS.map((o) => ({ name: o.id, own: seaOwnership(ctx, computeOption(ctx, o, 'geodesic')) }));
+    const cases: { name: string; own: SeaOwnership }[] = OPTIONS.map((o) => ({
+      name: o.id,
+      own: seaOwnership(ctx, computeOption(ctx, o, 'geodesic')),
+    }));
     for (let k = 0; k < 12; k++) {
-      const share = rnd(), bearing = rnd() * 360 - 90;
-      cases.push({ name: `custom ${share.toFixed(3)} @ ${bearing.toFixed(1)}°`, own: seaOwnership(ctx, computeOption(ctx, customOption(ctx, share, 'geodesic'), 'geodesic', bearing)) });
+      const share = rnd(),
+        bearing = rnd() * 360 - 90;
+      cases.push({
+        name: `custom ${share.toFixed(3)} @ ${bearing.toFixed(1)}°`,
+        own: seaOwnership(ctx, computeOption(ctx, customOption(ctx, share, 'geodesic'), 'geodesic', bearing)),
+      });
     }
     const envelopeArea = ringAreaM2(prep.envelope);
-    let worst = 0, worstAt = '';
+    let worst = 0,
+      worstAt = '';
     for (const c of cases) {
       const r = computeSea(prep, c.own);
       const owners = coastOwners(c.own);
@@ -193,12 +294,17 @@ describe('property: the real coasts, random options and bearings', () => {
       expect(Math.abs(r.japanM2 + r.russiaM2 - r.regionM2) / r.regionM2).toBeLessThan(1e-9);
       expect(Math.abs(r.japanM2 + r.russiaM2 + prep.regionLandM2 - envelopeArea) / envelopeArea).toBeLessThan(1e-6);
       expect(r.boundary.coordinates.length).toBeGreaterThan(0);
-      for (const line of r.boundary.coordinates) for (const [lon, lat] of line) {
-        const [dj, dr] = nearest(lon, lat, owners);
-        const err = Math.abs(dj - dr);
-        if (err > worst) { worst = err; worstAt = `${c.name} at ${lon}, ${lat} (Japan ${dj.toFixed(1)} m, Russia ${dr.toFixed(1)} m)`; }
-        if (err > 50) throw new Error(`${c.name}: vertex ${lon},${lat}: Japan ${dj.toFixed(1)} m, Russia ${dr.toFixed(1)} m`);
-      }
+      for (const line of r.boundary.coordinates)
+        for (const [lon, lat] of line) {
+          const [dj, dr] = nearest(lon, lat, owners);
+          const err = Math.abs(dj - dr);
+          if (err > worst) {
+            worst = err;
+            worstAt = `${c.name} at ${lon}, ${lat} (Japan ${dj.toFixed(1)} m, Russia ${dr.toFixed(1)} m)`;
+          }
+          if (err > 50)
+            throw new Error(`${c.name}: vertex ${lon},${lat}: Japan ${dj.toFixed(1)} m, Russia ${dr.toFixed(1)} m`);
+        }
       // The construction's own owners agree with the brute force's side rule at the straits' ends.
       const so = siteOwners(prep, c.own);
       expect(so.length).toBe(prep.nSites);
@@ -214,13 +320,17 @@ describe('property: the real coasts, random options and bearings', () => {
       const d = nearest(lon, lat, owners, (k) => coast.island[k] >= 0, [true, false])[0];
       worst200 = Math.max(worst200, Math.abs(d - EEZ_M));
     }
-    let worst12 = 0, n12 = 0;
-    for (const line of prep.tsLimit) for (const p of line) {
-      n12++;
-      const d = nearest(p[0], p[1], owners, undefined, [true, false])[0];
-      worst12 = Math.max(worst12, Math.abs(d - TERRITORIAL_SEA_M));
-    }
-    console.log(`sea: 200 nm limit off by at most ${worst200.toFixed(2)} m (${prep.envelope.length} vertices); 12 nm limit off by at most ${worst12.toFixed(2)} m (${n12} vertices)`);
+    let worst12 = 0,
+      n12 = 0;
+    for (const line of prep.tsLimit)
+      for (const p of line) {
+        n12++;
+        const d = nearest(p[0], p[1], owners, undefined, [true, false])[0];
+        worst12 = Math.max(worst12, Math.abs(d - TERRITORIAL_SEA_M));
+      }
+    console.log(
+      `sea: 200 nm limit off by at most ${worst200.toFixed(2)} m (${prep.envelope.length} vertices); 12 nm limit off by at most ${worst12.toFixed(2)} m (${n12} vertices)`,
+    );
     expect(worst200).toBeLessThan(50);
     expect(n12).toBeGreaterThan(100);
     expect(worst12).toBeLessThan(50);

@@ -11,7 +11,17 @@ describe('npm run precedents', () => {
     const list = JSON.parse(out);
     expect(list.map((c: { id: string }) => c.id)).toEqual(['bolshoy-ussuriysky', 'bolshoy-argun', 'barents-2010']);
     for (const c of list) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'name', 'parties', 'real_share', 'area_km2', 'published', 'exact_half_line_offset_km']));
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'name',
+          'parties',
+          'real_share',
+          'area_km2',
+          'published',
+          'exact_half_line_offset_km',
+        ]),
+      );
       expect(Object.keys(c.real_share)).toEqual(c.parties);
     }
     const bui = list[0];
@@ -27,7 +37,11 @@ describe('npm run precedents', () => {
 
   it('refuses unknown options with the usage', () => {
     let err = '';
-    try { execFileSync('npx', ['tsx', 'scripts/precedents.ts', '--bogus'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }); } catch (e) { err = String((e as { stderr: string }).stderr); }
+    try {
+      execFileSync('npx', ['tsx', 'scripts/precedents.ts', '--bogus'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
     expect(err).toMatch(/usage: npm run --silent precedents/);
   }, 60_000);
 });

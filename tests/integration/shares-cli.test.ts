@@ -8,14 +8,23 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'scripts/shares.ts', ...args], { cwd: ROOT, timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      'npx',
+      ['tsx', 'scripts/shares.ts', ...args],
+      { cwd: ROOT, timeout: 60_000, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -33,9 +42,29 @@ const runs = {
   unknown: cli('--nope'),
 };
 
-interface Cut { island: string; bearing: { requested: number; measured: number; rule: string }; border_length_km: number; line_length_km: number; anchor_on_japan_side: boolean; island_fraction_to_japan: number; line: { type: string; coordinates: number[][] } }
-interface Option { id: string; japan_km2: number; russia_km2: number; japan_share: number; islands_to_japan: string[]; cut: Cut | null }
-interface Out { basis: string; total_km2: number; islands: Record<string, number>; options: Option[] }
+interface Cut {
+  island: string;
+  bearing: { requested: number; measured: number; rule: string };
+  border_length_km: number;
+  line_length_km: number;
+  anchor_on_japan_side: boolean;
+  island_fraction_to_japan: number;
+  line: { type: string; coordinates: number[][] };
+}
+interface Option {
+  id: string;
+  japan_km2: number;
+  russia_km2: number;
+  japan_share: number;
+  islands_to_japan: string[];
+  cut: Cut | null;
+}
+interface Out {
+  basis: string;
+  total_km2: number;
+  islands: Record<string, number>;
+  options: Option[];
+}
 
 async function json(run: Promise<Run>): Promise<Out> {
   const r = await run;
@@ -105,7 +134,10 @@ describe('shares CLI', () => {
     expect(Math.abs(share('three-islands') - 1831.76 / 4998.4)).toBeLessThan(1e-8);
     expect(Math.abs(share('aso-25') - (1831.76 + 0.25 * 3166.64) / 4998.4)).toBeLessThan(1e-8);
     expect(Math.abs(share('equal-area') - 0.5)).toBeLessThan(1e-8);
-    expect(out.options.find((o) => o.id === 'equal-area')!.cut!.island_fraction_to_japan).toBeCloseTo((2499.2 - 1831.76) / 3166.64, 7);
+    expect(out.options.find((o) => o.id === 'equal-area')!.cut!.island_fraction_to_japan).toBeCloseTo(
+      (2499.2 - 1831.76) / 3166.64,
+      7,
+    );
   });
 
   it('--share 0.4 --bearing 0 adds a custom option cutting along a meridian', async () => {
@@ -123,10 +155,14 @@ describe('shares CLI', () => {
     const l = c.cut!.line.coordinates;
     expect(Math.abs(l[0][0] - l[l.length - 1][0])).toBeLessThan(0.01);
     // --bearing applies to every cut option.
-    expect(Math.min(...['aso-25', 'equal-area'].map((id) => {
-      const bb = out.options.find((o) => o.id === id)!.cut!.bearing.measured;
-      return Math.min(Math.abs(bb), Math.abs(bb - 180));
-    }))).toBeLessThan(1);
+    expect(
+      Math.min(
+        ...['aso-25', 'equal-area'].map((id) => {
+          const bb = out.options.find((o) => o.id === id)!.cut!.bearing.measured;
+          return Math.min(Math.abs(bb), Math.abs(bb - 180));
+        }),
+      ),
+    ).toBeLessThan(1);
   });
 
   it('--bearing -90 is taken as 90° (a line has no direction), the measured azimuth beside it', async () => {

@@ -7,13 +7,55 @@ import { polygonAreaM2 } from '../../src/geo/geodesic.ts';
 import { runSplit } from '../../scripts/lib/split-core.ts';
 
 // A 1° × 0.5° block centred on the antimeridian, at the Aleutians' latitude, in RFC 7946 form (split at ±180°).
-const west = [[179.5, 51], [180, 51], [180, 51.5], [179.5, 51.5], [179.5, 51]];
-const east = [[-180, 51], [-179.5, 51], [-179.5, 51.5], [-180, 51.5], [-180, 51]];
-const rfc = { type: 'Feature', properties: { name: 'across' }, geometry: { type: 'MultiPolygon', coordinates: [[west], [east]] } };
+const west = [
+  [179.5, 51],
+  [180, 51],
+  [180, 51.5],
+  [179.5, 51.5],
+  [179.5, 51],
+];
+const east = [
+  [-180, 51],
+  [-179.5, 51],
+  [-179.5, 51.5],
+  [-180, 51.5],
+  [-180, 51],
+];
+const rfc = {
+  type: 'Feature',
+  properties: { name: 'across' },
+  geometry: { type: 'MultiPolygon', coordinates: [[west], [east]] },
+};
 // The same block as one ring with longitudes past 180° (its vertices on 180° kept): GeographicLib measures it directly.
-const unwrappedKm2 = polygonAreaM2([[[179.5, 51], [180, 51], [180.5, 51], [180.5, 51.5], [180, 51.5], [179.5, 51.5], [179.5, 51]]]) / 1e6;
+const unwrappedKm2 =
+  polygonAreaM2([
+    [
+      [179.5, 51],
+      [180, 51],
+      [180.5, 51],
+      [180.5, 51.5],
+      [180, 51.5],
+      [179.5, 51.5],
+      [179.5, 51],
+    ],
+  ]) / 1e6;
 // Drawn straight across: an edge from 179.5 to -179.5.
-const straight = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[179.5, 51], [-179.5, 51], [-179.5, 51.5], [179.5, 51.5], [179.5, 51]]] } };
+const straight = {
+  type: 'Feature',
+  properties: {},
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [179.5, 51],
+        [-179.5, 51],
+        [-179.5, 51.5],
+        [179.5, 51.5],
+        [179.5, 51],
+      ],
+    ],
+  },
+};
 
 const km2 = (mp: MultiPolygon | null) => (mp ? mp.coordinates.reduce((a, p) => a + polygonAreaM2(p), 0) / 1e6 : 0);
 const lons = (mp: MultiPolygon | null): number[] => (mp ? mp.coordinates.flat(2).map((p: Position) => p[0]) : []);
@@ -39,7 +81,11 @@ describe('territories across the antimeridian', () => {
         for (const part of [res.japanSide, res.otherSide]) {
           for (const lon of lons(part)) expect(Math.abs(lon)).toBeLessThanOrEqual(180);
           // Valid on the strict rules of the built-in data: closed rings, RFC winding, no crossing, no jump over ±180°.
-          const v = validateLayerObject('part', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: part }] }, { geometryTypes: ['MultiPolygon'], requiredProperties: [] });
+          const v = validateLayerObject(
+            'part',
+            { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: part }] },
+            { geometryTypes: ['MultiPolygon'], requiredProperties: [] },
+          );
           expect(v.ok ? [] : v.problems.map((p) => p.message)).toEqual([]);
         }
         // An independent measure (GeographicLib, geodesic edges) of the returned parts.
@@ -54,12 +100,16 @@ describe('territories across the antimeridian', () => {
   }
 
   it('splits it with `npm run split` too', () => {
-    const r = runSplit(['across.geojson', '--share', '0.4', '--json'], { readFile: () => JSON.stringify(rfc), fileSize: () => 1000 });
+    const r = runSplit(['across.geojson', '--share', '0.4', '--json'], {
+      readFile: () => JSON.stringify(rfc),
+      fileSize: () => 1000,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Math.abs(out.area_km2 / unwrappedKm2 - 1)).toBeLessThan(1e-7);
-    for (const f of out.parts.features) for (const lon of lons(f.geometry)) expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+    for (const f of out.parts.features)
+      for (const lon of lons(f.geometry)) expect(Math.abs(lon)).toBeLessThanOrEqual(180);
   });
 
   it('says exactly what is wrong with a polygon drawn straight across', () => {
@@ -75,9 +125,44 @@ describe('territories across the antimeridian', () => {
   });
 
   it('leaves territories away from the antimeridian as they were', () => {
-    const prep = prepareTerritory({ type: 'Polygon', coordinates: [[[146, 44], [146.5, 44], [146.5, 44.5], [146, 44.5], [146, 44]]] });
+    const prep = prepareTerritory({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [146, 44],
+          [146.5, 44],
+          [146.5, 44.5],
+          [146, 44.5],
+          [146, 44],
+        ],
+      ],
+    });
     expect(prep.unwrapped).toBe(false);
     // Still refused when too large, with the same message.
-    expect(() => prepareTerritory({ type: 'MultiPolygon', coordinates: [[[[170, 50], [171, 50], [171, 51], [170, 51], [170, 50]]], [[[-170, 50], [-169, 50], [-169, 51], [-170, 51], [-170, 50]]]] })).toThrow(/spans more than 20°/);
+    expect(() =>
+      prepareTerritory({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [170, 50],
+              [171, 50],
+              [171, 51],
+              [170, 51],
+              [170, 50],
+            ],
+          ],
+          [
+            [
+              [-170, 50],
+              [-169, 50],
+              [-169, 51],
+              [-170, 51],
+              [-170, 50],
+            ],
+          ],
+        ],
+      }),
+    ).toThrow(/spans more than 20°/);
   });
 });

@@ -18,11 +18,37 @@ const SYSTEM_IDS = systems.systems.map((s) => s.id);
 
 /** Every id in shared/reference/deployments.md. */
 const REFERENCE_IDS = [
-  'ru-18mgad-hq', 'ru-gornoye', 'ru-burevestnik', 'ru-yasny', 'ru-bastion-iturup', 'ru-s300v4-iturup', 'ru-s300v4-kunashir',
-  'ru-46mgar-lagunnoye', 'ru-bal-kunashir', 'ru-airdef-kunashir', 'ru-mendeleyevo', 'ru-fsb-malokurilskoye', 'ru-fsb-tanfilyeva',
-  'ru-matua', 'ru-paramushir', 'jp-asdf-nemuro', 'jp-asdf-abashiri', 'jp-wakkanai', 'jp-gsdf-shibetsu', 'jp-gsdf-kushiro',
-  'jp-gsdf-betsukai', 'jp-gsdf-obihiro', 'jp-gsdf-bihoro', 'jp-gsdf-shikaoi', 'jp-gsdf-asahikawa', 'jp-gsdf-engaru', 'jp-gsdf-nayoro',
-  'jp-gsdf-higashichitose', 'jp-asdf-chitose', 'jp-gsdf-bibai', 'us-usmc-yausubetsu',
+  'ru-18mgad-hq',
+  'ru-gornoye',
+  'ru-burevestnik',
+  'ru-yasny',
+  'ru-bastion-iturup',
+  'ru-s300v4-iturup',
+  'ru-s300v4-kunashir',
+  'ru-46mgar-lagunnoye',
+  'ru-bal-kunashir',
+  'ru-airdef-kunashir',
+  'ru-mendeleyevo',
+  'ru-fsb-malokurilskoye',
+  'ru-fsb-tanfilyeva',
+  'ru-matua',
+  'ru-paramushir',
+  'jp-asdf-nemuro',
+  'jp-asdf-abashiri',
+  'jp-wakkanai',
+  'jp-gsdf-shibetsu',
+  'jp-gsdf-kushiro',
+  'jp-gsdf-betsukai',
+  'jp-gsdf-obihiro',
+  'jp-gsdf-bihoro',
+  'jp-gsdf-shikaoi',
+  'jp-gsdf-asahikawa',
+  'jp-gsdf-engaru',
+  'jp-gsdf-nayoro',
+  'jp-gsdf-higashichitose',
+  'jp-asdf-chitose',
+  'jp-gsdf-bibai',
+  'us-usmc-yausubetsu',
 ];
 
 describe('geo/deployments.geojson', () => {
@@ -45,14 +71,24 @@ describe('geo/deployments.geojson', () => {
 
   it('reports what is wrong with a broken site', () => {
     const broken = structuredClone(raw);
-    Object.assign(broken.features[0].properties!, { kind: 'castle', since: 2020, until: 2010, systems: ['death-ray'], sources: [] });
-    const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map((p) => `${p.path}: ${p.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/properties\.kind: kind "castle" is not one of/),
-      expect.stringMatching(/properties\.until: until 2010 is before since 2020/),
-      expect.stringMatching(/properties\.systems\[0\]: unknown system "death-ray"/),
-      expect.stringMatching(/properties\.sources: needs at least one source/),
-    ]));
+    Object.assign(broken.features[0].properties!, {
+      kind: 'castle',
+      since: 2020,
+      until: 2010,
+      systems: ['death-ray'],
+      sources: [],
+    });
+    const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map(
+      (p) => `${p.path}: ${p.message}`,
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/properties\.kind: kind "castle" is not one of/),
+        expect.stringMatching(/properties\.until: until 2010 is before since 2020/),
+        expect.stringMatching(/properties\.systems\[0\]: unknown system "death-ray"/),
+        expect.stringMatching(/properties\.sources: needs at least one source/),
+      ]),
+    );
   });
 
   it('checks every site source in the one source format: a link to the publication or a bibliographic reference, never notes', () => {
@@ -63,7 +99,9 @@ describe('geo/deployments.geojson', () => {
       { id: 'c', title: 'Sites (project research notes)', publisher: 'this project', date: '2026', url: null },
       { id: 'c', title: 'Another', publisher: 'P', date: '2020', url: 'https://example.org/y' },
     ];
-    const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map((p) => `${p.path}: ${p.message}`);
+    const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map(
+      (p) => `${p.path}: ${p.message}`,
+    );
     expect(messages).toEqual([
       'features[1].properties.sources[0].url: must be an https URL, got "http://example.org/x"',
       'features[1].properties.sources[1]: is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, title and date)',
@@ -75,7 +113,9 @@ describe('geo/deployments.geojson', () => {
   it('places every site on an island within 2 km of that island', () => {
     const islands = loadLayerFromDisk('islands');
     const hokkaido = loadLayerFromDisk('hokkaido');
-    const land = new Map([...islands.features, ...hokkaido.features].map((f) => [String(f.properties!.id), f.geometry as MultiPolygon]));
+    const land = new Map(
+      [...islands.features, ...hokkaido.features].map((f) => [String(f.properties!.id), f.geometry as MultiPolygon]),
+    );
     for (const s of sites) {
       const g = land.get(s.props.island);
       if (!g) continue;
@@ -106,11 +146,28 @@ describe('geo/deployments.geojson', () => {
 
 describe('sites under each option', () => {
   const ctx = loadShareContext();
-  const byId = (id: string) => sitesUnderOption(ctx, computeOption(ctx, OPTIONS.find((o) => o.id === id)!, 'geodesic'), sites);
+  const byId = (id: string) =>
+    sitesUnderOption(
+      ctx,
+      computeOption(
+        ctx,
+        OPTIONS.find((o) => o.id === id)!,
+        'geodesic',
+      ),
+      sites,
+    );
 
   it('the exact equal-area split hands over the Kunashiri, Shikotan and Habomai sites, and none of the placed Etorofu sites', () => {
     const r = byId('equal-area');
-    expect(r.toJapan.sort()).toEqual(['ru-46mgar-lagunnoye', 'ru-airdef-kunashir', 'ru-bal-kunashir', 'ru-fsb-malokurilskoye', 'ru-fsb-tanfilyeva', 'ru-mendeleyevo', 'ru-s300v4-kunashir']);
+    expect(r.toJapan.sort()).toEqual([
+      'ru-46mgar-lagunnoye',
+      'ru-airdef-kunashir',
+      'ru-bal-kunashir',
+      'ru-fsb-malokurilskoye',
+      'ru-fsb-tanfilyeva',
+      'ru-mendeleyevo',
+      'ru-s300v4-kunashir',
+    ]);
     // Positions known only to Etorofu cannot be placed either side of a line across it.
     expect(r.ambiguous.sort()).toEqual(['ru-bastion-iturup', 'ru-s300v4-iturup']);
     // Burevestnik and Gornoye on Kasatka Bay lie north-east of the equal-area line.
@@ -120,7 +177,11 @@ describe('sites under each option', () => {
 
   it('counts only what stands in the year considered', () => {
     const ctx2 = loadShareContext();
-    const r = computeOption(ctx2, OPTIONS.find((o) => o.id === 'equal-area')!, 'geodesic');
+    const r = computeOption(
+      ctx2,
+      OPTIONS.find((o) => o.id === 'equal-area')!,
+      'geodesic',
+    );
     expect(sitesUnderOption(ctx2, r, standingIn(sites, 2021)).toJapan).toContain('ru-s300v4-kunashir');
     expect(sitesUnderOption(ctx2, r, standingIn(sites, 2019)).toJapan).not.toContain('ru-s300v4-kunashir');
     expect(sitesUnderOption(ctx2, r, standingIn(sites, 2019)).ambiguous).toEqual(['ru-bastion-iturup']);
@@ -128,7 +189,10 @@ describe('sites under each option', () => {
 
   it('status quo hands over nothing, four islands every site on the four islands', () => {
     expect(byId('status-quo').toJapan).toEqual([]);
-    const all = sites.filter((s) => ['habomai', 'shikotan', 'kunashiri', 'etorofu'].includes(s.props.island)).map((s) => s.id).sort();
+    const all = sites
+      .filter((s) => ['habomai', 'shikotan', 'kunashiri', 'etorofu'].includes(s.props.island))
+      .map((s) => s.id)
+      .sort();
     expect(byId('four-islands').toJapan.sort()).toEqual(all);
     expect(byId('two-islands').toJapan.sort()).toEqual(['ru-fsb-malokurilskoye', 'ru-fsb-tanfilyeva']);
   });
@@ -146,13 +210,15 @@ describe('range rings', () => {
 function distanceToCoastM(p: Position, g: MultiPolygon): number {
   const proj = laea(p);
   let best = Infinity;
-  for (const poly of g.coordinates) for (const ring of poly) {
-    const xy = ring.map((q) => proj.forward(q[0], q[1]));
-    for (let i = 0; i + 1 < xy.length; i++) {
-      const [ax, ay] = xy[i], [bx, by] = xy[i + 1];
-      const t = Math.max(0, Math.min(1, (-ax * (bx - ax) - ay * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2 || 1)));
-      best = Math.min(best, Math.hypot(ax + t * (bx - ax), ay + t * (by - ay)));
+  for (const poly of g.coordinates)
+    for (const ring of poly) {
+      const xy = ring.map((q) => proj.forward(q[0], q[1]));
+      for (let i = 0; i + 1 < xy.length; i++) {
+        const [ax, ay] = xy[i],
+          [bx, by] = xy[i + 1];
+        const t = Math.max(0, Math.min(1, (-ax * (bx - ax) - ay * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2 || 1)));
+        best = Math.min(best, Math.hypot(ax + t * (bx - ax), ay + t * (by - ay)));
+      }
     }
-  }
   return best;
 }

@@ -5,7 +5,14 @@ import type { FeatureCollection, Point } from 'geojson';
 import { optionGeoJson, optionIslandsCsv } from '../../src/data/exports.ts';
 import { computeOption, type OptionResult } from '../../src/geo/shares.ts';
 import { optionFeatures } from '../../src/map/option-features.ts';
-import { buildFigure, figureSites, FIXED_SIZES, roughMeasure, type FigureInput, type Item } from '../../src/ui/export-figure.ts';
+import {
+  buildFigure,
+  figureSites,
+  FIXED_SIZES,
+  roughMeasure,
+  type FigureInput,
+  type Item,
+} from '../../src/ui/export-figure.ts';
 import { figureToSvg } from '../../src/ui/svg-export.ts';
 import { EXPORT_STRINGS } from '../../src/ui/export-strings.ts';
 import { KIND_MARKS } from '../../src/data/deployments.ts';
@@ -17,7 +24,11 @@ import { seaOwnership } from '../../src/geo/maritime/option.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ctx = loadShareContext();
-const meta = { generated: '2026-12-01', dataVersion: 'test+data.000000000000', sources: [{ title: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' }] };
+const meta = {
+  generated: '2026-12-01',
+  dataVersion: 'test+data.000000000000',
+  sources: [{ title: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' }],
+};
 const island = (id: string) => ctx.islands.get(id)?.feature;
 
 describe('GeoJSON of an option', () => {
@@ -26,12 +37,20 @@ describe('GeoJSON of an option', () => {
       for (const o of OPTIONS) {
         const r = computeOption(ctx, o, basis);
         const fc = optionGeoJson(r, island, meta);
-        expect(fc.properties).toMatchObject({ option: o.id, basis, data_version: meta.dataVersion, generated: '2026-12-01' });
+        expect(fc.properties).toMatchObject({
+          option: o.id,
+          basis,
+          data_version: meta.dataVersion,
+          generated: '2026-12-01',
+        });
         expect((fc.properties.sources as string[])[0]).toContain('OpenStreetMap');
         const parts = fc.features.filter((f) => f.properties?.side);
-        expect(new Set(parts.map((f) => f.properties!.island))).toEqual(new Set(['habomai', 'shikotan', 'kunashiri', 'etorofu']));
+        expect(new Set(parts.map((f) => f.properties!.island))).toEqual(
+          new Set(['habomai', 'shikotan', 'kunashiri', 'etorofu']),
+        );
         expect(parts).toHaveLength(r.cut ? 5 : 4);
-        const km2 = (side: string) => parts.filter((f) => f.properties!.side === side).reduce((s, f) => s + (f.properties!.km2 as number), 0);
+        const km2 = (side: string) =>
+          parts.filter((f) => f.properties!.side === side).reduce((s, f) => s + (f.properties!.km2 as number), 0);
         expect(km2('japan')).toBeCloseTo(r.japanKm2, 3);
         expect(km2('russia')).toBeCloseTo(r.russiaKm2, 3);
         for (const f of parts) {
@@ -50,18 +69,40 @@ describe('GeoJSON of an option', () => {
 describe('CSV of the options by island', () => {
   it('one row per option and island, with km² and shares on each side, basis, data version and sources', () => {
     const results = OPTIONS.map((o) => computeOption(ctx, o, 'official'));
-    const csv = optionIslandsCsv(results, { ...meta, sources: () => meta.sources, proposedBy: { 'two-islands': '=HYPERLINK("x")' } });
+    const csv = optionIslandsCsv(results, {
+      ...meta,
+      sources: () => meta.sources,
+      proposedBy: { 'two-islands': '=HYPERLINK("x")' },
+    });
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(OPTIONS.length * 4 + 1);
     const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
-    expect(head).toEqual(expect.arrayContaining(['option', 'basis', 'island', 'status', 'japan_km2', 'russia_km2', 'japan_share_of_island_percent', 'russia_share_of_island_percent', 'data_version', 'sources']));
+    expect(head).toEqual(
+      expect.arrayContaining([
+        'option',
+        'basis',
+        'island',
+        'status',
+        'japan_km2',
+        'russia_km2',
+        'japan_share_of_island_percent',
+        'russia_share_of_island_percent',
+        'data_version',
+        'sources',
+      ]),
+    );
     const col = (row: string[], name: string) => row[head.indexOf(name)];
     // Simple split: no cell of these rows holds a comma inside quotes but the proposers' and the sources'.
     for (const l of lines.slice(1)) {
       const row = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
-      const total = +col(row, 'island_km2'), j = +col(row, 'japan_km2'), r = +col(row, 'russia_km2');
+      const total = +col(row, 'island_km2'),
+        j = +col(row, 'japan_km2'),
+        r = +col(row, 'russia_km2');
       expect(j + r).toBeCloseTo(total, 3);
-      expect(+col(row, 'japan_share_of_island_percent') + +col(row, 'russia_share_of_island_percent')).toBeCloseTo(100, 3);
+      expect(+col(row, 'japan_share_of_island_percent') + +col(row, 'russia_share_of_island_percent')).toBeCloseTo(
+        100,
+        3,
+      );
     }
     expect(lines.find((l) => l.startsWith('"aso-25"') && l.includes('"etorofu","cut"'))).toBeTruthy();
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
@@ -70,19 +111,49 @@ describe('CSV of the options by island', () => {
 });
 
 describe('map figure', () => {
-  const r: OptionResult = computeOption(ctx, OPTIONS.find((o) => o.id === 'equal-area')!, 'geodesic');
+  const r: OptionResult = computeOption(
+    ctx,
+    OPTIONS.find((o) => o.id === 'equal-area')!,
+    'geodesic',
+  );
   const layers = optionFeatures(ctx, r);
-  const islands: FeatureCollection = { type: 'FeatureCollection', features: [...ctx.islands.values()].map((i) => i.feature) };
-  const sites: FeatureCollection<Point> = { type: 'FeatureCollection', features: [
-    { type: 'Feature', geometry: { type: 'Point', coordinates: [147.9, 45.2] }, properties: { mark: 'HQ', country: 'RU', color: '#CC79A7', certainty: 'exact', to_japan: false } },
-    { type: 'Feature', geometry: { type: 'Point', coordinates: [145.8, 43.9] }, properties: { mark: 'M', country: 'RU', color: '#CC79A7', certainty: 'settlement', to_japan: true } },
-  ] };
+  const islands: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [...ctx.islands.values()].map((i) => i.feature),
+  };
+  const sites: FeatureCollection<Point> = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [147.9, 45.2] },
+        properties: { mark: 'HQ', country: 'RU', color: '#CC79A7', certainty: 'exact', to_japan: false },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [145.8, 43.9] },
+        properties: { mark: 'M', country: 'RU', color: '#CC79A7', certainty: 'settlement', to_japan: true },
+      },
+    ],
+  };
   const input = (view: FigureInput['view']): FigureInput => ({
-    view, lang: 'both', land: { context: null, hokkaido: null, islands }, option: r, optionAreas: layers.areas, cutLine: layers.line,
-    settlements: [{ lonlat: [145.86, 44.03], population: 7000, label: 'Южно-Курильск' }], sites: figureSites(sites), rings: null, userPoints: null,
-    showLabels: true, basisSource: null, date: '2026-12-01', dataVersion: 'test+data.000000000000',
+    view,
+    lang: 'both',
+    land: { context: null, hokkaido: null, islands },
+    option: r,
+    optionAreas: layers.areas,
+    cutLine: layers.line,
+    settlements: [{ lonlat: [145.86, 44.03], population: 7000, label: 'Южно-Курильск' }],
+    sites: figureSites(sites),
+    rings: null,
+    userPoints: null,
+    showLabels: true,
+    basisSource: null,
+    date: '2026-12-01',
+    dataVersion: 'test+data.000000000000',
   });
-  const texts = (items: Item[]): { text: string; x: number; y: number; size: number }[] => items.flatMap((i) => (i.t === 'clip' ? texts(i.items) : i.t === 'text' ? [i] : []));
+  const texts = (items: Item[]): { text: string; x: number; y: number; size: number }[] =>
+    items.flatMap((i) => (i.t === 'clip' ? texts(i.items) : i.t === 'text' ? [i] : []));
 
   for (const size of ['current', '1200x800', '1920x1080', 'a4'] as const) {
     it(`${size}: title with the figures, dispute line, legend with every site code, scale, north, sources, version`, () => {
@@ -109,7 +180,11 @@ describe('map figure', () => {
   }
 
   it('a phone-sized view grows the figure rather than cutting the title or overlapping the footer', () => {
-    const fig = buildFigure(input({ center: [146.3, 44.3], zoom: 5.5, width: 390, height: 420 }), 'current', roughMeasure);
+    const fig = buildFigure(
+      input({ center: [146.3, 44.3], zoom: 5.5, width: 390, height: 420 }),
+      'current',
+      roughMeasure,
+    );
     expect(fig.width).toBe(390);
     const t = texts(fig.items);
     const title = t.filter((x) => 'role' in x && (x as { role?: string }).role === 'title');
@@ -129,32 +204,87 @@ describe('data version and fonts', () => {
 
   it('the shipped fonts cover every character of the place names, with their licence, small', () => {
     const dir = join(ROOT, 'src', 'fonts');
-    const info = JSON.parse(readFileSync(join(dir, 'fonts.json'), 'utf8')) as { total_bytes: number; files: { file: string; bytes: number }[] };
-    const woff2 = readdirSync(dir).filter((f) => f.endsWith('.woff2')).sort();
+    const info = JSON.parse(readFileSync(join(dir, 'fonts.json'), 'utf8')) as {
+      total_bytes: number;
+      files: { file: string; bytes: number }[];
+    };
+    const woff2 = readdirSync(dir)
+      .filter((f) => f.endsWith('.woff2'))
+      .sort();
     expect(woff2).toEqual(info.files.map((f) => f.file).sort());
     const total = woff2.reduce((s, f) => s + statSync(join(dir, f)).size, 0);
     expect(total).toBe(info.total_bytes);
     expect(total).toBeLessThan(250 * 1024);
     expect(readFileSync(join(dir, 'OFL.txt'), 'utf8')).toContain('SIL Open Font License, Version 1.1');
     const css = readFileSync(join(dir, 'fonts.css'), 'utf8');
-    const spans = [...css.matchAll(/font-weight: 400;[^}]*unicode-range: ([^;]+);/g)].flatMap((m) => m[1].split(',').map((p) => p.replace('U+', '').split('-').map((h) => parseInt(h, 16))));
+    const spans = [...css.matchAll(/font-weight: 400;[^}]*unicode-range: ([^;]+);/g)].flatMap((m) =>
+      m[1].split(',').map((p) =>
+        p
+          .replace('U+', '')
+          .split('-')
+          .map((h) => parseInt(h, 16)),
+      ),
+    );
     const covered = (cp: number) => spans.some(([a, b]) => cp >= a && cp <= (b ?? a));
-    const names = ['geo/islands.geojson', 'geo/hokkaido.geojson', 'data/settlements.json'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('');
-    const wanted = [...new Set(names.match(/"name_(ja|ru|ja_latn|ru_latn|en)"\s*:\s*"[^"]*"/g)!.join(''))].map((c) => c.codePointAt(0)!);
+    const names = ['geo/islands.geojson', 'geo/hokkaido.geojson', 'data/settlements.json']
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('');
+    const wanted = [...new Set(names.match(/"name_(ja|ru|ja_latn|ru_latn|en)"\s*:\s*"[^"]*"/g)!.join(''))].map((c) =>
+      c.codePointAt(0)!,
+    );
     expect(wanted.filter((c) => !covered(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
   });
 });
 
 describe('the sea in the exports', () => {
-  const sea = computeSea(loadPreparedSea(), seaOwnership(ctx, computeOption(ctx, OPTIONS.find((o) => o.id === 'two-islands')!, 'geodesic')));
+  const sea = computeSea(
+    loadPreparedSea(),
+    seaOwnership(
+      ctx,
+      computeOption(
+        ctx,
+        OPTIONS.find((o) => o.id === 'two-islands')!,
+        'geodesic',
+      ),
+    ),
+  );
 
-  it('the GeoJSON carries the option\'s sea figures and its maritime boundary, labelled as computed', () => {
-    const r = computeOption(ctx, OPTIONS.find((o) => o.id === 'two-islands')!, 'geodesic');
-    const limits = { limit200nm: [[145, 40], [150, 40], [150, 48]], limit12nm: { type: 'MultiLineString' as const, coordinates: [[[146, 43], [146.2, 43.1]]] } };
+  it("the GeoJSON carries the option's sea figures and its maritime boundary, labelled as computed", () => {
+    const r = computeOption(
+      ctx,
+      OPTIONS.find((o) => o.id === 'two-islands')!,
+      'geodesic',
+    );
+    const limits = {
+      limit200nm: [
+        [145, 40],
+        [150, 40],
+        [150, 48],
+      ],
+      limit12nm: {
+        type: 'MultiLineString' as const,
+        coordinates: [
+          [
+            [146, 43],
+            [146.2, 43.1],
+          ],
+        ],
+      },
+    };
     const fc = optionGeoJson(r, island, { ...meta, sea, seaLimits: limits });
-    expect(fc.features.filter((f) => f.properties?.part === 'limit-200nm').map((f) => f.geometry)).toEqual([{ type: 'LineString', coordinates: limits.limit200nm }]);
-    expect(fc.features.filter((f) => f.properties?.part === 'limit-12nm').map((f) => f.geometry)).toEqual([limits.limit12nm]);
-    const p = fc.properties.sea as { japan_km2: number; russia_km2: number; region_km2: number; japan_share: number; method: string };
+    expect(fc.features.filter((f) => f.properties?.part === 'limit-200nm').map((f) => f.geometry)).toEqual([
+      { type: 'LineString', coordinates: limits.limit200nm },
+    ]);
+    expect(fc.features.filter((f) => f.properties?.part === 'limit-12nm').map((f) => f.geometry)).toEqual([
+      limits.limit12nm,
+    ]);
+    const p = fc.properties.sea as {
+      japan_km2: number;
+      russia_km2: number;
+      region_km2: number;
+      japan_share: number;
+      method: string;
+    };
     expect(p.japan_km2 + p.russia_km2).toBeCloseTo(p.region_km2, 3);
     expect(p.japan_share).toBeCloseTo(sea.japanShare, 6);
     expect(p.method).toMatch(/not an agreed boundary/);
@@ -165,15 +295,20 @@ describe('the sea in the exports', () => {
     expect(optionGeoJson(r, island, meta).properties.sea).toBeUndefined();
   });
 
-  it('the CSV gives each option\'s sea share where computed, empty cells elsewhere', () => {
+  it("the CSV gives each option's sea share where computed, empty cells elsewhere", () => {
     const results = OPTIONS.map((o) => computeOption(ctx, o, 'geodesic'));
-    const csv = optionIslandsCsv(results, { ...meta, sources: () => meta.sources, seaJapanShare: { 'two-islands': sea.japanShare } });
+    const csv = optionIslandsCsv(results, {
+      ...meta,
+      sources: () => meta.sources,
+      seaJapanShare: { 'two-islands': sea.japanShare },
+    });
     const lines = csv.trim().split('\r\n');
     const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
     const col = head.indexOf('option_sea_japan_share_percent');
     expect(col).toBeGreaterThan(0);
     // Cells: numbers bare, text quoted (quotes doubled inside).
-    const cellsOf = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]).slice(0, head.length);
+    const cellsOf = (line: string) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]).slice(0, head.length);
     for (const line of lines.slice(1)) {
       const cells = cellsOf(line);
       if (cells[0] === '"two-islands"') expect(Number(cells[col])).toBeCloseTo(sea.japanShare * 100, 3);

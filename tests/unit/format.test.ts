@@ -15,26 +15,41 @@ describe('number formatting without Intl', () => {
   });
 
   it('groups and signs exactly as en-US Intl does, for any value once rounded', () => {
-    fc.assert(fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
-      // Rounding itself is toFixed's; compare the grouping of the rounded value.
-      const rounded = Number(Math.abs(x).toFixed(d)) * Math.sign(x);
-      const intl = (rounded === 0 ? 0 : rounded).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: true });
-      expect(fmtNumber(x, d)).toBe(intl);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        // Rounding itself is toFixed's; compare the grouping of the rounded value.
+        const rounded = Number(Math.abs(x).toFixed(d)) * Math.sign(x);
+        const intl = (rounded === 0 ? 0 : rounded).toLocaleString('en-US', {
+          minimumFractionDigits: d,
+          maximumFractionDigits: d,
+          useGrouping: true,
+        });
+        expect(fmtNumber(x, d)).toBe(intl);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   // Japanese groups as English does; Russian groups with a narrow no-break space (U+202F) and a decimal
   // comma. CLDR, and so Intl, has a no-break space (U+00A0) there: compared after mapping that one character.
-  for (const [lang, locale] of [['ja', 'ja-JP'], ['ru', 'ru-RU']] as const) {
+  for (const [lang, locale] of [
+    ['ja', 'ja-JP'],
+    ['ru', 'ru-RU'],
+  ] as const) {
     it(`groups, signs and separates decimals exactly as ${locale} Intl does, for any value once rounded`, () => {
       // Up to 1e9 with 4 decimals: 13 significant digits, within a double's precision (beyond it, Intl and toFixed
       // may round the last digit of the same double differently).
-      fc.assert(fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
-        const rounded = Number(Math.abs(x).toFixed(d)) * Math.sign(x);
-        const intl = (rounded === 0 ? 0 : rounded).toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: true })
-          .replace(/\u00a0/g, '\u202f').replace(/\u2212/g, '-');
-        expect(fmtNumber(x, d, lang)).toBe(intl);
-      }), { numRuns: 5000 });
+      fc.assert(
+        fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+          const rounded = Number(Math.abs(x).toFixed(d)) * Math.sign(x);
+          const intl = (rounded === 0 ? 0 : rounded)
+            .toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: true })
+            .replace(/\u00a0/g, '\u202f')
+            .replace(/\u2212/g, '-');
+          expect(fmtNumber(x, d, lang)).toBe(intl);
+        }),
+        { numRuns: 5000 },
+      );
     });
   }
 
@@ -55,15 +70,39 @@ describe('number formatting without Intl', () => {
 });
 
 describe('dates without Intl', () => {
-  const utc = (iso: string) => new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
-  const intl = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, iso.length === 10 ? { dateStyle: 'long', timeZone: 'UTC' }
-    : iso.length === 7 ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' }).format(utc(iso));
+  const utc = (iso: string) =>
+    new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
+  const intl = (iso: string, locale: string) =>
+    new Intl.DateTimeFormat(
+      locale,
+      iso.length === 10
+        ? { dateStyle: 'long', timeZone: 'UTC' }
+        : iso.length === 7
+          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+          : { year: 'numeric', timeZone: 'UTC' },
+    ).format(utc(iso));
 
   it('writes dates as Intl does in en-GB, ja and ru, for every month and any day', () => {
-    fc.assert(fc.property(fc.integer({ min: 1800, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 2 }), (y, m, d, precision) => {
-      const iso = [String(y), String(m).padStart(2, '0'), String(d).padStart(2, '0')].slice(0, 3 - precision).join('-');
-      for (const [lang, locale] of [['en', 'en-GB'], ['ja', 'ja'], ['ru', 'ru']] as const) expect(fmtDate(iso, lang)).toBe(intl(iso, locale));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1800, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 2 }),
+        (y, m, d, precision) => {
+          const iso = [String(y), String(m).padStart(2, '0'), String(d).padStart(2, '0')]
+            .slice(0, 3 - precision)
+            .join('-');
+          for (const [lang, locale] of [
+            ['en', 'en-GB'],
+            ['ja', 'ja'],
+            ['ru', 'ru'],
+          ] as const)
+            expect(fmtDate(iso, lang)).toBe(intl(iso, locale));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('gives known answers and leaves other text alone', () => {

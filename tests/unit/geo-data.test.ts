@@ -15,7 +15,12 @@ describe('geo/islands.geojson and geo/hokkaido.geojson', () => {
   it('holds exactly the four island groups with names in both conventions', () => {
     expect(islands.features.map((f) => f.properties!.id)).toEqual(['habomai', 'shikotan', 'kunashiri', 'etorofu']);
     const etorofu = islands.features[3].properties!;
-    expect(etorofu).toMatchObject({ name_ja: '択捉島', name_ja_latn: 'Etorofu-tō', name_ru: 'Итуруп', name_ru_latn: 'Iturup' });
+    expect(etorofu).toMatchObject({
+      name_ja: '択捉島',
+      name_ja_latn: 'Etorofu-tō',
+      name_ru: 'Итуруп',
+      name_ru_latn: 'Iturup',
+    });
     for (const f of islands.features) expect(f.geometry.type).toBe('MultiPolygon');
   });
 
@@ -23,16 +28,22 @@ describe('geo/islands.geojson and geo/hokkaido.geojson', () => {
     for (const f of [...islands.features, ...hokkaido.features]) {
       for (const poly of (f.geometry as MultiPolygon).coordinates) {
         poly.forEach((ring, i) => expect(signedPlanarArea(ring) > 0).toBe(i === 0));
-        for (const ring of poly) for (const [x, y] of ring) {
-          expect(Math.abs(x * 1e6 - Math.round(x * 1e6))).toBeLessThan(1e-6);
-          expect(Math.abs(y * 1e6 - Math.round(y * 1e6))).toBeLessThan(1e-6);
-        }
+        for (const ring of poly)
+          for (const [x, y] of ring) {
+            expect(Math.abs(x * 1e6 - Math.round(x * 1e6))).toBeLessThan(1e-6);
+            expect(Math.abs(y * 1e6 - Math.round(y * 1e6))).toBeLessThan(1e-6);
+          }
       }
     }
   });
 
   // The acceptance figures: WGS84 areas of the land GSI counts, against GSI 2025.
-  const cases: [string, number][] = [['etorofu', 0.5], ['kunashiri', 0.5], ['shikotan', 0.5], ['habomai', 3]];
+  const cases: [string, number][] = [
+    ['etorofu', 0.5],
+    ['kunashiri', 0.5],
+    ['shikotan', 0.5],
+    ['habomai', 3],
+  ];
   for (const [id, tolPct] of cases) {
     it(`${id}: geodesic area within ${tolPct} % of the GSI figure`, () => {
       const f = islands.features.find((x) => x.properties!.id === id) as Feature<MultiPolygon>;
@@ -46,7 +57,8 @@ describe('geo/islands.geojson and geo/hokkaido.geojson', () => {
   });
 
   it('has filled lakes (no holes) and the repaired Kunashiri spit', () => {
-    for (const f of islands.features) for (const poly of (f.geometry as MultiPolygon).coordinates) expect(poly).toHaveLength(1);
+    for (const f of islands.features)
+      for (const poly of (f.geometry as MultiPolygon).coordinates) expect(poly).toHaveLength(1);
     const kunashiri = islands.features[2] as Feature<MultiPolygon>;
     // The spit's tip near Cape Keramui / Veslovsky (43.652 N) belongs to the counted parts.
     const counted = kunashiri.geometry.coordinates.slice(0, kunashiri.properties!.official_parts);

@@ -6,9 +6,16 @@ import { laea } from '../../src/geo/laea.ts';
 describe('ellipsoidal areas', () => {
   it('matches the closed form for a 1°×1° cell on the equator', () => {
     // Area between two meridians 1° apart, from latitude 0 to 1, on WGS84: (λ₂−λ₁)·b²/2·[q(φ)] differences.
-    const a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f), e = Math.sqrt(e2), b2 = a * a * (1 - e2);
-    const q = (phi: number) => { const s = Math.sin(phi); return s / (1 - e2 * s * s) + Math.atanh(e * s) / e; };
-    const exact = ((Math.PI / 180) * b2 / 2) * (q(Math.PI / 180) - q(0));
+    const a = 6378137,
+      f = 1 / 298.257223563,
+      e2 = f * (2 - f),
+      e = Math.sqrt(e2),
+      b2 = a * a * (1 - e2);
+    const q = (phi: number) => {
+      const s = Math.sin(phi);
+      return s / (1 - e2 * s * s) + Math.atanh(e * s) / e;
+    };
+    const exact = (((Math.PI / 180) * b2) / 2) * (q(Math.PI / 180) - q(0));
     // Edges along parallels are not geodesics: densify them so the geodesic polygon follows the parallel.
     const ring: number[][] = [];
     const N = 2000;
@@ -19,19 +26,32 @@ describe('ellipsoidal areas', () => {
   });
 
   it('does not depend on ring orientation', () => {
-    const ring = [[145, 43], [146, 43], [146, 44], [145, 44], [145, 43]];
+    const ring = [
+      [145, 43],
+      [146, 43],
+      [146, 44],
+      [145, 44],
+      [145, 43],
+    ];
     expect(ringAreaM2(ring)).toBeCloseTo(ringAreaM2([...ring].reverse()), 3);
     expect(geometryAreaKm2({ type: 'Polygon', coordinates: [ring] })).toBeGreaterThan(8000);
   });
 
   it('the equal-area projection round-trips and preserves area', () => {
     const p = laea([147, 44.5]);
-    fc.assert(fc.property(fc.double({ min: 144, max: 150, noNaN: true }), fc.double({ min: 42, max: 47, noNaN: true }), (lon, lat) => {
-      const [x, y] = p.forward(lon, lat);
-      const [lon2, lat2] = p.inverse(x, y);
-      expect(Math.abs(lon2 - lon)).toBeLessThan(1e-9);
-      expect(Math.abs(lat2 - lat)).toBeLessThan(1e-9);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 144, max: 150, noNaN: true }),
+        fc.double({ min: 42, max: 47, noNaN: true }),
+        (lon, lat) => {
+          const [x, y] = p.forward(lon, lat);
+          const [lon2, lat2] = p.inverse(x, y);
+          expect(Math.abs(lon2 - lon)).toBeLessThan(1e-9);
+          expect(Math.abs(lat2 - lat)).toBeLessThan(1e-9);
+        },
+      ),
+      { numRuns: 500 },
+    );
     const cell: number[][] = [];
     const N = 400;
     for (let i = 0; i < N; i++) cell.push([147 + i / N, 44]);
@@ -40,7 +60,11 @@ describe('ellipsoidal areas', () => {
     for (let i = 0; i < N; i++) cell.push([147, 45 - i / N]);
     let s = 0;
     const pr = cell.map(([x, y]) => p.forward(x, y));
-    for (let i = 0; i < pr.length; i++) { const a = pr[i], b = pr[(i + 1) % pr.length]; s += a[0] * b[1] - b[0] * a[1]; }
+    for (let i = 0; i < pr.length; i++) {
+      const a = pr[i],
+        b = pr[(i + 1) % pr.length];
+      s += a[0] * b[1] - b[0] * a[1];
+    }
     const g = ringAreaM2([...cell, cell[0]]);
     expect(Math.abs(Math.abs(s / 2) - g) / g).toBeLessThan(1e-8);
   });

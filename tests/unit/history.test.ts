@@ -22,16 +22,26 @@ const line = (id: string) => history.lines.find((l) => l.properties.id === id)!.
 /** Distance from a point to a set of rings' vertices and edges (sampled), metres. */
 function coastDistance(p: Position, rings: Position[][]): number {
   let d = Infinity;
-  for (const ring of rings) for (let i = 1; i < ring.length; i++) {
-    const [a, b] = [ring[i - 1], ring[i]];
-    for (let k = 0; k <= 4; k++) d = Math.min(d, distanceM(p, [a[0] + ((b[0] - a[0]) * k) / 4, a[1] + ((b[1] - a[1]) * k) / 4]));
-  }
+  for (const ring of rings)
+    for (let i = 1; i < ring.length; i++) {
+      const [a, b] = [ring[i - 1], ring[i]];
+      for (let k = 0; k <= 4; k++)
+        d = Math.min(d, distanceM(p, [a[0] + ((b[0] - a[0]) * k) / 4, a[1] + ((b[1] - a[1]) * k) / 4]));
+    }
   return d;
 }
 
 describe('geo/history.geojson', () => {
   it('validates: seven dated events with quotes, names in three languages, sources and both readings where they differ', () => {
-    expect(history.events.map((e) => e.id)).toEqual(['shimoda-1855', 'st-petersburg-1875', 'portsmouth-1905', 'occupation-1945', 'scapin-677-1946', 'san-francisco-1951', 'joint-declaration-1956']);
+    expect(history.events.map((e) => e.id)).toEqual([
+      'shimoda-1855',
+      'st-petersburg-1875',
+      'portsmouth-1905',
+      'occupation-1945',
+      'scapin-677-1946',
+      'san-francisco-1951',
+      'joint-declaration-1956',
+    ]);
     for (const e of history.events) {
       expect(e.quotes.length).toBeGreaterThan(0);
       expect(e.names.ja && e.names.ru && e.names.en).toBeTruthy();
@@ -48,7 +58,12 @@ describe('geo/history.geojson', () => {
 
   it('gives the 1945 occupation date of each island', () => {
     const occ = history.events.find((e) => e.id === 'occupation-1945')!;
-    expect(Object.fromEntries(occ.island_dates!.map((d) => [d.island, d.date]))).toEqual({ etorofu: '1945-08-28', kunashiri: '1945-09-01', shikotan: '1945-09-01', habomai: '1945-09-03' });
+    expect(Object.fromEntries(occ.island_dates!.map((d) => [d.island, d.date]))).toEqual({
+      etorofu: '1945-08-28',
+      kunashiri: '1945-09-01',
+      shikotan: '1945-09-01',
+      habomai: '1945-09-03',
+    });
   });
 
   it('refuses a broken file with the place of each problem', () => {
@@ -71,7 +86,9 @@ describe('geo/history.geojson', () => {
 
   it('refuses a line without a feature and an event without a line that does not say why', () => {
     const bad = raw();
-    bad.features = bad.features.filter((f: { properties: { id: string } }) => f.properties.id !== 'portsmouth-1905-50n');
+    bad.features = bad.features.filter(
+      (f: { properties: { id: string } }) => f.properties.id !== 'portsmouth-1905-50n',
+    );
     delete bad.events[4].line_note;
     const b = validateHistory(bad);
     expect(b.ok).toBe(false);
@@ -85,8 +102,12 @@ describe('geo/history.geojson', () => {
 
 describe('the lines, as the texts define them', () => {
   const islands = loadLayerFromDisk('islands');
-  const etorofu = (islands.features.find((f) => f.properties!.id === 'etorofu')!.geometry as MultiPolygon).coordinates.map((p) => p[0]);
-  const urup = (history.regionFeatures.find((f) => f.properties.region === 'kurils-north')!.geometry).coordinates.map((p) => p[0])
+  const etorofu = (
+    islands.features.find((f) => f.properties!.id === 'etorofu')!.geometry as MultiPolygon
+  ).coordinates.map((p) => p[0]);
+  const urup = history.regionFeatures
+    .find((f) => f.properties.region === 'kurils-north')!
+    .geometry.coordinates.map((p) => p[0])
     .filter((ring) => ring.every(([x, y]) => x < 151 && y < 46.5));
 
   it('1855: the median of the Vries Strait, equidistant from Etorofu and Urup', () => {
@@ -123,11 +144,38 @@ describe('the lines, as the texts define them', () => {
   });
 
   it('medianLine is the perpendicular bisector between two parallel coasts', () => {
-    const west: Position[][] = [[[145, 44], [145, 45], [144.9, 45], [144.9, 44], [145, 44]]];
-    const east: Position[][] = [[[145.4, 44], [145.5, 44], [145.5, 45], [145.4, 45], [145.4, 44]]];
+    const west: Position[][] = [
+      [
+        [145, 44],
+        [145, 45],
+        [144.9, 45],
+        [144.9, 44],
+        [145, 44],
+      ],
+    ];
+    const east: Position[][] = [
+      [
+        [145.4, 44],
+        [145.5, 44],
+        [145.5, 45],
+        [145.4, 45],
+        [145.4, 44],
+      ],
+    ];
     const m = medianLine(west, east, 20, 5);
     for (const [x] of m.coordinates) expect(x).toBeCloseTo(145.2, 2);
-    expect(parallelCrossings([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], 1)).toEqual([0, 2]);
+    expect(
+      parallelCrossings(
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+        1,
+      ),
+    ).toEqual([0, 2]);
   });
 });
 
@@ -140,7 +188,11 @@ describe('the timeline', () => {
     expect(historyAt(history.events, 1854).current).toBeNull();
     const y1860 = historyAt(history.events, 1860);
     expect(y1860.lines).toEqual(['shimoda-1855-vries']);
-    expect(y1860.areas).toMatchObject({ 'four-islands': 'japan', 'kurils-north': 'russia', 'sakhalin-south': 'undivided' });
+    expect(y1860.areas).toMatchObject({
+      'four-islands': 'japan',
+      'kurils-north': 'russia',
+      'sakhalin-south': 'undivided',
+    });
     const y1890 = historyAt(history.events, 1890);
     expect(y1890.lines).toEqual(['st-petersburg-1875-lopatka', 'st-petersburg-1875-la-perouse']);
     expect(y1890.areas).toMatchObject({ 'kurils-north': 'japan', 'sakhalin-south': 'russia' });

@@ -40,9 +40,13 @@ describe('interface languages', () => {
           const o = own.get(k);
           if (typeof o !== 'string' || !o.trim()) problems.push(`${lang}: "${k}" is empty or not text`);
           else if (JSON.stringify(vars(o)) !== JSON.stringify(vars(String(v)))) {
-            problems.push(`${lang}: "${k}" uses {{${vars(o).join('}}, {{')}}} where English uses {{${vars(String(v)).join('}}, {{')}}}`);
-          }
-          else if (JSON.stringify(tags(o)) !== JSON.stringify(tags(String(v)))) problems.push(`${lang}: "${k}" has the tags ${tags(o).join(' ')} where English has ${tags(String(v)).join(' ')}`);
+            problems.push(
+              `${lang}: "${k}" uses {{${vars(o).join('}}, {{')}}} where English uses {{${vars(String(v)).join('}}, {{')}}}`,
+            );
+          } else if (JSON.stringify(tags(o)) !== JSON.stringify(tags(String(v))))
+            problems.push(
+              `${lang}: "${k}" has the tags ${tags(o).join(' ')} where English has ${tags(String(v)).join(' ')}`,
+            );
         }
       }
       for (const k of own.keys()) if (!ref.has(k)) problems.push(`${lang}: "${k}" is not an English key`);
@@ -65,13 +69,15 @@ describe('interface languages', () => {
     expect(tFor('en')('app.computeFailed', { error: 'x' })).toBe('Could not compute this option: x');
     expect(tFor('ja')('status.disputed')).toBe('係争中：ロシアが実効支配、日本が領有権を主張');
     expect(tFor('ru')('status.disputed')).toBe('Спорные: под управлением России, на них претендует Япония');
-    expect(tFor('ru')('deployments.count', { shown: 3, total: 37, year: 2024 })).toBe('Показано объектов за 2024 г.: 3 из 37.');
+    expect(tFor('ru')('deployments.count', { shown: 3, total: 37, year: 2024 })).toBe(
+      'Показано объектов за 2024 г.: 3 из 37.',
+    );
     expect(i18n.options.fallbackLng).toEqual(['en']);
   });
 });
 
 describe('choosing the interface language', () => {
-  it('takes ui= from the link first, then the browser\'s languages, then English', () => {
+  it("takes ui= from the link first, then the browser's languages, then English", () => {
     expect(detectUiLanguage('#ui=ru', ['ja-JP'])).toBe('ru');
     expect(detectUiLanguage('#option=x&ui=ja', ['en-US'])).toBe('ja');
     expect(detectUiLanguage('#ui=fr', ['ja-JP', 'ru'])).toBe('ja');
@@ -115,7 +121,9 @@ describe('export strings per language', () => {
     expect(exportStrings('ja').disputed).toBe('係争中：ロシアが実効支配、日本が領有権を主張');
     expect(exportStrings('ru').fmt.km2(1234.56)).toBe('1\u202f234,6\u00a0км²');
     expect(exportStrings('en').fmt.km2(1234.56)).toBe('1,234.6 km²');
-    expect(exportStrings('ru').title({ option: 'O', japanPercent: 'a', russiaPercent: 'b', japanKm2: 'c', russiaKm2: 'd' })).toBe('O: Япония a (c), Россия b (d)');
+    expect(
+      exportStrings('ru').title({ option: 'O', japanPercent: 'a', russiaPercent: 'b', japanKm2: 'c', russiaKm2: 'd' }),
+    ).toBe('O: Япония a (c), Россия b (d)');
   });
 });
 
@@ -124,18 +132,28 @@ describe('merge summaries per language', () => {
     const { mergeText } = await import('../../src/data/import.ts');
     const { mergeTextIn } = await import('../../src/i18n/index.ts');
     const { formatters } = await import('../../src/ui/format.ts');
-    for (const m of [{ inputPolygons: 3, outputPolygons: 1, overlapRemovedKm2: 12.345 }, { inputPolygons: 1, outputPolygons: 1, overlapRemovedKm2: 0 }]) {
+    for (const m of [
+      { inputPolygons: 3, outputPolygons: 1, overlapRemovedKm2: 12.345 },
+      { inputPolygons: 1, outputPolygons: 1, overlapRemovedKm2: 0 },
+    ]) {
       expect(mergeTextIn(tFor('en'), formatters('en'), m)).toBe(mergeText(m as never));
     }
-    expect(mergeTextIn(tFor('ru'), formatters('ru'), { inputPolygons: 3, outputPolygons: 1, overlapRemovedKm2: 0 })).toBe('Многоугольники объединены: 3 → 1; перекрытий нет');
+    expect(
+      mergeTextIn(tFor('ru'), formatters('ru'), { inputPolygons: 3, outputPolygons: 1, overlapRemovedKm2: 0 }),
+    ).toBe('Многоугольники объединены: 3 → 1; перекрытий нет');
   });
 });
 
 describe('link notices per language', () => {
-  it('English through i18next is exactly the link state\'s own English; Japanese and Russian name the same values', async () => {
+  it("English through i18next is exactly the link state's own English; Japanese and Russian name the same values", async () => {
     const { linkMessages } = await import('../../src/i18n/index.ts');
-    const hash = '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>&ui=de&zz=1&option=two-islands';
-    const args = [['status-quo', 'equal-area'], ['habomai', 'etorofu'], [1990, 2026]] as const;
+    const hash =
+      '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>&ui=de&zz=1&option=two-islands';
+    const args = [
+      ['status-quo', 'equal-area'],
+      ['habomai', 'etorofu'],
+      [1990, 2026],
+    ] as const;
     const own = parseUrlState(hash, args[0], args[1], args[2]);
     const viaI18n = parseUrlState(hash, args[0], args[1], args[2], linkMessages(tFor('en')));
     expect(viaI18n.problems).toEqual(own.problems);
@@ -145,6 +163,8 @@ describe('link notices per language', () => {
       expect(p).toHaveLength(15);
       for (const v of ['option=nope', 'share=120', 'ui=de', 'year=1850', '"zz"']) expect(p.join('\n')).toContain(v);
     }
-    expect(parseUrlState(hash, args[0], args[1], args[2], linkMessages(tFor('ru'))).problems.join('\n')).toContain('используется значение по умолчанию');
+    expect(parseUrlState(hash, args[0], args[1], args[2], linkMessages(tFor('ru'))).problems.join('\n')).toContain(
+      'используется значение по умолчанию',
+    );
   });
 });

@@ -1,26 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportLimits, countFeaturesAndVertices, importGeoJsonText, MAX_IMPORT_FEATURES, MAX_IMPORT_VERTICES, type ImportProgress } from '../../src/data/import.ts';
+import {
+  checkImportLimits,
+  countFeaturesAndVertices,
+  importGeoJsonText,
+  MAX_IMPORT_FEATURES,
+  MAX_IMPORT_VERTICES,
+  type ImportProgress,
+} from '../../src/data/import.ts';
 import { ImportService, type ServiceResponse } from '../../src/ui/import-service.ts';
 import { createImportClient, SupersededError } from '../../src/ui/import-client.ts';
 import { simplifyForDisplay } from '../../src/geo/simplify.ts';
 
-const square = (x: number, y: number, d = 0.1) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+const square = (x: number, y: number, d = 0.1) => [
+  [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ],
+];
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 const feature = (geometry: unknown, properties: unknown = {}) => ({ type: 'Feature', properties, geometry });
 
 describe('stated limits, checked before any other work', () => {
-  it('counts features and vertices (a ring\'s closing position is not a vertex), without recursion', () => {
-    expect(countFeaturesAndVertices(fc([
-      feature({ type: 'Point', coordinates: [1, 2] }),
-      feature({ type: 'Polygon', coordinates: square(146, 44) }),
-      feature({ type: 'MultiPolygon', coordinates: [square(146, 44), square(147, 44)] }),
-      feature({ type: 'GeometryCollection', geometries: [{ type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] }, { type: 'LineString', coordinates: [[1, 2], [3, 4], [5, 6]] }] }),
-      feature(null),
-    ]))).toEqual({ features: 5, vertices: 1 + 4 + 8 + 2 + 3 });
-    expect(countFeaturesAndVertices(feature({ type: 'Polygon', coordinates: square(146, 44) }))).toEqual({ features: 1, vertices: 4 });
-    expect(countFeaturesAndVertices({ type: 'Polygon', coordinates: square(146, 44) })).toEqual({ features: 1, vertices: 4 });
+  it("counts features and vertices (a ring's closing position is not a vertex), without recursion", () => {
+    expect(
+      countFeaturesAndVertices(
+        fc([
+          feature({ type: 'Point', coordinates: [1, 2] }),
+          feature({ type: 'Polygon', coordinates: square(146, 44) }),
+          feature({ type: 'MultiPolygon', coordinates: [square(146, 44), square(147, 44)] }),
+          feature({
+            type: 'GeometryCollection',
+            geometries: [
+              {
+                type: 'MultiPoint',
+                coordinates: [
+                  [1, 2],
+                  [3, 4],
+                ],
+              },
+              {
+                type: 'LineString',
+                coordinates: [
+                  [1, 2],
+                  [3, 4],
+                  [5, 6],
+                ],
+              },
+            ],
+          }),
+          feature(null),
+        ]),
+      ),
+    ).toEqual({ features: 5, vertices: 1 + 4 + 8 + 2 + 3 });
+    expect(countFeaturesAndVertices(feature({ type: 'Polygon', coordinates: square(146, 44) }))).toEqual({
+      features: 1,
+      vertices: 4,
+    });
+    expect(countFeaturesAndVertices({ type: 'Polygon', coordinates: square(146, 44) })).toEqual({
+      features: 1,
+      vertices: 4,
+    });
     // Malformed parts are left to the validator, never thrown on.
-    for (const bad of [null, 3, 'x', [], { type: 'FeatureCollection', features: 'x' }, { type: 'FeatureCollection', features: [null, 1, { geometry: { type: 'Polygon', coordinates: 5 } }] }]) {
+    for (const bad of [
+      null,
+      3,
+      'x',
+      [],
+      { type: 'FeatureCollection', features: 'x' },
+      { type: 'FeatureCollection', features: [null, 1, { geometry: { type: 'Polygon', coordinates: 5 } }] },
+    ]) {
       expect(() => countFeaturesAndVertices(bad)).not.toThrow();
     }
     // GeometryCollections nested 100,000 deep: counted with an explicit stack.
@@ -35,7 +86,9 @@ describe('stated limits, checked before any other work', () => {
     const coords = Array.from({ length: n }, (_, i) => [146 + (i % 1000) * 1e-3, 44 + Math.floor(i / 1000) * 1e-4]);
     const t0 = performance.now();
     const r = importGeoJsonText('many.geojson', JSON.stringify(feature({ type: 'MultiPoint', coordinates: coords })));
-    expect(!r.ok && r.problems.map((p) => p.message)).toEqual(['the file has 1,000,001 vertices; at most 1,000,000 can be imported']);
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([
+      'the file has 1,000,001 vertices; at most 1,000,000 can be imported',
+    ]);
     expect(performance.now() - t0).toBeLessThan(5000);
     // A polygon of exactly 1,000,000 vertices passes the limit (its closing position is not counted).
     const ring = Array.from({ length: MAX_IMPORT_VERTICES }, (_, i) => [Math.cos(i), Math.sin(i)]);
@@ -44,12 +97,18 @@ describe('stated limits, checked before any other work', () => {
   });
 
   it('refuses too many features with its own message', () => {
-    const features = Array.from({ length: MAX_IMPORT_FEATURES + 1 }, () => ({ type: 'Feature', properties: {}, geometry: null }));
+    const features = Array.from({ length: MAX_IMPORT_FEATURES + 1 }, () => ({
+      type: 'Feature',
+      properties: {},
+      geometry: null,
+    }));
     const r = importGeoJsonText('features.geojson', JSON.stringify(fc(features)));
-    expect(!r.ok && r.problems.map((p) => p.message)).toEqual(['the file has 100,001 features; at most 100,000 can be imported']);
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([
+      'the file has 100,001 features; at most 100,000 can be imported',
+    ]);
   });
 
-  it('keeps the validator\'s wording for text that is not JSON, and the size message', () => {
+  it("keeps the validator's wording for text that is not JSON, and the size message", () => {
     const r = importGeoJsonText('x.geojson', '{"type": ');
     expect(!r.ok && r.problems[0].message).toMatch(/^not valid JSON: /);
     const big = importGeoJsonText('big.geojson', ' '.repeat(50 * 1024 * 1024 + 1));
@@ -58,27 +117,47 @@ describe('stated limits, checked before any other work', () => {
 
   it('reports its steps to a progress callback', () => {
     const steps: ImportProgress[] = [];
-    const r = importGeoJsonText('p.geojson', JSON.stringify(fc([feature({ type: 'Polygon', coordinates: square(146, 44) })])), { onProgress: (p) => steps.push(p) });
+    const r = importGeoJsonText(
+      'p.geojson',
+      JSON.stringify(fc([feature({ type: 'Polygon', coordinates: square(146, 44) })])),
+      { onProgress: (p) => steps.push(p) },
+    );
     expect(r.ok).toBe(true);
     expect(steps.map((s) => s.step)).toEqual(['parsing', 'checking', 'merging', 'preparing']);
   });
 });
 
-describe('the import service (the worker\'s code, run inline)', () => {
+describe("the import service (the worker's code, run inline)", () => {
   it('imports, keeps the full territory, gives the page a copy for drawing, and splits and exports from the full one', () => {
     const out: ServiceResponse[] = [];
     const s = new ImportService((r) => out.push(r));
     // A 100,000-vertex wiggly circle: simplified for drawing.
     const n = 100_000;
     const ring = Array.from({ length: n }, (_, i) => {
-      const th = (2 * Math.PI * i) / n, r = 0.5 * (1 + 0.05 * Math.sin(301 * th));
+      const th = (2 * Math.PI * i) / n,
+        r = 0.5 * (1 + 0.05 * Math.sin(301 * th));
       return [146 + (r * Math.cos(th)) / Math.cos((44 * Math.PI) / 180), 44 + r * Math.sin(th)];
     });
     ring.push(ring[0]);
-    s.handle({ kind: 'import', id: 1, name: 'big.geojson', text: JSON.stringify(feature({ type: 'Polygon', coordinates: [ring] })) });
+    s.handle({
+      kind: 'import',
+      id: 1,
+      name: 'big.geojson',
+      text: JSON.stringify(feature({ type: 'Polygon', coordinates: [ring] })),
+    });
     const done = out.find((r) => r.id === 1 && r.kind === 'ok')!;
     expect(out.filter((r) => r.id === 1 && r.kind === 'progress').length).toBeGreaterThanOrEqual(3);
-    const imp = (done as { value: { ok: true; data: { territory: { coordinates: number[][][][] }; territoryInfo: { vertices: number; simplifiedForDisplay: boolean } } } }).value;
+    const imp = (
+      done as {
+        value: {
+          ok: true;
+          data: {
+            territory: { coordinates: number[][][][] };
+            territoryInfo: { vertices: number; simplifiedForDisplay: boolean };
+          };
+        };
+      }
+    ).value;
     expect(imp.ok).toBe(true);
     expect(imp.data.territoryInfo.vertices).toBe(n + 1);
     expect(imp.data.territoryInfo.simplifiedForDisplay).toBe(true);
@@ -87,24 +166,40 @@ describe('the import service (the worker\'s code, run inline)', () => {
     expect(shown).toBeGreaterThan(1000);
 
     s.handle({ kind: 'split', id: 2, name: 'big.geojson', params: { anchor: null, bearing: 30, share: 0.25 } });
-    const split = out.find((r) => r.id === 2 && r.kind === 'ok') as { value: { result: { fraction: number; japanSideKm2: number; totalKm2: number } } };
+    const split = out.find((r) => r.id === 2 && r.kind === 'ok') as {
+      value: { result: { fraction: number; japanSideKm2: number; totalKm2: number } };
+    };
     expect(Math.abs(split.value.result.fraction - 0.25)).toBeLessThan(1e-8);
     s.handle({ kind: 'export', id: 3, name: 'big.geojson', params: { anchor: null, bearing: 30, share: 0.25 } });
     const text = (out.find((r) => r.id === 3 && r.kind === 'ok') as { value: string }).value;
     const exported = JSON.parse(text);
-    expect(exported.features.map((f: { properties: { part: string } }) => f.properties.part)).toEqual(['side-a', 'side-b', 'cut-line']);
+    expect(exported.features.map((f: { properties: { part: string } }) => f.properties.part)).toEqual([
+      'side-a',
+      'side-b',
+      'cut-line',
+    ]);
     // The export has the full geometry (more vertices than the page's copy).
-    expect(exported.features[0].geometry.coordinates.flat(2).length + exported.features[1].geometry.coordinates.flat(2).length).toBeGreaterThan(n);
+    expect(
+      exported.features[0].geometry.coordinates.flat(2).length +
+        exported.features[1].geometry.coordinates.flat(2).length,
+    ).toBeGreaterThan(n);
 
     s.handle({ kind: 'split', id: 4, name: 'nothing.geojson', params: { anchor: null, bearing: null, share: 0.5 } });
-    expect(out.find((r) => r.id === 4 && r.kind !== 'progress')).toMatchObject({ kind: 'error', message: expect.stringContaining('no territory') });
+    expect(out.find((r) => r.id === 4 && r.kind !== 'progress')).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('no territory'),
+    });
   });
 
   it('the client: promises, progress, and coalesced splits (inline where there is no Worker)', async () => {
     const client = createImportClient({ inline: true });
     expect(client.mode).toBe('inline');
     const steps: string[] = [];
-    const r = await client.importText('t.geojson', JSON.stringify(feature({ type: 'Polygon', coordinates: square(146, 44) })), (p) => steps.push(p.step));
+    const r = await client.importText(
+      't.geojson',
+      JSON.stringify(feature({ type: 'Polygon', coordinates: square(146, 44) })),
+      (p) => steps.push(p.step),
+    );
     expect(r.ok).toBe(true);
     expect(steps).toContain('checking');
     const a = client.split('t.geojson', { anchor: null, bearing: 0, share: 0.1 });
@@ -119,7 +214,12 @@ describe('the import service (the worker\'s code, run inline)', () => {
   it('simplifies for drawing only when large, keeping every polygon', () => {
     const small = { type: 'MultiPolygon' as const, coordinates: [square(146, 44)] };
     expect(simplifyForDisplay(small).geometry).toBe(small);
-    const many = { type: 'MultiPolygon' as const, coordinates: Array.from({ length: 20_000 }, (_, i) => square(140 + (i % 100) * 0.1, 40 + Math.floor(i / 100) * 0.1, 0.05)) };
+    const many = {
+      type: 'MultiPolygon' as const,
+      coordinates: Array.from({ length: 20_000 }, (_, i) =>
+        square(140 + (i % 100) * 0.1, 40 + Math.floor(i / 100) * 0.1, 0.05),
+      ),
+    };
     const s = simplifyForDisplay(many, 60_000);
     expect(s.geometry!.coordinates).toHaveLength(20_000);
     for (const p of s.geometry!.coordinates) expect(p[0].length).toBeGreaterThanOrEqual(4);
@@ -132,7 +232,10 @@ describe('no quadratic work on broken files', () => {
     const ring: unknown[] = Array.from({ length: n }, (_, i) => [146 + i * 1e-7, 'x']);
     ring.push(ring[0]);
     const t0 = performance.now();
-    const r = importGeoJsonText('broken.geojson', JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    const r = importGeoJsonText(
+      'broken.geojson',
+      JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }),
+    );
     const ms = performance.now() - t0;
     expect(!r.ok && r.problems.at(-1)!.message).toBe('… and 999980 more problems');
     expect(ms).toBeLessThan(15_000);

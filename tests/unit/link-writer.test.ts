@@ -5,14 +5,28 @@ import { createLinkWriter } from '../../src/ui/link-writer.ts';
 function fakeHistory(limit = Infinity) {
   let hash = '';
   const writes: { at: number; hash: string }[] = [];
-  let windowStart = -Infinity, inWindow = 0, refused = 0;
+  let windowStart = -Infinity,
+    inWindow = 0,
+    refused = 0;
   return {
-    writes, get refused() { return refused; },
+    writes,
+    get refused() {
+      return refused;
+    },
     current: () => hash,
     write: (h: string) => {
       const t = Date.now();
-      if (t - windowStart > 30_000) { windowStart = t; inWindow = 0; }
-      if (inWindow >= limit) { refused++; throw new DOMException('Attempt to use history.replaceState() more than 100 times per 30 seconds', 'SecurityError'); }
+      if (t - windowStart > 30_000) {
+        windowStart = t;
+        inWindow = 0;
+      }
+      if (inWindow >= limit) {
+        refused++;
+        throw new DOMException(
+          'Attempt to use history.replaceState() more than 100 times per 30 seconds',
+          'SecurityError',
+        );
+      }
       inWindow++;
       hash = h;
       writes.push({ at: t, hash: h });
@@ -21,14 +35,22 @@ function fakeHistory(limit = Infinity) {
 }
 
 describe('link writer', () => {
-  beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(1_000_000); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('writes at most once per 300 ms while dragging, and always the last state', () => {
     const h = fakeHistory();
     const w = createLinkWriter({ write: h.write, current: h.current, log: () => undefined });
     // 491 input events over about 5 s, as a drag of the share slider.
-    for (let i = 0; i < 491; i++) { w.request(`#share=${i}`); vi.advanceTimersByTime(10); }
+    for (let i = 0; i < 491; i++) {
+      w.request(`#share=${i}`);
+      vi.advanceTimersByTime(10);
+    }
     vi.advanceTimersByTime(1000);
     expect(h.writes.length).toBeLessThanOrEqual(Math.ceil(4910 / 300) + 1);
     expect(h.writes.length).toBeGreaterThan(10);
@@ -49,21 +71,30 @@ describe('link writer', () => {
     expect(w.stats().skipped).toBe(1);
   });
 
-  it('stays under Safari\'s 100 writes per 30 s during a long drag: no write is refused', () => {
+  it("stays under Safari's 100 writes per 30 s during a long drag: no write is refused", () => {
     const h = fakeHistory(100);
     const w = createLinkWriter({ write: h.write, current: h.current, log: () => undefined });
-    for (let i = 0; i < 6000; i++) { w.request(`#share=${i}`); vi.advanceTimersByTime(16); } // 96 s of dragging
+    for (let i = 0; i < 6000; i++) {
+      w.request(`#share=${i}`);
+      vi.advanceTimersByTime(16);
+    } // 96 s of dragging
     vi.advanceTimersByTime(31_000);
     expect(h.refused).toBe(0);
     expect(h.current()).toBe('#share=5999');
-    for (let i = 90; i < h.writes.length; i++) expect(h.writes[i].at - h.writes[i - 90].at).toBeGreaterThanOrEqual(30_000);
+    for (let i = 90; i < h.writes.length; i++)
+      expect(h.writes[i].at - h.writes[i - 90].at).toBeGreaterThanOrEqual(30_000);
   });
 
   it('logs and ignores a refused write, then writes the last state once the browser allows it', () => {
     const h = fakeHistory(3); // a stricter browser than the writer's budget
     const log = vi.fn();
     const w = createLinkWriter({ write: h.write, current: h.current, log });
-    expect(() => { for (let i = 0; i < 100; i++) { w.request(`#x=${i}`); vi.advanceTimersByTime(50); } }).not.toThrow();
+    expect(() => {
+      for (let i = 0; i < 100; i++) {
+        w.request(`#x=${i}`);
+        vi.advanceTimersByTime(50);
+      }
+    }).not.toThrow();
     expect(h.refused).toBeGreaterThan(0);
     expect(log).toHaveBeenCalled();
     expect(log.mock.calls[0][1]).toBeInstanceOf(DOMException);
@@ -74,8 +105,20 @@ describe('link writer', () => {
 
   it('a history that always throws never throws out of the writer', () => {
     const log = vi.fn();
-    const w = createLinkWriter({ write: () => { throw new Error('nope'); }, current: () => '', log });
-    expect(() => { for (let i = 0; i < 50; i++) { w.request(`#${i}`); vi.advanceTimersByTime(100); } vi.advanceTimersByTime(10_000); }).not.toThrow();
+    const w = createLinkWriter({
+      write: () => {
+        throw new Error('nope');
+      },
+      current: () => '',
+      log,
+    });
+    expect(() => {
+      for (let i = 0; i < 50; i++) {
+        w.request(`#${i}`);
+        vi.advanceTimersByTime(100);
+      }
+      vi.advanceTimersByTime(10_000);
+    }).not.toThrow();
     expect(w.stats().written).toBe(0);
     expect(w.stats().refused).toBeGreaterThan(0);
     w.dispose();

@@ -9,8 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import {
-  CAPE_NOSAPPU, MAX_LINE_STEP_M, PartitionInputError, prepareTerritory, sideOfPoint, solvePartition,
-  type PartitionResult, type PreparedTerritory,
+  CAPE_NOSAPPU,
+  MAX_LINE_STEP_M,
+  PartitionInputError,
+  prepareTerritory,
+  sideOfPoint,
+  solvePartition,
+  type PartitionResult,
+  type PreparedTerritory,
 } from '../../src/geo/partition.ts';
 import { geometryAreaKm2, WGS84 } from '../../src/geo/geodesic.ts';
 import { validateLayerObject, formatProblem } from '../../src/data/validate.ts';
@@ -60,13 +66,25 @@ function* verticesOf(g: MultiPolygon): Generator<Position> {
   for (const poly of g.coordinates) for (const ring of poly) for (const p of ring) yield p;
 }
 
-interface CheckOptions { fracTol: number; sideTolM?: number; validity?: boolean; sides?: boolean }
+interface CheckOptions {
+  fracTol: number;
+  sideTolM?: number;
+  validity?: boolean;
+  sides?: boolean;
+}
 
 /** The assertions (a)-(e) of one cut; returns the measured figures for diagnostics. */
-function checkCut(geometry: Polygon | MultiPolygon, prep: PreparedTerritory, bearing: number, fraction: number, o: CheckOptions) {
+function checkCut(
+  geometry: Polygon | MultiPolygon,
+  prep: PreparedTerritory,
+  bearing: number,
+  fraction: number,
+  o: CheckOptions,
+) {
   const r = solvePartition(prep, bearing, { fraction });
   const total = areaKm2(geometry);
-  const japan = areaKm2(r.japanSide), other = areaKm2(r.otherSide);
+  const japan = areaKm2(r.japanSide),
+    other = areaKm2(r.otherSide);
   expect(r.japanSide).not.toBeNull();
   expect(r.otherSide).not.toBeNull();
   for (const v of [r.fraction, r.japanSideKm2, r.otherSideKm2, r.totalKm2, r.offsetM, r.lineLengthKm, r.bearingDeg]) {
@@ -84,13 +102,17 @@ function checkCut(geometry: Polygon | MultiPolygon, prep: PreparedTerritory, bea
   expect(line.type).toBe('LineString');
   expect(line.coordinates.length).toBeGreaterThanOrEqual(2);
   let maxStep = 0;
-  for (let i = 1; i < line.coordinates.length; i++) maxStep = Math.max(maxStep, dist(line.coordinates[i - 1], line.coordinates[i]));
+  for (let i = 1; i < line.coordinates.length; i++)
+    maxStep = Math.max(maxStep, dist(line.coordinates[i - 1], line.coordinates[i]));
   expect(maxStep).toBeLessThanOrEqual(MAX_LINE_STEP_M);
   expect(maxStep).toBeGreaterThan(0);
   // (c) the line separates the parts: each vertex is on its own side, or on the line (within tol).
   if (o.sides !== false) {
     const tol = o.sideTolM ?? 1;
-    for (const [part, side] of [[r.japanSide!, 'japan'], [r.otherSide!, 'other']] as const) {
+    for (const [part, side] of [
+      [r.japanSide!, 'japan'],
+      [r.otherSide!, 'other'],
+    ] as const) {
       for (const p of verticesOf(part)) {
         if (sideOfPoint(prep, r, p) !== side) expect(distanceToLine(prep, r, p)).toBeLessThanOrEqual(tol);
       }
@@ -100,7 +122,11 @@ function checkCut(geometry: Polygon | MultiPolygon, prep: PreparedTerritory, bea
   if (o.validity !== false) {
     const fcoll: FeatureCollection = {
       type: 'FeatureCollection',
-      features: [r.japanSide!, r.otherSide!].map((g, i): Feature => ({ type: 'Feature', properties: { id: `side-${i}` }, geometry: g })),
+      features: [r.japanSide!, r.otherSide!].map((g, i): Feature => ({
+        type: 'Feature',
+        properties: { id: `side-${i}` },
+        geometry: g,
+      })),
     };
     const v = validateLayerObject('partition', fcoll, { geometryTypes: ['MultiPolygon'], requiredProperties: [] });
     expect(v.ok ? [] : v.problems.map(formatProblem)).toEqual([]);
@@ -124,7 +150,8 @@ function toLonLat(c: XY, x: number, y: number): Position {
 function densify(ring: Position[], maxM: number): Position[] {
   const out: Position[] = [];
   for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i], b = ring[i + 1];
+    const a = ring[i],
+      b = ring[i + 1];
     out.push(a);
     const g = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const n = Math.ceil(g.s13! / maxM);
@@ -140,7 +167,13 @@ function densify(ring: Position[], maxM: number): Position[] {
 const EDGE_M = 2000;
 
 /** A closed ring through points at angles 2π(i + 0.8 j_i)/n and the given radii (km), counter-clockwise. */
-function radialRing(c: XY, rot: number, jit: number[], radius: (i: number, angle: number) => number, cw = false): Position[] {
+function radialRing(
+  c: XY,
+  rot: number,
+  jit: number[],
+  radius: (i: number, angle: number) => number,
+  cw = false,
+): Position[] {
   const n = jit.length;
   const ring: Position[] = [];
   for (let i = 0; i < n; i++) {
@@ -153,7 +186,10 @@ function radialRing(c: XY, rot: number, jit: number[], radius: (i: number, angle
   return densify(ring, EDGE_M);
 }
 
-const centreArb = fc.tuple(fc.double({ min: 145.9, max: 148.1, noNaN: true }), fc.double({ min: 43.9, max: 45.1, noNaN: true }));
+const centreArb = fc.tuple(
+  fc.double({ min: 145.9, max: 148.1, noNaN: true }),
+  fc.double({ min: 43.9, max: 45.1, noNaN: true }),
+);
 /** Radius in km, log-uniform: territories from ~1 km to ~200 km across. */
 const radiusArb = fc.double({ min: Math.log(0.5), max: Math.log(100), noNaN: true }).map(Math.exp);
 const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
@@ -161,12 +197,24 @@ const rotArb = fc.double({ min: 0, max: 2 * Math.PI, noNaN: true });
 
 /** Convex: points on an ellipse (axes R and ratio·R, rotated). */
 const convexRing = (c: XY, R: number) =>
-  fc.record({ jit: fc.array(unit, { minLength: 3, maxLength: 30 }), ratio: fc.double({ min: 0.2, max: 1, noNaN: true }), rot: rotArb })
-    .map(({ jit, ratio, rot }) => radialRing(c, rot, jit, (_, a) => R * ratio / Math.hypot(ratio * Math.cos(a), Math.sin(a))));
+  fc
+    .record({
+      jit: fc.array(unit, { minLength: 3, maxLength: 30 }),
+      ratio: fc.double({ min: 0.2, max: 1, noNaN: true }),
+      rot: rotArb,
+    })
+    .map(({ jit, ratio, rot }) =>
+      radialRing(c, rot, jit, (_, a) => (R * ratio) / Math.hypot(ratio * Math.cos(a), Math.sin(a))),
+    );
 
 /** Concave: a star polygon with random radii in [lo·R, R]. */
 const starRing = (c: XY, R: number, lo = 0.15, minN = 5) =>
-  fc.record({ jit: fc.array(unit, { minLength: minN, maxLength: 40 }), radii: fc.array(fc.double({ min: lo, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }), rot: rotArb })
+  fc
+    .record({
+      jit: fc.array(unit, { minLength: minN, maxLength: 40 }),
+      radii: fc.array(fc.double({ min: lo, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }),
+      rot: rotArb,
+    })
     .map(({ jit, radii, rot }) => radialRing(c, rot, jit, (i) => R * radii[i]));
 
 /**
@@ -174,27 +222,43 @@ const starRing = (c: XY, R: number, lo = 0.15, minN = 5) =>
  * than 0.29R from the centre), and a clockwise star hole of radii <= 0.25R around the same centre.
  */
 const holedPolygon = (c: XY, R: number) =>
-  fc.tuple(starRing(c, R, 0.5, 6), fc.record({ jit: fc.array(unit, { minLength: 3, maxLength: 20 }), radii: fc.array(fc.double({ min: 0.05, max: 0.25, noNaN: true }), { minLength: 20, maxLength: 20 }), rot: rotArb }))
+  fc
+    .tuple(
+      starRing(c, R, 0.5, 6),
+      fc.record({
+        jit: fc.array(unit, { minLength: 3, maxLength: 20 }),
+        radii: fc.array(fc.double({ min: 0.05, max: 0.25, noNaN: true }), { minLength: 20, maxLength: 20 }),
+        rot: rotArb,
+      }),
+    )
     .map(([outer, h]) => [outer, radialRing(c, h.rot, h.jit, (i) => R * h.radii[i], true)]);
 
 const bearingArb = fc.double({ min: 0, max: 360, maxExcluded: true, noNaN: true });
 const fractionArb = fc.double({ min: 0.001, max: 0.999, noNaN: true });
 
 const polygonCase = (rings: (c: XY, R: number) => fc.Arbitrary<Position[][]>) =>
-  fc.record({ c: centreArb, R: radiusArb }).chain(({ c, R }) => rings(c, R)).map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
+  fc
+    .record({ c: centreArb, R: radiusArb })
+    .chain(({ c, R }) => rings(c, R))
+    .map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
 
 const convexArb = polygonCase((c, R) => convexRing(c, R).map((r) => [r]));
 const starArb = polygonCase((c, R) => starRing(c, R).map((r) => [r]));
 const holedArb = polygonCase(holedPolygon);
 
 /** 2-5 disjoint parts (convex, star or holed) along a random direction, each within its own circle. */
-const multiArb = fc.record({ c: centreArb, R: radiusArb, k: fc.integer({ min: 2, max: 5 }), dir: rotArb })
+const multiArb = fc
+  .record({ c: centreArb, R: radiusArb, k: fc.integer({ min: 2, max: 5 }), dir: rotArb })
   .chain(({ c, R, k, dir }) => {
     const r = R / k;
     const parts = Array.from({ length: k }, (_, i) => {
       const off = (i - (k - 1) / 2) * 2.2 * r;
       const pc = toLonLat(c, off * Math.cos(dir), off * Math.sin(dir)) as XY;
-      return fc.oneof(convexRing(pc, r).map((x) => [x]), starRing(pc, r).map((x) => [x]), holedPolygon(pc, r));
+      return fc.oneof(
+        convexRing(pc, r).map((x) => [x]),
+        starRing(pc, r).map((x) => [x]),
+        holedPolygon(pc, r),
+      );
     });
     return fc.tuple(...parts);
   })
@@ -210,7 +274,18 @@ const RUNS = Number(process.env.PARTITION_RUNS ?? 500);
 const SEED = process.env.PARTITION_SEED === 'random' ? {} : { seed: Number(process.env.PARTITION_SEED ?? 20240611) };
 
 describe('known answers', () => {
-  const rect: Polygon = { type: 'Polygon', coordinates: [[[146, 45], [147, 45], [147, 45.5], [146, 45.5], [146, 45]]] };
+  const rect: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [146, 45],
+        [147, 45],
+        [147, 45.5],
+        [146, 45.5],
+        [146, 45],
+      ],
+    ],
+  };
 
   it('a 1°×0.5° rectangle near 45 N cut at bearing 0 at 0.3', () => {
     const prep = prepareTerritory(rect);
@@ -233,7 +308,18 @@ describe('known answers', () => {
   });
 
   it('a 10 km square cut at 90° at 0.5: an east-west line through the middle', () => {
-    const sq = { type: 'Polygon', coordinates: [[toLonLat([147, 44], -5, -5), toLonLat([147, 44], 5, -5), toLonLat([147, 44], 5, 5), toLonLat([147, 44], -5, 5), toLonLat([147, 44], -5, -5)]] } as Polygon;
+    const sq = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          toLonLat([147, 44], -5, -5),
+          toLonLat([147, 44], 5, -5),
+          toLonLat([147, 44], 5, 5),
+          toLonLat([147, 44], -5, 5),
+          toLonLat([147, 44], -5, -5),
+        ],
+      ],
+    } as Polygon;
     const prep = prepareTerritory(sq);
     const r = solvePartition(prep, 90, { fraction: 0.5 });
     const c = r.line!.coordinates;
@@ -248,7 +334,8 @@ describe('known answers', () => {
 
   it('bearings differing by 180° give the same cut', () => {
     const prep = prepareTerritory(rect);
-    const a = solvePartition(prep, 30, { fraction: 0.4 }), b = solvePartition(prep, 210, { fraction: 0.4 });
+    const a = solvePartition(prep, 30, { fraction: 0.4 }),
+      b = solvePartition(prep, 210, { fraction: 0.4 });
     expect(b.bearingDeg).toBeCloseTo(30, 9);
     expect(b.line).toEqual(a.line);
     expect(b.japanSide).toEqual(a.japanSide);
@@ -257,9 +344,12 @@ describe('known answers', () => {
 
 describe('random territories (fast-check)', () => {
   const prop = (arb: fc.Arbitrary<Polygon | MultiPolygon>) => () => {
-    fc.assert(fc.property(arb, bearingArb, fractionArb, (g, bearing, fraction) => {
-      checkCut(g, prepareTerritory(g), bearing, fraction, { fracTol: 1e-6 });
-    }), { numRuns: RUNS, ...SEED });
+    fc.assert(
+      fc.property(arb, bearingArb, fractionArb, (g, bearing, fraction) => {
+        checkCut(g, prepareTerritory(g), bearing, fraction, { fracTol: 1e-6 });
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
   };
   it('convex polygons', prop(convexArb));
   it('concave (star) polygons', prop(starArb));
@@ -269,7 +359,30 @@ describe('random territories (fast-check)', () => {
 
 describe('counterexamples found by fast-check', () => {
   it('a spiky star where plain Newton steps cycled between two points (fixed: 1.1e-3 off after 200 iterations)', () => {
-    const [g, bearing, fraction] = [{"type":"Polygon","coordinates":[[[146.822725788604,44.41754990385102],[146.81981622314436,44.4187148955286],[146.81876800185339,44.41974809106581],[146.81699116017728,44.42619616661273],[146.81604683691944,44.418718156115666],[146.80619727698988,44.42200105564083],[146.81485211760068,44.41754990385102],[146.8153555443159,44.41687541309154],[146.81604683691944,44.41638165158637],[146.81699116017728,44.41620092233207],[146.81793548343512,44.41638165158637],[146.82611963280513,44.41378552947619],[146.822725788604,44.41754990385102]]]},0,0.3211154058994062] as [Polygon, number, number];
+    const [g, bearing, fraction] = [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [146.822725788604, 44.41754990385102],
+            [146.81981622314436, 44.4187148955286],
+            [146.81876800185339, 44.41974809106581],
+            [146.81699116017728, 44.42619616661273],
+            [146.81604683691944, 44.418718156115666],
+            [146.80619727698988, 44.42200105564083],
+            [146.81485211760068, 44.41754990385102],
+            [146.8153555443159, 44.41687541309154],
+            [146.81604683691944, 44.41638165158637],
+            [146.81699116017728, 44.41620092233207],
+            [146.81793548343512, 44.41638165158637],
+            [146.82611963280513, 44.41378552947619],
+            [146.822725788604, 44.41754990385102],
+          ],
+        ],
+      },
+      0,
+      0.3211154058994062,
+    ] as [Polygon, number, number];
     checkCut(g, prepareTerritory(g), bearing, fraction, { fracTol: 1e-6 });
     expect(solvePartition(prepareTerritory(g), bearing, { fraction }).iterations).toBeLessThan(60);
   });
@@ -277,22 +390,161 @@ describe('counterexamples found by fast-check', () => {
   // Found by fast-check: when the line passes within ~1e-9 m of a vertex that points across it, the
   // clip used to emit a zero-area ring [crossing, vertex, crossing]. Such rings are now dropped.
   const zeroRings: [string, Polygon | MultiPolygon, number, number][] = [
-    ['star', ...([{"type":"Polygon","coordinates":[[[147.08059663407428,44.33169060080613],[147.081659804793,44.33378951842543],[147.07915487153704,44.33726727894207],[147.0760932561166,44.334311103835134],[147.07457579729675,44.33303958232508],[147.0728366481953,44.33469394127809],[147.06568567620508,44.338049760671105],[147.07232172741072,44.33235845823025],[147.06327864960772,44.33169060080613],[147.07095617466334,44.3306181443294],[147.0714047143915,44.32942230514045],[147.07385410246704,44.33044430439103],[147.07457579729675,44.32846644022075],[147.07938709616138,44.323381958038816],[147.07777015075962,44.329405659563356],[147.08619130026838,44.328249048287],[147.08059663407428,44.33169060080613]]]},0,0.007243859280703415] as [Polygon, number, number])],
-    ['MultiPolygon', ...([{"type":"MultiPolygon","coordinates":[[[[148.0893167872711,44.31281573642454],[148.08925693119065,44.31296159931877],[148.089096366832,44.3130611517747],[148.08873612240504,44.31382903680564],[148.08754540209713,44.313967137184136],[148.08857795149657,44.312891746827034],[148.08841177319445,44.31270481188233],[148.08778402850044,44.31186138693858],[148.08871299644267,44.31168734586091],[148.08925509170595,44.31232162992981],[148.09093435982084,44.3118985123628],[148.0893167872711,44.31281573642454]]],[[[148.09698356346465,44.31281573642454],[148.09513701215175,44.31316256397372],[148.09463287247476,44.31317470767603],[148.09430686022924,44.31317470767603],[148.09380272055225,44.31316256397372],[148.09195616923935,44.31281573642454],[148.09380272055225,44.31246890887536],[148.09430686022924,44.312456765173046],[148.09463287247476,44.312456765173046],[148.09513701215175,44.31246890887536],[148.09698356346465,44.31281573642454]]],[[[148.10189369655942,44.31281573642454],[148.1011764359778,44.31330173999577],[148.10062842427803,44.313594571267636],[148.09999999999985,44.31448517055954],[148.0993611236762,44.31360752496389],[148.09782307527846,44.31371505709198],[148.09774828240833,44.31281573642454],[148.09812050706307,44.31203928934498],[148.098970299852,44.311539582111344],[148.09999999999985,44.31171867002908],[148.1010457563133,44.31151968297368],[148.10211578028373,44.31194167545296],[148.10189369655942,44.31281573642454]],[[148.09993715757204,44.31273785294023],[148.09993715757204,44.31289361990885],[148.10012757512015,44.31281573642454],[148.09993715757204,44.31273785294023]]],[[[148.10804383076035,44.31281573642454],[148.10602311021034,44.31316847914703],[148.1055301336477,44.31317546482959],[148.10503715708506,44.31316847914703],[148.10301643653506,44.31281573642454],[148.10503715708506,44.31246299370205],[148.1055301336477,44.31245600801949],[148.10602311021034,44.31246299370205],[148.10804383076035,44.31281573642454]]],[[[148.11357396438765,44.31281596628886],[148.1124165459982,44.3133762011352],[148.1115853155909,44.31346664479578],[148.11106014842505,44.31348128374827],[148.11053498650554,44.313466548748735],[148.10970378843288,44.31337595306785],[148.1085465702034,44.31281550656022],[148.10970398859286,44.31225527171388],[148.11053521900016,44.3121648280533],[148.111060386166,44.31215018910081],[148.11158554808551,44.312164924100344],[148.11241674615817,44.31225551978123],[148.11357396438765,44.31281596628886]]]]},0,0.0013514272068283067] as [MultiPolygon, number, number])],
+    [
+      'star',
+      ...([
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [147.08059663407428, 44.33169060080613],
+              [147.081659804793, 44.33378951842543],
+              [147.07915487153704, 44.33726727894207],
+              [147.0760932561166, 44.334311103835134],
+              [147.07457579729675, 44.33303958232508],
+              [147.0728366481953, 44.33469394127809],
+              [147.06568567620508, 44.338049760671105],
+              [147.07232172741072, 44.33235845823025],
+              [147.06327864960772, 44.33169060080613],
+              [147.07095617466334, 44.3306181443294],
+              [147.0714047143915, 44.32942230514045],
+              [147.07385410246704, 44.33044430439103],
+              [147.07457579729675, 44.32846644022075],
+              [147.07938709616138, 44.323381958038816],
+              [147.07777015075962, 44.329405659563356],
+              [147.08619130026838, 44.328249048287],
+              [147.08059663407428, 44.33169060080613],
+            ],
+          ],
+        },
+        0,
+        0.007243859280703415,
+      ] as [Polygon, number, number]),
+    ],
+    [
+      'MultiPolygon',
+      ...([
+        {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [148.0893167872711, 44.31281573642454],
+                [148.08925693119065, 44.31296159931877],
+                [148.089096366832, 44.3130611517747],
+                [148.08873612240504, 44.31382903680564],
+                [148.08754540209713, 44.313967137184136],
+                [148.08857795149657, 44.312891746827034],
+                [148.08841177319445, 44.31270481188233],
+                [148.08778402850044, 44.31186138693858],
+                [148.08871299644267, 44.31168734586091],
+                [148.08925509170595, 44.31232162992981],
+                [148.09093435982084, 44.3118985123628],
+                [148.0893167872711, 44.31281573642454],
+              ],
+            ],
+            [
+              [
+                [148.09698356346465, 44.31281573642454],
+                [148.09513701215175, 44.31316256397372],
+                [148.09463287247476, 44.31317470767603],
+                [148.09430686022924, 44.31317470767603],
+                [148.09380272055225, 44.31316256397372],
+                [148.09195616923935, 44.31281573642454],
+                [148.09380272055225, 44.31246890887536],
+                [148.09430686022924, 44.312456765173046],
+                [148.09463287247476, 44.312456765173046],
+                [148.09513701215175, 44.31246890887536],
+                [148.09698356346465, 44.31281573642454],
+              ],
+            ],
+            [
+              [
+                [148.10189369655942, 44.31281573642454],
+                [148.1011764359778, 44.31330173999577],
+                [148.10062842427803, 44.313594571267636],
+                [148.09999999999985, 44.31448517055954],
+                [148.0993611236762, 44.31360752496389],
+                [148.09782307527846, 44.31371505709198],
+                [148.09774828240833, 44.31281573642454],
+                [148.09812050706307, 44.31203928934498],
+                [148.098970299852, 44.311539582111344],
+                [148.09999999999985, 44.31171867002908],
+                [148.1010457563133, 44.31151968297368],
+                [148.10211578028373, 44.31194167545296],
+                [148.10189369655942, 44.31281573642454],
+              ],
+              [
+                [148.09993715757204, 44.31273785294023],
+                [148.09993715757204, 44.31289361990885],
+                [148.10012757512015, 44.31281573642454],
+                [148.09993715757204, 44.31273785294023],
+              ],
+            ],
+            [
+              [
+                [148.10804383076035, 44.31281573642454],
+                [148.10602311021034, 44.31316847914703],
+                [148.1055301336477, 44.31317546482959],
+                [148.10503715708506, 44.31316847914703],
+                [148.10301643653506, 44.31281573642454],
+                [148.10503715708506, 44.31246299370205],
+                [148.1055301336477, 44.31245600801949],
+                [148.10602311021034, 44.31246299370205],
+                [148.10804383076035, 44.31281573642454],
+              ],
+            ],
+            [
+              [
+                [148.11357396438765, 44.31281596628886],
+                [148.1124165459982, 44.3133762011352],
+                [148.1115853155909, 44.31346664479578],
+                [148.11106014842505, 44.31348128374827],
+                [148.11053498650554, 44.313466548748735],
+                [148.10970378843288, 44.31337595306785],
+                [148.1085465702034, 44.31281550656022],
+                [148.10970398859286, 44.31225527171388],
+                [148.11053521900016, 44.3121648280533],
+                [148.111060386166, 44.31215018910081],
+                [148.11158554808551, 44.312164924100344],
+                [148.11241674615817, 44.31225551978123],
+                [148.11357396438765, 44.31281596628886],
+              ],
+            ],
+          ],
+        },
+        0,
+        0.0013514272068283067,
+      ] as [MultiPolygon, number, number]),
+    ],
   ];
   it.each(zeroRings)('a cut through a spike vertex of a %s gives valid parts', (_, g, bearing, fraction) => {
     checkCut(g, prepareTerritory(g), bearing, fraction, { fracTol: 1e-6 });
   });
-  it.each(zeroRings)('(measured) a cut through a spike vertex of a %s: everything but validity holds', (_, g, bearing, fraction) => {
-    checkCut(g, prepareTerritory(g), bearing, fraction, { fracTol: 1e-6, validity: false });
-  });
+  it.each(zeroRings)(
+    '(measured) a cut through a spike vertex of a %s: everything but validity holds',
+    (_, g, bearing, fraction) => {
+      checkCut(g, prepareTerritory(g), bearing, fraction, { fracTol: 1e-6, validity: false });
+    },
+  );
 });
 
 describe('long edges (edge model of the solver vs GeographicLib)', () => {
   // The solver treats an edge as a straight segment in its equal-area plane; GeographicLib (and the
   // rest of the project) as a WGS84 geodesic. The two differ by a thin lens that grows with the
   // cube of the edge length, so undensified polygons with very long edges miss the 1e-6 target.
-  const rect: Polygon = { type: 'Polygon', coordinates: [[[146, 45], [147, 45], [147, 45.5], [146, 45.5], [146, 45]]] };
+  const rect: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [146, 45],
+        [147, 45],
+        [147, 45.5],
+        [146, 45.5],
+        [146, 45],
+      ],
+    ],
+  };
   const worstError = (g: Polygon) => {
     const prep = prepareTerritory(g);
     let worst = 0;
@@ -320,8 +572,12 @@ describe('long edges (edge model of the solver vs GeographicLib)', () => {
 // ---------------------------------------------------------------------------------------------
 // The real islands
 
-const islandsFc = JSON.parse(readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8')) as FeatureCollection<MultiPolygon>;
-const officialAreas = JSON.parse(readFileSync(join(ROOT, 'data/official-areas.json'), 'utf8')) as { areas: { id: string; area_km2: number }[] };
+const islandsFc = JSON.parse(
+  readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8'),
+) as FeatureCollection<MultiPolygon>;
+const officialAreas = JSON.parse(readFileSync(join(ROOT, 'data/official-areas.json'), 'utf8')) as {
+  areas: { id: string; area_km2: number }[];
+};
 const island = (id: string) => islandsFc.features.find((f) => f.properties?.id === id)!.geometry;
 
 describe('the real islands', () => {
@@ -329,9 +585,12 @@ describe('the real islands', () => {
     it(`${id}: 50 random cuts`, () => {
       const g = island(id);
       const prep = prepareTerritory(g);
-      fc.assert(fc.property(bearingArb, fractionArb, (bearing, fraction) => {
-        checkCut(g, prep, bearing, fraction, { fracTol: 1e-6 });
-      }), { numRuns: 50 });
+      fc.assert(
+        fc.property(bearingArb, fractionArb, (bearing, fraction) => {
+          checkCut(g, prep, bearing, fraction, { fracTol: 1e-6 });
+        }),
+        { numRuns: 50 },
+      );
     });
   }
 
@@ -354,7 +613,10 @@ describe('the real islands', () => {
     expect(has(r.otherSide)).toBe(false);
     expect(sideOfPoint(prep, r, nearest)).toBe('japan');
     // The Japan side lies south-west of the other side (mean of its vertices).
-    const mean = (m: MultiPolygon) => { const v = [...verticesOf(m)]; return [v.reduce((s, p) => s + p[0], 0) / v.length, v.reduce((s, p) => s + p[1], 0) / v.length]; };
+    const mean = (m: MultiPolygon) => {
+      const v = [...verticesOf(m)];
+      return [v.reduce((s, p) => s + p[0], 0) / v.length, v.reduce((s, p) => s + p[1], 0) / v.length];
+    };
     const [mj, mo] = [mean(r.japanSide!), mean(r.otherSide!)];
     expect(mj[0]).toBeLessThan(mo[0]);
     expect(mj[1]).toBeLessThan(mo[1]);
@@ -364,7 +626,7 @@ describe('the real islands', () => {
     }
   });
 
-  it("the cut line follows the WGS84 geodesic between its ends (Etorofu at 0°, 45°, 90°, 135°)", () => {
+  it('the cut line follows the WGS84 geodesic between its ends (Etorofu at 0°, 45°, 90°, 135°)', () => {
     const g = island('etorofu');
     const prep = prepareTerritory(g);
     const dev: Record<string, number> = {};
@@ -382,7 +644,8 @@ describe('the real islands', () => {
       else expect(v, k).toBeLessThan(1);
     }
     // The cross-track measure itself: a point 3 m off the geodesic's midpoint reads 3 m.
-    const a: Position = [147, 44.8], b: Position = [148, 45.3];
+    const a: Position = [147, 44.8],
+      b: Position = [148, 45.3];
     const l = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const m = l.Position(l.s13! / 2);
     const off = WGS84.Direct(m.lat2!, m.lon2!, m.azi2! + 90, 3);
@@ -404,7 +667,18 @@ describe('the real islands', () => {
 // Degenerate and invalid input
 
 describe('degenerate input', () => {
-  const sq: Polygon = { type: 'Polygon', coordinates: [[[147, 44], [147.1, 44], [147.1, 44.1], [147, 44.1], [147, 44]]] };
+  const sq: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [147, 44],
+        [147.1, 44],
+        [147.1, 44.1],
+        [147, 44.1],
+        [147, 44],
+      ],
+    ],
+  };
   const prep = prepareTerritory(sq);
 
   it('fraction 0 and 1 are trivial: one side holds the whole territory, no line', () => {
@@ -464,16 +738,123 @@ describe('degenerate input', () => {
   const bad: [string, unknown][] = [
     ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }],
     ['a polygon without rings', { type: 'MultiPolygon', coordinates: [[]] }],
-    ['a ring of 3 positions', { type: 'Polygon', coordinates: [[[147, 44], [147.1, 44], [147, 44]]] }],
+    [
+      'a ring of 3 positions',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [147, 44],
+            [147.1, 44],
+            [147, 44],
+          ],
+        ],
+      },
+    ],
     ['an empty ring', { type: 'Polygon', coordinates: [[]] }],
-    ['a NaN coordinate', { type: 'Polygon', coordinates: [[[147, 44], [NaN, 44], [147.1, 44.1], [147, 44.1], [147, 44]]] }],
-    ['latitude 200', { type: 'Polygon', coordinates: [[[147, 44], [147.1, 200], [147.1, 44.1], [147, 44.1], [147, 44]]] }],
-    ['longitude 200', { type: 'Polygon', coordinates: [[[147, 44], [200, 44], [147.1, 44.1], [147, 44.1], [147, 44]]] }],
-    ['an infinite coordinate', { type: 'Polygon', coordinates: [[[147, 44], [147.1, Infinity], [147.1, 44.1], [147, 44.1], [147, 44]]] }],
-    ['a zero-area ring', { type: 'Polygon', coordinates: [[[147, 44], [147.1, 44.1], [147, 44], [147, 44]]] }],
-    ['a hole as large as its polygon', { type: 'Polygon', coordinates: [sq.coordinates[0], [...sq.coordinates[0]].reverse()] }],
-    ['a territory 30° across', { type: 'Polygon', coordinates: [[[130, 40], [160, 40], [160, 45], [130, 45], [130, 40]]] }],
-    ['a LineString', { type: 'LineString', coordinates: [[147, 44], [148, 45]] }],
+    [
+      'a NaN coordinate',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [147, 44],
+            [NaN, 44],
+            [147.1, 44.1],
+            [147, 44.1],
+            [147, 44],
+          ],
+        ],
+      },
+    ],
+    [
+      'latitude 200',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [147, 44],
+            [147.1, 200],
+            [147.1, 44.1],
+            [147, 44.1],
+            [147, 44],
+          ],
+        ],
+      },
+    ],
+    [
+      'longitude 200',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [147, 44],
+            [200, 44],
+            [147.1, 44.1],
+            [147, 44.1],
+            [147, 44],
+          ],
+        ],
+      },
+    ],
+    [
+      'an infinite coordinate',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [147, 44],
+            [147.1, Infinity],
+            [147.1, 44.1],
+            [147, 44.1],
+            [147, 44],
+          ],
+        ],
+      },
+    ],
+    [
+      'a zero-area ring',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [147, 44],
+            [147.1, 44.1],
+            [147, 44],
+            [147, 44],
+          ],
+        ],
+      },
+    ],
+    [
+      'a hole as large as its polygon',
+      { type: 'Polygon', coordinates: [sq.coordinates[0], [...sq.coordinates[0]].reverse()] },
+    ],
+    [
+      'a territory 30° across',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [130, 40],
+            [160, 40],
+            [160, 45],
+            [130, 45],
+            [130, 40],
+          ],
+        ],
+      },
+    ],
+    [
+      'a LineString',
+      {
+        type: 'LineString',
+        coordinates: [
+          [147, 44],
+          [148, 45],
+        ],
+      },
+    ],
     ['null', null],
   ];
   it.each(bad)('%s throws PartitionInputError', (_, g) => {
@@ -488,7 +869,14 @@ describe('degenerate input', () => {
   });
 
   it('repeated vertices, an unclosed ring and clockwise winding are accepted', () => {
-    const ring = [[147, 44], [147.1, 44], [147.1, 44], [147.1, 44.1], [147, 44.1], [147, 44]];
+    const ring = [
+      [147, 44],
+      [147.1, 44],
+      [147.1, 44],
+      [147.1, 44.1],
+      [147, 44.1],
+      [147, 44],
+    ];
     for (const coords of [ring, ring.slice(0, -1), [...ring].reverse()]) {
       const g: Polygon = { type: 'Polygon', coordinates: [coords] };
       const closedG: Polygon = { type: 'Polygon', coordinates: [[...ring]] };
@@ -497,10 +885,34 @@ describe('degenerate input', () => {
   });
 
   it('vertices exactly on the line (a diamond cut through its tips) and an edge along it', () => {
-    const diamond: Polygon = { type: 'Polygon', coordinates: [[[147, 43.9], [147.1, 44], [147, 44.1], [146.9, 44], [147, 43.9]]] };
+    const diamond: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [147, 43.9],
+          [147.1, 44],
+          [147, 44.1],
+          [146.9, 44],
+          [147, 43.9],
+        ],
+      ],
+    };
     for (const b of [0, 90, 45]) checkCut(diamond, prepareTerritory(diamond), b, 0.5, { fracTol: 1e-6 });
     // A 'house': the cut at 0.5 along 0° passes through the ridge and the middle of the floor.
-    const house: Polygon = { type: 'Polygon', coordinates: [[[146.9, 44], [147, 44], [147.1, 44], [147.1, 44.1], [147, 44.15], [146.9, 44.1], [146.9, 44]]] };
+    const house: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [146.9, 44],
+          [147, 44],
+          [147.1, 44],
+          [147.1, 44.1],
+          [147, 44.15],
+          [146.9, 44.1],
+          [146.9, 44],
+        ],
+      ],
+    };
     for (const b of [0, 90]) checkCut(house, prepareTerritory(house), b, 0.5, { fracTol: 1e-6 });
   });
 

@@ -5,11 +5,12 @@ import { userPointsUnderOption } from '../../src/geo/user-points.ts';
 import { userPointsUnderOptionCached } from '../../src/geo/point-islands.ts';
 import type { UserPoint } from '../../src/data/import.ts';
 
-describe('the user\'s points under an option, cached per point', () => {
+describe("the user's points under an option, cached per point", () => {
   it('gives the same answer as userPointsUnderOption for every option, and the second time far faster', () => {
     const ctx = loadShareContext();
     const points: UserPoint[] = Array.from({ length: 20_000 }, (_, i) => ({
-      id: `p${i}`, properties: {},
+      id: `p${i}`,
+      properties: {},
       lonlat: [145.3 + (((i * 7919) % 20_000) / 20_000) * 3.2, 43.2 + (((i * 104729) % 20_000) / 20_000) * 2.5],
     }));
     for (const o of OPTIONS) {

@@ -7,7 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LineString, Polygon } from 'geojson';
 import { checkPrecedentsTable, validatePrecedentFeatures } from '../../src/data/precedents.ts';
-import { geodesicLine, impliedShare, lineLengthKm, measureDivision, parallelLine, parseDms, precedentFigures, type PrecedentFeature } from '../../src/geo/precedents.ts';
+import {
+  geodesicLine,
+  impliedShare,
+  lineLengthKm,
+  measureDivision,
+  parallelLine,
+  parseDms,
+  precedentFigures,
+  type PrecedentFeature,
+} from '../../src/geo/precedents.ts';
 import { geometryAreaKm2 } from '../../src/geo/geodesic.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -43,7 +52,10 @@ describe('data files', () => {
 
   it('records what the source resolves: neither China–Russia island is separated from the mainland', () => {
     const checks = geo().features.filter((f: PrecedentFeature) => f.properties.kind === 'source-check');
-    expect(checks.map((f: PrecedentFeature) => [f.properties.case, f.properties.resolved])).toEqual([['bolshoy-ussuriysky', false], ['bolshoy-argun', false]]);
+    expect(checks.map((f: PrecedentFeature) => [f.properties.case, f.properties.resolved])).toEqual([
+      ['bolshoy-ussuriysky', false],
+      ['bolshoy-argun', false],
+    ]);
     // The border across each island is in the source: a straight edge shared by CHN and RUS.
     const lines = geo().features.filter((f: PrecedentFeature) => f.properties.kind === 'real-line');
     const bui = lines.find((f: PrecedentFeature) => f.properties.case === 'bolshoy-ussuriysky').geometry as LineString;
@@ -55,12 +67,15 @@ describe('data files', () => {
 describe('geometry helpers', () => {
   it('parseDms reads the treaty notation', () => {
     expect(parseDms('70°16′28.95″')).toBeCloseTo(70 + 16 / 60 + 28.95 / 3600, 12);
-    expect(parseDms("32°04'23.00\"")).toBeCloseTo(32 + 4 / 60 + 23 / 3600, 12);
+    expect(parseDms('32°04\'23.00"')).toBeCloseTo(32 + 4 / 60 + 23 / 3600, 12);
     expect(() => parseDms('75° 1Г41.00"')).toThrow(/not degrees/);
   });
 
   it('the 2010 line through its eight turning points is 907 nautical miles long, as published', () => {
-    const pts = table().cases[2].turning_points.map((t: { lat: string; lon: string }) => [parseDms(t.lon), parseDms(t.lat)]);
+    const pts = table().cases[2].turning_points.map((t: { lat: string; lon: string }) => [
+      parseDms(t.lon),
+      parseDms(t.lat),
+    ]);
     const line = geodesicLine(pts, 10);
     const nm = lineLengthKm(line.coordinates) / 1.852;
     expect(Math.abs(nm - 907)).toBeLessThan(1);
@@ -84,11 +99,29 @@ describe('geometry helpers', () => {
 
 describe('measureDivision on constructed divisions', () => {
   // A 0.4° × 0.2° box near the Amur split by a meridian at 40 % of its width.
-  const box = (x0: number, x1: number): Polygon => ({ type: 'Polygon', coordinates: [[[x0, 48.2], [x1, 48.2], [x1, 48.4], [x0, 48.4], [x0, 48.2]]] });
-  const A = box(134.4, 134.56), B = box(134.56, 134.8);
-  const real: LineString = { type: 'LineString', coordinates: [[134.56, 48.2], [134.56, 48.4]] };
+  const box = (x0: number, x1: number): Polygon => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, 48.2],
+        [x1, 48.2],
+        [x1, 48.4],
+        [x0, 48.4],
+        [x0, 48.2],
+      ],
+    ],
+  });
+  const A = box(134.4, 134.56),
+    B = box(134.56, 134.8);
+  const real: LineString = {
+    type: 'LineString',
+    coordinates: [
+      [134.56, 48.2],
+      [134.56, 48.4],
+    ],
+  };
 
-  it('areas and shares are the parts\' WGS84 areas', () => {
+  it("areas and shares are the parts' WGS84 areas", () => {
     const m = measureDivision(A, B, real);
     expect(m.areaKm2).toBeCloseTo(geometryAreaKm2(A) + geometryAreaKm2(B), 9);
     expect(m.shares[0]).toBeCloseTo(0.4, 3);
@@ -98,15 +131,25 @@ describe('measureDivision on constructed divisions', () => {
   it('the exact half line at the real bearing lies a tenth of the width away, towards B', () => {
     const m = measureDivision(A, B, real);
     expect(m.exactHalf.fraction).toBeCloseTo(0.5, 9);
-    const widthKm = lineLengthKm([[134.4, 48.3], [134.8, 48.3]]);
+    const widthKm = lineLengthKm([
+      [134.4, 48.3],
+      [134.8, 48.3],
+    ]);
     expect(m.exactHalfLineOffsetKm).toBeGreaterThan(widthKm * 0.1 * 0.98);
     expect(m.exactHalfLineOffsetKm).toBeLessThan(widthKm * 0.1 * 1.02);
     expect(m.exactHalfLineTowards).toBe('B');
   });
 
   it('an equal split has its real line at the half line', () => {
-    const C = box(134.4, 134.6), D = box(134.6, 134.8);
-    const m = measureDivision(C, D, { type: 'LineString', coordinates: [[134.6, 48.2], [134.6, 48.4]] });
+    const C = box(134.4, 134.6),
+      D = box(134.6, 134.8);
+    const m = measureDivision(C, D, {
+      type: 'LineString',
+      coordinates: [
+        [134.6, 48.2],
+        [134.6, 48.4],
+      ],
+    });
     expect(m.shares[0]).toBeCloseTo(0.5, 3);
     expect(m.exactHalfLineOffsetKm).toBeLessThan(0.1);
   });
@@ -117,7 +160,10 @@ describe('measureDivision on constructed divisions', () => {
       { properties: { id: 'x-b', case: 'x', kind: 'part', party: 'Russia' }, geometry: B },
       { properties: { id: 'x-line', case: 'x', kind: 'real-line', drawn: 'test' }, geometry: real },
     ];
-    const [f] = precedentFigures([{ id: 'x', name: 'x', parties: ['China', 'Russia'], instrument: 'i', published: {}, sources: ['s'] }], features);
+    const [f] = precedentFigures(
+      [{ id: 'x', name: 'x', parties: ['China', 'Russia'], instrument: 'i', published: {}, sources: ['s'] }],
+      features,
+    );
     expect(f.real_share.China).toBeCloseTo(0.4, 3);
     expect(f.area_km2).toBeGreaterThan(400);
     expect(f.exact_half_line_offset_km).toBeGreaterThan(2.9);

@@ -5,20 +5,43 @@ import { distanceM } from '../../src/geo/geodesic.ts';
 import type { Site, SiteProps, SystemInfo } from '../../src/data/deployments.ts';
 
 const system: SystemInfo = {
-  id: 'sam', name: 'Test SAM', type: 'air defence', range_km_min: null, range_km_max: 40,
-  sources: [{ id: 's', title: 'A report', publisher: 'A publisher', date: '2020-01-01', url: 'https://example.org/report' }],
+  id: 'sam',
+  name: 'Test SAM',
+  type: 'air defence',
+  range_km_min: null,
+  range_km_max: 40,
+  sources: [
+    { id: 's', title: 'A report', publisher: 'A publisher', date: '2020-01-01', url: 'https://example.org/report' },
+  ],
 };
 const site = (id: string, since: number | null, until: number | null): Site => ({
-  id, lonlat: [147.5, 45],
+  id,
+  lonlat: [147.5, 45],
   props: {
-    id, name_en: id, name_ja: null, name_ru: null, country: 'JP', operator: 'GSDF', kind: 'air-defence', systems: ['sam'],
-    personnel: null, since, until, certainty: 'exact', island: 'hokkaido', sources: system.sources, note: null,
+    id,
+    name_en: id,
+    name_ja: null,
+    name_ru: null,
+    country: 'JP',
+    operator: 'GSDF',
+    kind: 'air-defence',
+    systems: ['sam'],
+    personnel: null,
+    since,
+    until,
+    certainty: 'exact',
+    island: 'hokkaido',
+    sources: system.sources,
+    note: null,
   } as SiteProps,
 });
 
 describe('range rings', () => {
   const sites = [site('always', null, null), site('from-2016', 2016, null), site('until-2020', 2010, 2020)];
-  const ringSites = (year: number) => rangeRings(sites, [system], year).features.map((f) => f.properties!.site).sort();
+  const ringSites = (year: number) =>
+    rangeRings(sites, [system], year)
+      .features.map((f) => f.properties!.site)
+      .sort();
 
   it('are drawn only for the sites standing in the year', () => {
     expect(ringSites(2005)).toEqual(['always']);

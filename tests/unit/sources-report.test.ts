@@ -22,9 +22,21 @@ describe('sources report', () => {
 
   it('fails on a source pointing into the repository, on one that is neither kind, and on an id given to two publications', () => {
     const options = structuredClone(RAW_TABLES.options) as { sources: Record<string, unknown>[] };
-    options.sources.push({ id: 'notes', title: 'Settlement options (project research notes)', publisher: 'this project: shared/reference/mission-context.md', date: '2026', url: null });
+    options.sources.push({
+      id: 'notes',
+      title: 'Settlement options (project research notes)',
+      publisher: 'this project: shared/reference/mission-context.md',
+      date: '2026',
+      url: null,
+    });
     options.sources.push({ id: 'vague', title: 'Some report', publisher: 'Some paper', date: null, url: null });
-    options.sources.push({ id: 'joint-declaration-1956', title: 'Another text', publisher: 'P', date: '2001', url: 'https://example.org/other' });
+    options.sources.push({
+      id: 'joint-declaration-1956',
+      title: 'Another text',
+      publisher: 'P',
+      date: '2001',
+      url: 'https://example.org/other',
+    });
     const r = sourcesReport(collectSources({ ...RAW_TABLES, options }, deployments));
     expect(r.ok).toBe(false);
     expect(r.repositoryPointers.map((c) => c.source.id)).toEqual(['notes']);

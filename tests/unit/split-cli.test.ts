@@ -7,13 +7,22 @@ import { join } from 'node:path';
 import * as geographiclib from 'geographiclib-geodesic';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Position } from 'geojson';
-import { DEFAULT_BEARING_RULE, parseSplitArgs, runSplit, splitJson, splitReport, splitText, UsageError } from '../../scripts/lib/split-core.ts';
+import {
+  DEFAULT_BEARING_RULE,
+  parseSplitArgs,
+  runSplit,
+  splitJson,
+  splitReport,
+  splitText,
+  UsageError,
+} from '../../scripts/lib/split-core.ts';
 import { parseLonLat } from '../../src/data/anchor.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 // GeographicLib directly: the parts are measured independently of the solver.
-const lib = ((geographiclib as unknown as { default?: typeof geographiclib }).default ?? geographiclib) as typeof geographiclib;
+const lib = ((geographiclib as unknown as { default?: typeof geographiclib }).default ??
+  geographiclib) as typeof geographiclib;
 function ringKm2(ring: Position[]): number {
   const poly = lib.Geodesic.WGS84.Polygon(false);
   for (let i = 0; i < ring.length - 1; i++) poly.AddPoint(ring[i][1], ring[i][0]);
@@ -21,21 +30,44 @@ function ringKm2(ring: Position[]): number {
 }
 function multiKm2(g: MultiPolygon): number {
   let a = 0;
-  for (const p of g.coordinates) { a += ringKm2(p[0]); for (const h of p.slice(1)) a -= ringKm2(h); }
+  for (const p of g.coordinates) {
+    a += ringKm2(p[0]);
+    for (const h of p.slice(1)) a -= ringKm2(h);
+  }
   return a;
 }
 
 // A 0.4° × 0.1° rectangle (about 32 km × 11 km) east of Kunashiri: symmetric about 146.2° E.
-const RECT: Position[] = [[146, 44], [146.4, 44], [146.4, 44.1], [146, 44.1], [146, 44]];
-const rectText = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'rectangle' }, geometry: { type: 'Polygon', coordinates: [RECT] } }] });
+const RECT: Position[] = [
+  [146, 44],
+  [146.4, 44],
+  [146.4, 44.1],
+  [146, 44.1],
+  [146, 44],
+];
+const rectText = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { name: 'rectangle' }, geometry: { type: 'Polygon', coordinates: [RECT] } },
+  ],
+});
 const rectKm2 = ringKm2(RECT);
 
 /** Smallest difference between two line bearings (modulo 180°). */
-const bearingDiff = (a: number, b: number) => { const d = (((a - b) % 180) + 180) % 180; return Math.min(d, 180 - d); };
+const bearingDiff = (a: number, b: number) => {
+  const d = (((a - b) % 180) + 180) % 180;
+  return Math.min(d, 180 - d);
+};
 
 const io = (files: Record<string, string>) => ({
-  readFile: (p: string) => { if (!(p in files)) throw new Error(`ENOENT: ${p}`); return files[p]; },
-  fileSize: (p: string) => { if (!(p in files)) throw new Error(`ENOENT: ${p}`); return files[p].length; },
+  readFile: (p: string) => {
+    if (!(p in files)) throw new Error(`ENOENT: ${p}`);
+    return files[p];
+  },
+  fileSize: (p: string) => {
+    if (!(p in files)) throw new Error(`ENOENT: ${p}`);
+    return files[p].length;
+  },
 });
 function runJson(argv: string[], files: Record<string, string> = { 'rect.geojson': rectText }) {
   const r = runSplit(argv, io(files));
@@ -46,29 +78,58 @@ function runJson(argv: string[], files: Record<string, string> = { 'rect.geojson
 
 describe('split CLI: arguments', () => {
   it('reads a file, --share, --bearing (both spellings, negative, large, "shortest"), --anchor and --json', () => {
-    expect(parseSplitArgs(['a.geojson'])).toEqual({ file: 'a.geojson', share: 0.5, bearing: undefined, anchor: null, json: false });
+    expect(parseSplitArgs(['a.geojson'])).toEqual({
+      file: 'a.geojson',
+      share: 0.5,
+      bearing: undefined,
+      anchor: null,
+      json: false,
+    });
     expect(parseSplitArgs(['a.geojson', '--bearing', '-90'])).toMatchObject({ bearing: -90 });
     expect(parseSplitArgs(['a.geojson', '--bearing=-90'])).toMatchObject({ bearing: -90 });
-    expect(parseSplitArgs(['--bearing', '725', 'a.geojson', '--json'])).toMatchObject({ file: 'a.geojson', bearing: 725, json: true });
+    expect(parseSplitArgs(['--bearing', '725', 'a.geojson', '--json'])).toMatchObject({
+      file: 'a.geojson',
+      bearing: 725,
+      json: true,
+    });
     expect(parseSplitArgs(['a.geojson', '--bearing', 'shortest'])).toMatchObject({ bearing: 'shortest' });
-    expect(parseSplitArgs(['a.geojson', '--share', '0.25', '--anchor', '-170.5,50'])).toMatchObject({ share: 0.25, anchor: [-170.5, 50] });
+    expect(parseSplitArgs(['a.geojson', '--share', '0.25', '--anchor', '-170.5,50'])).toMatchObject({
+      share: 0.25,
+      anchor: [-170.5, 50],
+    });
     expect(parseSplitArgs(['a.geojson', '--anchor=147, 44.1'])).toMatchObject({ anchor: [147, 44.1] });
     expect(parseSplitArgs(['--help'])).toBe('help');
   });
 
   it('refuses bad arguments with a sentence (exit 2 and the usage)', () => {
-    const bad = (argv: string[]) => { try { parseSplitArgs(argv); } catch (e) { expect(e).toBeInstanceOf(UsageError); return (e as Error).message; } return 'accepted'; };
+    const bad = (argv: string[]) => {
+      try {
+        parseSplitArgs(argv);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
     expect(bad([])).toBe('give one GeoJSON file');
     expect(bad(['a', 'b'])).toBe('give one GeoJSON file, got 2: a b');
-    expect(bad(['a', '--share', '1.5'])).toBe("--share must be within 0 and 1 (a fraction of the territory's area), got 1.5");
+    expect(bad(['a', '--share', '1.5'])).toBe(
+      "--share must be within 0 and 1 (a fraction of the territory's area), got 1.5",
+    );
     expect(bad(['a', '--bearing', 'north'])).toBe('--bearing must be a number, got "north"');
     expect(bad(['a', '--anchor', '200,10'])).toBe('--anchor: longitude 200 is outside -180..180');
     expect(bad(['a', '--anchor', '145'])).toMatch(/^--anchor: expected "longitude, latitude"/);
     expect(bad(['a', '--frobnicate'])).toMatch(/Unknown option '--frobnicate'/);
     const r = runSplit(['a', '--share', 'x'], io({}));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^split: --share must be a number, got "x"\nusage: npm run --silent split -- FILE.geojson/);
-    expect(runSplit(['missing.geojson'], io({}))).toMatchObject({ code: 2, stdout: '', stderr: 'missing.geojson: could not be read (ENOENT: missing.geojson)\n' });
+    expect(r.stderr).toMatch(
+      /^split: --share must be a number, got "x"\nusage: npm run --silent split -- FILE.geojson/,
+    );
+    expect(runSplit(['missing.geojson'], io({}))).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'missing.geojson: could not be read (ENOENT: missing.geojson)\n',
+    });
   });
 
   it('parses the anchor as the page does', () => {
@@ -82,7 +143,9 @@ describe('split CLI: arguments', () => {
 describe('split CLI: known answers', () => {
   it('JSON shape: area, anchor, share, bearings, border, line and the two parts', () => {
     const j = runJson(['rect.geojson', '--bearing', '0', '--json']);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['area_km2', 'anchor', 'share', 'bearing', 'border_length_km', 'line', 'parts']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['area_km2', 'anchor', 'share', 'bearing', 'border_length_km', 'line', 'parts']),
+    );
     expect(Math.abs(j.area_km2 - rectKm2) / rectKm2).toBeLessThan(1e-6);
     expect(j.share).toBe(0.5);
     expect(j.anchor).toEqual([146, 44]); // the corner nearest Cape Nosappu
@@ -91,7 +154,10 @@ describe('split CLI: known answers', () => {
     expect(bearingDiff(j.bearing.measured, 0)).toBeLessThan(1e-6);
     expect(j.line.type).toBe('LineString');
     expect(j.parts.type).toBe('FeatureCollection');
-    expect(j.parts.features.map((f: { properties: { side: string } }) => f.properties.side)).toEqual(['anchor', 'other']);
+    expect(j.parts.features.map((f: { properties: { side: string } }) => f.properties.side)).toEqual([
+      'anchor',
+      'other',
+    ]);
     for (const f of j.parts.features) {
       expect(f.geometry.type).toBe('MultiPolygon');
       expect(Object.keys(f.properties)).toEqual(expect.arrayContaining(['side', 'km2']));
@@ -122,7 +188,12 @@ describe('split CLI: known answers', () => {
   });
 
   it('share 0.25: the anchor part holds 25 % of the area (GeographicLib area of the returned part), at any bearing', () => {
-    for (const [bearing, anchor] of [['0', '145,44'], ['-90', '146.2,43'], ['407.5', '147,45'], ['shortest', '146.4,44']]) {
+    for (const [bearing, anchor] of [
+      ['0', '145,44'],
+      ['-90', '146.2,43'],
+      ['407.5', '147,45'],
+      ['shortest', '146.4,44'],
+    ]) {
       const j = runJson(['rect.geojson', '--share', '0.25', `--bearing=${bearing}`, '--anchor', anchor, '--json']);
       expect(j.anchor_holds_share).toBe(true);
       const anchorPart = j.parts.features.find((f: { properties: { side: string } }) => f.properties.side === 'anchor');
@@ -146,22 +217,53 @@ describe('split CLI: known answers', () => {
   });
 
   it('merges the file as the page does: two overlapping squares are split as their union', () => {
-    const sq = (x: number, y: number) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]] } });
+    const sq = (x: number, y: number) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.1, y],
+            [x + 0.1, y + 0.1],
+            [x, y + 0.1],
+            [x, y],
+          ],
+        ],
+      },
+    });
     const text = JSON.stringify({ type: 'FeatureCollection', features: [sq(146, 44), sq(146.05, 44.05)] });
     const r = splitText('sq.geojson', text, { share: 0.5, bearing: 45, anchor: null });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const union: Position[] = [[146, 44], [146.1, 44], [146.1, 44.05], [146.15, 44.05], [146.15, 44.15], [146.05, 44.15], [146.05, 44.1], [146, 44.1], [146, 44]];
+    const union: Position[] = [
+      [146, 44],
+      [146.1, 44],
+      [146.1, 44.05],
+      [146.15, 44.05],
+      [146.15, 44.15],
+      [146.05, 44.15],
+      [146.05, 44.1],
+      [146, 44.1],
+      [146, 44],
+    ];
     expect(Math.abs(r.outcome.result.totalKm2 - ringKm2(union)) / ringKm2(union)).toBeLessThan(1e-6);
     expect(splitJson(r.outcome).merge).toMatchObject({ input_polygons: 2, output_polygons: 1 });
     const report = splitReport(r.outcome);
-    expect(report).toMatch(/^sq\.geojson: 155\.76 km² \(WGS84 ellipsoid\); 2 polygons merged into 1 polygon; 22\.25 km² of overlap removed\n/);
+    expect(report).toMatch(
+      /^sq\.geojson: 155\.76 km² \(WGS84 ellipsoid\); 2 polygons merged into 1 polygon; 22\.25 km² of overlap removed\n/,
+    );
     expect(report).toMatch(/\nline: bearing requested 45° \(as given\), measured 4[45]\.\d\d°/);
     expect(report).toMatch(/\nanchor part: 77\.88 km² \(50\.0000 %\)\nother part: 77\.88 km² \(50\.0000 %\)\n$/);
   });
 
-  it('a file without polygons, or a broken one, is refused with the page\'s lines (exit 2)', () => {
+  it("a file without polygons, or a broken one, is refused with the page's lines (exit 2)", () => {
     const points = JSON.stringify({ type: 'Point', coordinates: [146, 44] });
-    expect(runSplit(['p.geojson'], io({ 'p.geojson': points }))).toEqual({ code: 2, stdout: '', stderr: 'p.geojson: the file has no polygons to split\n' });
+    expect(runSplit(['p.geojson'], io({ 'p.geojson': points }))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'p.geojson: the file has no polygons to split\n',
+    });
   });
 });

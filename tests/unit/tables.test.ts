@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  RAW_TABLES, TABLE_PROBLEMS, TableError, formatTableProblem, requireTables, settlementsWithPopulation, tableProblemsForDisplay, validateExercises, validateOfficialAreas,
-  validateOptions, validatePopulations, validateSettlements, validateSystems, validateTables, type TableResult,
+  RAW_TABLES,
+  TABLE_PROBLEMS,
+  TableError,
+  formatTableProblem,
+  requireTables,
+  settlementsWithPopulation,
+  tableProblemsForDisplay,
+  validateExercises,
+  validateOfficialAreas,
+  validateOptions,
+  validatePopulations,
+  validateSettlements,
+  validateSystems,
+  validateTables,
+  type TableResult,
 } from '../../src/data/tables.ts';
 import { checkSource } from '../../src/data/sources.ts';
 import { formatProblem } from '../../src/data/validate.ts';
@@ -14,7 +27,14 @@ describe('the bundled tables', () => {
   it('all pass their checks', () => {
     expect(TABLE_PROBLEMS.map(formatTableProblem)).toEqual([]);
     const t = requireTables();
-    expect(t.options.options.map((o) => o.id)).toEqual(['status-quo', 'two-islands', 'three-islands', 'aso-25', 'equal-area', 'four-islands']);
+    expect(t.options.options.map((o) => o.id)).toEqual([
+      'status-quo',
+      'two-islands',
+      'three-islands',
+      'aso-25',
+      'equal-area',
+      'four-islands',
+    ]);
   });
 
   it('settlements and island totals are of the same year, and a missing figure is null with a note, never another year', () => {
@@ -27,10 +47,16 @@ describe('the bundled tables', () => {
     for (const p of populations.islands) expect(settlements.island_totals[p.id]).toBe(p.russian_2023);
     // The listed places of an island never hold more people than the island.
     for (const p of populations.islands) {
-      const listed = settlementsWithPopulation(settlements).filter((s) => s.island === p.id).reduce((a, s) => a + s.population, 0);
+      const listed = settlementsWithPopulation(settlements)
+        .filter((s) => s.island === p.id)
+        .reduce((a, s) => a + s.population, 0);
       expect(listed, p.id).toBeLessThanOrEqual(p.russian_2023);
     }
-    expect(settlementsWithPopulation(settlements).map((s) => s.id)).toEqual(['yuzhno-kurilsk', 'kurilsk', 'goryachiye-klyuchi']);
+    expect(settlementsWithPopulation(settlements).map((s) => s.id)).toEqual([
+      'yuzhno-kurilsk',
+      'kurilsk',
+      'goryachiye-klyuchi',
+    ]);
   });
 
   it('every option cites sources that are defined, and none is unpublished notes', () => {
@@ -80,7 +106,13 @@ describe('table checks name the file, the entry and the field', () => {
       'data/split-options.json: options[1] ("two-islands"): sources[0] "joint-declaration-1956" is referenced but not defined in sources',
     ]);
     const e = copy('exercises');
-    e.exercises[0].sources[0] = { id: 'notes', title: 'Settlement options (project research notes)', publisher: 'this project', date: '2026', url: null };
+    e.exercises[0].sources[0] = {
+      id: 'notes',
+      title: 'Settlement options (project research notes)',
+      publisher: 'this project',
+      date: '2026',
+      url: null,
+    };
     expect(messages(validateExercises(e))).toEqual([
       'data/exercises.json: exercises[0].sources[0] ("notes"): points into this repository or to notes a reader cannot see: cite the publication itself',
     ]);
@@ -96,7 +128,9 @@ describe('table checks name the file, the entry and the field', () => {
     ]);
     const s = copy('systems');
     delete s.systems[0].range_note;
-    expect(messages(validateSystems(s))).toEqual(['data/systems.json: systems[0] ("bastion-p"): range_note is missing']);
+    expect(messages(validateSystems(s))).toEqual([
+      'data/systems.json: systems[0] ("bastion-p"): range_note is missing',
+    ]);
   });
 
   it('a non-finite number (never read as NaN)', () => {
@@ -110,16 +144,22 @@ describe('table checks name the file, the entry and the field', () => {
     ]);
     const p = copy('populations');
     p.islands[1].russian_2023 = Infinity;
-    expect(messages(validatePopulations(p))).toEqual(['data/populations.json: islands[1] ("shikotan"): russian_2023 must be a finite number, got null']);
+    expect(messages(validatePopulations(p))).toEqual([
+      'data/populations.json: islands[1] ("shikotan"): russian_2023 must be a finite number, got null',
+    ]);
     const y = copy('systems');
     y.systems[0].range_variants[0].km = -5;
-    expect(messages(validateSystems(y))).toEqual(['data/systems.json: systems[0] ("bastion-p"): range_variants[0].km must be a positive finite number, got -5']);
+    expect(messages(validateSystems(y))).toEqual([
+      'data/systems.json: systems[0] ("bastion-p"): range_variants[0].km must be a positive finite number, got -5',
+    ]);
   });
 
   it('a null population needs a note saying why', () => {
     const s = copy('settlements');
     delete s.settlements[3].population_note;
-    expect(messages(validateSettlements(s))).toEqual(['data/settlements.json: settlements[3] ("reidovo"): population_note must say why population is null']);
+    expect(messages(validateSettlements(s))).toEqual([
+      'data/settlements.json: settlements[3] ("reidovo"): population_note must say why population is null',
+    ]);
   });
 
   it('a duplicate id', () => {
@@ -132,7 +172,9 @@ describe('table checks name the file, the entry and the field', () => {
     ]);
     const e = copy('exercises');
     e.exercises[1].id = e.exercises[0].id;
-    expect(messages(validateExercises(e))).toEqual(['data/exercises.json: exercises[1] ("ru-2014-08-kurils"): id "ru-2014-08-kurils" is used twice']);
+    expect(messages(validateExercises(e))).toEqual([
+      'data/exercises.json: exercises[1] ("ru-2014-08-kurils"): id "ru-2014-08-kurils" is used twice',
+    ]);
   });
 
   it('a source id referenced but not defined', () => {
@@ -143,7 +185,9 @@ describe('table checks name the file, the entry and the field', () => {
     ]);
     const s = copy('settlements');
     s.island_totals.source = 'rosstat';
-    expect(messages(validateSettlements(s))).toEqual(['data/settlements.json: island_totals: source "rosstat" is referenced but not defined in sources']);
+    expect(messages(validateSettlements(s))).toEqual([
+      'data/settlements.json: island_totals: source "rosstat" is referenced but not defined in sources',
+    ]);
     const a = copy('officialAreas');
     a.sources[0].used_for.push('urup');
     expect(messages(validateOfficialAreas(a))).toEqual([
@@ -158,7 +202,9 @@ describe('table checks name the file, the entry and the field', () => {
     expect(tables.options).not.toBeNull();
     expect(problems.map(formatTableProblem)).toContain('data/systems.json: systems[0] ("x"): name is missing');
     expect(new TableError(problems).message).toMatch(/^data\/systems\.json: systems\[0\] \("x"\): /);
-    expect(validateTables({ ...RAW_TABLES, exercises: [] }).problems.map(formatTableProblem)).toEqual(['data/exercises.json: must be a JSON object, got []']);
+    expect(validateTables({ ...RAW_TABLES, exercises: [] }).problems.map(formatTableProblem)).toEqual([
+      'data/exercises.json: must be a JSON object, got []',
+    ]);
     // The page lists them in its DataProblems box, one line each, the same text.
     expect(tableProblemsForDisplay(problems).map(formatProblem)).toEqual(problems.map(formatTableProblem));
   });
@@ -167,12 +213,35 @@ describe('table checks name the file, the entry and the field', () => {
 describe('checkSource', () => {
   it('accepts a link or a full bibliographic reference, and nothing else', () => {
     expect(checkSource({ id: 'a', title: 'T', publisher: 'P', date: null, url: 'https://example.org/a' })).toEqual([]);
-    expect(checkSource({ id: 'b', title: 'T', author: 'A. Author', publisher: null, date: '2005-12', url: null, pages: '9' })).toEqual([]);
-    expect(checkSource({ id: 'c', title: 'T', publisher: 'P', date: '2005', url: null, copy_consulted: 'http://mirror.example/a' }).map((i) => i.field)).toEqual(['copy_consulted']);
-    expect(checkSource({ id: 'd', title: 'See data/populations.json', publisher: 'P', date: '2005', url: null }).map((i) => i.message)).toEqual([
-      'points into this repository or to notes a reader cannot see: cite the publication itself',
-    ]);
-    expect(checkSource({ id: 'e', title: 'T', publisher: 'P', date: '2005' }).map((i) => `${i.field} ${i.message}`)).toEqual(['url is missing (null when unknown)']);
+    expect(
+      checkSource({
+        id: 'b',
+        title: 'T',
+        author: 'A. Author',
+        publisher: null,
+        date: '2005-12',
+        url: null,
+        pages: '9',
+      }),
+    ).toEqual([]);
+    expect(
+      checkSource({
+        id: 'c',
+        title: 'T',
+        publisher: 'P',
+        date: '2005',
+        url: null,
+        copy_consulted: 'http://mirror.example/a',
+      }).map((i) => i.field),
+    ).toEqual(['copy_consulted']);
+    expect(
+      checkSource({ id: 'd', title: 'See data/populations.json', publisher: 'P', date: '2005', url: null }).map(
+        (i) => i.message,
+      ),
+    ).toEqual(['points into this repository or to notes a reader cannot see: cite the publication itself']);
+    expect(
+      checkSource({ id: 'e', title: 'T', publisher: 'P', date: '2005' }).map((i) => `${i.field} ${i.message}`),
+    ).toEqual(['url is missing (null when unknown)']);
     expect(checkSource({ id: 'f', title: 'T', publisher: 'P', date: null, url: null }).map((i) => i.message)).toEqual([
       'is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, title and date)',
     ]);

@@ -10,7 +10,20 @@ const ISLANDS = ['habomai', 'etorofu'];
 
 describe('URL state', () => {
   it('round-trips every field', () => {
-    const s: UrlState = { option: 'custom', share: 0.4125, bearing: 37.5, basis: 'official', lang: 'ru', layers: ['partition'], island: 'etorofu', view: { lon: 147.25, lat: 44.75, zoom: 7.5 }, basemap: 'gsi', year: 2014, rings: 'all', site: 'ru-bastion-iturup' };
+    const s: UrlState = {
+      option: 'custom',
+      share: 0.4125,
+      bearing: 37.5,
+      basis: 'official',
+      lang: 'ru',
+      layers: ['partition'],
+      island: 'etorofu',
+      view: { lon: 147.25, lat: 44.75, zoom: 7.5 },
+      basemap: 'gsi',
+      year: 2014,
+      rings: 'all',
+      site: 'ru-bastion-iturup',
+    };
     const back = parseUrlState(serializeUrlState(s), OPTION_IDS, ISLANDS, [1990, 2026]);
     expect(back.problems).toEqual([]);
     expect(back.state).toEqual(s);
@@ -21,20 +34,51 @@ describe('URL state', () => {
   });
 
   it('falls back per field with a message naming it', () => {
-    const r = parseUrlState('#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>', OPTION_IDS, ISLANDS, [1990, 2026]);
+    const r = parseUrlState(
+      '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>',
+      OPTION_IDS,
+      ISLANDS,
+      [1990, 2026],
+    );
     expect(r.state).toEqual(DEFAULT_STATE);
     expect(r.problems).toHaveLength(12);
-    for (const k of ['option', 'share', 'bearing', 'basis', 'lang', 'layers', 'island', 'view', 'basemap', 'year', 'rings', 'site']) expect(r.problems.join('\n')).toContain(`"${k}=`);
+    for (const k of [
+      'option',
+      'share',
+      'bearing',
+      'basis',
+      'lang',
+      'layers',
+      'island',
+      'view',
+      'basemap',
+      'year',
+      'rings',
+      'site',
+    ])
+      expect(r.problems.join('\n')).toContain(`"${k}=`);
     expect(parseUrlState('#year=2027', OPTION_IDS, ISLANDS, [1990, 2026]).problems[0]).toContain('from 1990 to 2026');
   });
 
   it('never throws on random strings, and every failure has a message', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.webQueryParameters(), fc.webQueryParameters().map((q) => '#' + q), fc.constantFrom('#%', '#%E0%A4%A', '#share=1e309', '#view=NaN,NaN,NaN')), (hash) => {
-      const r = parseUrlState(hash, OPTION_IDS, ISLANDS);
-      expect(r.state.share).toBeGreaterThanOrEqual(0);
-      expect(r.state.share).toBeLessThanOrEqual(1);
-      for (const p of r.problems) expect(p.length).toBeGreaterThan(10);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.webQueryParameters(),
+          fc.webQueryParameters().map((q) => '#' + q),
+          fc.constantFrom('#%', '#%E0%A4%A', '#share=1e309', '#view=NaN,NaN,NaN'),
+        ),
+        (hash) => {
+          const r = parseUrlState(hash, OPTION_IDS, ISLANDS);
+          expect(r.state.share).toBeGreaterThanOrEqual(0);
+          expect(r.state.share).toBeLessThanOrEqual(1);
+          for (const p of r.problems) expect(p.length).toBeGreaterThan(10);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -97,15 +141,30 @@ describe('URL state: strict parsing', () => {
   });
 
   it('what the page writes reads back without a notice', () => {
-    fc.assert(fc.property(fc.record({
-      option: fc.constantFrom('custom', ...OPTION_IDS), share: fc.double({ min: 0, max: 1, noNaN: true }),
-      bearing: fc.option(fc.double({ min: 0, max: 179.9, noNaN: true })), lon: fc.double({ min: -180, max: 180, noNaN: true }),
-      lat: fc.double({ min: -85, max: 85, noNaN: true }), zoom: fc.double({ min: 0, max: 22, noNaN: true }),
-    }), (x) => {
-      const s: UrlState = { ...DEFAULT_STATE, option: x.option, share: x.share, bearing: x.bearing, view: { lon: x.lon, lat: x.lat, zoom: x.zoom } };
-      const r = parse(serializeUrlState(s));
-      expect(r.problems).toEqual([]);
-      expect(serializeUrlState(r.state)).toBe(serializeUrlState(s));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          option: fc.constantFrom('custom', ...OPTION_IDS),
+          share: fc.double({ min: 0, max: 1, noNaN: true }),
+          bearing: fc.option(fc.double({ min: 0, max: 179.9, noNaN: true })),
+          lon: fc.double({ min: -180, max: 180, noNaN: true }),
+          lat: fc.double({ min: -85, max: 85, noNaN: true }),
+          zoom: fc.double({ min: 0, max: 22, noNaN: true }),
+        }),
+        (x) => {
+          const s: UrlState = {
+            ...DEFAULT_STATE,
+            option: x.option,
+            share: x.share,
+            bearing: x.bearing,
+            view: { lon: x.lon, lat: x.lat, zoom: x.zoom },
+          };
+          const r = parse(serializeUrlState(s));
+          expect(r.problems).toEqual([]);
+          expect(serializeUrlState(r.state)).toBe(serializeUrlState(s));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -33,7 +33,13 @@ function problemsOf(r: ValidationResult): ValidationProblem[] {
 type Pos = number[];
 /** Counter-clockwise square ring. */
 function square(x: number, y: number, d = 0.1): Pos[] {
-  return [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+  return [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ];
 }
 function polygonFeature(id: unknown, coordinates: unknown, extra: Record<string, unknown> = {}) {
   return {
@@ -58,7 +64,13 @@ describe('validateLayerText: broken fixtures', () => {
     expect(parseMessage).not.toBe('');
     const problems = problemsOf(validateLayerText('geo/islands.geojson', text, ISLANDS));
     expect(problems).toEqual([
-      { file: 'geo/islands.geojson', featureIndex: null, featureId: null, path: '', message: `not valid JSON: ${parseMessage}` },
+      {
+        file: 'geo/islands.geojson',
+        featureIndex: null,
+        featureId: null,
+        path: '',
+        message: `not valid JSON: ${parseMessage}`,
+      },
     ]);
     expect(formatProblem(problems[0])).toBe(`geo/islands.geojson: not valid JSON: ${parseMessage}`);
   });
@@ -80,7 +92,11 @@ describe('validateLayerText: broken fixtures', () => {
     const text = fixture('bowtie.geojson');
     const problems = problemsOf(validateLayerText('geo/islands.geojson', text, ISLANDS));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ featureIndex: 0, featureId: 'shikotan', path: 'features[0].geometry.coordinates[0][1]' });
+    expect(problems[0]).toMatchObject({
+      featureIndex: 0,
+      featureId: 'shikotan',
+      path: 'features[0].geometry.coordinates[0][1]',
+    });
     expect(problems[0].message).toBe(
       'polygon self-intersects at [146.66667, 43.66667]: ring 0 segment 1–2 meets ring 0 segment 3–4',
     );
@@ -143,7 +159,9 @@ describe('validateLayerText: broken fixtures', () => {
   });
 
   it('reports a geometry type the layer does not allow', () => {
-    const problems = problemsOf(validateLayerText('geo/islands.geojson', fixture('wrong-geometry-type.geojson'), ISLANDS));
+    const problems = problemsOf(
+      validateLayerText('geo/islands.geojson', fixture('wrong-geometry-type.geojson'), ISLANDS),
+    );
     expect(problems).toEqual([
       {
         file: 'geo/islands.geojson',
@@ -154,14 +172,25 @@ describe('validateLayerText: broken fixtures', () => {
       },
     ]);
     // the same file is fine for a point layer
-    expect(validateLayerText('x', fixture('wrong-geometry-type.geojson'), { geometryTypes: ['Point'], requiredProperties: ['id'] }).ok).toBe(true);
+    expect(
+      validateLayerText('x', fixture('wrong-geometry-type.geojson'), {
+        geometryTypes: ['Point'],
+        requiredProperties: ['id'],
+      }).ok,
+    ).toBe(true);
   });
 
   it('reports a feature count mismatch as a file-level problem', () => {
     const text = fixture('count-mismatch.geojson');
     const problems = problemsOf(validateLayerText('geo/islands.geojson', text, { ...ISLANDS, exactCount: 4 }));
     expect(problems).toEqual([
-      { file: 'geo/islands.geojson', featureIndex: null, featureId: null, path: '', message: 'expected 4 features, found 3' },
+      {
+        file: 'geo/islands.geojson',
+        featureIndex: null,
+        featureId: null,
+        path: '',
+        message: 'expected 4 features, found 3',
+      },
     ]);
     expect(formatProblem(problems[0])).toBe('geo/islands.geojson: expected 4 features, found 3');
     expect(validateLayerText('geo/islands.geojson', text, { ...ISLANDS, exactCount: 3 }).ok).toBe(true);
@@ -170,7 +199,13 @@ describe('validateLayerText: broken fixtures', () => {
 
 describe('validateLayerObject: inline cases', () => {
   it('accepts a valid small FeatureCollection and returns it', () => {
-    const hole = [[147.02, 45.02], [147.02, 45.05], [147.05, 45.05], [147.05, 45.02], [147.02, 45.02]]; // clockwise
+    const hole = [
+      [147.02, 45.02],
+      [147.02, 45.05],
+      [147.05, 45.05],
+      [147.05, 45.02],
+      [147.02, 45.02],
+    ]; // clockwise
     const obj = collection([
       polygonFeature('etorofu', [square(147, 45), hole]),
       {
@@ -178,7 +213,15 @@ describe('validateLayerObject: inline cases', () => {
         properties: { id: 'habomai', name_en: 'Habomai Islands', note: null },
         geometry: { type: 'MultiPolygon', coordinates: [[square(146, 43.4, 0.05)], [square(146.2, 43.5, 0.05)]] },
       },
-      polygonFeature('shikotan', [[[146.6, 43.7, 0], [146.9, 43.7, 5], [146.9, 43.9, 10], [146.6, 43.9, 3], [146.6, 43.7, 0]]]),
+      polygonFeature('shikotan', [
+        [
+          [146.6, 43.7, 0],
+          [146.9, 43.7, 5],
+          [146.9, 43.9, 10],
+          [146.6, 43.9, 3],
+          [146.6, 43.7, 0],
+        ],
+      ]),
     ]);
     const r = validateLayerObject('geo/islands.geojson', obj, ISLANDS);
     expect(r).toEqual({ ok: true, data: obj });
@@ -194,8 +237,24 @@ describe('validateLayerObject: inline cases', () => {
 
   it('reports NaN, Infinity and strings in coordinates with exact paths', () => {
     const obj = collection([
-      polygonFeature('etorofu', [[[147, 45], [NaN, 45], [147.1, Infinity], [147, '45.1'], [147, 45]]]),
-      polygonFeature('kunashiri', [[[145.8, 43.9], [145.9, -Infinity], [145.9, 44], [145.8, 44], [145.8, 43.9]]]),
+      polygonFeature('etorofu', [
+        [
+          [147, 45],
+          [NaN, 45],
+          [147.1, Infinity],
+          [147, '45.1'],
+          [147, 45],
+        ],
+      ]),
+      polygonFeature('kunashiri', [
+        [
+          [145.8, 43.9],
+          [145.9, -Infinity],
+          [145.9, 44],
+          [145.8, 44],
+          [145.8, 43.9],
+        ],
+      ]),
     ]);
     const problems = problemsOf(validateLayerObject('geo/islands.geojson', obj, ISLANDS));
     expect(problems.map((p) => [p.featureId, p.path, p.message])).toEqual([
@@ -209,14 +268,26 @@ describe('validateLayerObject: inline cases', () => {
   it('reports malformed positions and rings', () => {
     const obj = collection([
       polygonFeature('etorofu', [[[147, 45], [147.1], [147.1, 45.1, 0, 7], 'x', [147, 45]]]),
-      polygonFeature('kunashiri', [[[145.8, 43.9], [145.9, 43.9], [145.8, 43.9]]]),
+      polygonFeature('kunashiri', [
+        [
+          [145.8, 43.9],
+          [145.9, 43.9],
+          [145.8, 43.9],
+        ],
+      ]),
       polygonFeature('shikotan', []),
       polygonFeature('habomai', [[]]),
     ]);
     const problems = problemsOf(validateLayerObject('f', obj, { ...ISLANDS, allowedIds: undefined }));
     expect(problems.map((p) => [p.path, p.message])).toEqual([
-      ['features[0].geometry.coordinates[0][1]', 'position has 1 value; expected 2 (longitude, latitude) or 3 (with elevation)'],
-      ['features[0].geometry.coordinates[0][2]', 'position has 4 values; expected 2 (longitude, latitude) or 3 (with elevation)'],
+      [
+        'features[0].geometry.coordinates[0][1]',
+        'position has 1 value; expected 2 (longitude, latitude) or 3 (with elevation)',
+      ],
+      [
+        'features[0].geometry.coordinates[0][2]',
+        'position has 4 values; expected 2 (longitude, latitude) or 3 (with elevation)',
+      ],
       ['features[0].geometry.coordinates[0][3]', 'position must be an array of 2 or 3 numbers, found "x"'],
       ['features[1].geometry.coordinates[0]', 'ring has 3 positions; a linear ring needs at least 4'],
       ['features[2].geometry.coordinates', 'Polygon has no rings'],
@@ -227,7 +298,15 @@ describe('validateLayerObject: inline cases', () => {
   it('reports out-of-range longitudes and counter-clockwise holes', () => {
     const ccwHole = square(147.02, 45.02, 0.03);
     const obj = collection([
-      polygonFeature('etorofu', [[[-181, 45], [147.1, 45], [147.1, 45.1], [147, 45.1], [-181, 45]]]),
+      polygonFeature('etorofu', [
+        [
+          [-181, 45],
+          [147.1, 45],
+          [147.1, 45.1],
+          [147, 45.1],
+          [-181, 45],
+        ],
+      ]),
       polygonFeature('kunashiri', [square(147, 45), ccwHole]),
     ]);
     const problems = problemsOf(validateLayerObject('f', obj, { ...ISLANDS, checkSelfIntersections: false }));
@@ -239,29 +318,75 @@ describe('validateLayerObject: inline cases', () => {
   });
 
   it('reports a hole crossing the outer ring and a self-intersection in a MultiPolygon part', () => {
-    const crossingHole = [[147.05, 45.05], [147.05, 45.2], [147.2, 45.2], [147.2, 45.05], [147.05, 45.05]]; // clockwise
-    const bowtie = [[146, 43], [146, 44], [148, 43], [148, 45], [146, 43]];
+    const crossingHole = [
+      [147.05, 45.05],
+      [147.05, 45.2],
+      [147.2, 45.2],
+      [147.2, 45.05],
+      [147.05, 45.05],
+    ]; // clockwise
+    const bowtie = [
+      [146, 43],
+      [146, 44],
+      [148, 43],
+      [148, 45],
+      [146, 43],
+    ];
     const obj = collection([
       polygonFeature('etorofu', [square(147, 45), crossingHole]),
-      { type: 'Feature', properties: { id: 'habomai', name_en: 'H' }, geometry: { type: 'MultiPolygon', coordinates: [[square(140, 40)], [bowtie]] } },
+      {
+        type: 'Feature',
+        properties: { id: 'habomai', name_en: 'H' },
+        geometry: { type: 'MultiPolygon', coordinates: [[square(140, 40)], [bowtie]] },
+      },
     ]);
     const problems = problemsOf(validateLayerObject('f', obj, ISLANDS));
     expect(problems.map((p) => [p.path, p.message])).toEqual([
-      ['features[0].geometry.coordinates[0][1]', 'polygon self-intersects at [147.1, 45.05]: ring 0 segment 1–2 meets ring 1 segment 3–4'],
-      ['features[1].geometry.coordinates[1][0][1]', 'polygon self-intersects at [146.66667, 43.66667]: ring 0 segment 1–2 meets ring 0 segment 3–4'],
+      [
+        'features[0].geometry.coordinates[0][1]',
+        'polygon self-intersects at [147.1, 45.05]: ring 0 segment 1–2 meets ring 1 segment 3–4',
+      ],
+      [
+        'features[1].geometry.coordinates[1][0][1]',
+        'polygon self-intersects at [146.66667, 43.66667]: ring 0 segment 1–2 meets ring 0 segment 3–4',
+      ],
     ]);
   });
 
   it('reports a loop that comes back onto an edge (like kinks) but ignores repeated positions (unlike kinks)', () => {
     // the ring returns to the bottom edge at [1, 0] and runs along it (segments 0–1 and 4–5 overlap)
-    const loop = [[0, 0], [2, 0], [2, 1], [1, 1], [1, 0], [3, 0], [3, 2], [0, 2], [0, 0]];
-    const overlap = problemsOf(validateLayerObject('f', collection([polygonFeature('a', [loop])]), { ...ISLANDS, allowedIds: undefined }));
-    expect(overlap.map((p) => p.message)).toEqual(['polygon self-intersects at [1, 0]: ring 0 segment 0–1 meets ring 0 segment 3–4']);
+    const loop = [
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 0],
+      [3, 0],
+      [3, 2],
+      [0, 2],
+      [0, 0],
+    ];
+    const overlap = problemsOf(
+      validateLayerObject('f', collection([polygonFeature('a', [loop])]), { ...ISLANDS, allowedIds: undefined }),
+    );
+    expect(overlap.map((p) => p.message)).toEqual([
+      'polygon self-intersects at [1, 0]: ring 0 segment 0–1 meets ring 0 segment 3–4',
+    ]);
     expect(kinksFirst([loop])).toBe('[1, 0]');
 
-    const repeated = [[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 1], [0, 0]];
+    const repeated = [
+      [0, 0],
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 1],
+      [0, 0],
+    ];
     expect(kinks({ type: 'Polygon', coordinates: [repeated] }).features.length).toBeGreaterThan(0);
-    expect(validateLayerObject('f', collection([polygonFeature('a', [repeated])]), { ...ISLANDS, allowedIds: undefined }).ok).toBe(true);
+    expect(
+      validateLayerObject('f', collection([polygonFeature('a', [repeated])]), { ...ISLANDS, allowedIds: undefined }).ok,
+    ).toBe(true);
   });
 
   it('reports null, empty and non-string required properties, and unknown ids', () => {
@@ -277,7 +402,11 @@ describe('validateLayerObject: inline cases', () => {
       ['etorofu', 'features[0].properties.name_en', 'missing required property "name_en" (it is null)'],
       [null, 'features[1].properties.id', 'missing required property "id" (it is an empty string)'],
       ['42', 'features[2].properties.id', 'property "id" must be a non-empty string, found 42'],
-      ['x', 'features[3].properties.id', 'unknown id "x"; expected one of "etorofu", "kunashiri", "shikotan", "habomai"'],
+      [
+        'x',
+        'features[3].properties.id',
+        'unknown id "x"; expected one of "etorofu", "kunashiri", "shikotan", "habomai"',
+      ],
       [null, 'features[4].properties.id', 'missing required property "id"'],
       [null, 'features[4].properties.name_en', 'missing required property "name_en"'],
     ]);
@@ -297,16 +426,25 @@ describe('validateLayerObject: inline cases', () => {
     expect(msg(null)).toEqual(['expected a GeoJSON FeatureCollection object, found null']);
     expect(msg(42)).toEqual(['expected a GeoJSON FeatureCollection object, found 42']);
     expect(msg([])).toEqual(['expected a GeoJSON FeatureCollection object, found an array']);
-    expect(msg({ type: 'Feature' })).toEqual(['"type" is "Feature"; expected "FeatureCollection"', 'missing "features" array']);
+    expect(msg({ type: 'Feature' })).toEqual([
+      '"type" is "Feature"; expected "FeatureCollection"',
+      'missing "features" array',
+    ]);
     expect(msg({ type: 'FeatureCollection', features: {} })).toEqual(['"features" must be an array, found an object']);
     expect(msg({ type: 'FeatureCollection', features: [null] })).toEqual(['feature must be an object, found null']);
-    expect(msg(collection([{ type: 'Feature', properties: { id: 'etorofu', name_en: 'I' }, geometry: null }]))).toEqual([
-      'geometry is null; expected Polygon or MultiPolygon',
-    ]);
-    expect(msg(collection([{ type: 'Feature', properties: { id: 'etorofu', name_en: 'I' }, geometry: { type: 'Blob', coordinates: [] } }]))).toEqual([
-      'unknown geometry type "Blob"; expected Polygon or MultiPolygon',
-    ]);
-    expect(msg(collection([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(147, 45)] } }]))).toEqual([
+    expect(msg(collection([{ type: 'Feature', properties: { id: 'etorofu', name_en: 'I' }, geometry: null }]))).toEqual(
+      ['geometry is null; expected Polygon or MultiPolygon'],
+    );
+    expect(
+      msg(
+        collection([
+          { type: 'Feature', properties: { id: 'etorofu', name_en: 'I' }, geometry: { type: 'Blob', coordinates: [] } },
+        ]),
+      ),
+    ).toEqual(['unknown geometry type "Blob"; expected Polygon or MultiPolygon']);
+    expect(
+      msg(collection([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(147, 45)] } }])),
+    ).toEqual([
       'feature has no "properties" member',
       'missing required property "id"',
       'missing required property "name_en"',
@@ -316,10 +454,22 @@ describe('validateLayerObject: inline cases', () => {
   it('collects at most MAX_PROBLEMS problems for a file with 100 broken features', () => {
     expect(MAX_PROBLEMS).toBe(20);
     const features = Array.from({ length: 100 }, (_, i) =>
-      polygonFeature(`f${i}`, [[[10, 10], [11, 10], [11, 200 + i], [10, 11], [10, 10]]]),
+      polygonFeature(`f${i}`, [
+        [
+          [10, 10],
+          [11, 10],
+          [11, 200 + i],
+          [10, 11],
+          [10, 10],
+        ],
+      ]),
     );
     const problems = problemsOf(
-      validateLayerText('geo/broken.geojson', JSON.stringify(collection(features)), { ...ISLANDS, allowedIds: undefined, exactCount: 4 }),
+      validateLayerText('geo/broken.geojson', JSON.stringify(collection(features)), {
+        ...ISLANDS,
+        allowedIds: undefined,
+        exactCount: 4,
+      }),
     );
     expect(problems).toHaveLength(MAX_PROBLEMS);
     expect(problems.map((p) => p.featureIndex)).toEqual(Array.from({ length: MAX_PROBLEMS }, (_, i) => i));
@@ -328,17 +478,43 @@ describe('validateLayerObject: inline cases', () => {
   });
 
   it('formats problems on one line', () => {
-    expect(formatProblem({ file: 'geo/islands.geojson', featureIndex: 3, featureId: 'etorofu', path: 'features[3].geometry.coordinates[0][5][1]', message: 'latitude 200 is outside -90..90' }))
-      .toBe('geo/islands.geojson: feature etorofu (features[3].geometry.coordinates[0][5][1]): latitude 200 is outside -90..90');
-    expect(formatProblem({ file: 'a.geojson', featureIndex: 7, featureId: null, path: 'features[7].properties.id', message: 'missing required property "id"' }))
-      .toBe('a.geojson: feature #7 (features[7].properties.id): missing required property "id"');
-    expect(formatProblem({ file: 'a.geojson', featureIndex: null, featureId: null, path: '', message: 'expected 4 features, found 3' }))
-      .toBe('a.geojson: expected 4 features, found 3');
+    expect(
+      formatProblem({
+        file: 'geo/islands.geojson',
+        featureIndex: 3,
+        featureId: 'etorofu',
+        path: 'features[3].geometry.coordinates[0][5][1]',
+        message: 'latitude 200 is outside -90..90',
+      }),
+    ).toBe(
+      'geo/islands.geojson: feature etorofu (features[3].geometry.coordinates[0][5][1]): latitude 200 is outside -90..90',
+    );
+    expect(
+      formatProblem({
+        file: 'a.geojson',
+        featureIndex: 7,
+        featureId: null,
+        path: 'features[7].properties.id',
+        message: 'missing required property "id"',
+      }),
+    ).toBe('a.geojson: feature #7 (features[7].properties.id): missing required property "id"');
+    expect(
+      formatProblem({
+        file: 'a.geojson',
+        featureIndex: null,
+        featureId: null,
+        path: '',
+        message: 'expected 4 features, found 3',
+      }),
+    ).toBe('a.geojson: expected 4 features, found 3');
   });
 });
 
 describe('robustness', () => {
-  const SCHEMA: LayerSchema = { geometryTypes: ['Polygon', 'MultiPolygon', 'Point', 'LineString'], requiredProperties: ['id'] };
+  const SCHEMA: LayerSchema = {
+    geometryTypes: ['Polygon', 'MultiPolygon', 'Point', 'LineString'],
+    requiredProperties: ['id'],
+  };
 
   function checkShape(r: ValidationResult, file: string, input: unknown): void {
     if (r.ok) {
@@ -362,9 +538,20 @@ describe('robustness', () => {
 
   it('never throws for arbitrary values (fast-check)', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true, withTypedArray: true }), (v) => {
-        checkShape(validateLayerObject('any', v, SCHEMA), 'any', v);
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withBoxedValues: true,
+          withMap: true,
+          withSet: true,
+          withSparseArray: true,
+          withTypedArray: true,
+        }),
+        (v) => {
+          checkShape(validateLayerObject('any', v, SCHEMA), 'any', v);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -390,12 +577,53 @@ describe('robustness', () => {
       { geometry: { type: 'Polygon', coordinates: [square(147, 45)] }, valid: true },
       { geometry: { type: 'MultiPolygon', coordinates: [[square(1, 1)], [square(3, 3)]] }, valid: true },
       { geometry: { type: 'Point', coordinates: [145, 44] }, valid: true },
-      { geometry: { type: 'LineString', coordinates: [[145, 44], [146, 45]] }, valid: true },
+      {
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [145, 44],
+            [146, 45],
+          ],
+        },
+        valid: true,
+      },
     ];
     const bad = [
-      { type: 'Polygon', coordinates: [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]] }, // clockwise
-      { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }, // bow-tie
-      { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, // not closed
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [0, 1],
+            [1, 1],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      }, // clockwise
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+            [1, 0],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      }, // bow-tie
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+          ],
+        ],
+      }, // not closed
       { type: 'Point', coordinates: [0, 95] },
       { type: 'Point', coordinates: [0] },
       { type: 'MultiPoint', coordinates: [[0, 0]] },
@@ -404,7 +632,8 @@ describe('robustness', () => {
     ].map((geometry) => ({ geometry, valid: false }));
     const geometryArb = fc.oneof(
       fc.constantFrom(...good, ...bad),
-      fc.record({ type: fc.constantFrom('Polygon', 'MultiPolygon', 'Point', 'LineString'), coordinates: fc.anything() })
+      fc
+        .record({ type: fc.constantFrom('Polygon', 'MultiPolygon', 'Point', 'LineString'), coordinates: fc.anything() })
         .map((geometry) => ({ geometry, valid: undefined as boolean | undefined })),
     );
     const featureArb = fc.record({
@@ -413,12 +642,15 @@ describe('robustness', () => {
     });
     fc.assert(
       fc.property(fc.array(featureArb, { maxLength: 8 }), (items) => {
-        const obj = collection(items.map((it) => ({ type: 'Feature', properties: { id: it.id }, geometry: it.g.geometry })));
+        const obj = collection(
+          items.map((it) => ({ type: 'Feature', properties: { id: it.id }, geometry: it.g.geometry })),
+        );
         const r = validateLayerObject('gen', obj, SCHEMA);
         checkShape(r, 'gen', obj);
         if (items.some((it) => it.g.valid === undefined)) return; // arbitrary coordinates: only no-throw
         const ids = items.map((it) => it.id);
-        const expectOk = items.every((it) => it.g.valid && typeof it.id === 'string' && it.id !== '') &&
+        const expectOk =
+          items.every((it) => it.g.valid && typeof it.id === 'string' && it.id !== '') &&
           new Set(ids).size === ids.length;
         expect(r.ok).toBe(expectOk);
       }),
@@ -427,7 +659,9 @@ describe('robustness', () => {
   });
 
   it('never throws for mutilated valid files (fast-check)', () => {
-    const text = JSON.stringify(collection([polygonFeature('etorofu', [square(147, 45)]), polygonFeature('kunashiri', [square(145.8, 43.9)])]));
+    const text = JSON.stringify(
+      collection([polygonFeature('etorofu', [square(147, 45)]), polygonFeature('kunashiri', [square(145.8, 43.9)])]),
+    );
     fc.assert(
       fc.property(fc.nat(text.length - 1), fc.nat(5), fc.string({ maxLength: 3 }), (at, del, insert) => {
         const mutated = text.slice(0, at) + insert + text.slice(at + del);
@@ -447,14 +681,28 @@ describe('robustness', () => {
     checkShape(validateLayerText('h', '['.repeat(200_000) + ']'.repeat(200_000), SCHEMA), 'h', '');
     let deep: unknown = { type: 'Point', coordinates: [0, 0] };
     for (let i = 0; i < 100_000; i++) deep = { type: 'GeometryCollection', geometries: [deep] };
-    expect(problemsOf(one(collection([{ type: 'Feature', properties: { id: 'a' }, geometry: deep }])))[0].message)
-      .toBe('geometry type "GeometryCollection" is not allowed in this layer; expected Polygon or MultiPolygon or Point or LineString');
+    expect(problemsOf(one(collection([{ type: 'Feature', properties: { id: 'a' }, geometry: deep }])))[0].message).toBe(
+      'geometry type "GeometryCollection" is not allowed in this layer; expected Polygon or MultiPolygon or Point or LineString',
+    );
     // cycles
     const cyclic: Record<string, unknown> = { type: 'GeometryCollection' };
     cyclic.geometries = [cyclic];
     one(collection([{ type: 'Feature', properties: { id: 'a' }, geometry: cyclic }]));
     // throwing getters and proxies
-    const trap = new Proxy({}, { get() { throw new Error('boom'); }, has() { throw new Error('boom'); }, getOwnPropertyDescriptor() { throw new Error('boom'); } });
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        has() {
+          throw new Error('boom');
+        },
+        getOwnPropertyDescriptor() {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(problemsOf(one(trap))[0].message).toBe('could not be validated: boom');
     one(collection([trap]));
     // huge text
@@ -463,10 +711,11 @@ describe('robustness', () => {
     checkShape(validateLayerText('h', undefined as unknown as string, SCHEMA), 'h', '');
     // an empty collection is valid unless a count is required
     expect(one(collection([])).ok).toBe(true);
-    expect(problemsOf(validateLayerObject('h', collection([]), { ...SCHEMA, exactCount: 1 }))[0].message).toBe('expected 1 feature, found 0');
+    expect(problemsOf(validateLayerObject('h', collection([]), { ...SCHEMA, exactCount: 1 }))[0].message).toBe(
+      'expected 1 feature, found 0',
+    );
   });
 });
-
 
 /** Star-shaped ring around (cx, cy): simple unless `jitter` displaces vertices along the ring. */
 function starRing(random: () => number, n: number, cx: number, cy: number, r: number, spikes = 0.5, jitter = 0): Pos[] {
@@ -481,7 +730,10 @@ function starRing(random: () => number, n: number, cx: number, cy: number, r: nu
 }
 
 function selfIntersection(rings: Pos[][]): ValidationProblem | undefined {
-  const r = validateLayerObject('k', collection([polygonFeature('a', rings)]), { geometryTypes: ['Polygon'], requiredProperties: [] });
+  const r = validateLayerObject('k', collection([polygonFeature('a', rings)]), {
+    geometryTypes: ['Polygon'],
+    requiredProperties: [],
+  });
   return r.ok ? undefined : r.problems.find((p) => p.message.includes('self-intersect'));
 }
 
@@ -499,9 +751,10 @@ describe('self-intersection check agrees with @turf/kinks', () => {
     let simple = 0;
     for (let trial = 0; trial < 600; trial++) {
       const n = 4 + Math.floor(random() * (trial % 3 === 0 ? 400 : 40));
-      const ring = trial % 2 === 0
-        ? starRing(random, n, 146, 44, 1, 0.6, trial % 4 === 0 ? 3 : 0) // mostly simple; jitter makes some cross
-        : [...Array.from({ length: n }, () => [140 + 10 * random(), 40 + 10 * random()]), [0, 0]]; // random walk: crosses
+      const ring =
+        trial % 2 === 0
+          ? starRing(random, n, 146, 44, 1, 0.6, trial % 4 === 0 ? 3 : 0) // mostly simple; jitter makes some cross
+          : [...Array.from({ length: n }, () => [140 + 10 * random(), 40 + 10 * random()]), [0, 0]]; // random walk: crosses
       if (trial % 2 === 1) ring[ring.length - 1] = [...ring[0]];
       const expected = kinksFirst([ring]);
       const problem = selfIntersection([ring]);
@@ -523,7 +776,14 @@ describe('self-intersection check agrees with @turf/kinks', () => {
     let crossing = 0;
     for (let trial = 0; trial < 200; trial++) {
       const outer = starRing(random, 20 + Math.floor(random() * 200), 146, 44, 1, 0.3);
-      const hole = starRing(random, 10 + Math.floor(random() * 50), 146 + (random() - 0.5) * 1.6, 44, 0.3 + random() * 0.5, 0.3).reverse();
+      const hole = starRing(
+        random,
+        10 + Math.floor(random() * 50),
+        146 + (random() - 0.5) * 1.6,
+        44,
+        0.3 + random() * 0.5,
+        0.3,
+      ).reverse();
       const verdict = kinksFirst([outer, hole]) !== undefined;
       expect(selfIntersection([outer, hole]) !== undefined).toBe(verdict);
       if (verdict) crossing++;
@@ -557,7 +817,9 @@ describe('performance', () => {
     const t1 = performance.now();
     expect(kinks({ type: 'Polygon', coordinates: [ring] }).features).toHaveLength(0);
     const theirs = performance.now() - t1;
-    console.log(`2,000-vertex ring: validateLayerObject ${ours.toFixed(1)} ms, @turf/kinks alone ${theirs.toFixed(1)} ms`);
+    console.log(
+      `2,000-vertex ring: validateLayerObject ${ours.toFixed(1)} ms, @turf/kinks alone ${theirs.toFixed(1)} ms`,
+    );
     expect(ours).toBeLessThan(50);
   });
 
@@ -569,7 +831,10 @@ describe('performance', () => {
       {
         type: 'Feature',
         properties: { id: 'habomai', name_en: 'Habomai Islands' },
-        geometry: { type: 'MultiPolygon', coordinates: Array.from({ length: 8 }, (_, i) => [coastline(500, 145.6 + 0.1 * i, 43.4, 0.03)]) },
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: Array.from({ length: 8 }, (_, i) => [coastline(500, 145.6 + 0.1 * i, 43.4, 0.03)]),
+        },
       },
     ];
     const text = JSON.stringify(collection(features), null, 2);
@@ -588,6 +853,8 @@ describe('performance', () => {
     [ring[20_000], ring[20_001]] = [ring[20_001], ring[20_000]]; // swap two vertices: a tiny bow-tie
     const problem = selfIntersection([ring]);
     expect(problem?.path).toBe('features[0].geometry.coordinates[0][19999]');
-    expect(problem?.message).toMatch(/^polygon self-intersects at \[[\d.]+, [\d.]+\]: ring 0 segment 19999–20000 meets ring 0 segment 20001–20002$/);
+    expect(problem?.message).toMatch(
+      /^polygon self-intersects at \[[\d.]+, [\d.]+\]: ring 0 segment 19999–20000 meets ring 0 segment 20001–20002$/,
+    );
   });
 });

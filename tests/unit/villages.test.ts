@@ -27,8 +27,19 @@ describe('data/villages-1945.json', () => {
 
   it('holds the eleven entries of hoppou.go.jp: 3,124 households and 17,291 persons', () => {
     const v = VILLAGES!.villages;
-    expect(v.map((x) => x.id)).toEqual(['rubetsu', 'shana', 'shibetoro', 'tomari', 'ruyobetsu', 'shikotan',
-      'habomai-suisho', 'habomai-akiyuri', 'habomai-yuri', 'habomai-shibotsu', 'habomai-taraku']);
+    expect(v.map((x) => x.id)).toEqual([
+      'rubetsu',
+      'shana',
+      'shibetoro',
+      'tomari',
+      'ruyobetsu',
+      'shikotan',
+      'habomai-suisho',
+      'habomai-akiyuri',
+      'habomai-yuri',
+      'habomai-shibotsu',
+      'habomai-taraku',
+    ]);
     expect(v.reduce((s, x) => s + x.households, 0)).toBe(3124);
     expect(v.reduce((s, x) => s + x.population, 0)).toBe(17291);
   });
@@ -73,8 +84,13 @@ describe('data/villages-1945.json', () => {
     short.villages.find((v: { id: string }) => v.id === 'tomari').population -= 10;
     const r = validateVillages(short, totals);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0].message).toMatch(/kunashiri: the villages hold 7354 residents, but kunashiri's 1945 total is 7364/);
-    short.differences = [{ island: 'kunashiri', persons: 10, explanation: 'test: ten residents not listed by village' }];
+    if (!r.ok)
+      expect(r.problems[0].message).toMatch(
+        /kunashiri: the villages hold 7354 residents, but kunashiri's 1945 total is 7364/,
+      );
+    short.differences = [
+      { island: 'kunashiri', persons: 10, explanation: 'test: ten residents not listed by village' },
+    ];
     expect(validateVillages(short, totals).ok).toBe(true);
   });
 
@@ -103,7 +119,16 @@ describe('1945 residents by village seat', () => {
 
   it('the equal-area split: Habomai, Shikotan, Kunashiri to Japan; Shana and Shibetoro to Russia; Rubetsu not located', () => {
     for (const basis of ['geodesic', 'official'] as const) {
-      const r = computeOption(ctx, { id: 'equal-area', name: 'x', islands_whole: ['habomai', 'shikotan', 'kunashiri'], cut: { island: 'etorofu', total_share: 0.5 } }, basis);
+      const r = computeOption(
+        ctx,
+        {
+          id: 'equal-area',
+          name: 'x',
+          islands_whole: ['habomai', 'shikotan', 'kunashiri'],
+          cut: { island: 'etorofu', total_share: 0.5 },
+        },
+        basis,
+      );
       expect(r.people.japanese1945).toEqual({ japan: 5281 + 1038 + 7364, russia: 1001 + 349, unsplit: 2258 });
     }
   });

@@ -15,7 +15,12 @@ const map = new maplibregl.Map({
     sources: { islands: { type: 'geojson', data: new URL('/islands.geojson', location.href).href } },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-      { id: 'islands-fill', type: 'fill', source: 'islands', paint: { 'fill-color': COLORS.island, 'fill-opacity': 0.95 } },
+      {
+        id: 'islands-fill',
+        type: 'fill',
+        source: 'islands',
+        paint: { 'fill-color': COLORS.island, 'fill-opacity': 0.95 },
+      },
     ],
   },
   bounds: HOME_BOUNDS,
@@ -23,5 +28,10 @@ const map = new maplibregl.Map({
   attributionControl: false,
 });
 // Marked exactly like the app (src/map/AtlasMap.tsx): window.__atlas on load, body[data-map-idle] on idle.
-map.on('load', () => { window.__atlas = { map }; document.body.dataset.mapLoaded = 'true'; });
-map.on('idle', () => { document.body.dataset.mapIdle = 'true'; });
+map.on('load', () => {
+  window.__atlas = { map };
+  document.body.dataset.mapLoaded = 'true';
+});
+map.on('idle', () => {
+  document.body.dataset.mapIdle = 'true';
+});

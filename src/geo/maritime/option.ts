@@ -17,7 +17,10 @@ export function seaOwnership(ctx: ShareContext, r: OptionResult): SeaOwnership {
   if (r.cut && part?.frame) {
     const island = r.cut.island as SeaIslandId;
     const center = ctx.islands.get(island)!.prepared.projection.center;
-    return { whole, cut: { island, center: [center[0], center[1]], nx: part.frame.nx, ny: part.frame.ny, offsetM: part.offsetM } };
+    return {
+      whole,
+      cut: { island, center: [center[0], center[1]], nx: part.frame.nx, ny: part.frame.ny, offsetM: part.offsetM },
+    };
   }
   return { whole, cut: null };
 }

@@ -22,17 +22,22 @@ export function clipConvex(subject: Flat, clip: Flat): Flat {
   let out = subject;
   const m = clip.length;
   for (let c = 0; c < m && out.length >= 6; c += 2) {
-    const ax = clip[c], ay = clip[c + 1];
+    const ax = clip[c],
+      ay = clip[c + 1];
     const d = c + 2 === m ? 0 : c + 2;
-    const bx = clip[d], by = clip[d + 1];
-    const ex = bx - ax, ey = by - ay;
+    const bx = clip[d],
+      by = clip[d + 1];
+    const ex = bx - ax,
+      ey = by - ay;
     const input = out;
     out = [];
     const n = input.length;
-    let px = input[n - 2], py = input[n - 1];
+    let px = input[n - 2],
+      py = input[n - 1];
     let pIn = ex * (py - ay) - ey * (px - ax) >= 0;
     for (let i = 0; i < n; i += 2) {
-      const qx = input[i], qy = input[i + 1];
+      const qx = input[i],
+        qy = input[i + 1];
       const qIn = ex * (qy - ay) - ey * (qx - ax) >= 0;
       if (qIn !== pIn) {
         const dp = ex * (py - ay) - ey * (px - ax);
@@ -41,7 +46,9 @@ export function clipConvex(subject: Flat, clip: Flat): Flat {
         out.push(px + t * (qx - px), py + t * (qy - py));
       }
       if (qIn) out.push(qx, qy);
-      px = qx; py = qy; pIn = qIn;
+      px = qx;
+      py = qy;
+      pIn = qIn;
     }
   }
   return out.length >= 6 ? out : [];
@@ -52,15 +59,19 @@ export function pointInFlat(x: number, y: number, p: Flat): boolean {
   let inside = false;
   const n = p.length;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const yi = p[i + 1], yj = p[j + 1];
-    if ((yi > y) !== (yj > y) && x < ((p[j] - p[i]) * (y - yi)) / (yj - yi) + p[i]) inside = !inside;
+    const yi = p[i + 1],
+      yj = p[j + 1];
+    if (yi > y !== yj > y && x < ((p[j] - p[i]) * (y - yi)) / (yj - yi) + p[i]) inside = !inside;
   }
   return inside;
 }
 
 /** Bounding box [minx, miny, maxx, maxy] of a flat polygon. */
 export function flatBox(p: Flat): [number, number, number, number] {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+  let a = Infinity,
+    b = Infinity,
+    c = -Infinity,
+    d = -Infinity;
   for (let i = 0; i < p.length; i += 2) {
     if (p[i] < a) a = p[i];
     if (p[i] > c) c = p[i];

@@ -30,8 +30,25 @@ import { laea, type Laea } from '../laea.ts';
 import { WGS84 } from '../geodesic.ts';
 import { clipConvex, flatArea, flatBox, pointInFlat, type Flat } from './planar.ts';
 
-import { EEZ_M, GROUP_JAPAN, GROUP_RUSSIA, GROUP_SENTINEL, SEA_ISLANDS, TERRITORIAL_SEA_M, type SeaIslandId } from './ids.ts';
-export { EEZ_M, GROUP_JAPAN, GROUP_RUSSIA, GROUP_SENTINEL, NAUTICAL_MILE_M, SEA_ISLANDS, TERRITORIAL_SEA_M, type SeaIslandId } from './ids.ts';
+import {
+  EEZ_M,
+  GROUP_JAPAN,
+  GROUP_RUSSIA,
+  GROUP_SENTINEL,
+  SEA_ISLANDS,
+  TERRITORIAL_SEA_M,
+  type SeaIslandId,
+} from './ids.ts';
+export {
+  EEZ_M,
+  GROUP_JAPAN,
+  GROUP_RUSSIA,
+  GROUP_SENTINEL,
+  NAUTICAL_MILE_M,
+  SEA_ISLANDS,
+  TERRITORIAL_SEA_M,
+  type SeaIslandId,
+} from './ids.ts';
 
 export interface CoastInput {
   islands: Record<SeaIslandId, MultiPolygon | Polygon>;
@@ -63,7 +80,12 @@ export interface SeaParams {
 }
 
 export const DEFAULT_SEA_PARAMS: SeaParams = {
-  islandSpacingM: 50, maxSpacingM: 1500, spacingToleranceM: 8, circleVertices: 96, envelopeRays: 720, maxBoundaryStepM: 5000,
+  islandSpacingM: 50,
+  maxSpacingM: 1500,
+  spacingToleranceM: 8,
+  circleVertices: 96,
+  envelopeRays: 720,
+  maxBoundaryStepM: 5000,
 };
 
 /** Everything an option needs; plain data (typed arrays), so it can be sent to and from a Web Worker. */
@@ -105,7 +127,18 @@ export interface PreparedSea {
   /** Sites in the plane (laea(center)). */
   siteXY: Float64Array;
   straits: PreparedStrait[];
-  stats: { sites: number; islandSites: number; triangles: number; gabrielSplits: number; gabrielLeft: number; gabrielLeftByGroup: number[]; pieces: number; refinedVertices: number; maxRefineResidualM: number; timings: Record<string, number> };
+  stats: {
+    sites: number;
+    islandSites: number;
+    triangles: number;
+    gabrielSplits: number;
+    gabrielLeft: number;
+    gabrielLeftByGroup: number[];
+    pieces: number;
+    refinedVertices: number;
+    maxRefineResidualM: number;
+    timings: Record<string, number>;
+  };
 }
 
 export interface PreparedStrait {
@@ -119,13 +152,16 @@ export interface PreparedStrait {
   corridorM: number;
 }
 
-
 /** Geodesic distance (m) between two [lon, lat] given as numbers. */
 export function geoDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
   return WGS84.Inverse(lat1, lon1, lat2, lon2).s12 ?? 0;
 }
 
-interface Ring { group: number; lon: number[]; lat: number[] }
+interface Ring {
+  group: number;
+  lon: number[];
+  lat: number[];
+}
 
 function outerRings(g: Polygon | MultiPolygon): Position[][] {
   return g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
@@ -148,12 +184,22 @@ export function cleanRing(ring: Position[]): Position[] {
     const n = r.length;
     let removed = false;
     for (let k = 0; k < n; k++) {
-      const p = out.length ? out[out.length - 1] : r[n - 1], v = r[k], q = r[(k + 1) % n];
-      const kx = Math.cos((v[1] * Math.PI) / 180) * 111_320, ky = 110_950;
-      const ax = (p[0] - v[0]) * kx, ay = (p[1] - v[1]) * ky, bx = (q[0] - v[0]) * kx, by = (q[1] - v[1]) * ky;
-      const la = Math.hypot(ax, ay), lb = Math.hypot(bx, by);
+      const p = out.length ? out[out.length - 1] : r[n - 1],
+        v = r[k],
+        q = r[(k + 1) % n];
+      const kx = Math.cos((v[1] * Math.PI) / 180) * 111_320,
+        ky = 110_950;
+      const ax = (p[0] - v[0]) * kx,
+        ay = (p[1] - v[1]) * ky,
+        bx = (q[0] - v[0]) * kx,
+        by = (q[1] - v[1]) * ky;
+      const la = Math.hypot(ax, ay),
+        lb = Math.hypot(bx, by);
       if (la < 5 || (Math.min(la, lb) < 40 && (ax * bx + ay * by) / (la * lb) > Math.cos((15 * Math.PI) / 180))) {
-        if (n - (k - out.length) > 4) { removed = true; continue; }
+        if (n - (k - out.length) > 4) {
+          removed = true;
+          continue;
+        }
       }
       out.push(v);
     }
@@ -165,23 +211,43 @@ export function cleanRing(ring: Position[]): Position[] {
 
 function ccwLonLat(r: Position[]): Position[] {
   let s = 0;
-  for (let i = 0; i < r.length; i++) { const a = r[i], b = r[(i + 1) % r.length]; s += a[0] * b[1] - b[0] * a[1]; }
+  for (let i = 0; i < r.length; i++) {
+    const a = r[i],
+      b = r[(i + 1) % r.length];
+    s += a[0] * b[1] - b[0] * a[1];
+  }
   return s >= 0 ? r : r.slice().reverse();
 }
 
-export function prepareSea(input: CoastInput, straits: StraitInput[] = [], params: SeaParams = DEFAULT_SEA_PARAMS): PreparedSea {
+export function prepareSea(
+  input: CoastInput,
+  straits: StraitInput[] = [],
+  params: SeaParams = DEFAULT_SEA_PARAMS,
+): PreparedSea {
   const timings: Record<string, number> = {};
   let t0 = performance.now();
-  const lap = (name: string) => { const t = performance.now(); timings[name] = Math.round(t - t0); t0 = t; };
+  const lap = (name: string) => {
+    const t = performance.now();
+    timings[name] = Math.round(t - t0);
+    t0 = t;
+  };
 
   // --- 1. the plane and the island coasts -----------------------------------------------------------
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   const islandRaw: { group: number; ring: Position[] }[] = [];
   SEA_ISLANDS.forEach((id, g) => {
     for (const r of outerRings(input.islands[id])) {
       const ring = ccwLonLat(openRing(r));
       islandRaw.push({ group: g, ring });
-      for (const [x, y] of ring) { minLon = Math.min(minLon, x); maxLon = Math.max(maxLon, x); minLat = Math.min(minLat, y); maxLat = Math.max(maxLat, y); }
+      for (const [x, y] of ring) {
+        minLon = Math.min(minLon, x);
+        maxLon = Math.max(maxLon, x);
+        minLat = Math.min(minLat, y);
+        maxLat = Math.max(maxLat, y);
+      }
     }
   });
   const center: Position = [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
@@ -204,8 +270,12 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     if (n.d > 800_000) return 5000;
     return Math.min(params.maxSpacingM, Math.max(params.islandSpacingM, Math.sqrt(4 * params.spacingToleranceM * n.d)));
   };
-  for (const [group, list] of [[GROUP_JAPAN, input.japan], [GROUP_RUSSIA, input.russia]] as const) {
-    for (const g of list) for (const r of outerRings(g)) rings.push(densify(group, ccwLonLat(openRing(r)), fixedSpacing));
+  for (const [group, list] of [
+    [GROUP_JAPAN, input.japan],
+    [GROUP_RUSSIA, input.russia],
+  ] as const) {
+    for (const g of list)
+      for (const r of outerRings(g)) rings.push(densify(group, ccwLonLat(openRing(r)), fixedSpacing));
   }
   dropContainedRings(rings);
   dropSharedVertices(rings);
@@ -227,45 +297,78 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
   const gabrielLeft = leftover.length;
   const gabrielLeftByGroup = [0, 0, 0, 0, 0, 0, 0];
   for (const i of leftover) gabrielLeftByGroup[s.group[i]]++;
-  if (process.env.SEA_DEBUG) for (const i of leftover.filter((i) => s.group[i] < 5).slice(0, 40)) {
-    const j = s.next[i];
-    const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2, my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
-    const k = delaunay.find(mx, my, i);
-    console.log('gabriel', s.group[i], s.lon[i].toFixed(5), s.lat[i].toFixed(5), 'len', Math.hypot(s.xy[2*i]-s.xy[2*j], s.xy[2*i+1]-s.xy[2*j+1]).toFixed(2), 'k', k, s.group[k], 'ring', s.ringOf[k] === s.ringOf[i], s.posInRing[k]-s.posInRing[i], Math.hypot(s.xy[2*k]-mx, s.xy[2*k+1]-my).toFixed(3));
-  }
+  if (process.env.SEA_DEBUG)
+    for (const i of leftover.filter((i) => s.group[i] < 5).slice(0, 40)) {
+      const j = s.next[i];
+      const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2,
+        my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
+      const k = delaunay.find(mx, my, i);
+      console.log(
+        'gabriel',
+        s.group[i],
+        s.lon[i].toFixed(5),
+        s.lat[i].toFixed(5),
+        'len',
+        Math.hypot(s.xy[2 * i] - s.xy[2 * j], s.xy[2 * i + 1] - s.xy[2 * j + 1]).toFixed(2),
+        'k',
+        k,
+        s.group[k],
+        'ring',
+        s.ringOf[k] === s.ringOf[i],
+        s.posInRing[k] - s.posInRing[i],
+        Math.hypot(s.xy[2 * k] - mx, s.xy[2 * k + 1] - my).toFixed(3),
+      );
+    }
   lap('delaunay');
   const n = s.n;
   const { triangles, halfedges, inedges } = delaunay;
   const nT = triangles.length / 3;
-  const cx = new Float64Array(nT), cy = new Float64Array(nT);
+  const cx = new Float64Array(nT),
+    cy = new Float64Array(nT);
   const P = delaunay.points;
   for (let t = 0; t < nT; t++) {
-    const a = triangles[3 * t], b = triangles[3 * t + 1], c = triangles[3 * t + 2];
-    const ax = P[2 * a], ay = P[2 * a + 1];
-    const bx = P[2 * b] - ax, by = P[2 * b + 1] - ay, qx = P[2 * c] - ax, qy = P[2 * c + 1] - ay;
+    const a = triangles[3 * t],
+      b = triangles[3 * t + 1],
+      c = triangles[3 * t + 2];
+    const ax = P[2 * a],
+      ay = P[2 * a + 1];
+    const bx = P[2 * b] - ax,
+      by = P[2 * b + 1] - ay,
+      qx = P[2 * c] - ax,
+      qy = P[2 * c + 1] - ay;
     const d = 2 * (bx * qy - by * qx);
-    const b2 = bx * bx + by * by, c2 = qx * qx + qy * qy;
+    const b2 = bx * bx + by * by,
+      c2 = qx * qx + qy * qy;
     cx[t] = ax + (qy * b2 - by * c2) / d;
     cy[t] = ay + (bx * c2 - qx * b2) / d;
   }
 
   // --- 3. the region's outer limit ---------------------------------------------------------------------
-  let ox = 0, oy = 0;
-  for (let i = 0; i < isl.n; i++) { ox += isl.xy[2 * i]; oy += isl.xy[2 * i + 1]; }
-  ox /= isl.n; oy /= isl.n;
+  let ox = 0,
+    oy = 0;
+  for (let i = 0; i < isl.n; i++) {
+    ox += isl.xy[2 * i];
+    oy += isl.xy[2 * i + 1];
+  }
+  ox /= isl.n;
+  oy /= isl.n;
   const islandGeoDistance = (x: number, y: number) => {
     const near = nearestIsland(x, y, hint);
     hint = near.i;
     const [lon, lat] = proj.inverse(x, y);
     // Candidates: island sites within the planar distance plus the projection's scale error there.
     const r = near.d * 1.001 + 100;
-    let best = Infinity, bestI = near.i;
+    let best = Infinity,
+      bestI = near.i;
     const seen = new Set<number>([near.i]);
     const queue = [near.i];
     while (queue.length) {
       const i = queue.pop()!;
       const d = geoDistance(lon, lat, isl.lon[i], isl.lat[i]);
-      if (d < best) { best = d; bestI = i; }
+      if (d < best) {
+        best = d;
+        bestI = i;
+      }
       for (const j of islDelaunay.neighbors(i)) {
         if (seen.has(j)) continue;
         seen.add(j);
@@ -279,31 +382,43 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
   const envR = new Float64Array(R);
   for (let k = 0; k < R; k++) {
     const th = (2 * Math.PI * k) / R;
-    const ux = Math.cos(th), uy = Math.sin(th);
-    let lo = 0, hi = 1_000_000;
+    const ux = Math.cos(th),
+      uy = Math.sin(th);
+    let lo = 0,
+      hi = 1_000_000;
     while (hi - lo > 20) {
       const mid = (lo + hi) / 2;
-      if (nearestIsland(ox + mid * ux, oy + mid * uy, hint).d <= EEZ_M) lo = mid; else hi = mid;
+      if (nearestIsland(ox + mid * ux, oy + mid * uy, hint).d <= EEZ_M) lo = mid;
+      else hi = mid;
     }
     let r = (lo + hi) / 2;
     for (let it = 0; it < 8; it++) {
-      const x = ox + r * ux, y = oy + r * uy;
+      const x = ox + r * ux,
+        y = oy + r * uy;
       const g = islandGeoDistance(x, y);
       const err = g.d - EEZ_M;
       if (Math.abs(err) < 0.05) break;
-      const ex = x - isl.xy[2 * g.i], ey = y - isl.xy[2 * g.i + 1];
+      const ex = x - isl.xy[2 * g.i],
+        ey = y - isl.xy[2 * g.i + 1];
       const slope = (ex * ux + ey * uy) / Math.hypot(ex, ey);
       r -= err / Math.max(0.2, slope);
     }
     envR[k] = r;
     env.push(ox + r * ux, oy + r * uy);
   }
-  let rMin = Infinity, rMax = 0;
-  for (let k = 0; k < R; k++) { rMin = Math.min(rMin, envR[k]); rMax = Math.max(rMax, envR[k]); }
+  let rMin = Infinity,
+    rMax = 0;
+  for (let k = 0; k < R; k++) {
+    rMin = Math.min(rMin, envR[k]);
+    rMax = Math.max(rMax, envR[k]);
+  }
   // Inside the polygon for sure within rIn of the centre (chords sag below the vertices by < 100 m here).
   const rIn = rMin - 2000;
   const envelope: Position[] = [];
-  for (let k = 0; k < R; k++) { const [lon, lat] = proj.inverse(env[2 * k], env[2 * k + 1]); envelope.push([lon, lat]); }
+  for (let k = 0; k < R; k++) {
+    const [lon, lat] = proj.inverse(env[2 * k], env[2 * k + 1]);
+    envelope.push([lon, lat]);
+  }
   envelope.push(envelope[0]);
   const regionM2 = flatArea(env);
   const insideEnv = (x: number, y: number) => {
@@ -312,8 +427,12 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     if (r > rMax + 10) return false;
     let th = Math.atan2(y - oy, x - ox);
     if (th < 0) th += 2 * Math.PI;
-    const k = Math.floor((th / (2 * Math.PI)) * R) % R, k2 = (k + 1) % R;
-    const ax = env[2 * k] - ox, ay = env[2 * k + 1] - oy, bx = env[2 * k2] - ox, by = env[2 * k2 + 1] - oy;
+    const k = Math.floor((th / (2 * Math.PI)) * R) % R,
+      k2 = (k + 1) % R;
+    const ax = env[2 * k] - ox,
+      ay = env[2 * k + 1] - oy,
+      bx = env[2 * k2] - ox,
+      by = env[2 * k2 + 1] - oy;
     // Same side of the chord as the centre.
     return (bx - ax) * (y - oy - ay) - (by - ay) * (x - ox - ax) >= 0;
   };
@@ -333,21 +452,30 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     let maxR = 0;
     for (let i = 0; i < poly.length; i += 2) maxR = Math.max(maxR, Math.hypot(poly[i] - ox, poly[i + 1] - oy));
     if (maxR <= rIn) return Math.abs(flatArea(poly));
-    const toRing = (f: Flat) => { const r: [number, number][] = []; for (let i = 0; i < f.length; i += 2) r.push([f[i], f[i + 1]]); r.push(r[0]); return r; };
+    const toRing = (f: Flat) => {
+      const r: [number, number][] = [];
+      for (let i = 0; i < f.length; i += 2) r.push([f[i], f[i + 1]]);
+      r.push(r[0]);
+      return r;
+    };
     const out = intersection([toRing(poly)], [toRing(env)]);
     let area = 0;
-    for (const p of out) for (let ri = 0; ri < p.length; ri++) {
-      const flat: Flat = [];
-      for (let i = 0; i + 1 < p[ri].length; i++) flat.push(p[ri][i][0], p[ri][i][1]);
-      area += Math.abs(flatArea(flat)) * (ri === 0 ? 1 : -1);
-    }
+    for (const p of out)
+      for (let ri = 0; ri < p.length; ri++) {
+        const flat: Flat = [];
+        for (let i = 0; i + 1 < p[ri].length; i++) flat.push(p[ri][i][0], p[ri][i][1]);
+        area += Math.abs(flatArea(flat)) * (ri === 0 ? 1 : -1);
+      }
     return area;
   };
   lap('envelope');
 
   // --- 4. cells: land and sea parts, areas, 12 nm ---------------------------------------------------------
-  const cellSeaM2 = new Float64Array(n), cellTsM2 = new Float64Array(n);
-  const fixedSeaM2: [number, number] = [0, 0], fixedTsM2: [number, number] = [0, 0], fixedCellM2 = [0, 0];
+  const cellSeaM2 = new Float64Array(n),
+    cellTsM2 = new Float64Array(n);
+  const fixedSeaM2: [number, number] = [0, 0],
+    fixedTsM2: [number, number] = [0, 0],
+    fixedCellM2 = [0, 0];
   let fallbackCells = 0;
   const tsArcs: { site: number; xy: number[] }[] = [];
   const ringFlats = new Map<number, Flat>();
@@ -364,14 +492,22 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
   // Per cell edge: whether it is at sea (1), on land (0), split at the coast midpoint (2).
   const edgeSea = new Int8Array(halfedges.length).fill(-1);
   const NC = params.circleVertices;
-  const cosT = new Float64Array(NC), sinT = new Float64Array(NC);
-  for (let k = 0; k < NC; k++) { cosT[k] = Math.cos((2 * Math.PI * k) / NC); sinT[k] = Math.sin((2 * Math.PI * k) / NC); }
-  const tris: number[] = [], nbrs: number[] = [], hes: number[] = [];
+  const cosT = new Float64Array(NC),
+    sinT = new Float64Array(NC);
+  for (let k = 0; k < NC; k++) {
+    cosT[k] = Math.cos((2 * Math.PI * k) / NC);
+    sinT[k] = Math.sin((2 * Math.PI * k) / NC);
+  }
+  const tris: number[] = [],
+    nbrs: number[] = [],
+    hes: number[] = [];
   for (let i = 0; i < n; i++) {
     const g = s.group[i];
     if (g === GROUP_SENTINEL) continue;
     // The cell's vertices counter-clockwise, with the neighbour across each edge (vertex k → k+1).
-    tris.length = 0; nbrs.length = 0; hes.length = 0;
+    tris.length = 0;
+    nbrs.length = 0;
+    hes.length = 0;
     const e0 = inedges[i];
     let e = e0;
     do {
@@ -384,27 +520,41 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     // Counter-clockwise order of the cell's vertices: the walk's order, or its reverse.
     const m = tris.length;
     let walkArea = 0;
-    for (let k = 0; k < m; k++) { const a = tris[k], b = tris[(k + 1) % m]; walkArea += cx[a] * cy[b] - cx[b] * cy[a]; }
-    const vx: number[] = new Array(m), vy: number[] = new Array(m), nb: number[] = new Array(m), he: number[] = new Array(m);
+    for (let k = 0; k < m; k++) {
+      const a = tris[k],
+        b = tris[(k + 1) % m];
+      walkArea += cx[a] * cy[b] - cx[b] * cy[a];
+    }
+    const vx: number[] = new Array(m),
+      vy: number[] = new Array(m),
+      nb: number[] = new Array(m),
+      he: number[] = new Array(m);
     for (let k = 0; k < m; k++) {
       if (walkArea > 0) {
-        vx[k] = cx[tris[k]]; vy[k] = cy[tris[k]]; nb[k] = nbrs[k]; he[k] = hes[k];
+        vx[k] = cx[tris[k]];
+        vy[k] = cy[tris[k]];
+        nb[k] = nbrs[k];
+        he[k] = hes[k];
       } else {
         // Reversed: vertex k is tris[m-1-k]; its edge to vertex k+1 is the walk's edge between tris[m-2-k] and tris[m-1-k].
-        vx[k] = cx[tris[m - 1 - k]]; vy[k] = cy[tris[m - 1 - k]];
+        vx[k] = cx[tris[m - 1 - k]];
+        vy[k] = cy[tris[m - 1 - k]];
         const w = (m - 2 - k + m) % m;
-        nb[k] = nbrs[w]; he[k] = hes[w];
+        nb[k] = nbrs[w];
+        he[k] = hes[w];
       }
     }
     const cell: Flat = [];
     for (let k = 0; k < m; k++) cell.push(vx[k], vy[k]);
-    const sx = s.xy[2 * i], sy = s.xy[2 * i + 1];
+    const sx = s.xy[2 * i],
+      sy = s.xy[2 * i + 1];
     let maxR = 0;
     for (let k = 0; k < m; k++) maxR = Math.max(maxR, Math.hypot(vx[k] - ox, vy[k] - oy));
     const sr = Math.hypot(sx - ox, sy - oy);
     const minR = minDistance(cell, ox, oy);
     // The coast crosses the cell at the midpoints towards its two ring neighbours.
-    const a = nb.indexOf(s.prev[i]), b = nb.indexOf(s.next[i]);
+    const a = nb.indexOf(s.prev[i]),
+      b = nb.indexOf(s.next[i]);
     let land: Flat | null = null;
     let landArea: number;
     if (a < 0 || b < 0 || a === b) {
@@ -419,16 +569,23 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
       }
       land = null;
     } else {
-      const p = s.prev[i], q = s.next[i];
-      const mpx = (sx + s.xy[2 * p]) / 2, mpy = (sy + s.xy[2 * p + 1]) / 2;
-      const mqx = (sx + s.xy[2 * q]) / 2, mqy = (sy + s.xy[2 * q + 1]) / 2;
+      const p = s.prev[i],
+        q = s.next[i];
+      const mpx = (sx + s.xy[2 * p]) / 2,
+        mpy = (sy + s.xy[2 * p + 1]) / 2;
+      const mqx = (sx + s.xy[2 * q]) / 2,
+        mqy = (sy + s.xy[2 * q + 1]) / 2;
       land = [sx, sy, mqx, mqy];
-      for (let k = (b + 1) % m; ; k = (k + 1) % m) { land.push(vx[k], vy[k]); if (k === a) break; }
+      for (let k = (b + 1) % m; ; k = (k + 1) % m) {
+        land.push(vx[k], vy[k]);
+        if (k === a) break;
+      }
       land.push(mpx, mpy);
       landArea = flatArea(land);
       for (let k = (a + 1) % m; k !== b; k = (k + 1) % m) edgeSea[he[k]] = 1;
       for (let k = (b + 1) % m; k !== a; k = (k + 1) % m) edgeSea[he[k]] = 0;
-      edgeSea[he[a]] = 2; edgeSea[he[b]] = 2;
+      edgeSea[he[a]] = 2;
+      edgeSea[he[b]] = 2;
     }
     const cellArea = convexInRegion(cell, maxR, minR);
     // The 12 nm circle: the geodesic circle, an ellipse in the plane at this size (0.3 m off at 22 km).
@@ -449,22 +606,36 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     const nearestOnEllipsoid = (x: number, y: number) => {
       const [lon, lat] = proj.inverse(x, y);
       const di = geoDistance(lon, lat, s.lon[i], s.lat[i]);
-      for (const j of nb) if (s.group[j] !== GROUP_SENTINEL && geoDistance(lon, lat, s.lon[j], s.lat[j]) < di - 0.5) return false;
+      for (const j of nb)
+        if (s.group[j] !== GROUP_SENTINEL && geoDistance(lon, lat, s.lon[j], s.lat[j]) < di - 0.5) return false;
       return true;
     };
     if (g < 6 && sr - TERRITORIAL_SEA_M < rMax + 10) {
       let run: number[] = [];
-      const flush = () => { if (run.length >= 4) tsArcs.push({ site: i, xy: run }); run = []; };
+      const flush = () => {
+        if (run.length >= 4) tsArcs.push({ site: i, xy: run });
+        run = [];
+      };
       for (let k = 0; k < NC; k++) {
         const k2 = (k + 1) % NC;
         const seg = clipSegment(circle[2 * k], circle[2 * k + 1], circle[2 * k2], circle[2 * k2 + 1], cell);
-        if (!seg) { flush(); continue; }
-        const mx = (seg[0] + seg[2]) / 2, my = (seg[1] + seg[3]) / 2;
+        if (!seg) {
+          flush();
+          continue;
+        }
+        const mx = (seg[0] + seg[2]) / 2,
+          my = (seg[1] + seg[3]) / 2;
         const atSea = land ? !pointInFlat(mx, my, land) : !pointInFlat(mx, my, ringFlat(s.ringOf[i]));
-        if (!atSea || !insideEnv(mx, my)) { flush(); continue; }
+        if (!atSea || !insideEnv(mx, my)) {
+          flush();
+          continue;
+        }
         // The plane's cells are the ellipsoid's to within its distortion (0.1 % far from the centre): a
         // point a neighbouring site is nearer to on the ellipsoid is not on this site's limit; left out.
-        if (!nearestOnEllipsoid(seg[0], seg[1]) || !nearestOnEllipsoid(seg[2], seg[3])) { flush(); continue; }
+        if (!nearestOnEllipsoid(seg[0], seg[1]) || !nearestOnEllipsoid(seg[2], seg[3])) {
+          flush();
+          continue;
+        }
         if (run.length && (run[run.length - 2] !== seg[0] || run[run.length - 1] !== seg[1])) flush();
         if (!run.length) run.push(seg[0], seg[1]);
         run.push(seg[2], seg[3]);
@@ -472,25 +643,38 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
       flush();
     }
     if (g < 4) {
-      cellSeaM2[i] = cellArea - landArea; cellTsM2[i] = tsArea;
+      cellSeaM2[i] = cellArea - landArea;
+      cellTsM2[i] = tsArea;
       regionLandM2 += landArea;
     } else {
-      fixedCellM2[g - 4] += cellArea; fixedTsM2[g - 4] += tsArea;
+      fixedCellM2[g - 4] += cellArea;
+      fixedTsM2[g - 4] += tsArea;
     }
   }
   const tsLimit: Position[][] = [];
-  let cur: Position[] | null = null, lastX = NaN, lastY = NaN;
+  let cur: Position[] | null = null,
+    lastX = NaN,
+    lastY = NaN;
   for (const arc of tsArcs) {
     const xy = arc.xy;
     const pts: Position[] = [];
-    for (let k = 0; k < xy.length; k += 2) { const [lon, lat] = proj.inverse(xy[k], xy[k + 1]); pts.push([round6(lon), round6(lat)]); }
-    if (cur && Math.hypot(xy[0] - lastX, xy[1] - lastY) < 30) { for (let k = 1; k < pts.length; k++) cur.push(pts[k]); }
-    else { cur = pts; tsLimit.push(cur); }
-    lastX = xy[xy.length - 2]; lastY = xy[xy.length - 1];
+    for (let k = 0; k < xy.length; k += 2) {
+      const [lon, lat] = proj.inverse(xy[k], xy[k + 1]);
+      pts.push([round6(lon), round6(lat)]);
+    }
+    if (cur && Math.hypot(xy[0] - lastX, xy[1] - lastY) < 30) {
+      for (let k = 1; k < pts.length; k++) cur.push(pts[k]);
+    } else {
+      cur = pts;
+      tsLimit.push(cur);
+    }
+    lastX = xy[xy.length - 2];
+    lastY = xy[xy.length - 1];
   }
   // The fixed coasts' land inside the region, ring by ring.
   const fixedLandM2 = [0, 0];
-  for (let ri = 0; ri < rings.length; ri++) if (rings[ri].group >= 4 && rings[ri].group < 6) fixedLandM2[rings[ri].group - 4] += polygonInRegion(ringFlat(ri));
+  for (let ri = 0; ri < rings.length; ri++)
+    if (rings[ri].group >= 4 && rings[ri].group < 6) fixedLandM2[rings[ri].group - 4] += polygonInRegion(ringFlat(ri));
   fixedSeaM2[0] = fixedCellM2[0] - fixedLandM2[0];
   fixedSeaM2[1] = fixedCellM2[1] - fixedLandM2[1];
   regionLandM2 += fixedLandM2[0] + fixedLandM2[1];
@@ -513,7 +697,11 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     refined.set(t, p);
     return p;
   };
-  const pieceA: number[] = [], pieceB: number[] = [], pieceStart: number[] = [], pieceEnd: number[] = [], pieceOffset: number[] = [0];
+  const pieceA: number[] = [],
+    pieceB: number[] = [],
+    pieceStart: number[] = [],
+    pieceEnd: number[] = [],
+    pieceOffset: number[] = [0];
   const coords: number[] = [];
   const pieceXY: number[] = [];
   const pieceCoast: number[] = [];
@@ -525,29 +713,58 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
   for (let e = 0; e < halfedges.length; e++) {
     const o = halfedges[e];
     if (o < 0 || o < e) continue;
-    const i = triangles[e], j = triangles[e % 3 === 2 ? e - 2 : e + 1];
+    const i = triangles[e],
+      j = triangles[e % 3 === 2 ? e - 2 : e + 1];
     if (!candidate(s.group[i], s.group[j], i, j)) continue;
     const st = edgeSea[e] >= 0 ? edgeSea[e] : edgeSea[o];
     if (st === 0) continue;
-    const t1 = Math.floor(e / 3), t2 = Math.floor(o / 3);
-    let ax = cx[t1], ay = cy[t1], bx = cx[t2], by = cy[t2];
-    let aKey = t1, bKey = t2, coastEnd = 0;
+    const t1 = Math.floor(e / 3),
+      t2 = Math.floor(o / 3);
+    let ax = cx[t1],
+      ay = cy[t1],
+      bx = cx[t2],
+      by = cy[t2];
+    let aKey = t1,
+      bKey = t2,
+      coastEnd = 0;
     if (st === 2) {
       // Split at the coast: keep the part on the sea side of the segment i→j's ring direction.
-      const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2, my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
+      const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2,
+        my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
       // Ring direction from the earlier to the later site: land on its left.
       const [f, tt] = s.next[i] === j ? [i, j] : [j, i];
-      const dx = s.xy[2 * tt] - s.xy[2 * f], dy = s.xy[2 * tt + 1] - s.xy[2 * f + 1];
+      const dx = s.xy[2 * tt] - s.xy[2 * f],
+        dy = s.xy[2 * tt + 1] - s.xy[2 * f + 1];
       const aLeft = dx * (ay - s.xy[2 * f + 1]) - dy * (ax - s.xy[2 * f]) > 0;
-      if (aLeft) { ax = mx; ay = my; aKey = -1; coastEnd = 1; } else { bx = mx; by = my; bKey = -1; coastEnd = 2; }
+      if (aLeft) {
+        ax = mx;
+        ay = my;
+        aKey = -1;
+        coastEnd = 1;
+      } else {
+        bx = mx;
+        by = my;
+        bKey = -1;
+        coastEnd = 2;
+      }
     }
     // Inside the region.
-    const inA = insideEnv(ax, ay), inB = insideEnv(bx, by);
+    const inA = insideEnv(ax, ay),
+      inB = insideEnv(bx, by);
     if (!inA && !inB) continue; // an edge can only leave and re-enter across a dent of 10 km: none cross it twice here
     if (!inA || !inB) {
       const tc = crossEnvelope(ax, ay, bx, by, insideEnv);
-      const qx = ax + tc * (bx - ax), qy = ay + tc * (by - ay);
-      if (!inA) { ax = qx; ay = qy; aKey = -1; } else { bx = qx; by = qy; bKey = -1; }
+      const qx = ax + tc * (bx - ax),
+        qy = ay + tc * (by - ay);
+      if (!inA) {
+        ax = qx;
+        ay = qy;
+        aKey = -1;
+      } else {
+        bx = qx;
+        by = qy;
+        bKey = -1;
+      }
     }
     // The piece's vertices: refined Voronoi vertices, or refined points where it meets the coast or the limit.
     const pts: Position[] = [];
@@ -564,7 +781,11 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     // Points inside long pieces (every maxBoundaryStepM) are refined when an option first uses the piece (compute.ts).
     pts.push(B);
     pieceXY.push(ax, ay, bx, by);
-    pieceA.push(i); pieceB.push(j); pieceStart.push(aKey); pieceEnd.push(bKey); pieceCoast.push(coastEnd);
+    pieceA.push(i);
+    pieceB.push(j);
+    pieceStart.push(aKey);
+    pieceEnd.push(bKey);
+    pieceCoast.push(coastEnd);
     for (const p of pts) coords.push(p[0], p[1]);
     pieceOffset.push(coords.length / 2);
   }
@@ -574,11 +795,15 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
   const allNearest = (lon: number, lat: number): { i: number; d: number } => {
     const [x, y] = proj.forward(lon, lat);
     const i0 = delaunay.find(x, y);
-    let best = geoDistance(lon, lat, s.lon[i0], s.lat[i0]), bi = i0;
+    let best = geoDistance(lon, lat, s.lon[i0], s.lat[i0]),
+      bi = i0;
     for (const j of delaunay.neighbors(i0)) {
       if (s.group[j] === GROUP_SENTINEL) continue;
       const d = geoDistance(lon, lat, s.lon[j], s.lat[j]);
-      if (d < best) { best = d; bi = j; }
+      if (d < best) {
+        best = d;
+        bi = j;
+      }
     }
     return { i: bi, d: best };
   };
@@ -587,14 +812,22 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     const line = WGS84.InverseLine(A[1], A[0], B[1], B[0]);
     const L = line.s13 ?? 0;
     const k = Math.max(2, Math.ceil(L / 100));
-    let maxD = 0, corridor = 0;
+    let maxD = 0,
+      corridor = 0;
     for (let q = 0; q <= k; q++) {
       const pos = line.Position((L * q) / k);
       const d = allNearest(pos.lon2!, pos.lat2!).d;
       maxD = Math.max(maxD, d);
       if (d > TERRITORIAL_SEA_M && q < k) corridor += L / k;
     }
-    return { id: st.id, siteA: allNearest(A[0], A[1]).i, siteB: allNearest(B[0], B[1]).i, widthM: L, maxDistanceToCoastM: maxD, corridorM: corridor };
+    return {
+      id: st.id,
+      siteA: allNearest(A[0], A[1]).i,
+      siteB: allNearest(B[0], B[1]).i,
+      widthM: L,
+      maxDistanceToCoastM: maxD,
+      corridorM: corridor,
+    };
   });
   lap('straits');
 
@@ -605,14 +838,43 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
     islandSites[id] = Int32Array.from(idx);
   });
   return {
-    params, center, nSites: n, siteGroup: s.group, siteLon: Float64Array.from(s.lon), siteLat: Float64Array.from(s.lat), islandSites,
-    cellSeaM2, cellTsM2, fixedSeaM2, fixedTsM2, regionSeaM2, regionM2, regionLandM2, envelope, tsLimit,
-    pieceA: Int32Array.from(pieceA), pieceB: Int32Array.from(pieceB), pieceStartKey: Int32Array.from(pieceStart), pieceEndKey: Int32Array.from(pieceEnd),
-    pieceOffset: Int32Array.from(pieceOffset), pieceLonLat: Float64Array.from(coords), pieceXY: Float64Array.from(pieceXY), pieceCoast: Int8Array.from(pieceCoast),
-    siteXY: s.xy, straits: preparedStraits,
+    params,
+    center,
+    nSites: n,
+    siteGroup: s.group,
+    siteLon: Float64Array.from(s.lon),
+    siteLat: Float64Array.from(s.lat),
+    islandSites,
+    cellSeaM2,
+    cellTsM2,
+    fixedSeaM2,
+    fixedTsM2,
+    regionSeaM2,
+    regionM2,
+    regionLandM2,
+    envelope,
+    tsLimit,
+    pieceA: Int32Array.from(pieceA),
+    pieceB: Int32Array.from(pieceB),
+    pieceStartKey: Int32Array.from(pieceStart),
+    pieceEndKey: Int32Array.from(pieceEnd),
+    pieceOffset: Int32Array.from(pieceOffset),
+    pieceLonLat: Float64Array.from(coords),
+    pieceXY: Float64Array.from(pieceXY),
+    pieceCoast: Int8Array.from(pieceCoast),
+    siteXY: s.xy,
+    straits: preparedStraits,
     stats: {
-      sites: n, islandSites: isl.n, triangles: nT, gabrielSplits, gabrielLeft, gabrielLeftByGroup, pieces: pieceA.length, refinedVertices: refined.size,
-      maxRefineResidualM: maxResidual, timings,
+      sites: n,
+      islandSites: isl.n,
+      triangles: nT,
+      gabrielSplits,
+      gabrielLeft,
+      gabrielLeftByGroup,
+      pieces: pieceA.length,
+      refinedVertices: refined.size,
+      maxRefineResidualM: maxResidual,
+      timings,
     },
   };
 }
@@ -620,11 +882,14 @@ export function prepareSea(input: CoastInput, straits: StraitInput[] = [], param
 // ---------------------------------------------------------------------------------------------------------
 
 function densify(group: number, ring: Position[], spacing: (lon: number, lat: number) => number): Ring {
-  const lon: number[] = [], lat: number[] = [];
+  const lon: number[] = [],
+    lat: number[] = [];
   const n = ring.length;
   for (let k = 0; k < n; k++) {
-    const a = ring[k], b = ring[(k + 1) % n];
-    lon.push(a[0]); lat.push(a[1]);
+    const a = ring[k],
+      b = ring[(k + 1) % n];
+    lon.push(a[0]);
+    lat.push(a[1]);
     const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
     const L = line.s13 ?? 0;
     let h = spacing(a[0], a[1]);
@@ -635,7 +900,8 @@ function densify(group: number, ring: Position[], spacing: (lon: number, lat: nu
       const next = at + h;
       if (next >= L - h * 0.25) break;
       const pos = line.Position(next);
-      lon.push(pos.lon2!); lat.push(pos.lat2!);
+      lon.push(pos.lon2!);
+      lat.push(pos.lat2!);
       at = next;
       h = spacing(pos.lon2!, pos.lat2!);
     }
@@ -643,7 +909,17 @@ function densify(group: number, ring: Position[], spacing: (lon: number, lat: nu
   return { group, lon, lat };
 }
 
-interface Sites { n: number; xy: Float64Array; lon: number[]; lat: number[]; group: Uint8Array; prev: Int32Array; next: Int32Array; ringOf: Int32Array; posInRing: Int32Array }
+interface Sites {
+  n: number;
+  xy: Float64Array;
+  lon: number[];
+  lat: number[];
+  group: Uint8Array;
+  prev: Int32Array;
+  next: Int32Array;
+  ringOf: Int32Array;
+  posInRing: Int32Array;
+}
 
 /** The far sentinels: every real site's cell is then bounded. */
 const SENTINEL_R = 8_000_000;
@@ -651,23 +927,40 @@ const SENTINEL_R = 8_000_000;
 function buildSites(rings: Ring[], proj: Laea): Sites {
   let n = 8;
   for (const r of rings) n += r.lon.length;
-  const xy = new Float64Array(2 * n), group = new Uint8Array(n), prev = new Int32Array(n), next = new Int32Array(n);
-  const ringOf = new Int32Array(n).fill(-1), posInRing = new Int32Array(n).fill(-1);
-  const lon: number[] = new Array(n), lat: number[] = new Array(n);
+  const xy = new Float64Array(2 * n),
+    group = new Uint8Array(n),
+    prev = new Int32Array(n),
+    next = new Int32Array(n);
+  const ringOf = new Int32Array(n).fill(-1),
+    posInRing = new Int32Array(n).fill(-1);
+  const lon: number[] = new Array(n),
+    lat: number[] = new Array(n);
   let i = 0;
   rings.forEach((r, ri) => {
-    const m = r.lon.length, start = i;
+    const m = r.lon.length,
+      start = i;
     for (let k = 0; k < m; k++, i++) {
       const [x, y] = proj.forward(r.lon[k], r.lat[k]);
-      xy[2 * i] = x; xy[2 * i + 1] = y; lon[i] = r.lon[k]; lat[i] = r.lat[k];
-      group[i] = r.group; prev[i] = start + ((k - 1 + m) % m); next[i] = start + ((k + 1) % m);
-      ringOf[i] = ri; posInRing[i] = k;
+      xy[2 * i] = x;
+      xy[2 * i + 1] = y;
+      lon[i] = r.lon[k];
+      lat[i] = r.lat[k];
+      group[i] = r.group;
+      prev[i] = start + ((k - 1 + m) % m);
+      next[i] = start + ((k + 1) % m);
+      ringOf[i] = ri;
+      posInRing[i] = k;
     }
   });
   for (let k = 0; k < 8; k++, i++) {
     const a = (2 * Math.PI * k) / 8 + 0.1;
-    xy[2 * i] = SENTINEL_R * Math.cos(a); xy[2 * i + 1] = SENTINEL_R * Math.sin(a);
-    lon[i] = NaN; lat[i] = NaN; group[i] = GROUP_SENTINEL; prev[i] = -1; next[i] = -1;
+    xy[2 * i] = SENTINEL_R * Math.cos(a);
+    xy[2 * i + 1] = SENTINEL_R * Math.sin(a);
+    lon[i] = NaN;
+    lat[i] = NaN;
+    group[i] = GROUP_SENTINEL;
+    prev[i] = -1;
+    next[i] = -1;
   }
   return { n, xy, lon, lat, group, prev, next, ringOf, posInRing };
 }
@@ -678,9 +971,22 @@ function buildSites(rings: Ring[], proj: Laea): Sites {
  */
 function dropContainedRings(rings: Ring[]): void {
   const box = rings.map((r) => [Math.min(...r.lon), Math.min(...r.lat), Math.max(...r.lon), Math.max(...r.lat)]);
-  const flat = rings.map((r) => { const f: Flat = []; for (let k = 0; k < r.lon.length; k++) f.push(r.lon[k], r.lat[k]); return f; });
-  const inside = rings.map((r, i) => rings.some((_, j) => j !== i && box[j][0] <= box[i][0] && box[j][1] <= box[i][1] && box[j][2] >= box[i][2] && box[j][3] >= box[i][3]
-    && pointInFlat(r.lon[0], r.lat[0], flat[j])));
+  const flat = rings.map((r) => {
+    const f: Flat = [];
+    for (let k = 0; k < r.lon.length; k++) f.push(r.lon[k], r.lat[k]);
+    return f;
+  });
+  const inside = rings.map((r, i) =>
+    rings.some(
+      (_, j) =>
+        j !== i &&
+        box[j][0] <= box[i][0] &&
+        box[j][1] <= box[i][1] &&
+        box[j][2] >= box[i][2] &&
+        box[j][3] >= box[i][3] &&
+        pointInFlat(r.lon[0], r.lat[0], flat[j]),
+    ),
+  );
   for (let i = rings.length - 1; i >= 0; i--) if (inside[i]) rings.splice(i, 1);
 }
 
@@ -688,31 +994,39 @@ function dropContainedRings(rings: Ring[]): void {
 function dropSharedVertices(rings: Ring[]): void {
   const seen = new Set<string>();
   for (const r of rings) {
-    const lon: number[] = [], lat: number[] = [];
+    const lon: number[] = [],
+      lat: number[] = [];
     for (let k = 0; k < r.lon.length; k++) {
       const key = `${r.lon[k]},${r.lat[k]}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      lon.push(r.lon[k]); lat.push(r.lat[k]);
+      lon.push(r.lon[k]);
+      lat.push(r.lat[k]);
     }
-    r.lon = lon; r.lat = lat;
+    r.lon = lon;
+    r.lat = lat;
   }
 }
 
 function flattenRings(rings: Ring[], proj: Laea) {
-  const lon: number[] = [], lat: number[] = [], xy: number[] = [];
-  for (const r of rings) for (let k = 0; k < r.lon.length; k++) {
-    lon.push(r.lon[k]); lat.push(r.lat[k]);
-    const [x, y] = proj.forward(r.lon[k], r.lat[k]);
-    xy.push(x, y);
-  }
+  const lon: number[] = [],
+    lat: number[] = [],
+    xy: number[] = [];
+  for (const r of rings)
+    for (let k = 0; k < r.lon.length; k++) {
+      lon.push(r.lon[k]);
+      lat.push(r.lat[k]);
+      const [x, y] = proj.forward(r.lon[k], r.lat[k]);
+      xy.push(x, y);
+    }
   return { n: lon.length, lon, lat, xy: Float64Array.from(xy) };
 }
 
 function triangulate(s: Sites): Delaunay<number> {
   const d = new Delaunay(s.xy);
   // A site the triangulation skipped (a duplicate) would have no cell.
-  for (let i = 0; i < s.n; i++) if (d.inedges[i] < 0) throw new Error(`sea: coast site ${i} (${s.lon[i]}, ${s.lat[i]}) is a duplicate`);
+  for (let i = 0; i < s.n; i++)
+    if (d.inedges[i] < 0) throw new Error(`sea: coast site ${i} (${s.lon[i]}, ${s.lat[i]}) is a duplicate`);
   return d;
 }
 
@@ -723,14 +1037,18 @@ function gabrielViolations(s: Sites, d: Delaunay<number>): number[] {
   for (let i = 0; i < s.n; i++) {
     const j = s.next[i];
     if (j < 0) continue;
-    const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2, my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
+    const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2,
+      my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
     const k = d.find(mx, my, i);
     if (k === i || k === j) continue;
     const h = Math.hypot(s.xy[2 * i] - mx, s.xy[2 * i + 1] - my);
     if (Math.hypot(s.xy[2 * k] - mx, s.xy[2 * k + 1] - my) < h * (1 - 1e-9)) {
       bad.push(i);
       // Pieces short enough that the intruder (mostly a neighbour at an acute corner) leaves their circles.
-      const near = Math.min(Math.hypot(s.xy[2 * k] - s.xy[2 * i], s.xy[2 * k + 1] - s.xy[2 * i + 1]), Math.hypot(s.xy[2 * k] - s.xy[2 * j], s.xy[2 * k + 1] - s.xy[2 * j + 1]));
+      const near = Math.min(
+        Math.hypot(s.xy[2 * k] - s.xy[2 * i], s.xy[2 * k + 1] - s.xy[2 * i + 1]),
+        Math.hypot(s.xy[2 * k] - s.xy[2 * j], s.xy[2 * k + 1] - s.xy[2 * j + 1]),
+      );
       // An intruder next to one end (an acute corner after a short segment): cut the segment at the
       // intruder's distance from that end, which makes the corner's two segments about equal.
       const di = Math.hypot(s.xy[2 * k] - s.xy[2 * i], s.xy[2 * k + 1] - s.xy[2 * i + 1]);
@@ -754,28 +1072,52 @@ function splitSegments(rings: Ring[], s: Sites, bad: number[]): void {
   for (const [ri, set] of byRing) {
     const r = rings[ri];
     const m = r.lon.length;
-    const lon: number[] = [], lat: number[] = [];
+    const lon: number[] = [],
+      lat: number[] = [];
     for (let k = 0; k < m; k++) {
-      lon.push(r.lon[k]); lat.push(r.lat[k]);
+      lon.push(r.lon[k]);
+      lat.push(r.lat[k]);
       const f = set.get(k);
       if (f !== undefined) {
         const k2 = (k + 1) % m;
         const line = WGS84.InverseLine(r.lat[k], r.lon[k], r.lat[k2], r.lon[k2]);
         const p = line.Position((line.s13 ?? 0) * f);
-        lon.push(p.lon2!); lat.push(p.lat2!);
+        lon.push(p.lon2!);
+        lat.push(p.lat2!);
       }
     }
-    r.lon = lon; r.lat = lat;
+    r.lon = lon;
+    r.lat = lat;
   }
 }
 
 /** The geodesic circle of radius r about a site, as a counter-clockwise polygon in the plane (an ellipse). */
-function geodesicCircle(proj: Laea, lon: number, lat: number, x: number, y: number, r: number, cosT: Float64Array, sinT: Float64Array): Flat {
-  const pt = (azi: number) => { const q = WGS84.Direct(lat, lon, azi, r); return proj.forward(q.lon2!, q.lat2!); };
-  const [nx, ny] = pt(0), [ex, ey] = pt(90), [sx, sy] = pt(180), [wx, wy] = pt(270);
-  const ccx = (nx + sx + ex + wx) / 4, ccy = (ny + sy + ey + wy) / 4;
-  const ax = (ex - wx) / 2, ay = (ey - wy) / 2, bx = (nx - sx) / 2, by = (ny - sy) / 2;
-  void x; void y;
+function geodesicCircle(
+  proj: Laea,
+  lon: number,
+  lat: number,
+  x: number,
+  y: number,
+  r: number,
+  cosT: Float64Array,
+  sinT: Float64Array,
+): Flat {
+  const pt = (azi: number) => {
+    const q = WGS84.Direct(lat, lon, azi, r);
+    return proj.forward(q.lon2!, q.lat2!);
+  };
+  const [nx, ny] = pt(0),
+    [ex, ey] = pt(90),
+    [sx, sy] = pt(180),
+    [wx, wy] = pt(270);
+  const ccx = (nx + sx + ex + wx) / 4,
+    ccy = (ny + sy + ey + wy) / 4;
+  const ax = (ex - wx) / 2,
+    ay = (ey - wy) / 2,
+    bx = (nx - sx) / 2,
+    by = (ny - sy) / 2;
+  void x;
+  void y;
   const out: Flat = [];
   for (let k = 0; k < cosT.length; k++) out.push(ccx + cosT[k] * ax + sinT[k] * bx, ccy + cosT[k] * ay + sinT[k] * by);
   return out;
@@ -785,30 +1127,48 @@ function geodesicCircle(proj: Laea, lon: number, lat: number, x: number, y: numb
  * Moves a point until its geodesic distances to the given sites (2 or 3) are equal: Newton's method with
  * the planar Jacobian (unit vectors from the sites), the residuals from GeographicLib.
  */
-export function refineEquidistant(proj: Laea, x0: number, y0: number, sites: number[], s: { xy: Float64Array; lon: number[] | Float64Array; lat: number[] | Float64Array }): { lonlat: Position; residual: number } {
-  let x = x0, y = y0;
+export function refineEquidistant(
+  proj: Laea,
+  x0: number,
+  y0: number,
+  sites: number[],
+  s: { xy: Float64Array; lon: number[] | Float64Array; lat: number[] | Float64Array },
+): { lonlat: Position; residual: number } {
+  let x = x0,
+    y = y0;
   let residual = Infinity;
   let lonlat = proj.inverse(x, y);
   for (let it = 0; it < 8; it++) {
     const [lon, lat] = lonlat;
     const d = sites.map((k) => geoDistance(lon, lat, s.lon[k], s.lat[k]));
-    const u = sites.map((k) => { const ux = x - s.xy[2 * k], uy = y - s.xy[2 * k + 1]; const l = Math.hypot(ux, uy) || 1; return [ux / l, uy / l]; });
+    const u = sites.map((k) => {
+      const ux = x - s.xy[2 * k],
+        uy = y - s.xy[2 * k + 1];
+      const l = Math.hypot(ux, uy) || 1;
+      return [ux / l, uy / l];
+    });
     const g1 = d[0] - d[1];
     residual = Math.abs(g1);
     if (sites.length === 2) {
       if (residual < 0.01) break;
-      const jx = u[0][0] - u[1][0], jy = u[0][1] - u[1][1];
+      const jx = u[0][0] - u[1][0],
+        jy = u[0][1] - u[1][1];
       const j2 = jx * jx + jy * jy;
       if (j2 < 1e-14) break;
-      x -= (g1 * jx) / j2; y -= (g1 * jy) / j2;
+      x -= (g1 * jx) / j2;
+      y -= (g1 * jy) / j2;
     } else {
       const g2 = d[0] - d[2];
       residual = Math.max(residual, Math.abs(g2), Math.abs(d[1] - d[2]));
       if (residual < 0.01) break;
-      const a = u[0][0] - u[1][0], b = u[0][1] - u[1][1], c = u[0][0] - u[2][0], e = u[0][1] - u[2][1];
+      const a = u[0][0] - u[1][0],
+        b = u[0][1] - u[1][1],
+        c = u[0][0] - u[2][0],
+        e = u[0][1] - u[2][1];
       const det = a * e - b * c;
       if (Math.abs(det) < 1e-12) break;
-      x -= (g1 * e - b * g2) / det; y -= (a * g2 - c * g1) / det;
+      x -= (g1 * e - b * g2) / det;
+      y -= (a * g2 - c * g1) / det;
     }
     lonlat = proj.inverse(x, y);
   }
@@ -816,13 +1176,21 @@ export function refineEquidistant(proj: Laea, x0: number, y0: number, sites: num
 }
 
 /** Parameter in [0, 1] where the segment a→b crosses the region's limit (a and b on opposite sides). */
-function crossEnvelope(ax: number, ay: number, bx: number, by: number, inside: (x: number, y: number) => boolean): number {
+function crossEnvelope(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  inside: (x: number, y: number) => boolean,
+): number {
   const aIn = inside(ax, ay);
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   const len = Math.hypot(bx - ax, by - ay);
   while ((hi - lo) * len > 1) {
     const m = (lo + hi) / 2;
-    if (inside(ax + m * (bx - ax), ay + m * (by - ay)) === aIn) lo = m; else hi = m;
+    if (inside(ax + m * (bx - ax), ay + m * (by - ay)) === aIn) lo = m;
+    else hi = m;
   }
   return (lo + hi) / 2;
 }
@@ -831,18 +1199,25 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** The part of segment a→b inside a convex counter-clockwise polygon (Cyrus–Beck), or null. */
 function clipSegment(ax: number, ay: number, bx: number, by: number, p: Flat): [number, number, number, number] | null {
-  let t0 = 0, t1 = 1;
-  const dx = bx - ax, dy = by - ay;
+  let t0 = 0,
+    t1 = 1;
+  const dx = bx - ax,
+    dy = by - ay;
   const n = p.length;
   for (let i = 0; i < n; i += 2) {
     const j = i + 2 === n ? 0 : i + 2;
-    const ex = p[j] - p[i], ey = p[j + 1] - p[i + 1];
+    const ex = p[j] - p[i],
+      ey = p[j + 1] - p[i + 1];
     // Inside: cross(e, q - p_i) >= 0.
     const num = ex * (ay - p[i + 1]) - ey * (ax - p[i]);
     const den = ex * dy - ey * dx;
-    if (den === 0) { if (num < 0) return null; continue; }
+    if (den === 0) {
+      if (num < 0) return null;
+      continue;
+    }
     const t = -num / den;
-    if (den > 0) t0 = Math.max(t0, t); else t1 = Math.min(t1, t);
+    if (den > 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
     if (t0 >= t1) return null;
   }
   return [ax + t0 * dx, ay + t0 * dy, ax + t1 * dx, ay + t1 * dy];
@@ -850,11 +1225,15 @@ function clipSegment(ax: number, ay: number, bx: number, by: number, p: Flat): [
 
 /** Distance from a point to a convex polygon (0 inside). */
 function minDistance(p: Flat, x: number, y: number): number {
-  let best = Infinity, inside = true;
+  let best = Infinity,
+    inside = true;
   const n = p.length;
   for (let i = 0; i < n; i += 2) {
     const j = i + 2 === n ? 0 : i + 2;
-    const ax = p[i], ay = p[i + 1], ex = p[j] - ax, ey = p[j + 1] - ay;
+    const ax = p[i],
+      ay = p[i + 1],
+      ex = p[j] - ax,
+      ey = p[j + 1] - ay;
     if (ex * (y - ay) - ey * (x - ax) < 0) inside = false;
     const l2 = ex * ex + ey * ey;
     const t = l2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * ex + (y - ay) * ey) / l2)) : 0;
@@ -867,10 +1246,19 @@ function convexHullFlat(p: Flat): Flat {
   const pts: [number, number][] = [];
   for (let i = 0; i < p.length; i += 2) pts.push([p[i], p[i + 1]]);
   pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: number[], a: number[], b: number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: [number, number][] = [], upper: [number, number][] = [];
-  for (const q of pts) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop(); lower.push(q); }
-  for (let k = pts.length - 1; k >= 0; k--) { const q = pts[k]; while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop(); upper.push(q); }
+  const cross = (o: number[], a: number[], b: number[]) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: [number, number][] = [],
+    upper: [number, number][] = [];
+  for (const q of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  for (let k = pts.length - 1; k >= 0; k--) {
+    const q = pts[k];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
+    upper.push(q);
+  }
   const hull = lower.slice(0, -1).concat(upper.slice(0, -1));
   return hull.flat();
 }
