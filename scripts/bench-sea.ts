@@ -55,11 +55,11 @@ for (let k = 0; k < cases + 20; k++) {
 }
 const med = (x: number[]) => {
   const s = [...x].sort((p, q) => p - q);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor(s.length / 2)] ?? NaN;
 };
 const p90 = (x: number[]) => {
   const s = [...x].sort((p, q) => p - q);
-  return s[Math.floor(s.length * 0.9)];
+  return s[Math.floor(s.length * 0.9)] ?? NaN;
 };
 const out = {
   prepare_ms: Math.round(prepareMs),
@@ -74,17 +74,19 @@ const out = {
   target_ms: TARGET_MS,
   target_met: med(sea) <= TARGET_MS,
 };
+const stages = Object.entries(prep.stats.timings)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(', ');
 if (values.json) process.stdout.write(JSON.stringify(out) + '\n');
 else
   process.stdout.write(
     [
       '',
-      `Sea (equidistance, ${prep.stats.sites} coast sites, ${prep.stats.pieces} candidate boundary pieces): preparation ${(prepareMs / 1000).toFixed(1)} s (${Object.entries(
-        prep.stats.timings,
-      )
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')})`,
-      `recomputation per change (share or bearing, ${cases} steps of a drag, seed ${seed}): sea median ${out.sea_change_ms_median} ms (p90 ${out.sea_change_ms_p90} ms); with the option's partition ${out.option_and_sea_change_ms_median} ms`,
+      `Sea (equidistance, ${prep.stats.sites} coast sites, ${prep.stats.pieces} candidate boundary pieces): ` +
+        `preparation ${(prepareMs / 1000).toFixed(1)} s (${stages})`,
+      `recomputation per change (share or bearing, ${cases} steps of a drag, seed ${seed}): ` +
+        `sea median ${out.sea_change_ms_median} ms (p90 ${out.sea_change_ms_p90} ms); ` +
+        `with the option's partition ${out.option_and_sea_change_ms_median} ms`,
       `target: sea median ≤ ${TARGET_MS} ms: ${out.target_met ? 'met' : 'NOT MET'}`,
     ].join('\n') + '\n',
   );

@@ -44,9 +44,9 @@ export function iconPng(size: number): Buffer {
         for (let sx = 0; sx < 4; sx++) {
           const d = Math.hypot(x + (sx + 0.5) / 4 - c, y + (sy + 0.5) / 4 - c);
           const col = d <= r - ring ? LAND : d <= r ? EDGE : SEA;
-          for (let k = 0; k < 3; k++) acc[k] += col[k];
+          for (let k = 0; k < 3; k++) acc[k]! += col[k]!;
         }
-      for (let k = 0; k < 3; k++) raw[y * (size * 3 + 1) + 1 + x * 3 + k] = Math.round(acc[k] / 16);
+      for (let k = 0; k < 3; k++) raw[y * (size * 3 + 1) + 1 + x * 3 + k] = Math.round(acc[k]! / 16);
     }
   }
   const ihdr = Buffer.alloc(13);

@@ -91,7 +91,8 @@ export function sourcesReport(cited: CitedSource[]): SourcesReport {
   }
   const conflicts = [...byId]
     .filter(([, m]) => m.size > 1)
-    .map(([id, m]) => ({ id, places: [...m.values()].map((p) => p[0]) }));
+    // Each key's list starts with the place that added it.
+    .map(([id, m]) => ({ id, places: [...m.values()].map((p) => p[0]!) }));
   const kinds = [...distinct.values()].map((s) => sourceKind(s));
   const urls = kinds.filter((k) => k === 'url').length;
   const bibliographic = kinds.filter((k) => k === 'bibliographic').length;
@@ -127,7 +128,8 @@ export function formatReport(r: SourcesReport): string {
   for (const c of r.conflicts) lines.push(`ID CONFLICT "${c.id}": ${c.places.join(', ')}`);
   lines.push(
     r.ok
-      ? 'OK: every source is a link to its publication or a bibliographic reference, and none points into the repository.'
+      ? 'OK: every source is a link to its publication or a bibliographic reference, ' +
+          'and none points into the repository.'
       : 'FAILED',
   );
   return lines.join('\n');

@@ -11,7 +11,10 @@ import { requireVillages, villagesForShares } from '../../src/data/villages.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The checked tables (src/data/tables.ts); a broken table stops the CLI with a TableError naming file, entry and field. */
+/**
+ * The checked tables (src/data/tables.ts); a broken table stops the CLI with a TableError naming file,
+ * entry and field.
+ */
 export const TABLES = requireTables();
 
 export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> {

@@ -72,7 +72,10 @@ function decode(v: unknown): unknown {
       const buf = Buffer.from(o.b, 'base64');
       const copy = new ArrayBuffer(buf.length);
       new Uint8Array(copy).set(buf);
-      return new TYPED[o.$t](copy);
+      const Typed = TYPED[o.$t];
+      // A cache written by another version: loadPreparedSea catches this and rebuilds.
+      if (!Typed) throw new Error(`sea cache: unknown typed array "${o.$t}"`);
+      return new Typed(copy);
     }
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
   }

@@ -101,7 +101,8 @@ export function parseSplitArgs(argv: string[]): SplitArgs | 'help' {
     if (!a.ok) throw new UsageError(`--anchor: ${a.message}`);
     anchor = a.lonlat;
   }
-  return { file: positionals[0], share, bearing, anchor, json: !!values.json };
+  // Exactly one positional (checked above).
+  return { file: positionals[0]!, share, bearing, anchor, json: !!values.json };
 }
 
 /** What a split gives, before it is printed. */
@@ -235,12 +236,16 @@ export function splitReport(o: SplitOutcome): string {
     `anchor: ${formatLonLat(o.prep.anchorLonLat)} (the territory's vertex nearest ${target})`,
   ];
   if (r.line) {
+    // A line has two ends at least.
     const c = r.line.coordinates,
-      a = c[0],
-      b = c[c.length - 1];
+      a = c[0]!,
+      b = c[c.length - 1]!;
+    const measured = r.measuredBearingDeg === null ? '-' : deg(r.measuredBearingDeg);
     lines.push(
-      `line: bearing requested ${deg(o.requestedBearingDeg)} (${rule}), measured ${r.measuredBearingDeg === null ? '-' : deg(r.measuredBearingDeg)} (geodesic azimuth at its midpoint)`,
-      `      from ${formatLonLat(a)} to ${formatLonLat(b)}, ${r.lineLengthKm.toFixed(3)} km (500 m beyond the territory at each end); border inside the territory ${r.borderLengthKm.toFixed(3)} km`,
+      `line: bearing requested ${deg(o.requestedBearingDeg)} (${rule}), measured ${measured} ` +
+        '(geodesic azimuth at its midpoint)',
+      `      from ${formatLonLat(a)} to ${formatLonLat(b)}, ${r.lineLengthKm.toFixed(3)} km ` +
+        `(500 m beyond the territory at each end); border inside the territory ${r.borderLengthKm.toFixed(3)} km`,
     );
   } else {
     lines.push(`line: none (a share of ${o.share} leaves the territory whole)`);
@@ -250,7 +255,8 @@ export function splitReport(o: SplitOutcome): string {
   lines.push(...(sides.share === 'anchor' ? [shareLine, restLine] : [restLine, shareLine]));
   if (!r.anchorOnJapanSide && r.line)
     lines.push(
-      `note: no line at this bearing gives the anchor's side ${(o.share * 100).toFixed(2)} %; the anchor is in the other part`,
+      `note: no line at this bearing gives the anchor's side ${(o.share * 100).toFixed(2)} %; ` +
+        'the anchor is in the other part',
     );
   return lines.join('\n') + '\n';
 }

@@ -37,23 +37,24 @@ export function closestPair(
   a: readonly Position[][],
   b: readonly Position[][],
 ): { a: Position; b: Position; distanceM: number } {
-  let best = { a: a[0][0], b: b[0][0], distanceM: Infinity };
+  let best: { a: Position; b: Position } | null = null;
   // A cheap planar pre-filter (degrees scaled by latitude), then the geodesic distance of the best few.
-  const approx = (p: Position, q: Position) =>
-    Math.hypot((p[0] - q[0]) * Math.cos((((p[1] + q[1]) / 2) * Math.PI) / 180), p[1] - q[1]);
+  const approx = ([px, py]: Position, [qx, qy]: Position) =>
+    Math.hypot((px! - qx!) * Math.cos((((py! + qy!) / 2) * Math.PI) / 180), py! - qy!);
   let bestApprox = Infinity;
   for (const ra of a)
     for (const p of ra)
       for (const rb of b)
         for (const q of rb) {
           const d = approx(p, q);
+          best ??= { a: p, b: q };
           if (d < bestApprox) {
             bestApprox = d;
-            best = { a: p, b: q, distanceM: 0 };
+            best = { a: p, b: q };
           }
         }
-  best.distanceM = distanceM(best.a, best.b);
-  return best;
+  if (!best) throw new Error('closestPair: each side needs at least one vertex');
+  return { ...best, distanceM: distanceM(best.a, best.b) };
 }
 
 /**
@@ -67,7 +68,9 @@ export function medianLine(
   stepKm = 1,
   windowKm = 150,
 ): LineString {
-  const { a: pa, b: pb } = closestPair(a, b);
+  const closest = closestPair(a, b);
+  const pa = closest.a as XY,
+    pb = closest.b as XY;
   const centre: Position = [(pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2];
   const proj = laea(centre);
   const edgesOf = (rings: readonly Position[][]): [XY, XY][] => {
@@ -75,7 +78,7 @@ export function medianLine(
     for (const ring of rings) {
       let prev: XY | null = null;
       for (const p of ring) {
-        const xy = proj.forward(p[0], p[1]) as XY;
+        const xy = proj.forward(p[0]!, p[1]!) as XY;
         const near = Math.hypot(xy[0], xy[1]) < windowKm * 1000;
         if (prev && near) out.push([prev, xy]);
         prev = near ? xy : null;
@@ -123,8 +126,8 @@ export function medianLine(
 export function parallelCrossings(ring: readonly Position[], lat: number): number[] {
   const xs: number[] = [];
   for (let i = 1; i < ring.length; i++) {
-    const [x1, y1] = ring[i - 1],
-      [x2, y2] = ring[i];
+    const [x1, y1] = ring[i - 1]! as XY,
+      [x2, y2] = ring[i]! as XY;
     if (y1 <= lat !== y2 <= lat) xs.push(x1 + ((lat - y1) / (y2 - y1)) * (x2 - x1));
   }
   return xs.sort((p, q) => p - q);

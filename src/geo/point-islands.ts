@@ -23,11 +23,13 @@ function islandBoxes(ctx: ShareContext): [string, Box][] {
       e = -Infinity,
       n = -Infinity;
     for (const poly of island.feature.geometry.coordinates)
-      for (const p of poly[0]) {
-        if (p[0] < w) w = p[0];
-        if (p[0] > e) e = p[0];
-        if (p[1] < s) s = p[1];
-        if (p[1] > n) n = p[1];
+      for (const p of poly[0] ?? []) {
+        const x = p[0]!,
+          y = p[1]!;
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
       }
     b.push([id, [w, s, e, n]]);
   }

@@ -28,8 +28,8 @@ function keepRing(ring: Position[], k: number, tol2: number): Position[] {
   let far = 1,
     farD = -1;
   for (let i = 1; i < n - 1; i++) {
-    const dx = (ring[i][0] - ring[0][0]) * k,
-      dy = ring[i][1] - ring[0][1];
+    const dx = (ring[i]![0]! - ring[0]![0]!) * k,
+      dy = ring[i]![1]! - ring[0]![1]!;
     const d = dx * dx + dy * dy;
     if (d > farD) {
       farD = d;
@@ -42,18 +42,18 @@ function keepRing(ring: Position[], k: number, tol2: number): Position[] {
     const b = stack.pop()!,
       a = stack.pop()!;
     if (b - a < 2) continue;
-    const ax = ring[a][0] * k,
-      ay = ring[a][1],
-      bx = ring[b][0] * k,
-      by = ring[b][1];
+    const ax = ring[a]![0]! * k,
+      ay = ring[a]![1]!,
+      bx = ring[b]![0]! * k,
+      by = ring[b]![1]!;
     const ex = bx - ax,
       ey = by - ay,
       len2 = ex * ex + ey * ey;
     let best = -1,
       bestD = tol2;
     for (let i = a + 1; i < b; i++) {
-      const px = ring[i][0] * k - ax,
-        py = ring[i][1] - ay;
+      const px = ring[i]![0]! * k - ax,
+        py = ring[i]![1]! - ay;
       let d: number;
       if (len2 === 0) d = px * px + py * py;
       else {
@@ -71,12 +71,12 @@ function keepRing(ring: Position[], k: number, tol2: number): Position[] {
     }
   }
   const out: Position[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) out.push(ring[i]);
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(ring[i]!);
   if (out.length < 4) {
     // A sliver: first, farthest and the vertex halfway round on the longer side.
     const mid = far > (n - 1) / 2 ? Math.floor(far / 2) : Math.floor((far + n - 1) / 2);
-    const idx = [0, far, mid].sort((p, q) => p - q);
-    return [ring[idx[0]], ring[idx[1]], ring[idx[2]], ring[n - 1]];
+    const [i0, i1, i2] = [0, far, mid].sort((p, q) => p - q) as [number, number, number];
+    return [ring[i0]!, ring[i1]!, ring[i2]!, ring[n - 1]!];
   }
   return out;
 }
@@ -94,11 +94,13 @@ export function simplifyForDisplay(
     minY = Infinity,
     maxY = -Infinity;
   for (const poly of mp.coordinates)
-    for (const p of poly[0]) {
-      if (p[0] < minX) minX = p[0];
-      if (p[0] > maxX) maxX = p[0];
-      if (p[1] < minY) minY = p[1];
-      if (p[1] > maxY) maxY = p[1];
+    for (const p of poly[0] ?? []) {
+      const x = p[0]!,
+        y = p[1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const span = Math.max((maxX - minX) * k, maxY - minY) || 1e-6;

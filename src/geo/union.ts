@@ -57,10 +57,10 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
   for (const poly of polygons) {
     const rings: PcRing[] = [];
     for (const ring of poly) {
-      const r: PcRing = ring.map((p) => [p[0], p[1]]);
+      const r: PcRing = ring.map((p) => [p[0]!, p[1]!]);
       const f = r[0],
         l = r[r.length - 1];
-      if (r.length > 0 && (f[0] !== l[0] || f[1] !== l[1])) r.push([f[0], f[1]]);
+      if (f && l && (f[0] !== l[0] || f[1] !== l[1])) r.push([f[0], f[1]]);
       rings.push(r);
     }
     if (rings.length === 0) continue;
@@ -82,16 +82,16 @@ export function unionPolygons(polygons: readonly (readonly (readonly Position[])
   let mergedKm2 = 0;
   for (const group of overlappingGroups(geoms)) {
     if (group.length === 1) {
-      out.push(orientPolygon(geoms[group[0]]));
-      mergedKm2 += km2[group[0]];
+      out.push(orientPolygon(geoms[group[0]!]!));
+      mergedKm2 += km2[group[0]!]!;
       continue;
     }
     // No argument spreading in proportion to the input (it overflows the call stack): the group goes to
     // polyclip-ts in chunks, each merged into what the previous ones gave.
-    let acc: PcRing[][] = [geoms[group[0]]];
+    let acc: PcRing[][] = [geoms[group[0]!]!];
     for (let k = 1; k < group.length; k += UNION_CHUNK) {
       const chunk: PcRing[][] = [];
-      for (let i = k; i < Math.min(group.length, k + UNION_CHUNK); i++) chunk.push(geoms[group[i]]);
+      for (let i = k; i < Math.min(group.length, k + UNION_CHUNK); i++) chunk.push(geoms[group[i]!]!);
       acc = union(acc, ...chunk) as PcRing[][];
     }
     for (const p of acc) {
@@ -122,7 +122,8 @@ function overlappingGroups(geoms: PcRing[][]): number[][] {
       y0 = Infinity,
       x1 = -Infinity,
       y1 = -Infinity;
-    for (const [x, y] of rings[0]) {
+    // Every polygon kept has an outer ring (unionPolygons skips those without rings).
+    for (const [x, y] of rings[0]!) {
       x0 = Math.min(x0, x);
       x1 = Math.max(x1, x);
       y0 = Math.min(y0, y);
@@ -133,18 +134,18 @@ function overlappingGroups(geoms: PcRing[][]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
     }
     return i;
   };
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => box[a].x0 - box[b].x0);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => box[a]!.x0 - box[b]!.x0);
   let active: number[] = [];
   for (const i of order) {
-    const b = box[i];
-    active = active.filter((j) => box[j].x1 >= b.x0);
+    const b = box[i]!;
+    active = active.filter((j) => box[j]!.x1 >= b.x0);
     for (const j of active) {
-      if (box[j].y1 >= b.y0 && box[j].y0 <= b.y1) parent[find(i)] = find(j);
+      if (box[j]!.y1 >= b.y0 && box[j]!.y0 <= b.y1) parent[find(i)] = find(j);
     }
     active.push(i);
   }
@@ -155,5 +156,5 @@ function overlappingGroups(geoms: PcRing[][]): number[][] {
     if (g) g.push(i);
     else groups.set(r, [i]);
   }
-  return [...groups.values()].sort((a, b) => a[0] - b[0]);
+  return [...groups.values()].sort((a, b) => a[0]! - b[0]!);
 }

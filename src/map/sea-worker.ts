@@ -52,10 +52,10 @@ function buildGrid(p: PreparedSea) {
     e = -Infinity,
     n = -Infinity;
   for (const [x, y] of p.envelope) {
-    w = Math.min(w, x);
-    e = Math.max(e, x);
-    s = Math.min(s, y);
-    n = Math.max(n, y);
+    w = Math.min(w, x!);
+    e = Math.max(e, x!);
+    s = Math.min(s, y!);
+    n = Math.max(n, y!);
   }
   const W = Math.round(((e - w) * 111.32 * Math.cos((((s + n) / 2) * Math.PI) / 180)) / 1.5);
   const y0 = mercY(n),
@@ -72,21 +72,21 @@ function buildGrid(p: PreparedSea) {
     // The region's row: crossings of the limit's ring with this parallel.
     const xs: number[] = [];
     for (let k = 0; k + 1 < env.length; k++) {
-      const a = env[k],
-        b = env[k + 1];
-      if (a[1] > lat !== b[1] > lat) xs.push(a[0] + ((lat - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
+      const [ax, ay] = env[k]! as [number, number],
+        [bx, by] = env[k + 1]! as [number, number];
+      if (ay > lat !== by > lat) xs.push(ax + ((lat - ay) / (by - ay)) * (bx - ax));
     }
     xs.sort((a, b) => a - b);
     for (let q = 0; q + 1 < xs.length; q += 2) {
-      const c0 = Math.max(0, Math.ceil(((xs[q] - w) / (e - w)) * W - 0.5)),
-        c1 = Math.min(W - 1, Math.floor(((xs[q + 1] - w) / (e - w)) * W - 0.5));
+      const c0 = Math.max(0, Math.ceil(((xs[q]! - w) / (e - w)) * W - 0.5)),
+        c1 = Math.min(W - 1, Math.floor(((xs[q + 1]! - w) / (e - w)) * W - 0.5));
       for (let c = c0; c <= c1; c++) {
         const lon = w + ((c + 0.5) / W) * (e - w);
         const [x, y] = proj.forward(lon, lat);
         const i = d.find(x, y, hint);
         hint = i;
         site[r * W + c] = i;
-        if (Math.hypot(p.siteXY[2 * i] - x, p.siteXY[2 * i + 1] - y) <= TERRITORIAL_SEA_M) ts[r * W + c] = 1;
+        if (Math.hypot(p.siteXY[2 * i]! - x, p.siteXY[2 * i + 1]! - y) <= TERRITORIAL_SEA_M) ts[r * W + c] = 1;
       }
     }
   }
@@ -99,18 +99,17 @@ async function draw(owner: Uint8Array): Promise<Blob | null> {
   const img = new ImageData(w, h);
   const px = img.data;
   // Okabe–Ito orange (Japan) and bluish green (Russia), as the land shading; light, the 12 nm belt darker.
-  const col = [
-    [230, 159, 0],
-    [0, 158, 115],
-  ];
+  const japan = [230, 159, 0] as const,
+    russia = [0, 158, 115] as const;
   for (let k = 0; k < w * h; k++) {
-    const i = site[k];
+    const i = site[k]!;
     if (i < 0) continue;
-    const o = owner[i];
+    const o = owner[i]!;
     if (o > 1) continue;
-    px[4 * k] = col[o][0];
-    px[4 * k + 1] = col[o][1];
-    px[4 * k + 2] = col[o][2];
+    const [red, green, blue] = o === 0 ? japan : russia;
+    px[4 * k] = red;
+    px[4 * k + 1] = green;
+    px[4 * k + 2] = blue;
     px[4 * k + 3] = ts[k] ? 110 : 55;
   }
   const canvas = new OffscreenCanvas(w, h);

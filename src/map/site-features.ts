@@ -26,7 +26,11 @@ export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): Featu
         certainty: s.props.certainty,
         to_japan: toJapan.has(s.id),
         // The accessible name of the site's button on the map.
-        name: `${KIND_MARKS[s.props.kind] ?? '?'} · ${s.props.name_en} (${s.props.country}, ${KIND_LABELS[s.props.kind] ?? s.props.kind}); position: ${CERTAINTY_LABELS[s.props.certainty] ?? s.props.certainty}${toJapan.has(s.id) ? '; to Japan under this option' : ''}`,
+        name:
+          `${KIND_MARKS[s.props.kind] ?? '?'} · ${s.props.name_en} ` +
+          `(${s.props.country}, ${KIND_LABELS[s.props.kind] ?? s.props.kind}); ` +
+          `position: ${CERTAINTY_LABELS[s.props.certainty] ?? s.props.certainty}` +
+          (toJapan.has(s.id) ? '; to Japan under this option' : ''),
       },
     })),
   };

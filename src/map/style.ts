@@ -170,7 +170,10 @@ export const LAYERS = {
     type: 'line',
     paint: { 'line-color': COLORS.cutLine, 'line-width': 3 },
   } as L<'line'>,
-  /** History (src/ui/HistoryPanel.tsx): areas by who held or administered them in the chosen year, and the lines then in force. */
+  /**
+   * History (src/ui/HistoryPanel.tsx): areas by who held or administered them in the chosen year, and the
+   * lines then in force.
+   */
   historyFillJapan: {
     id: 'history-fill-japan',
     type: 'fill',

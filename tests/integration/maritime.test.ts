@@ -78,9 +78,9 @@ describe('known answer: mirror-image coasts across the equator', () => {
       worst = 0;
     for (const line of r.boundary.coordinates)
       for (const [lon, lat] of line) {
-        if (Math.abs(lon) > 0.4) continue;
+        if (Math.abs(lon!) > 0.4) continue;
         checked++;
-        worst = Math.max(worst, Math.abs(lat) * 110_574);
+        worst = Math.max(worst, Math.abs(lat!) * 110_574);
       }
     expect(checked).toBeGreaterThan(20);
     expect(worst).toBeLessThan(1); // metres
@@ -90,7 +90,7 @@ describe('known answer: mirror-image coasts across the equator', () => {
     const r = computeSea(prep, own);
     expect(Math.abs(r.japanShare - 0.5)).toBeLessThan(1e-5);
     expect(Math.abs(r.territorialSea.japanM2 / r.territorialSea.russiaM2 - 1)).toBeLessThan(1e-5);
-    const gap = r.straits[0];
+    const gap = r.straits[0]!;
     expect(gap.sides).toEqual(['japan', 'russia']);
     expect(gap.closedByTerritorialSeas).toBe(true);
     expect(Math.abs(gap.widthM - 11_057.4)).toBeLessThan(5);
@@ -142,9 +142,9 @@ describe('property: the real coasts, random options and bearings', () => {
     const add = (g: Polygon | MultiPolygon, isl: number, fix: number) => {
       const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
       for (const p of polys) {
-        const r = p[0];
+        const r = p[0]!;
         for (let i = 0; i + 1 < r.length; i++) {
-          const line = WGS84.InverseLine(r[i][1], r[i][0], r[i + 1][1], r[i + 1][0]);
+          const line = WGS84.InverseLine(r[i]![1]!, r[i]![0]!, r[i + 1]![1]!, r[i + 1]![0]!);
           const L = line.s13 ?? 0;
           const k = Math.max(1, Math.ceil(L / 20));
           for (let q = 0; q < k; q++) {
@@ -179,14 +179,14 @@ describe('property: the real coasts, random options and bearings', () => {
     const cut = own.cut;
     const cp = cut ? laea(cut.center) : null;
     for (let k = 0; k < out.length; k++) {
-      const isl = coast.island[k];
+      const isl = coast.island[k]!;
       if (isl < 0) {
-        out[k] = coast.fixed[k];
+        out[k] = coast.fixed[k]!;
         continue;
       }
-      const id = SEA_ISLANDS[isl];
+      const id = SEA_ISLANDS[isl]!;
       if (cut && cut.island === id) {
-        const [px, py] = cp!.forward(coast.lon[k], coast.lat[k]);
+        const [px, py] = cp!.forward(coast.lon[k]!, coast.lat[k]!);
         out[k] = cut.nx * px + cut.ny * py < cut.offsetM ? 0 : 1;
       } else out[k] = own.whole[id] === 'japan' ? 0 : 1;
     }
@@ -206,20 +206,20 @@ describe('property: the real coasts, random options and bearings', () => {
       x1 = -Infinity,
       y1 = -Infinity;
     for (let k = 0; k < coast.x.length; k++) {
-      x0 = Math.min(x0, coast.x[k]);
-      y0 = Math.min(y0, coast.y[k]);
-      x1 = Math.max(x1, coast.x[k]);
-      y1 = Math.max(y1, coast.y[k]);
+      x0 = Math.min(x0, coast.x[k]!);
+      y0 = Math.min(y0, coast.y[k]!);
+      x1 = Math.max(x1, coast.x[k]!);
+      y1 = Math.max(y1, coast.y[k]!);
     }
     const nx = Math.ceil((x1 - x0) / G) + 1,
       ny = Math.ceil((y1 - y0) / G) + 1;
-    const cellOf = (k: number) => Math.floor((coast.y[k] - y0) / G) * nx + Math.floor((coast.x[k] - x0) / G);
+    const cellOf = (k: number) => Math.floor((coast.y[k]! - y0) / G) * nx + Math.floor((coast.x[k]! - x0) / G);
     const count = new Int32Array(nx * ny + 1);
-    for (let k = 0; k < coast.x.length; k++) count[cellOf(k) + 1]++;
-    for (let c = 0; c < nx * ny; c++) count[c + 1] += count[c];
+    for (let k = 0; k < coast.x.length; k++) count[cellOf(k) + 1]!++;
+    for (let c = 0; c < nx * ny; c++) count[c + 1]! += count[c]!;
     const fill = count.slice(0, nx * ny),
       idx = new Int32Array(coast.x.length);
-    for (let k = 0; k < coast.x.length; k++) idx[fill[cellOf(k)]++] = k;
+    for (let k = 0; k < coast.x.length; k++) idx[fill[cellOf(k)]!++] = k;
     grid = { x0, y0, nx, ny, start: count, idx };
   }
   function nearest(
@@ -236,7 +236,7 @@ describe('property: the real coasts, random options and bearings', () => {
       cy = Math.floor((py - g.y0) / G);
     const best = [Infinity, Infinity];
     const seen: number[] = [];
-    const radius = (side: number) => Math.sqrt(best[side]) * 1.005 + 50;
+    const radius = (side: number) => Math.sqrt(best[side]!) * 1.005 + 50;
     for (let ring = 0; ; ring++) {
       for (let dy = -ring; dy <= ring; dy++)
         for (let dx = -ring; dx <= ring; dx++) {
@@ -245,12 +245,12 @@ describe('property: the real coasts, random options and bearings', () => {
             y = cy + dy;
           if (x < 0 || y < 0 || x >= g.nx || y >= g.ny) continue;
           const c = y * g.nx + x;
-          for (let q = g.start[c]; q < g.start[c + 1]; q++) {
-            const k = g.idx[q];
+          for (let q = g.start[c]!; q < g.start[c + 1]!; q++) {
+            const k = g.idx[q]!;
             if (only && !only(k)) continue;
             seen.push(k);
-            const d = (coast.x[k] - px) ** 2 + (coast.y[k] - py) ** 2;
-            if (d < best[owners[k]]) best[owners[k]] = d;
+            const d = (coast.x[k]! - px) ** 2 + (coast.y[k]! - py) ** 2;
+            if (d < best[owners[k]!]!) best[owners[k]!] = d;
           }
         }
       // Cells beyond this ring are at least ring·G away.
@@ -262,10 +262,11 @@ describe('property: the real coasts, random options and bearings', () => {
     }
     const out: [number, number] = [Infinity, Infinity];
     for (const k of seen) {
-      const side = owners[k];
-      if (!Number.isFinite(best[side]) || (coast.x[k] - px) ** 2 + (coast.y[k] - py) ** 2 > radius(side) ** 2) continue;
-      const d = WGS84.Inverse(lat, lon, coast.lat[k], coast.lon[k]).s12!;
-      if (d < out[side]) out[side] = d;
+      const side = owners[k]!;
+      if (!Number.isFinite(best[side]) || (coast.x[k]! - px) ** 2 + (coast.y[k]! - py) ** 2 > radius(side) ** 2)
+        continue;
+      const d = WGS84.Inverse(lat, lon, coast.lat[k]!, coast.lon[k]!).s12!;
+      if (d < out[side]!) out[side] = d;
     }
     return out;
   }
@@ -295,7 +296,9 @@ describe('property: the real coasts, random options and bearings', () => {
       expect(Math.abs(r.japanM2 + r.russiaM2 + prep.regionLandM2 - envelopeArea) / envelopeArea).toBeLessThan(1e-6);
       expect(r.boundary.coordinates.length).toBeGreaterThan(0);
       for (const line of r.boundary.coordinates)
-        for (const [lon, lat] of line) {
+        for (const p of line) {
+          const lon = p[0]!,
+            lat = p[1]!;
           const [dj, dr] = nearest(lon, lat, owners);
           const err = Math.abs(dj - dr);
           if (err > worst) {
@@ -317,7 +320,7 @@ describe('property: the real coasts, random options and bearings', () => {
     const owners = new Uint8Array(coast.x.length);
     let worst200 = 0;
     for (const [lon, lat] of prep.envelope) {
-      const d = nearest(lon, lat, owners, (k) => coast.island[k] >= 0, [true, false])[0];
+      const d = nearest(lon!, lat!, owners, (k) => coast.island[k]! >= 0, [true, false])[0];
       worst200 = Math.max(worst200, Math.abs(d - EEZ_M));
     }
     let worst12 = 0,
@@ -325,11 +328,12 @@ describe('property: the real coasts, random options and bearings', () => {
     for (const line of prep.tsLimit)
       for (const p of line) {
         n12++;
-        const d = nearest(p[0], p[1], owners, undefined, [true, false])[0];
+        const d = nearest(p[0]!, p[1]!, owners, undefined, [true, false])[0];
         worst12 = Math.max(worst12, Math.abs(d - TERRITORIAL_SEA_M));
       }
     console.log(
-      `sea: 200 nm limit off by at most ${worst200.toFixed(2)} m (${prep.envelope.length} vertices); 12 nm limit off by at most ${worst12.toFixed(2)} m (${n12} vertices)`,
+      `sea: 200 nm limit off by at most ${worst200.toFixed(2)} m (${prep.envelope.length} vertices); ` +
+        `12 nm limit off by at most ${worst12.toFixed(2)} m (${n12} vertices)`,
     );
     expect(worst200).toBeLessThan(50);
     expect(n12).toBeGreaterThan(100);

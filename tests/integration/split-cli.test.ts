@@ -43,7 +43,8 @@ describe('split CLI: the process', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `${file}: feature a (features[0].geometry.coordinates[0]): ring is not closed: first position [146, 44] differs from last position [146, 44.1]\n` +
+      `${file}: feature a (features[0].geometry.coordinates[0]): ring is not closed: ` +
+        'first position [146, 44] differs from last position [146, 44.1]\n' +
         `${file}: feature #1 (features[1].geometry.coordinates[1]): latitude 200 is outside -90..90\n`,
     );
   }, 60_000);

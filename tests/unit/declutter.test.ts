@@ -38,11 +38,12 @@ describe('declutter', () => {
             return { c, b: { x: c.box.x + dx, y: c.box.y + dy, w: c.box.w, h: c.box.h } };
           });
         for (let i = 0; i < placed.length; i++)
-          for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i].b, placed[j].b, 0)).toBe(false);
+          for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i]!.b, placed[j]!.b, 0)).toBe(false);
         for (const c of cs.filter((x) => hidden.has(x.id))) {
-          for (const [dx, dy] of [[0, 0], ...(c.shifts ?? [])]) {
+          for (const [dx, dy] of [[0, 0] as const, ...(c.shifts ?? [])]) {
             const b = { x: c.box.x + dx, y: c.box.y + dy, w: c.box.w, h: c.box.h };
-            // Something of the same or a higher priority (a lower number) is in the way at every position tried.
+            // Something of the same or a higher priority (a lower number) is in the way at every position
+            // tried.
             expect(placed.some((p) => p.c.priority <= c.priority && overlaps(p.b, b))).toBe(true);
           }
         }

@@ -71,7 +71,7 @@ describe('geo/deployments.geojson', () => {
 
   it('reports what is wrong with a broken site', () => {
     const broken = structuredClone(raw);
-    Object.assign(broken.features[0].properties!, {
+    Object.assign(broken.features[0]!.properties!, {
       kind: 'castle',
       since: 2020,
       until: 2010,
@@ -91,24 +91,30 @@ describe('geo/deployments.geojson', () => {
     );
   });
 
-  it('checks every site source in the one source format: a link to the publication or a bibliographic reference, never notes', () => {
-    const broken = structuredClone(raw);
-    broken.features[1].properties!.sources = [
-      { id: 'a', title: 'Some page', publisher: 'Some site', date: null, url: 'http://example.org/x' },
-      { id: 'b', title: 'Some report', publisher: 'Some paper', date: null, url: null },
-      { id: 'c', title: 'Sites (project research notes)', publisher: 'this project', date: '2026', url: null },
-      { id: 'c', title: 'Another', publisher: 'P', date: '2020', url: 'https://example.org/y' },
-    ];
-    const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map(
-      (p) => `${p.path}: ${p.message}`,
-    );
-    expect(messages).toEqual([
-      'features[1].properties.sources[0].url: must be an https URL, got "http://example.org/x"',
-      'features[1].properties.sources[1]: is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, title and date)',
-      'features[1].properties.sources[2]: points into this repository or to notes a reader cannot see: cite the publication itself',
-      'features[1].properties.sources[3].id: "c" is used by two sources',
-    ]);
-  });
+  it(
+    'checks every site source in the one source format: a link to the publication or a bibliographic reference, ' +
+      'never notes',
+    () => {
+      const broken = structuredClone(raw);
+      broken.features[1]!.properties!.sources = [
+        { id: 'a', title: 'Some page', publisher: 'Some site', date: null, url: 'http://example.org/x' },
+        { id: 'b', title: 'Some report', publisher: 'Some paper', date: null, url: null },
+        { id: 'c', title: 'Sites (project research notes)', publisher: 'this project', date: '2026', url: null },
+        { id: 'c', title: 'Another', publisher: 'P', date: '2020', url: 'https://example.org/y' },
+      ];
+      const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map(
+        (p) => `${p.path}: ${p.message}`,
+      );
+      expect(messages).toEqual([
+        'features[1].properties.sources[0].url: must be an https URL, got "http://example.org/x"',
+        'features[1].properties.sources[1]: is neither a link to the publication (an https url) ' +
+          'nor a bibliographic reference (author or publisher, title and date)',
+        'features[1].properties.sources[2]: points into this repository or to notes a reader cannot see: ' +
+          'cite the publication itself',
+        'features[1].properties.sources[3].id: "c" is used by two sources',
+      ]);
+    },
+  );
 
   it('places every site on an island within 2 km of that island', () => {
     const islands = loadLayerFromDisk('islands');
@@ -157,23 +163,27 @@ describe('sites under each option', () => {
       sites,
     );
 
-  it('the exact equal-area split hands over the Kunashiri, Shikotan and Habomai sites, and none of the placed Etorofu sites', () => {
-    const r = byId('equal-area');
-    expect(r.toJapan.sort()).toEqual([
-      'ru-46mgar-lagunnoye',
-      'ru-airdef-kunashir',
-      'ru-bal-kunashir',
-      'ru-fsb-malokurilskoye',
-      'ru-fsb-tanfilyeva',
-      'ru-mendeleyevo',
-      'ru-s300v4-kunashir',
-    ]);
-    // Positions known only to Etorofu cannot be placed either side of a line across it.
-    expect(r.ambiguous.sort()).toEqual(['ru-bastion-iturup', 'ru-s300v4-iturup']);
-    // Burevestnik and Gornoye on Kasatka Bay lie north-east of the equal-area line.
-    expect(r.toJapan).not.toContain('ru-burevestnik');
-    expect(r.toJapan).not.toContain('ru-gornoye');
-  });
+  it(
+    'the exact equal-area split hands over the Kunashiri, Shikotan and Habomai sites, ' +
+      'and none of the placed Etorofu sites',
+    () => {
+      const r = byId('equal-area');
+      expect(r.toJapan.sort()).toEqual([
+        'ru-46mgar-lagunnoye',
+        'ru-airdef-kunashir',
+        'ru-bal-kunashir',
+        'ru-fsb-malokurilskoye',
+        'ru-fsb-tanfilyeva',
+        'ru-mendeleyevo',
+        'ru-s300v4-kunashir',
+      ]);
+      // Positions known only to Etorofu cannot be placed either side of a line across it.
+      expect(r.ambiguous.sort()).toEqual(['ru-bastion-iturup', 'ru-s300v4-iturup']);
+      // Burevestnik and Gornoye on Kasatka Bay lie north-east of the equal-area line.
+      expect(r.toJapan).not.toContain('ru-burevestnik');
+      expect(r.toJapan).not.toContain('ru-gornoye');
+    },
+  );
 
   it('counts only what stands in the year considered', () => {
     const ctx2 = loadShareContext();
@@ -201,7 +211,7 @@ describe('sites under each option', () => {
 describe('range rings', () => {
   it('are geodesic circles of the reported radius', () => {
     const c: Position = [147.86, 45.09];
-    const ring = geodesicCircle(c, 300).coordinates[0];
+    const ring = geodesicCircle(c, 300).coordinates[0]!;
     for (const p of ring) expect(Math.abs(distanceM(c, p) - 300_000)).toBeLessThan(0.5);
     expect(toSites(raw).length).toBe(sites.length);
   });
@@ -212,10 +222,10 @@ function distanceToCoastM(p: Position, g: MultiPolygon): number {
   let best = Infinity;
   for (const poly of g.coordinates)
     for (const ring of poly) {
-      const xy = ring.map((q) => proj.forward(q[0], q[1]));
+      const xy = ring.map((q) => proj.forward(q[0]!, q[1]!));
       for (let i = 0; i + 1 < xy.length; i++) {
-        const [ax, ay] = xy[i],
-          [bx, by] = xy[i + 1];
+        const [ax, ay] = xy[i]!,
+          [bx, by] = xy[i + 1]!;
         const t = Math.max(0, Math.min(1, (-ax * (bx - ax) - ay * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2 || 1)));
         best = Math.min(best, Math.hypot(ax + t * (bx - ax), ay + t * (by - ay)));
       }

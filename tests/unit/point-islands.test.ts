@@ -17,7 +17,7 @@ describe("the user's points under an option, cached per point", () => {
       const r = computeOption(ctx, o, 'geodesic');
       expect(userPointsUnderOptionCached(ctx, r, points)).toEqual(userPointsUnderOption(ctx, r, points));
     }
-    const r = computeOption(ctx, OPTIONS[0], 'official');
+    const r = computeOption(ctx, OPTIONS[0]!, 'official');
     const t0 = performance.now();
     userPointsUnderOptionCached(ctx, r, points);
     const cached = performance.now() - t0;

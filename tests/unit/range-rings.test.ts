@@ -51,7 +51,7 @@ describe('range rings', () => {
   });
 
   it('lie at the reported distance on the ellipsoid', () => {
-    const ring = rangeRings([sites[0]], [system], 2026).features[0].geometry.coordinates[0];
+    const ring = rangeRings([sites[0]!], [system], 2026).features[0]!.geometry.coordinates[0]!;
     for (const p of ring) expect(Math.abs(distanceM([147.5, 45], p) - 40_000)).toBeLessThan(1);
   });
 });

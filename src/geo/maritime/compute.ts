@@ -67,7 +67,7 @@ function islandXY(prep: PreparedSea, island: SeaIslandId, center: Position): Flo
     const idx = prep.islandSites[island];
     xy = new Float64Array(2 * idx.length);
     for (let k = 0; k < idx.length; k++) {
-      const [x, y] = proj.forward(prep.siteLon[idx[k]], prep.siteLat[idx[k]]);
+      const [x, y] = proj.forward(prep.siteLon[idx[k]!]!, prep.siteLat[idx[k]!]!);
       xy[2 * k] = x;
       xy[2 * k + 1] = y;
     }
@@ -88,10 +88,10 @@ export function siteOwners(prep: PreparedSea, own: SeaOwnership): Uint8Array {
     if (own.cut && own.cut.island === id) {
       const { nx, ny, offsetM } = own.cut;
       const xy = islandXY(prep, id, own.cut.center);
-      for (let k = 0; k < idx.length; k++) out[idx[k]] = nx * xy[2 * k] + ny * xy[2 * k + 1] < offsetM ? 0 : 1;
+      for (let k = 0; k < idx.length; k++) out[idx[k]!] = nx * xy[2 * k]! + ny * xy[2 * k + 1]! < offsetM ? 0 : 1;
     } else {
       const o = own.whole[id] === 'japan' ? 0 : 1;
-      for (let k = 0; k < idx.length; k++) out[idx[k]] = o;
+      for (let k = 0; k < idx.length; k++) out[idx[k]!] = o;
     }
   });
   return out;
@@ -108,20 +108,21 @@ export function computeSea(prep: PreparedSea, own: SeaOwnership): SeaResult {
   for (const id of SEA_ISLANDS) {
     const idx = prep.islandSites[id];
     for (let k = 0; k < idx.length; k++) {
-      const i = idx[k];
+      const i = idx[k]!;
       if (owner[i] === 0) {
-        j += prep.cellSeaM2[i];
-        tj += prep.cellTsM2[i];
+        j += prep.cellSeaM2[i]!;
+        tj += prep.cellTsM2[i]!;
       } else {
-        r += prep.cellSeaM2[i];
-        tr += prep.cellTsM2[i];
+        r += prep.cellSeaM2[i]!;
+        tr += prep.cellTsM2[i]!;
       }
     }
   }
   const { boundary, lengthKm } = boundaryOf(prep, owner, own);
   const straits: StraitUnderOption[] = prep.straits.map((s) => {
-    const a = SIDES[owner[s.siteA]],
-      b = SIDES[owner[s.siteB]];
+    // A strait's ends are coast sites, owned 0 (Japan) or 1 (Russia), never a sentinel.
+    const a = SIDES[owner[s.siteA]!]!,
+      b = SIDES[owner[s.siteB]!]!;
     return {
       id: s.id,
       coastSides: [a, b],
@@ -152,14 +153,14 @@ function boundaryOf(
   const { pieceA, pieceB, pieceStartKey, pieceEndKey, pieceOffset, pieceLonLat } = prep;
   const chosen: number[] = [];
   for (let p = 0; p < pieceA.length; p++) {
-    const a = owner[pieceA[p]],
-      b = owner[pieceB[p]];
+    const a = owner[pieceA[p]!]!,
+      b = owner[pieceB[p]!]!;
     if (a !== b && a < 2 && b < 2) chosen.push(p);
   }
   // Each Voronoi vertex (triangle) on the boundary has exactly two boundary pieces.
   const at = new Map<number, number[]>();
   for (const p of chosen)
-    for (const k of [pieceStartKey[p], pieceEndKey[p]]) {
+    for (const k of [pieceStartKey[p]!, pieceEndKey[p]!]) {
       if (k < 0) continue;
       const l = at.get(k);
       if (l) l.push(p);
@@ -173,7 +174,7 @@ function boundaryOf(
     // Where the boundary leaves a cut island's coast: at the point where the land border meets the coast
     // (between the two coast sites), so both sides' coasts are at distance 0 there.
     if (prep.pieceCoast[p] && own.cut) {
-      const x = coastCrossing(prep, prep.pieceA[p], prep.pieceB[p], own.cut);
+      const x = coastCrossing(prep, prep.pieceA[p]!, prep.pieceB[p]!, own.cut);
       if (x) {
         out = out.slice();
         out[prep.pieceCoast[p] === 1 ? 0 : out.length - 1] = x;
@@ -188,24 +189,24 @@ function boundaryOf(
   const order = [...chosen].sort((x, y) => Number(isOpen(y)) - Number(isOpen(x)) || x - y);
   function isOpen(p: number) {
     return (
-      pieceStartKey[p] < 0 ||
-      pieceEndKey[p] < 0 ||
-      (at.get(pieceStartKey[p])?.length ?? 0) < 2 ||
-      (at.get(pieceEndKey[p])?.length ?? 0) < 2
+      pieceStartKey[p]! < 0 ||
+      pieceEndKey[p]! < 0 ||
+      (at.get(pieceStartKey[p]!)?.length ?? 0) < 2 ||
+      (at.get(pieceEndKey[p]!)?.length ?? 0) < 2
     );
   }
   for (const p0 of order) {
     if (used[p0]) continue;
     // Orient the first piece so that it leaves from its open end, if it has one.
-    const startOpen = pieceStartKey[p0] < 0 || (at.get(pieceStartKey[p0])?.length ?? 0) < 2;
-    let forward = startOpen || !(pieceEndKey[p0] < 0 || (at.get(pieceEndKey[p0])?.length ?? 0) < 2);
+    const startOpen = pieceStartKey[p0]! < 0 || (at.get(pieceStartKey[p0]!)?.length ?? 0) < 2;
+    let forward = startOpen || !(pieceEndKey[p0]! < 0 || (at.get(pieceEndKey[p0]!)?.length ?? 0) < 2);
     let p = p0;
     const line: Position[] = [];
     for (;;) {
       used[p] = 1;
       const c = coordsOf(p, forward);
-      for (let k = line.length ? 1 : 0; k < c.length; k++) line.push(c[k]);
-      const endKey = forward ? pieceEndKey[p] : pieceStartKey[p];
+      for (let k = line.length ? 1 : 0; k < c.length; k++) line.push(c[k]!);
+      const endKey = forward ? pieceEndKey[p]! : pieceStartKey[p]!;
       if (endKey < 0) break;
       const q = otherAt(endKey, p);
       if (q === undefined) break;
@@ -213,9 +214,10 @@ function boundaryOf(
       p = q;
     }
     lines.push(line);
-    for (let k = 1; k < line.length; k++) lengthKm += approxKm(line[k - 1], line[k]);
+    for (let k = 1; k < line.length; k++) lengthKm += approxKm(line[k - 1]!, line[k]!);
   }
-  lines.sort((a, b) => a[0][0] - b[0][0] || a[0][1] - b[0][1]);
+  // Every line holds at least one piece, so a first point.
+  lines.sort((a, b) => a[0]![0]! - b[0]![0]! || a[0]![1]! - b[0]![1]!);
   return { boundary: { type: 'MultiLineString', coordinates: lines }, lengthKm };
 }
 
@@ -229,16 +231,16 @@ function coastCrossing(
   cut: NonNullable<SeaOwnership['cut']>,
 ): Position | null {
   const proj = laea(cut.center);
-  const [xa, ya] = proj.forward(prep.siteLon[a], prep.siteLat[a]);
-  const [xb, yb] = proj.forward(prep.siteLon[b], prep.siteLat[b]);
+  const [xa, ya] = proj.forward(prep.siteLon[a]!, prep.siteLat[a]!);
+  const [xb, yb] = proj.forward(prep.siteLon[b]!, prep.siteLat[b]!);
   const ua = cut.nx * xa + cut.ny * ya,
     ub = cut.nx * xb + cut.ny * yb;
   if (ua === ub || ua < cut.offsetM === ub < cut.offsetM) return null;
   const t = (cut.offsetM - ua) / (ub - ua);
   // The sites are at most 62 m apart: along the geodesic or straight in lon/lat is the same to a millimetre.
   return [
-    round6(prep.siteLon[a] + t * (prep.siteLon[b] - prep.siteLon[a])),
-    round6(prep.siteLat[a] + t * (prep.siteLat[b] - prep.siteLat[a])),
+    round6(prep.siteLon[a]! + t * (prep.siteLon[b]! - prep.siteLon[a]!)),
+    round6(prep.siteLat[a]! + t * (prep.siteLat[b]! - prep.siteLat[a]!)),
   ];
 }
 
@@ -259,13 +261,13 @@ export function pieceCoords(prep: PreparedSea, p: number): Position[] {
   }
   let out = c.coords.get(p);
   if (out) return out;
-  const a = prep.pieceOffset[p];
-  const A: Position = [prep.pieceLonLat[2 * a], prep.pieceLonLat[2 * a + 1]];
-  const B: Position = [prep.pieceLonLat[2 * a + 2], prep.pieceLonLat[2 * a + 3]];
-  const ax = prep.pieceXY[4 * p],
-    ay = prep.pieceXY[4 * p + 1],
-    bx = prep.pieceXY[4 * p + 2],
-    by = prep.pieceXY[4 * p + 3];
+  const a = prep.pieceOffset[p]!;
+  const A = [prep.pieceLonLat[2 * a]!, prep.pieceLonLat[2 * a + 1]!] as const;
+  const B = [prep.pieceLonLat[2 * a + 2]!, prep.pieceLonLat[2 * a + 3]!] as const;
+  const ax = prep.pieceXY[4 * p]!,
+    ay = prep.pieceXY[4 * p + 1]!,
+    bx = prep.pieceXY[4 * p + 2]!,
+    by = prep.pieceXY[4 * p + 3]!;
   const steps = Math.ceil(Math.hypot(bx - ax, by - ay) / prep.params.maxBoundaryStepM);
   out = [[round6(A[0]), round6(A[1])]];
   for (let k = 1; k < steps; k++) {
@@ -274,7 +276,7 @@ export function pieceCoords(prep: PreparedSea, p: number): Position[] {
       c.proj,
       ax + f * (bx - ax),
       ay + f * (by - ay),
-      [prep.pieceA[p], prep.pieceB[p]],
+      [prep.pieceA[p]!, prep.pieceB[p]!],
       c.site,
     );
     out.push([round6(r.lonlat[0]), round6(r.lonlat[1])]);
@@ -288,8 +290,10 @@ export function pieceCoords(prep: PreparedSea, p: number): Position[] {
 function approxKm(a: Position, b: Position): number {
   const R = 6371.0088,
     d = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * d,
-    dLon = (b[0] - a[0]) * d;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * d) * Math.cos(b[1] * d) * Math.sin(dLon / 2) ** 2;
+  const [aLon, aLat] = a as [number, number],
+    [bLon, bLat] = b as [number, number];
+  const dLat = (bLat - aLat) * d,
+    dLon = (bLon - aLon) * d;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * d) * Math.cos(bLat * d) * Math.sin(dLon / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }

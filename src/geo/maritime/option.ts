@@ -19,7 +19,7 @@ export function seaOwnership(ctx: ShareContext, r: OptionResult): SeaOwnership {
     const center = ctx.islands.get(island)!.prepared.projection.center;
     return {
       whole,
-      cut: { island, center: [center[0], center[1]], nx: part.frame.nx, ny: part.frame.ny, offsetM: part.offsetM },
+      cut: { island, center: [center[0]!, center[1]!], nx: part.frame.nx, ny: part.frame.ny, offsetM: part.offsetM },
     };
   }
   return { whole, cut: null };

@@ -9,7 +9,7 @@ export function flatArea(p: Flat): number {
   const n = p.length;
   for (let i = 0; i < n; i += 2) {
     const j = i + 2 === n ? 0 : i + 2;
-    s += p[i] * p[j + 1] - p[j] * p[i + 1];
+    s += p[i]! * p[j + 1]! - p[j]! * p[i + 1]!;
   }
   return s / 2;
 }
@@ -22,22 +22,22 @@ export function clipConvex(subject: Flat, clip: Flat): Flat {
   let out = subject;
   const m = clip.length;
   for (let c = 0; c < m && out.length >= 6; c += 2) {
-    const ax = clip[c],
-      ay = clip[c + 1];
+    const ax = clip[c]!,
+      ay = clip[c + 1]!;
     const d = c + 2 === m ? 0 : c + 2;
-    const bx = clip[d],
-      by = clip[d + 1];
+    const bx = clip[d]!,
+      by = clip[d + 1]!;
     const ex = bx - ax,
       ey = by - ay;
     const input = out;
     out = [];
     const n = input.length;
-    let px = input[n - 2],
-      py = input[n - 1];
+    let px = input[n - 2]!,
+      py = input[n - 1]!;
     let pIn = ex * (py - ay) - ey * (px - ax) >= 0;
     for (let i = 0; i < n; i += 2) {
-      const qx = input[i],
-        qy = input[i + 1];
+      const qx = input[i]!,
+        qy = input[i + 1]!;
       const qIn = ex * (qy - ay) - ey * (qx - ax) >= 0;
       if (qIn !== pIn) {
         const dp = ex * (py - ay) - ey * (px - ax);
@@ -59,9 +59,9 @@ export function pointInFlat(x: number, y: number, p: Flat): boolean {
   let inside = false;
   const n = p.length;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const yi = p[i + 1],
-      yj = p[j + 1];
-    if (yi > y !== yj > y && x < ((p[j] - p[i]) * (y - yi)) / (yj - yi) + p[i]) inside = !inside;
+    const yi = p[i + 1]!,
+      yj = p[j + 1]!;
+    if (yi > y !== yj > y && x < ((p[j]! - p[i]!) * (y - yi)) / (yj - yi) + p[i]!) inside = !inside;
   }
   return inside;
 }
@@ -73,10 +73,12 @@ export function flatBox(p: Flat): [number, number, number, number] {
     c = -Infinity,
     d = -Infinity;
   for (let i = 0; i < p.length; i += 2) {
-    if (p[i] < a) a = p[i];
-    if (p[i] > c) c = p[i];
-    if (p[i + 1] < b) b = p[i + 1];
-    if (p[i + 1] > d) d = p[i + 1];
+    const x = p[i]!,
+      y = p[i + 1]!;
+    if (x < a) a = x;
+    if (x > c) c = x;
+    if (y < b) b = y;
+    if (y > d) d = y;
   }
   return [a, b, c, d];
 }

@@ -98,7 +98,10 @@ export interface PreparedSea {
   siteLat: Float64Array;
   /** For each island, the indices of its sites. */
   islandSites: Record<SeaIslandId, Int32Array>;
-  /** Per site (m²): its cell's sea inside the region; the same within 12 nm of it; the land in its cell (island sites). */
+  /**
+   * Per site (m²): its cell's sea inside the region; the same within 12 nm of it; the land in its cell
+   * (island sites).
+   */
   cellSeaM2: Float64Array;
   cellTsM2: Float64Array;
   /** Sea (m²) of the fixed sites' cells summed by owner [Japan, Russia]; and their territorial sea. */
@@ -111,7 +114,10 @@ export interface PreparedSea {
   regionLandM2: number;
   /** The 200 nm limit around the four islands: closed ring, [lon, lat]. */
   envelope: Position[];
-  /** The 12 nm limit of all coasts inside the region (the same under every option; each side's part is in its waters). */
+  /**
+   * The 12 nm limit of all coasts inside the region (the same under every option; each side's part is in
+   * its waters).
+   */
   tsLimit: Position[][];
   /** Candidate boundary pieces: sites a and b, end keys (triangle index, or -1 for an open end), coordinates. */
   pieceA: Int32Array;
@@ -146,7 +152,10 @@ export interface PreparedStrait {
   siteA: number;
   siteB: number;
   widthM: number;
-  /** Largest distance from a point of the crossing line to the nearest coast (m): ≤ 12 nm means the territorial seas close it. */
+  /**
+   * Largest distance from a point of the crossing line to the nearest coast (m): ≤ 12 nm means the
+   * territorial seas close it.
+   */
   maxDistanceToCoastM: number;
   /** Length of the crossing line farther than 12 nm from every coast (m). */
   corridorM: number;
@@ -163,13 +172,17 @@ interface Ring {
   lat: number[];
 }
 
+/** Each polygon's outer ring; a polygon without rings has no coast. */
 function outerRings(g: Polygon | MultiPolygon): Position[][] {
-  return g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+  return g.type === 'Polygon' ? g.coordinates.slice(0, 1) : g.coordinates.flatMap((p) => p.slice(0, 1));
 }
 
 function openRing(r: Position[]): Position[] {
   const n = r.length;
-  return cleanRing(n > 1 && r[0][0] === r[n - 1][0] && r[0][1] === r[n - 1][1] ? r.slice(0, n - 1) : r.slice());
+  const first = r[0],
+    last = r[n - 1];
+  const closed = n > 1 && first && last && first[0] === last[0] && first[1] === last[1];
+  return cleanRing(closed ? r.slice(0, n - 1) : r.slice());
 }
 
 /**
@@ -184,15 +197,15 @@ export function cleanRing(ring: Position[]): Position[] {
     const n = r.length;
     let removed = false;
     for (let k = 0; k < n; k++) {
-      const p = out.length ? out[out.length - 1] : r[n - 1],
-        v = r[k],
-        q = r[(k + 1) % n];
-      const kx = Math.cos((v[1] * Math.PI) / 180) * 111_320,
+      const p = out.length ? out[out.length - 1]! : r[n - 1]!,
+        v = r[k]!,
+        q = r[(k + 1) % n]!;
+      const kx = Math.cos((v[1]! * Math.PI) / 180) * 111_320,
         ky = 110_950;
-      const ax = (p[0] - v[0]) * kx,
-        ay = (p[1] - v[1]) * ky,
-        bx = (q[0] - v[0]) * kx,
-        by = (q[1] - v[1]) * ky;
+      const ax = (p[0]! - v[0]!) * kx,
+        ay = (p[1]! - v[1]!) * ky,
+        bx = (q[0]! - v[0]!) * kx,
+        by = (q[1]! - v[1]!) * ky;
       const la = Math.hypot(ax, ay),
         lb = Math.hypot(bx, by);
       if (la < 5 || (Math.min(la, lb) < 40 && (ax * bx + ay * by) / (la * lb) > Math.cos((15 * Math.PI) / 180))) {
@@ -212,9 +225,9 @@ export function cleanRing(ring: Position[]): Position[] {
 function ccwLonLat(r: Position[]): Position[] {
   let s = 0;
   for (let i = 0; i < r.length; i++) {
-    const a = r[i],
-      b = r[(i + 1) % r.length];
-    s += a[0] * b[1] - b[0] * a[1];
+    const a = r[i]!,
+      b = r[(i + 1) % r.length]!;
+    s += a[0]! * b[1]! - b[0]! * a[1]!;
   }
   return s >= 0 ? r : r.slice().reverse();
 }
@@ -243,10 +256,10 @@ export function prepareSea(
       const ring = ccwLonLat(openRing(r));
       islandRaw.push({ group: g, ring });
       for (const [x, y] of ring) {
-        minLon = Math.min(minLon, x);
-        maxLon = Math.max(maxLon, x);
-        minLat = Math.min(minLat, y);
-        maxLat = Math.max(maxLat, y);
+        minLon = Math.min(minLon, x!);
+        maxLon = Math.max(maxLon, x!);
+        minLat = Math.min(minLat, y!);
+        maxLat = Math.max(maxLat, y!);
       }
     }
   });
@@ -258,7 +271,7 @@ export function prepareSea(
   const islDelaunay = new Delaunay(isl.xy);
   const nearestIsland = (x: number, y: number, hint = 0) => {
     const i = islDelaunay.find(x, y, hint);
-    return { i, d: Math.hypot(isl.xy[2 * i] - x, isl.xy[2 * i + 1] - y) };
+    return { i, d: Math.hypot(isl.xy[2 * i]! - x, isl.xy[2 * i + 1]! - y) };
   };
   // Where two coasts of possibly different owners face each other across D metres, the equidistance line
   // lies about D/2 from both; sites h apart put it off by at most h²/(8·D/2): h = √(4·tol·D).
@@ -296,27 +309,27 @@ export function prepareSea(
   const leftover = gabrielViolations(s, delaunay);
   const gabrielLeft = leftover.length;
   const gabrielLeftByGroup = [0, 0, 0, 0, 0, 0, 0];
-  for (const i of leftover) gabrielLeftByGroup[s.group[i]]++;
+  for (const i of leftover) gabrielLeftByGroup[s.group[i]!]!++;
   if (process.env.SEA_DEBUG)
-    for (const i of leftover.filter((i) => s.group[i] < 5).slice(0, 40)) {
-      const j = s.next[i];
-      const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2,
-        my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
+    for (const i of leftover.filter((i) => s.group[i]! < 5).slice(0, 40)) {
+      const j = s.next[i]!;
+      const mx = (s.xy[2 * i]! + s.xy[2 * j]!) / 2,
+        my = (s.xy[2 * i + 1]! + s.xy[2 * j + 1]!) / 2;
       const k = delaunay.find(mx, my, i);
       console.log(
         'gabriel',
-        s.group[i],
-        s.lon[i].toFixed(5),
-        s.lat[i].toFixed(5),
+        s.group[i]!,
+        s.lon[i]!.toFixed(5),
+        s.lat[i]!.toFixed(5),
         'len',
-        Math.hypot(s.xy[2 * i] - s.xy[2 * j], s.xy[2 * i + 1] - s.xy[2 * j + 1]).toFixed(2),
+        Math.hypot(s.xy[2 * i]! - s.xy[2 * j]!, s.xy[2 * i + 1]! - s.xy[2 * j + 1]!).toFixed(2),
         'k',
         k,
-        s.group[k],
+        s.group[k]!,
         'ring',
         s.ringOf[k] === s.ringOf[i],
-        s.posInRing[k] - s.posInRing[i],
-        Math.hypot(s.xy[2 * k] - mx, s.xy[2 * k + 1] - my).toFixed(3),
+        s.posInRing[k]! - s.posInRing[i]!,
+        Math.hypot(s.xy[2 * k]! - mx, s.xy[2 * k + 1]! - my).toFixed(3),
       );
     }
   lap('delaunay');
@@ -327,15 +340,15 @@ export function prepareSea(
     cy = new Float64Array(nT);
   const P = delaunay.points;
   for (let t = 0; t < nT; t++) {
-    const a = triangles[3 * t],
-      b = triangles[3 * t + 1],
-      c = triangles[3 * t + 2];
-    const ax = P[2 * a],
-      ay = P[2 * a + 1];
-    const bx = P[2 * b] - ax,
-      by = P[2 * b + 1] - ay,
-      qx = P[2 * c] - ax,
-      qy = P[2 * c + 1] - ay;
+    const a = triangles[3 * t]!,
+      b = triangles[3 * t + 1]!,
+      c = triangles[3 * t + 2]!;
+    const ax = P[2 * a]!,
+      ay = P[2 * a + 1]!;
+    const bx = P[2 * b]! - ax,
+      by = P[2 * b + 1]! - ay,
+      qx = P[2 * c]! - ax,
+      qy = P[2 * c + 1]! - ay;
     const d = 2 * (bx * qy - by * qx);
     const b2 = bx * bx + by * by,
       c2 = qx * qx + qy * qy;
@@ -347,8 +360,8 @@ export function prepareSea(
   let ox = 0,
     oy = 0;
   for (let i = 0; i < isl.n; i++) {
-    ox += isl.xy[2 * i];
-    oy += isl.xy[2 * i + 1];
+    ox += isl.xy[2 * i]!;
+    oy += isl.xy[2 * i + 1]!;
   }
   ox /= isl.n;
   oy /= isl.n;
@@ -364,7 +377,7 @@ export function prepareSea(
     const queue = [near.i];
     while (queue.length) {
       const i = queue.pop()!;
-      const d = geoDistance(lon, lat, isl.lon[i], isl.lat[i]);
+      const d = geoDistance(lon, lat, isl.lon[i]!, isl.lat[i]!);
       if (d < best) {
         best = d;
         bestI = i;
@@ -372,7 +385,7 @@ export function prepareSea(
       for (const j of islDelaunay.neighbors(i)) {
         if (seen.has(j)) continue;
         seen.add(j);
-        if (Math.hypot(isl.xy[2 * j] - x, isl.xy[2 * j + 1] - y) <= r) queue.push(j);
+        if (Math.hypot(isl.xy[2 * j]! - x, isl.xy[2 * j + 1]! - y) <= r) queue.push(j);
       }
     }
     return { d: best, i: bestI };
@@ -398,8 +411,8 @@ export function prepareSea(
       const g = islandGeoDistance(x, y);
       const err = g.d - EEZ_M;
       if (Math.abs(err) < 0.05) break;
-      const ex = x - isl.xy[2 * g.i],
-        ey = y - isl.xy[2 * g.i + 1];
+      const ex = x - isl.xy[2 * g.i]!,
+        ey = y - isl.xy[2 * g.i + 1]!;
       const slope = (ex * ux + ey * uy) / Math.hypot(ex, ey);
       r -= err / Math.max(0.2, slope);
     }
@@ -409,17 +422,17 @@ export function prepareSea(
   let rMin = Infinity,
     rMax = 0;
   for (let k = 0; k < R; k++) {
-    rMin = Math.min(rMin, envR[k]);
-    rMax = Math.max(rMax, envR[k]);
+    rMin = Math.min(rMin, envR[k]!);
+    rMax = Math.max(rMax, envR[k]!);
   }
   // Inside the polygon for sure within rIn of the centre (chords sag below the vertices by < 100 m here).
   const rIn = rMin - 2000;
   const envelope: Position[] = [];
   for (let k = 0; k < R; k++) {
-    const [lon, lat] = proj.inverse(env[2 * k], env[2 * k + 1]);
+    const [lon, lat] = proj.inverse(env[2 * k]!, env[2 * k + 1]!);
     envelope.push([lon, lat]);
   }
-  envelope.push(envelope[0]);
+  envelope.push(envelope[0]!);
   const regionM2 = flatArea(env);
   const insideEnv = (x: number, y: number) => {
     const r = Math.hypot(x - ox, y - oy);
@@ -429,10 +442,10 @@ export function prepareSea(
     if (th < 0) th += 2 * Math.PI;
     const k = Math.floor((th / (2 * Math.PI)) * R) % R,
       k2 = (k + 1) % R;
-    const ax = env[2 * k] - ox,
-      ay = env[2 * k + 1] - oy,
-      bx = env[2 * k2] - ox,
-      by = env[2 * k2 + 1] - oy;
+    const ax = env[2 * k]! - ox,
+      ay = env[2 * k + 1]! - oy,
+      bx = env[2 * k2]! - ox,
+      by = env[2 * k2 + 1]! - oy;
     // Same side of the chord as the centre.
     return (bx - ax) * (y - oy - ay) - (by - ay) * (x - ox - ax) >= 0;
   };
@@ -450,22 +463,22 @@ export function prepareSea(
   /** Area of any polygon inside the region (polyclip-ts): used once per fixed land ring crossing the limit. */
   const polygonInRegion = (poly: Flat): number => {
     let maxR = 0;
-    for (let i = 0; i < poly.length; i += 2) maxR = Math.max(maxR, Math.hypot(poly[i] - ox, poly[i + 1] - oy));
+    for (let i = 0; i < poly.length; i += 2) maxR = Math.max(maxR, Math.hypot(poly[i]! - ox, poly[i + 1]! - oy));
     if (maxR <= rIn) return Math.abs(flatArea(poly));
     const toRing = (f: Flat) => {
       const r: [number, number][] = [];
-      for (let i = 0; i < f.length; i += 2) r.push([f[i], f[i + 1]]);
-      r.push(r[0]);
+      for (let i = 0; i < f.length; i += 2) r.push([f[i]!, f[i + 1]!]);
+      r.push(r[0]!);
       return r;
     };
     const out = intersection([toRing(poly)], [toRing(env)]);
     let area = 0;
     for (const p of out)
-      for (let ri = 0; ri < p.length; ri++) {
+      p.forEach((ring, ri) => {
         const flat: Flat = [];
-        for (let i = 0; i + 1 < p[ri].length; i++) flat.push(p[ri][i][0], p[ri][i][1]);
+        for (let i = 0; i + 1 < ring.length; i++) flat.push(ring[i]![0], ring[i]![1]);
         area += Math.abs(flatArea(flat)) * (ri === 0 ? 1 : -1);
-      }
+      });
     return area;
   };
   lap('envelope');
@@ -483,7 +496,7 @@ export function prepareSea(
     let f = ringFlats.get(ri);
     if (!f) {
       f = [];
-      for (let i = 0; i < n; i++) if (s.ringOf[i] === ri) f.push(s.xy[2 * i], s.xy[2 * i + 1]);
+      for (let i = 0; i < n; i++) if (s.ringOf[i] === ri) f.push(s.xy[2 * i]!, s.xy[2 * i + 1]!);
       ringFlats.set(ri, f);
     }
     return f;
@@ -502,28 +515,28 @@ export function prepareSea(
     nbrs: number[] = [],
     hes: number[] = [];
   for (let i = 0; i < n; i++) {
-    const g = s.group[i];
+    const g = s.group[i]!;
     if (g === GROUP_SENTINEL) continue;
     // The cell's vertices counter-clockwise, with the neighbour across each edge (vertex k → k+1).
     tris.length = 0;
     nbrs.length = 0;
     hes.length = 0;
-    const e0 = inedges[i];
+    const e0 = inedges[i]!;
     let e = e0;
     do {
       tris.push(Math.floor(e / 3));
       const out = e % 3 === 2 ? e - 2 : e + 1;
-      nbrs.push(triangles[out % 3 === 2 ? out - 2 : out + 1]);
+      nbrs.push(triangles[out % 3 === 2 ? out - 2 : out + 1]!);
       hes.push(out);
-      e = halfedges[out];
+      e = halfedges[out]!;
     } while (e !== -1 && e !== e0);
     // Counter-clockwise order of the cell's vertices: the walk's order, or its reverse.
     const m = tris.length;
     let walkArea = 0;
     for (let k = 0; k < m; k++) {
-      const a = tris[k],
-        b = tris[(k + 1) % m];
-      walkArea += cx[a] * cy[b] - cx[b] * cy[a];
+      const a = tris[k]!,
+        b = tris[(k + 1) % m]!;
+      walkArea += cx[a]! * cy[b]! - cx[b]! * cy[a]!;
     }
     const vx: number[] = new Array(m),
       vy: number[] = new Array(m),
@@ -531,72 +544,73 @@ export function prepareSea(
       he: number[] = new Array(m);
     for (let k = 0; k < m; k++) {
       if (walkArea > 0) {
-        vx[k] = cx[tris[k]];
-        vy[k] = cy[tris[k]];
-        nb[k] = nbrs[k];
-        he[k] = hes[k];
+        vx[k] = cx[tris[k]!]!;
+        vy[k] = cy[tris[k]!]!;
+        nb[k] = nbrs[k]!;
+        he[k] = hes[k]!;
       } else {
-        // Reversed: vertex k is tris[m-1-k]; its edge to vertex k+1 is the walk's edge between tris[m-2-k] and tris[m-1-k].
-        vx[k] = cx[tris[m - 1 - k]];
-        vy[k] = cy[tris[m - 1 - k]];
+        // Reversed: vertex k is tris[m-1-k]; its edge to vertex k+1 is the walk's edge between
+        // tris[m-2-k] and tris[m-1-k].
+        vx[k] = cx[tris[m - 1 - k]!]!;
+        vy[k] = cy[tris[m - 1 - k]!]!;
         const w = (m - 2 - k + m) % m;
-        nb[k] = nbrs[w];
-        he[k] = hes[w];
+        nb[k] = nbrs[w]!;
+        he[k] = hes[w]!;
       }
     }
     const cell: Flat = [];
-    for (let k = 0; k < m; k++) cell.push(vx[k], vy[k]);
-    const sx = s.xy[2 * i],
-      sy = s.xy[2 * i + 1];
+    for (let k = 0; k < m; k++) cell.push(vx[k]!, vy[k]!);
+    const sx = s.xy[2 * i]!,
+      sy = s.xy[2 * i + 1]!;
     let maxR = 0;
-    for (let k = 0; k < m; k++) maxR = Math.max(maxR, Math.hypot(vx[k] - ox, vy[k] - oy));
+    for (let k = 0; k < m; k++) maxR = Math.max(maxR, Math.hypot(vx[k]! - ox, vy[k]! - oy));
     const sr = Math.hypot(sx - ox, sy - oy);
     const minR = minDistance(cell, ox, oy);
     // The coast crosses the cell at the midpoints towards its two ring neighbours.
-    const a = nb.indexOf(s.prev[i]),
-      b = nb.indexOf(s.next[i]);
+    const a = nb.indexOf(s.prev[i]!),
+      b = nb.indexOf(s.next[i]!);
+    // The cell's land polygon; null in the fallback, where the land is the cell's clip of the whole ring.
     let land: Flat | null = null;
     let landArea: number;
     if (a < 0 || b < 0 || a === b) {
       // A coast segment that could not be made to lie in its ends' cells (a spike or a pinch of the source
       // coast, left after the splits): the cell's land is its clip of the whole ring, each edge's side by its midpoint.
       fallbackCells++;
-      const ring = ringFlat(s.ringOf[i]);
+      const ring = ringFlat(s.ringOf[i]!);
       landArea = Math.abs(flatArea(clipConvex(ring, cell)));
       for (let k = 0; k < m; k++) {
         const k2 = (k + 1) % m;
-        edgeSea[he[k]] = pointInFlat((vx[k] + vx[k2]) / 2, (vy[k] + vy[k2]) / 2, ring) ? 0 : 1;
+        edgeSea[he[k]!] = pointInFlat((vx[k]! + vx[k2]!) / 2, (vy[k]! + vy[k2]!) / 2, ring) ? 0 : 1;
       }
-      land = null;
     } else {
-      const p = s.prev[i],
-        q = s.next[i];
-      const mpx = (sx + s.xy[2 * p]) / 2,
-        mpy = (sy + s.xy[2 * p + 1]) / 2;
-      const mqx = (sx + s.xy[2 * q]) / 2,
-        mqy = (sy + s.xy[2 * q + 1]) / 2;
+      const p = s.prev[i]!,
+        q = s.next[i]!;
+      const mpx = (sx + s.xy[2 * p]!) / 2,
+        mpy = (sy + s.xy[2 * p + 1]!) / 2;
+      const mqx = (sx + s.xy[2 * q]!) / 2,
+        mqy = (sy + s.xy[2 * q + 1]!) / 2;
       land = [sx, sy, mqx, mqy];
       for (let k = (b + 1) % m; ; k = (k + 1) % m) {
-        land.push(vx[k], vy[k]);
+        land.push(vx[k]!, vy[k]!);
         if (k === a) break;
       }
       land.push(mpx, mpy);
       landArea = flatArea(land);
-      for (let k = (a + 1) % m; k !== b; k = (k + 1) % m) edgeSea[he[k]] = 1;
-      for (let k = (b + 1) % m; k !== a; k = (k + 1) % m) edgeSea[he[k]] = 0;
-      edgeSea[he[a]] = 2;
-      edgeSea[he[b]] = 2;
+      for (let k = (a + 1) % m; k !== b; k = (k + 1) % m) edgeSea[he[k]!] = 1;
+      for (let k = (b + 1) % m; k !== a; k = (k + 1) % m) edgeSea[he[k]!] = 0;
+      edgeSea[he[a]!] = 2;
+      edgeSea[he[b]!] = 2;
     }
     const cellArea = convexInRegion(cell, maxR, minR);
     // The 12 nm circle: the geodesic circle, an ellipse in the plane at this size (0.3 m off at 22 km).
-    const circle = geodesicCircle(proj, s.lon[i], s.lat[i], sx, sy, TERRITORIAL_SEA_M, cosT, sinT);
+    const circle = geodesicCircle(proj, s.lon[i]!, s.lat[i]!, sx, sy, TERRITORIAL_SEA_M, cosT, sinT);
     const K = clipConvex(cell, circle);
     let tsArea = 0;
     if (K.length) {
       const kMax = Math.min(maxR, sr + TERRITORIAL_SEA_M + 500);
       const kArea = flatArea(K);
       const kIn = convexInRegion(K, kMax, Math.max(minR, sr - TERRITORIAL_SEA_M - 500));
-      let landTs = Math.abs(flatArea(clipConvex(land ?? clipConvex(ringFlat(s.ringOf[i]), cell), circle)));
+      let landTs = Math.abs(flatArea(clipConvex(land ?? clipConvex(ringFlat(s.ringOf[i]!), cell), circle)));
       // Land within 12 nm of a fixed site whose circle crosses the 200 nm limit: counted in proportion
       // (only far coasts of Hokkaido and Sakhalin; they never change owner).
       if (kMax > rIn && kArea > 0) landTs *= kIn / kArea;
@@ -605,9 +619,9 @@ export function prepareSea(
     // The 12 nm limit inside this cell, at sea and inside the region: pieces of the circle's edges.
     const nearestOnEllipsoid = (x: number, y: number) => {
       const [lon, lat] = proj.inverse(x, y);
-      const di = geoDistance(lon, lat, s.lon[i], s.lat[i]);
+      const di = geoDistance(lon, lat, s.lon[i]!, s.lat[i]!);
       for (const j of nb)
-        if (s.group[j] !== GROUP_SENTINEL && geoDistance(lon, lat, s.lon[j], s.lat[j]) < di - 0.5) return false;
+        if (s.group[j] !== GROUP_SENTINEL && geoDistance(lon, lat, s.lon[j]!, s.lat[j]!) < di - 0.5) return false;
       return true;
     };
     if (g < 6 && sr - TERRITORIAL_SEA_M < rMax + 10) {
@@ -618,27 +632,27 @@ export function prepareSea(
       };
       for (let k = 0; k < NC; k++) {
         const k2 = (k + 1) % NC;
-        const seg = clipSegment(circle[2 * k], circle[2 * k + 1], circle[2 * k2], circle[2 * k2 + 1], cell);
+        const seg = clipSegment(circle[2 * k]!, circle[2 * k + 1]!, circle[2 * k2]!, circle[2 * k2 + 1]!, cell);
         if (!seg) {
           flush();
           continue;
         }
-        const mx = (seg[0] + seg[2]) / 2,
-          my = (seg[1] + seg[3]) / 2;
-        const atSea = land ? !pointInFlat(mx, my, land) : !pointInFlat(mx, my, ringFlat(s.ringOf[i]));
+        const mx = (seg[0]! + seg[2]!) / 2,
+          my = (seg[1]! + seg[3]!) / 2;
+        const atSea = land ? !pointInFlat(mx, my, land) : !pointInFlat(mx, my, ringFlat(s.ringOf[i]!));
         if (!atSea || !insideEnv(mx, my)) {
           flush();
           continue;
         }
         // The plane's cells are the ellipsoid's to within its distortion (0.1 % far from the centre): a
         // point a neighbouring site is nearer to on the ellipsoid is not on this site's limit; left out.
-        if (!nearestOnEllipsoid(seg[0], seg[1]) || !nearestOnEllipsoid(seg[2], seg[3])) {
+        if (!nearestOnEllipsoid(seg[0]!, seg[1]!) || !nearestOnEllipsoid(seg[2]!, seg[3]!)) {
           flush();
           continue;
         }
         if (run.length && (run[run.length - 2] !== seg[0] || run[run.length - 1] !== seg[1])) flush();
-        if (!run.length) run.push(seg[0], seg[1]);
-        run.push(seg[2], seg[3]);
+        if (!run.length) run.push(seg[0]!, seg[1]!);
+        run.push(seg[2]!, seg[3]!);
       }
       flush();
     }
@@ -647,8 +661,8 @@ export function prepareSea(
       cellTsM2[i] = tsArea;
       regionLandM2 += landArea;
     } else {
-      fixedCellM2[g - 4] += cellArea;
-      fixedTsM2[g - 4] += tsArea;
+      fixedCellM2[g - 4]! += cellArea;
+      fixedTsM2[g - 4]! += tsArea;
     }
   }
   const tsLimit: Position[][] = [];
@@ -659,39 +673,44 @@ export function prepareSea(
     const xy = arc.xy;
     const pts: Position[] = [];
     for (let k = 0; k < xy.length; k += 2) {
-      const [lon, lat] = proj.inverse(xy[k], xy[k + 1]);
+      const [lon, lat] = proj.inverse(xy[k]!, xy[k + 1]!);
       pts.push([round6(lon), round6(lat)]);
     }
-    if (cur && Math.hypot(xy[0] - lastX, xy[1] - lastY) < 30) {
-      for (let k = 1; k < pts.length; k++) cur.push(pts[k]);
+    if (cur && Math.hypot(xy[0]! - lastX, xy[1]! - lastY) < 30) {
+      for (let k = 1; k < pts.length; k++) cur.push(pts[k]!);
     } else {
       cur = pts;
       tsLimit.push(cur);
     }
-    lastX = xy[xy.length - 2];
-    lastY = xy[xy.length - 1];
+    lastX = xy[xy.length - 2]!;
+    lastY = xy[xy.length - 1]!;
   }
   // The fixed coasts' land inside the region, ring by ring.
   const fixedLandM2 = [0, 0];
-  for (let ri = 0; ri < rings.length; ri++)
-    if (rings[ri].group >= 4 && rings[ri].group < 6) fixedLandM2[rings[ri].group - 4] += polygonInRegion(ringFlat(ri));
-  fixedSeaM2[0] = fixedCellM2[0] - fixedLandM2[0];
-  fixedSeaM2[1] = fixedCellM2[1] - fixedLandM2[1];
-  regionLandM2 += fixedLandM2[0] + fixedLandM2[1];
+  rings.forEach((r, ri) => {
+    if (r.group >= 4 && r.group < 6) fixedLandM2[r.group - 4]! += polygonInRegion(ringFlat(ri));
+  });
+  fixedSeaM2[0] = fixedCellM2[0]! - fixedLandM2[0]!;
+  fixedSeaM2[1] = fixedCellM2[1]! - fixedLandM2[1]!;
+  regionLandM2 += fixedLandM2[0]! + fixedLandM2[1]!;
   lap('cells');
   timings.clipCalls = clipCalls;
   timings.fallbackCells = fallbackCells;
   let regionSeaM2 = fixedSeaM2[0] + fixedSeaM2[1];
-  for (let i = 0; i < n; i++) regionSeaM2 += cellSeaM2[i];
+  for (let i = 0; i < n; i++) regionSeaM2 += cellSeaM2[i]!;
 
   // --- 5. candidate boundary pieces, refined on the ellipsoid ---------------------------------------
   const refined = new Map<number, Position>();
   let maxResidual = 0;
-  const sitesOfTriangle = (t: number) => [triangles[3 * t], triangles[3 * t + 1], triangles[3 * t + 2]];
+  const sitesOfTriangle = (t: number): [number, number, number] => [
+    triangles[3 * t]!,
+    triangles[3 * t + 1]!,
+    triangles[3 * t + 2]!,
+  ];
   const refineVertex = (t: number): Position => {
     let p = refined.get(t);
     if (p) return p;
-    const r = refineEquidistant(proj, cx[t], cy[t], sitesOfTriangle(t), s);
+    const r = refineEquidistant(proj, cx[t]!, cy[t]!, sitesOfTriangle(t), s);
     maxResidual = Math.max(maxResidual, r.residual);
     p = r.lonlat;
     refined.set(t, p);
@@ -711,31 +730,31 @@ export function prepareSea(
     return gi !== gj;
   };
   for (let e = 0; e < halfedges.length; e++) {
-    const o = halfedges[e];
+    const o = halfedges[e]!;
     if (o < 0 || o < e) continue;
-    const i = triangles[e],
-      j = triangles[e % 3 === 2 ? e - 2 : e + 1];
-    if (!candidate(s.group[i], s.group[j], i, j)) continue;
-    const st = edgeSea[e] >= 0 ? edgeSea[e] : edgeSea[o];
+    const i = triangles[e]!,
+      j = triangles[e % 3 === 2 ? e - 2 : e + 1]!;
+    if (!candidate(s.group[i]!, s.group[j]!, i, j)) continue;
+    const st = edgeSea[e]! >= 0 ? edgeSea[e]! : edgeSea[o]!;
     if (st === 0) continue;
     const t1 = Math.floor(e / 3),
       t2 = Math.floor(o / 3);
-    let ax = cx[t1],
-      ay = cy[t1],
-      bx = cx[t2],
-      by = cy[t2];
+    let ax = cx[t1]!,
+      ay = cy[t1]!,
+      bx = cx[t2]!,
+      by = cy[t2]!;
     let aKey = t1,
       bKey = t2,
       coastEnd = 0;
     if (st === 2) {
       // Split at the coast: keep the part on the sea side of the segment i→j's ring direction.
-      const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2,
-        my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
+      const mx = (s.xy[2 * i]! + s.xy[2 * j]!) / 2,
+        my = (s.xy[2 * i + 1]! + s.xy[2 * j + 1]!) / 2;
       // Ring direction from the earlier to the later site: land on its left.
       const [f, tt] = s.next[i] === j ? [i, j] : [j, i];
-      const dx = s.xy[2 * tt] - s.xy[2 * f],
-        dy = s.xy[2 * tt + 1] - s.xy[2 * f + 1];
-      const aLeft = dx * (ay - s.xy[2 * f + 1]) - dy * (ax - s.xy[2 * f]) > 0;
+      const dx = s.xy[2 * tt]! - s.xy[2 * f]!,
+        dy = s.xy[2 * tt + 1]! - s.xy[2 * f + 1]!;
+      const aLeft = dx * (ay - s.xy[2 * f + 1]!) - dy * (ax - s.xy[2 * f]!) > 0;
       if (aLeft) {
         ax = mx;
         ay = my;
@@ -786,7 +805,7 @@ export function prepareSea(
     pieceStart.push(aKey);
     pieceEnd.push(bKey);
     pieceCoast.push(coastEnd);
-    for (const p of pts) coords.push(p[0], p[1]);
+    for (const p of pts) coords.push(p[0]!, p[1]!);
     pieceOffset.push(coords.length / 2);
   }
   lap('boundary');
@@ -795,11 +814,11 @@ export function prepareSea(
   const allNearest = (lon: number, lat: number): { i: number; d: number } => {
     const [x, y] = proj.forward(lon, lat);
     const i0 = delaunay.find(x, y);
-    let best = geoDistance(lon, lat, s.lon[i0], s.lat[i0]),
+    let best = geoDistance(lon, lat, s.lon[i0]!, s.lat[i0]!),
       bi = i0;
     for (const j of delaunay.neighbors(i0)) {
       if (s.group[j] === GROUP_SENTINEL) continue;
-      const d = geoDistance(lon, lat, s.lon[j], s.lat[j]);
+      const d = geoDistance(lon, lat, s.lon[j]!, s.lat[j]!);
       if (d < best) {
         best = d;
         bi = j;
@@ -809,7 +828,7 @@ export function prepareSea(
   };
   const preparedStraits: PreparedStrait[] = straits.map((st) => {
     const [A, B] = st.crossing;
-    const line = WGS84.InverseLine(A[1], A[0], B[1], B[0]);
+    const line = WGS84.InverseLine(A[1]!, A[0]!, B[1]!, B[0]!);
     const L = line.s13 ?? 0;
     const k = Math.max(2, Math.ceil(L / 100));
     let maxD = 0,
@@ -822,8 +841,8 @@ export function prepareSea(
     }
     return {
       id: st.id,
-      siteA: allNearest(A[0], A[1]).i,
-      siteB: allNearest(B[0], B[1]).i,
+      siteA: allNearest(A[0]!, A[1]!).i,
+      siteB: allNearest(B[0]!, B[1]!).i,
       widthM: L,
       maxDistanceToCoastM: maxD,
       corridorM: corridor,
@@ -886,13 +905,13 @@ function densify(group: number, ring: Position[], spacing: (lon: number, lat: nu
     lat: number[] = [];
   const n = ring.length;
   for (let k = 0; k < n; k++) {
-    const a = ring[k],
-      b = ring[(k + 1) % n];
-    lon.push(a[0]);
-    lat.push(a[1]);
-    const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
+    const [aLon, aLat] = ring[k]! as [number, number],
+      [bLon, bLat] = ring[(k + 1) % n]! as [number, number];
+    lon.push(aLon);
+    lat.push(aLat);
+    const line = WGS84.InverseLine(aLat, aLon, bLat, bLon);
     const L = line.s13 ?? 0;
-    let h = spacing(a[0], a[1]);
+    let h = spacing(aLon, aLat);
     if (L <= h) continue;
     // Walk along the edge, the spacing following the local rule.
     let at = 0;
@@ -940,11 +959,11 @@ function buildSites(rings: Ring[], proj: Laea): Sites {
     const m = r.lon.length,
       start = i;
     for (let k = 0; k < m; k++, i++) {
-      const [x, y] = proj.forward(r.lon[k], r.lat[k]);
+      const [x, y] = proj.forward(r.lon[k]!, r.lat[k]!);
       xy[2 * i] = x;
       xy[2 * i + 1] = y;
-      lon[i] = r.lon[k];
-      lat[i] = r.lat[k];
+      lon[i] = r.lon[k]!;
+      lat[i] = r.lat[k]!;
       group[i] = r.group;
       prev[i] = start + ((k - 1 + m) % m);
       next[i] = start + ((k + 1) % m);
@@ -970,23 +989,24 @@ function buildSites(rings: Ring[], proj: Laea): Sites {
  * a ring lying inside another ring is dropped.
  */
 function dropContainedRings(rings: Ring[]): void {
-  const box = rings.map((r) => [Math.min(...r.lon), Math.min(...r.lat), Math.max(...r.lon), Math.max(...r.lat)]);
-  const flat = rings.map((r) => {
-    const f: Flat = [];
-    for (let k = 0; k < r.lon.length; k++) f.push(r.lon[k], r.lat[k]);
-    return f;
+  const outlines = rings.map((r) => {
+    const flat: Flat = [];
+    for (let k = 0; k < r.lon.length; k++) flat.push(r.lon[k]!, r.lat[k]!);
+    const box = [Math.min(...r.lon), Math.min(...r.lat), Math.max(...r.lon), Math.max(...r.lat)] as const;
+    return { flat, box };
   });
-  const inside = rings.map((r, i) =>
-    rings.some(
-      (_, j) =>
+  const inside = rings.map((r, i) => {
+    const a = outlines[i]!.box;
+    return outlines.some(
+      (o, j) =>
         j !== i &&
-        box[j][0] <= box[i][0] &&
-        box[j][1] <= box[i][1] &&
-        box[j][2] >= box[i][2] &&
-        box[j][3] >= box[i][3] &&
-        pointInFlat(r.lon[0], r.lat[0], flat[j]),
-    ),
-  );
+        o.box[0] <= a[0] &&
+        o.box[1] <= a[1] &&
+        o.box[2] >= a[2] &&
+        o.box[3] >= a[3] &&
+        pointInFlat(r.lon[0]!, r.lat[0]!, o.flat),
+    );
+  });
   for (let i = rings.length - 1; i >= 0; i--) if (inside[i]) rings.splice(i, 1);
 }
 
@@ -997,11 +1017,11 @@ function dropSharedVertices(rings: Ring[]): void {
     const lon: number[] = [],
       lat: number[] = [];
     for (let k = 0; k < r.lon.length; k++) {
-      const key = `${r.lon[k]},${r.lat[k]}`;
+      const key = `${r.lon[k]!},${r.lat[k]!}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      lon.push(r.lon[k]);
-      lat.push(r.lat[k]);
+      lon.push(r.lon[k]!);
+      lat.push(r.lat[k]!);
     }
     r.lon = lon;
     r.lat = lat;
@@ -1014,9 +1034,9 @@ function flattenRings(rings: Ring[], proj: Laea) {
     xy: number[] = [];
   for (const r of rings)
     for (let k = 0; k < r.lon.length; k++) {
-      lon.push(r.lon[k]);
-      lat.push(r.lat[k]);
-      const [x, y] = proj.forward(r.lon[k], r.lat[k]);
+      lon.push(r.lon[k]!);
+      lat.push(r.lat[k]!);
+      const [x, y] = proj.forward(r.lon[k]!, r.lat[k]!);
       xy.push(x, y);
     }
   return { n: lon.length, lon, lat, xy: Float64Array.from(xy) };
@@ -1026,7 +1046,7 @@ function triangulate(s: Sites): Delaunay<number> {
   const d = new Delaunay(s.xy);
   // A site the triangulation skipped (a duplicate) would have no cell.
   for (let i = 0; i < s.n; i++)
-    if (d.inedges[i] < 0) throw new Error(`sea: coast site ${i} (${s.lon[i]}, ${s.lat[i]}) is a duplicate`);
+    if (d.inedges[i]! < 0) throw new Error(`sea: coast site ${i} (${s.lon[i]}, ${s.lat[i]}) is a duplicate`);
   return d;
 }
 
@@ -1035,23 +1055,23 @@ function gabrielViolations(s: Sites, d: Delaunay<number>): number[] {
   const bad: number[] = [];
   gabrielPieces.clear();
   for (let i = 0; i < s.n; i++) {
-    const j = s.next[i];
+    const j = s.next[i]!;
     if (j < 0) continue;
-    const mx = (s.xy[2 * i] + s.xy[2 * j]) / 2,
-      my = (s.xy[2 * i + 1] + s.xy[2 * j + 1]) / 2;
+    const mx = (s.xy[2 * i]! + s.xy[2 * j]!) / 2,
+      my = (s.xy[2 * i + 1]! + s.xy[2 * j + 1]!) / 2;
     const k = d.find(mx, my, i);
     if (k === i || k === j) continue;
-    const h = Math.hypot(s.xy[2 * i] - mx, s.xy[2 * i + 1] - my);
-    if (Math.hypot(s.xy[2 * k] - mx, s.xy[2 * k + 1] - my) < h * (1 - 1e-9)) {
+    const h = Math.hypot(s.xy[2 * i]! - mx, s.xy[2 * i + 1]! - my);
+    if (Math.hypot(s.xy[2 * k]! - mx, s.xy[2 * k + 1]! - my) < h * (1 - 1e-9)) {
       bad.push(i);
       // Pieces short enough that the intruder (mostly a neighbour at an acute corner) leaves their circles.
       const near = Math.min(
-        Math.hypot(s.xy[2 * k] - s.xy[2 * i], s.xy[2 * k + 1] - s.xy[2 * i + 1]),
-        Math.hypot(s.xy[2 * k] - s.xy[2 * j], s.xy[2 * k + 1] - s.xy[2 * j + 1]),
+        Math.hypot(s.xy[2 * k]! - s.xy[2 * i]!, s.xy[2 * k + 1]! - s.xy[2 * i + 1]!),
+        Math.hypot(s.xy[2 * k]! - s.xy[2 * j]!, s.xy[2 * k + 1]! - s.xy[2 * j + 1]!),
       );
       // An intruder next to one end (an acute corner after a short segment): cut the segment at the
       // intruder's distance from that end, which makes the corner's two segments about equal.
-      const di = Math.hypot(s.xy[2 * k] - s.xy[2 * i], s.xy[2 * k + 1] - s.xy[2 * i + 1]);
+      const di = Math.hypot(s.xy[2 * k]! - s.xy[2 * i]!, s.xy[2 * k + 1]! - s.xy[2 * i + 1]!);
       const len = 2 * h;
       const f = near >= 0.5 * len ? 0.5 : di <= near ? near / len : 1 - near / len;
       gabrielPieces.set(i, f);
@@ -1065,22 +1085,22 @@ const gabrielPieces = new Map<number, number>();
 function splitSegments(rings: Ring[], s: Sites, bad: number[]): void {
   const byRing = new Map<number, Map<number, number>>();
   for (const i of bad) {
-    const r = s.ringOf[i];
+    const r = s.ringOf[i]!;
     if (!byRing.has(r)) byRing.set(r, new Map());
-    byRing.get(r)!.set(s.posInRing[i], gabrielPieces.get(i) ?? 0.5);
+    byRing.get(r)!.set(s.posInRing[i]!, gabrielPieces.get(i) ?? 0.5);
   }
   for (const [ri, set] of byRing) {
-    const r = rings[ri];
+    const r = rings[ri]!;
     const m = r.lon.length;
     const lon: number[] = [],
       lat: number[] = [];
     for (let k = 0; k < m; k++) {
-      lon.push(r.lon[k]);
-      lat.push(r.lat[k]);
+      lon.push(r.lon[k]!);
+      lat.push(r.lat[k]!);
       const f = set.get(k);
       if (f !== undefined) {
         const k2 = (k + 1) % m;
-        const line = WGS84.InverseLine(r.lat[k], r.lon[k], r.lat[k2], r.lon[k2]);
+        const line = WGS84.InverseLine(r.lat[k]!, r.lon[k]!, r.lat[k2]!, r.lon[k2]!);
         const p = line.Position((line.s13 ?? 0) * f);
         lon.push(p.lon2!);
         lat.push(p.lat2!);
@@ -1119,7 +1139,8 @@ function geodesicCircle(
   void x;
   void y;
   const out: Flat = [];
-  for (let k = 0; k < cosT.length; k++) out.push(ccx + cosT[k] * ax + sinT[k] * bx, ccy + cosT[k] * ay + sinT[k] * by);
+  for (let k = 0; k < cosT.length; k++)
+    out.push(ccx + cosT[k]! * ax + sinT[k]! * bx, ccy + cosT[k]! * ay + sinT[k]! * by);
   return out;
 }
 
@@ -1131,40 +1152,48 @@ export function refineEquidistant(
   proj: Laea,
   x0: number,
   y0: number,
-  sites: number[],
+  sites: [number, number] | [number, number, number],
   s: { xy: Float64Array; lon: number[] | Float64Array; lat: number[] | Float64Array },
-): { lonlat: Position; residual: number } {
+): { lonlat: [number, number]; residual: number } {
+  const [s0, s1, s2] = sites;
   let x = x0,
     y = y0;
   let residual = Infinity;
   let lonlat = proj.inverse(x, y);
   for (let it = 0; it < 8; it++) {
     const [lon, lat] = lonlat;
-    const d = sites.map((k) => geoDistance(lon, lat, s.lon[k], s.lat[k]));
-    const u = sites.map((k) => {
-      const ux = x - s.xy[2 * k],
-        uy = y - s.xy[2 * k + 1];
+    const dist = (k: number) => geoDistance(lon, lat, s.lon[k]!, s.lat[k]!);
+    // Unit vector from site k to the point (the gradient of the distance to k).
+    const unit = (k: number): [number, number] => {
+      const ux = x - s.xy[2 * k]!,
+        uy = y - s.xy[2 * k + 1]!;
       const l = Math.hypot(ux, uy) || 1;
       return [ux / l, uy / l];
-    });
-    const g1 = d[0] - d[1];
+    };
+    const d0 = dist(s0),
+      d1 = dist(s1);
+    const [u0x, u0y] = unit(s0),
+      [u1x, u1y] = unit(s1);
+    const g1 = d0 - d1;
     residual = Math.abs(g1);
-    if (sites.length === 2) {
+    if (s2 === undefined) {
       if (residual < 0.01) break;
-      const jx = u[0][0] - u[1][0],
-        jy = u[0][1] - u[1][1];
+      const jx = u0x - u1x,
+        jy = u0y - u1y;
       const j2 = jx * jx + jy * jy;
       if (j2 < 1e-14) break;
       x -= (g1 * jx) / j2;
       y -= (g1 * jy) / j2;
     } else {
-      const g2 = d[0] - d[2];
-      residual = Math.max(residual, Math.abs(g2), Math.abs(d[1] - d[2]));
+      const d2 = dist(s2);
+      const [u2x, u2y] = unit(s2);
+      const g2 = d0 - d2;
+      residual = Math.max(residual, Math.abs(g2), Math.abs(d1 - d2));
       if (residual < 0.01) break;
-      const a = u[0][0] - u[1][0],
-        b = u[0][1] - u[1][1],
-        c = u[0][0] - u[2][0],
-        e = u[0][1] - u[2][1];
+      const a = u0x - u1x,
+        b = u0y - u1y,
+        c = u0x - u2x,
+        e = u0y - u2y;
       const det = a * e - b * c;
       if (Math.abs(det) < 1e-12) break;
       x -= (g1 * e - b * g2) / det;
@@ -1206,10 +1235,10 @@ function clipSegment(ax: number, ay: number, bx: number, by: number, p: Flat): [
   const n = p.length;
   for (let i = 0; i < n; i += 2) {
     const j = i + 2 === n ? 0 : i + 2;
-    const ex = p[j] - p[i],
-      ey = p[j + 1] - p[i + 1];
+    const ex = p[j]! - p[i]!,
+      ey = p[j + 1]! - p[i + 1]!;
     // Inside: cross(e, q - p_i) >= 0.
-    const num = ex * (ay - p[i + 1]) - ey * (ax - p[i]);
+    const num = ex * (ay - p[i + 1]!) - ey * (ax - p[i]!);
     const den = ex * dy - ey * dx;
     if (den === 0) {
       if (num < 0) return null;
@@ -1230,35 +1259,14 @@ function minDistance(p: Flat, x: number, y: number): number {
   const n = p.length;
   for (let i = 0; i < n; i += 2) {
     const j = i + 2 === n ? 0 : i + 2;
-    const ax = p[i],
-      ay = p[i + 1],
-      ex = p[j] - ax,
-      ey = p[j + 1] - ay;
+    const ax = p[i]!,
+      ay = p[i + 1]!,
+      ex = p[j]! - ax,
+      ey = p[j + 1]! - ay;
     if (ex * (y - ay) - ey * (x - ax) < 0) inside = false;
     const l2 = ex * ex + ey * ey;
     const t = l2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * ex + (y - ay) * ey) / l2)) : 0;
     best = Math.min(best, Math.hypot(ax + t * ex - x, ay + t * ey - y));
   }
   return inside ? 0 : best;
-}
-
-function convexHullFlat(p: Flat): Flat {
-  const pts: [number, number][] = [];
-  for (let i = 0; i < p.length; i += 2) pts.push([p[i], p[i + 1]]);
-  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: number[], a: number[], b: number[]) =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: [number, number][] = [],
-    upper: [number, number][] = [];
-  for (const q of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
-    lower.push(q);
-  }
-  for (let k = pts.length - 1; k >= 0; k--) {
-    const q = pts[k];
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
-    upper.push(q);
-  }
-  const hull = lower.slice(0, -1).concat(upper.slice(0, -1));
-  return hull.flat();
 }
