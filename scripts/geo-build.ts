@@ -62,10 +62,11 @@ function fillAndUnpinch(ring: Ring): Ring[] {
   const open = ring.slice(0, -1);
   const seen = new Map<string, number>();
   for (let i = 0; i < open.length; i++) {
-    const key = `${open[i][0]},${open[i][1]}`;
+    const p = open[i]!;
+    const key = `${p[0]},${p[1]}`;
     const j = seen.get(key);
     if (j !== undefined) {
-      const inner = [...open.slice(j, i), open[i]];
+      const inner = [...open.slice(j, i), p];
       const outer = [...open.slice(0, j), ...open.slice(i)];
       const whole = Math.sign(signedPlanarArea(open));
       const loops = [closeRing(outer), closeRing(inner)].filter((l) => l.length >= 4);
@@ -80,7 +81,7 @@ function dedupeConsecutive(ring: Ring): Ring {
   const out: Ring = [];
   for (const p of ring) {
     const q = out[out.length - 1];
-    if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push([round(p[0]), round(p[1])]);
+    if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push([round(p[0]!), round(p[1]!)]);
   }
   return out;
 }
@@ -91,8 +92,8 @@ function centroidOf(ring: Ring): Position {
   let sx = 0,
     sy = 0;
   for (const p of ring.slice(0, -1)) {
-    sx += p[0];
-    sy += p[1];
+    sx += p[0]!;
+    sy += p[1]!;
   }
   const n = ring.length - 1;
   return [sx / n, sy / n];
@@ -118,20 +119,20 @@ function loadParts(): SourcePart[] {
         maxx = -Infinity,
         miny = Infinity,
         maxy = -Infinity;
-      for (const [x, y] of outer) {
-        minx = Math.min(minx, x);
-        maxx = Math.max(maxx, x);
-        miny = Math.min(miny, y);
-        maxy = Math.max(maxy, y);
+      for (const [x, y] of outer!) {
+        minx = Math.min(minx, x!);
+        maxx = Math.max(maxx, x!);
+        miny = Math.min(miny, y!);
+        maxy = Math.max(maxy, y!);
       }
       if (maxx < 138.5 || minx > 157.5 || maxy < 39 || miny > 51) return;
-      for (const ring of fillAndUnpinch(outer)) {
+      for (const ring of fillAndUnpinch(outer!)) {
         const clean = dedupeConsecutive(ring);
         if (clean.length < 4) continue;
         parts.push({
           admin,
           index,
-          ring: orientPolygon([clean])[0],
+          ring: orientPolygon([clean])[0]!,
           areaKm2: ringAreaM2(clean) / 1e6,
           centroid: centroidOf(clean),
         });
@@ -147,10 +148,10 @@ type IslandId = 'habomai' | 'shikotan' | 'kunashiri' | 'etorofu';
 function islandOf(p: SourcePart): IslandId | null {
   if (p.admin !== 'RUS') return null;
   const [x, y] = p.centroid;
-  if (x > 145.83 && x < 146.45 && y > 43.3 && y < 43.67) return 'habomai';
-  if (x >= 146.55 && x < 147.0 && y > 43.6 && y < 43.95) return 'shikotan';
-  if (x >= 145.3 && x < 146.65 && y >= 43.6 && y < 44.6) return 'kunashiri';
-  if (x >= 146.8 && x < 149.0 && y >= 44.3 && y < 45.7) return 'etorofu';
+  if (x! > 145.83 && x! < 146.45 && y! > 43.3 && y! < 43.67) return 'habomai';
+  if (x! >= 146.55 && x! < 147.0 && y! > 43.6 && y! < 43.95) return 'shikotan';
+  if (x! >= 145.3 && x! < 146.65 && y! >= 43.6 && y! < 44.6) return 'kunashiri';
+  if (x! >= 146.8 && x! < 149.0 && y! >= 44.3 && y! < 45.7) return 'etorofu';
   return null;
 }
 
@@ -225,7 +226,8 @@ function islandFeature(id: IslandId, parts: SourcePart[]): Feature<MultiPolygon>
         : {}),
       official_parts: countedParts,
       note:
-        `Parts 1-${countedParts} are the land counted in GSI's figure for this ${id === 'habomai' ? 'group' : 'island'}` +
+        `Parts 1-${countedParts} are the land counted in GSI's figure for this ` +
+        `${id === 'habomai' ? 'group' : 'island'}` +
         (countedParts < ordered.length
           ? `; the remaining ${ordered.length - countedParts} are small islets GSI counts separately.`
           : '.') +
@@ -284,11 +286,11 @@ function assertSeaCoverage(context: Feature<Polygon | MultiPolygon>[]): void {
       s = Infinity,
       e = -Infinity,
       n = -Infinity;
-    for (const [x, y] of ring) {
-      w = Math.min(w, x);
-      s = Math.min(s, y);
-      e = Math.max(e, x);
-      n = Math.max(n, y);
+    for (const [x, y] of ring!) {
+      w = Math.min(w, x!);
+      s = Math.min(s, y!);
+      e = Math.max(e, x!);
+      n = Math.max(n, y!);
     }
     return { admin: f.properties!.admin as string, w, s, e, n };
   });
@@ -310,7 +312,7 @@ function assertSeaCoverage(context: Feature<Polygon | MultiPolygon>[]): void {
 /** One feature per line: readable diffs, stable bytes. */
 function writeCollection(file: string, features: Feature[]): void {
   const body = features.map((f) => JSON.stringify(f)).join(',\n');
-  writeFileSync(join(OUT, file), `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
+  writeFileSync(join(OUT!, file), `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
 }
 
 function assertValid(name: string, features: Feature<Polygon | MultiPolygon>[]): void {
@@ -318,7 +320,7 @@ function assertValid(name: string, features: Feature<Polygon | MultiPolygon>[]):
     const k = kinks(f);
     if (k.features.length)
       throw new Error(
-        `${name} ${f.properties?.id}: self-intersection at ${JSON.stringify(k.features[0].geometry.coordinates)}`,
+        `${name} ${f.properties?.id}: self-intersection at ${JSON.stringify(k.features[0]!.geometry.coordinates)}`,
       );
   }
 }
@@ -332,7 +334,7 @@ function main(): void {
   }
   const order: IslandId[] = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
   const islands = order.map((id) => islandFeature(id, groups.get(id) ?? []));
-  const jpn = parts.filter((p) => p.admin === 'JPN' && p.centroid[0] > 139 && p.centroid[1] > 41.3);
+  const jpn = parts.filter((p) => p.admin === 'JPN' && p.centroid[0]! > 139 && p.centroid[1]! > 41.3);
   const hokkaidoPart = jpn.reduce((a, b) => (b.areaKm2 > a.areaKm2 ? b : a));
   const hokkaido: Feature<MultiPolygon> = {
     type: 'Feature',
@@ -351,12 +353,12 @@ function main(): void {
   assertValid('context', context);
   assertSeaCoverage(context);
 
-  mkdirSync(join(OUT, 'geo'), { recursive: true });
+  mkdirSync(join(OUT!, 'geo'), { recursive: true });
   writeCollection('geo/islands.geojson', islands);
   writeCollection('geo/hokkaido.geojson', [hokkaido]);
   writeCollection('geo/context-land.geojson', context);
   // History lines and precedents (data/history-events.json, data/precedents.json) from the same source.
-  for (const line of buildHistoryAndPrecedents(readSource(), OUT, ROOT)) console.log(line);
+  for (const line of buildHistoryAndPrecedents(readSource(), OUT!, ROOT)) console.log(line);
   const provenance = {
     source: {
       package: SOURCE.name,
@@ -374,9 +376,12 @@ function main(): void {
     processing: [
       'RUS and JPN polygons within 138.5-157.5 E, 39-51 N',
       'inland lakes and lagoons filled (holes dropped), as the official areas include them',
-      'rings that touch themselves are split at the touching vertex; loops wound against the ring (enclosed water, e.g. Etorofu near 147.70 E 45.09 N) are dropped',
-      "Kunashiri's southern spit (source polygons 9280 and 9283, cut off by the generalisation) is counted with Kunashiri",
-      'outer rings counter-clockwise (RFC 7946), consecutive duplicate vertices removed, coordinates at most 6 decimals',
+      'rings that touch themselves are split at the touching vertex; loops wound against the ring ' +
+        '(enclosed water, e.g. Etorofu near 147.70 E 45.09 N) are dropped',
+      "Kunashiri's southern spit (source polygons 9280 and 9283, cut off by the generalisation) " +
+        'is counted with Kunashiri',
+      'outer rings counter-clockwise (RFC 7946), consecutive duplicate vertices removed, ' +
+        'coordinates at most 6 decimals',
       'context land clipped to 138.5-157.5 E, 39.5-51 N; pieces under 0.05 km2 left out',
     ],
     outputs: Object.fromEntries(
@@ -384,13 +389,13 @@ function main(): void {
         f.properties!.id,
         {
           parts: f.geometry.coordinates.length,
-          vertices: f.geometry.coordinates.reduce((s, p) => s + p[0].length, 0),
+          vertices: f.geometry.coordinates.reduce((s, p) => s + p[0]!.length, 0),
           area_km2: Number(geometryAreaKm2(f.geometry).toFixed(3)),
         },
       ]),
     ),
   };
-  writeFileSync(join(OUT, 'geo/PROVENANCE.json'), JSON.stringify(provenance, null, 2) + '\n');
+  writeFileSync(join(OUT!, 'geo/PROVENANCE.json'), JSON.stringify(provenance, null, 2) + '\n');
   for (const [id, o] of Object.entries(provenance.outputs)) console.log(id.padEnd(10), JSON.stringify(o));
   console.log(`context-land: ${context.length} polygons`);
 }

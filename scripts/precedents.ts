@@ -1,7 +1,8 @@
 /**
  * Precedents measured with the atlas's own code (data/precedents.json, geo/precedents.geojson).
  *   npm run --silent precedents            readable summary
- *   npm run --silent precedents -- --json  [{ id, name, parties, real_share, area_km2, published, exact_half_line_offset_km, ... }]
+ *   npm run --silent precedents -- --json  [{ id, name, parties, real_share, area_km2, published,
+ *                                             exact_half_line_offset_km, ... }]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +46,8 @@ function text(figures: PrecedentFigures[]): string {
     out.push(`${f.name}`);
     out.push(`  parties: ${f.parties.join(' / ')}`);
     out.push(
-      `  measured here: ${f.parties.map((p) => `${p} ${pct(f.real_share[p])}`).join(', ')}${f.area_km2 === null ? '' : ` of ${f.area_km2} km²`}`,
+      `  measured here: ${f.parties.map((p) => `${p} ${pct(f.real_share[p] ?? null)}`).join(', ')}` +
+        (f.area_km2 === null ? '' : ` of ${f.area_km2} km²`),
     );
     if (f.published_implied_share)
       for (const [p, [lo, hi]] of Object.entries(f.published_implied_share))
@@ -54,7 +56,10 @@ function text(figures: PrecedentFigures[]): string {
     if (f.real_line)
       out.push(`  real line: ${f.real_line.length_km} km at ${f.real_line.bearing_deg}° (${f.real_line.drawn})`);
     out.push(
-      `  exact half line at the same bearing: ${f.exact_half_line_offset_km === null ? 'not computed' : `${f.exact_half_line_offset_km} km from the real line`}`,
+      '  exact half line at the same bearing: ' +
+        (f.exact_half_line_offset_km === null
+          ? 'not computed'
+          : `${f.exact_half_line_offset_km} km from the real line`),
     );
     out.push(`  source: ${f.source_check}`);
     out.push('');

@@ -17,6 +17,7 @@ import {
   type AreaBasis,
   type OptionResult,
   type OptionSpec,
+  type ShareContext,
 } from '../src/geo/shares.ts';
 import { loadShareContext, loadSites, OPTIONS } from './lib/load-node.ts';
 import { sitesUnderOption, type SitesUnderOption } from '../src/geo/sites.ts';
@@ -105,7 +106,39 @@ function seaJson(sea: SeaResult, statusQuo: SeaResult) {
   };
 }
 
-function toJson(r: OptionResult, sites: SitesUnderOption, sea?: ReturnType<typeof seaJson>) {
+/**
+ * The 1945 villages on each side under an option: a whole island's villages go with the island; on a cut
+ * island each village is on the side of its seat (the approximation by village seat of src/geo/villages.ts),
+ * or not located when its seat is unknown or straddles the line.
+ */
+function villagesBySide(ctx: ShareContext, r: OptionResult) {
+  const cutSides = new Map(r.people.cutVillages1945.map((v) => [v.id, v.side]));
+  const toJapan = new Set(r.perIsland.filter((i) => i.fractionToJapan >= 1).map((i) => i.id));
+  const out: Record<
+    'japan' | 'russia' | 'not_located',
+    { id: string; island: string; name_en: string; population: number }[]
+  > = { japan: [], russia: [], not_located: [] };
+  for (const v of ctx.villages1945) {
+    const cutSide = cutSides.get(v.id);
+    const side =
+      cutSide === undefined
+        ? toJapan.has(v.island)
+          ? 'japan'
+          : 'russia'
+        : cutSide === 'not-located'
+          ? 'not_located'
+          : cutSide;
+    out[side].push({ id: v.id, island: v.island, name_en: v.name_en, population: v.population });
+  }
+  return out;
+}
+
+function toJson(
+  r: OptionResult,
+  sites: SitesUnderOption,
+  villages: ReturnType<typeof villagesBySide>,
+  sea?: ReturnType<typeof seaJson>,
+) {
   return {
     id: r.id,
     name: r.name,
@@ -142,6 +175,7 @@ function toJson(r: OptionResult, sites: SitesUnderOption, sea?: ReturnType<typeo
       japanese_1945: r.people.japanese1945,
       russian_residents: r.people.russianNow,
       cut_settlements: r.people.cutSettlements,
+      villages_1945: villages,
     },
     ...(sea ? { sea } : {}),
   };
@@ -174,18 +208,20 @@ function main() {
       total_km2: round(totalOn(ctx, args.basis), 4),
       sites_year: year,
       islands: Object.fromEntries(ISLAND_ORDER.map((id) => [id, round(areaOn(ctx, id, args.basis), 4)])),
-      options: results.map((r, i) => toJson(r, sites[i], seaJson(seas[i], seaStatusQuo))),
+      options: results.map((r, i) => toJson(r, sites[i]!, villagesBySide(ctx, r), seaJson(seas[i]!, seaStatusQuo))),
     };
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
   }
   const basisText =
     args.basis === 'official'
-      ? "official (GSI 2025 figures of the four groups; their sum 4,998.40 km²; GSI's 5,003.05 also counts unassigned islets)"
+      ? 'official (GSI 2025 figures of the four groups; their sum 4,998.40 km²; ' +
+        "GSI's 5,003.05 also counts unassigned islets)"
       : 'geodesic (WGS84 ellipsoid, computed from geo/islands.geojson)';
   const lines = [
     `Basis: ${basisText}`,
-    `Disputed total: ${totalOn(ctx, args.basis).toFixed(2)} km²  (${ISLAND_ORDER.map((id) => `${id} ${areaOn(ctx, id, args.basis).toFixed(2)}`).join(', ')})`,
+    `Disputed total: ${totalOn(ctx, args.basis).toFixed(2)} km²  ` +
+      `(${ISLAND_ORDER.map((id) => `${id} ${areaOn(ctx, id, args.basis).toFixed(2)}`).join(', ')})`,
     '',
   ];
   const head = [
@@ -203,29 +239,32 @@ function main() {
     r.japanKm2.toFixed(2),
     r.russiaKm2.toFixed(2),
     (r.japanShare * 100).toFixed(2),
-    (seas[i].japanShare * 100).toFixed(2),
+    (seas[i]!.japanShare * 100).toFixed(2),
     r.islandsToJapan.join(', ') || '-',
-    `${sites[i].toJapan.length}${sites[i].ambiguous.length ? ` (+${sites[i].ambiguous.length})` : ''}`,
+    `${sites[i]!.toJapan.length}${sites[i]!.ambiguous.length ? ` (+${sites[i]!.ambiguous.length})` : ''}`,
     r.cut
-      ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} %, requested ${fmtDeg(r.cut.requestedBearingDeg)}` +
-        ` (measured ${r.cut.measuredBearingDeg === null ? '-' : fmtDeg(r.cut.measuredBearingDeg)}), border ${r.cut.borderLengthKm.toFixed(1)} km` +
+      ? `${r.cut.island} ${(r.cut.islandFractionToJapan * 100).toFixed(2)} %, ` +
+        `requested ${fmtDeg(r.cut.requestedBearingDeg)}` +
+        ` (measured ${r.cut.measuredBearingDeg === null ? '-' : fmtDeg(r.cut.measuredBearingDeg)}), ` +
+        `border ${r.cut.borderLengthKm.toFixed(1)} km` +
         (r.cut.defaultBorderLengthKm !== null
           ? ` (across the long axis: ${r.cut.defaultBorderLengthKm.toFixed(1)} km)`
           : '') +
         (r.cut.anchorOnJapanSide ? '' : ' [no line at this bearing keeps the side facing Hokkaido]')
       : '-',
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) =>
     r
-      .map((c, i) => (i >= 1 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .map((c, i) => (i >= 1 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
   lines.push(
     '',
-    `Sea: Japan's share of the ${Math.round(seaStatusQuo.regionM2 / 1e6).toLocaleString('en-US')} km² of sea within 200 nm of the four islands, each point to the side` +
-      ' whose coast is nearer (equidistance from normal baselines, WGS84; not an agreed boundary; straight baselines not used).',
+    `Sea: Japan's share of the ${Math.round(seaStatusQuo.regionM2 / 1e6).toLocaleString('en-US')} km² of sea ` +
+      'within 200 nm of the four islands, each point to the side whose coast is nearer (equidistance from ' +
+      'normal baselines, WGS84; not an agreed boundary; straight baselines not used).',
   );
   process.stdout.write(lines.join('\n') + '\n');
 }

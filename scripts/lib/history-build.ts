@@ -32,8 +32,8 @@ function centroidOf(ring: Ring): Position {
   let sx = 0,
     sy = 0;
   for (const p of ring.slice(0, -1)) {
-    sx += p[0];
-    sy += p[1];
+    sx += p[0]!;
+    sy += p[1]!;
   }
   return [sx / (ring.length - 1), sy / (ring.length - 1)];
 }
@@ -48,8 +48,8 @@ function parts(
     if (!a3s.includes(f.properties.A3)) continue;
     const polys = f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates];
     polys.forEach((poly, index) => {
-      const outer = poly[0];
-      if (!outer.some(([x, y]) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3])) return;
+      const outer = poly[0]!;
+      if (!outer.some(([x, y]) => x! >= box[0]! && x! <= box[2]! && y! >= box[1]! && y! <= box[3]!)) return;
       out.push({ a3: f.properties.A3, index, outer, areaKm2: ringAreaM2(outer) / 1e6, centroid: centroidOf(outer) });
     });
   }
@@ -64,18 +64,18 @@ function largest(list: Part[], test: (c: Position) => boolean): Part {
 
 function clipToBox(ring: Ring, box: number[]): Position[][][] {
   const boxRing: Ring = [
-    [box[0], box[1]],
-    [box[2], box[1]],
-    [box[2], box[3]],
-    [box[0], box[3]],
-    [box[0], box[1]],
+    [box[0]!, box[1]!],
+    [box[2]!, box[1]!],
+    [box[2]!, box[3]!],
+    [box[0]!, box[3]!],
+    [box[0]!, box[1]!],
   ];
   const clipped = intersection([ring] as never, [boxRing] as never) as unknown as Position[][][];
-  return clipped.map((poly) => orientPolygon(poly.map((r) => r.map(([x, y]) => [r5(x), r5(y)]))));
+  return clipped.map((poly) => orientPolygon(poly.map((r) => r.map(([x, y]) => [r5(x!), r5(y!)]))));
 }
 
 function roundLine(l: LineString): LineString {
-  return { type: 'LineString', coordinates: l.coordinates.map(([x, y]) => [r5(x), r5(y)]) };
+  return { type: 'LineString', coordinates: l.coordinates.map(([x, y]) => [r5(x!), r5(y!)]) };
 }
 
 interface EventLine {
@@ -102,18 +102,18 @@ export function buildHistory(
   } & Record<string, unknown>;
   const rus = parts(source, ['RUS'], [140, 43, 158, 55]);
   const jpn = parts(source, ['JPN'], [139, 41, 146, 46]);
-  const etorofu = largest(rus, ([x, y]) => x >= 146.8 && x < 149 && y >= 44.3 && y < 45.7);
-  const urup = largest(rus, ([x, y]) => x >= 149.2 && x < 150.8 && y >= 45.4 && y < 46.3);
-  const shumshu = largest(rus, ([x, y]) => x >= 155.9 && x < 156.6 && y >= 50.5 && y < 50.95);
-  const sakhalin = largest(rus, ([x, y]) => x >= 141.5 && x < 144.5 && y >= 45.8 && y < 54.5);
-  const hokkaido = largest(jpn, ([x, y]) => x > 139 && y > 41.3);
+  const etorofu = largest(rus, ([x, y]) => x! >= 146.8 && x! < 149 && y! >= 44.3 && y! < 45.7);
+  const urup = largest(rus, ([x, y]) => x! >= 149.2 && x! < 150.8 && y! >= 45.4 && y! < 46.3);
+  const shumshu = largest(rus, ([x, y]) => x! >= 155.9 && x! < 156.6 && y! >= 50.5 && y! < 50.95);
+  const sakhalin = largest(rus, ([x, y]) => x! >= 141.5 && x! < 144.5 && y! >= 45.8 && y! < 54.5);
+  const hokkaido = largest(jpn, ([x, y]) => x! > 139 && y! > 41.3);
   const mainland = rus.find((p) => p.index === 12 && p.areaKm2 > 1e6);
   if (!mainland) throw new Error('history: the Russian mainland polygon is missing from the source');
   // Kamchatka's coast near the strait: the mainland's vertices within 200 km of Shumshu.
   const kamchatka: Ring = mainland.outer.filter(
-    ([x, y]) => Math.abs(x - shumshu.centroid[0]) < 3 && Math.abs(y - shumshu.centroid[1]) < 1.8,
+    ([x, y]) => Math.abs(x! - shumshu.centroid[0]!) < 3 && Math.abs(y! - shumshu.centroid[1]!) < 1.8,
   );
-  const lopatka = kamchatka.reduce((a, b) => (b[1] < a[1] ? b : a));
+  const lopatka = kamchatka.reduce((a, b) => (b[1]! < a[1]! ? b : a));
 
   const lines: Record<string, LineString> = {
     'shimoda-1855-vries': medianLine([etorofu.outer], [urup.outer], 40),
@@ -121,7 +121,7 @@ export function buildHistory(
     'st-petersburg-1875-la-perouse': medianLine([sakhalin.outer], [hokkaido.outer], 40),
   };
   const xs = parallelCrossings(sakhalin.outer, 50);
-  lines['portsmouth-1905-50n'] = parallelLine(50, xs[0], xs[xs.length - 1]);
+  lines['portsmouth-1905-50n'] = parallelLine(50, xs[0]!, xs[xs.length - 1]!);
 
   const features: Feature[] = [];
   const summary: string[] = [];
@@ -149,9 +149,9 @@ export function buildHistory(
   }
   const kurils: Position[][][] = rus
     .filter((p) => p.index !== 12 && p !== etorofu && p.areaKm2 > 0.05)
-    .filter(({ centroid: [x, y] }) => x >= 149.2 && x <= 156.7 && y >= 45.3 && y <= 50.95)
+    .filter(({ centroid: [x, y] }) => x! >= 149.2 && x! <= 156.7 && y! >= 45.3 && y! <= 50.95)
     .sort((a, b) => a.index - b.index)
-    .map((p) => orientPolygon([p.outer.map(([x, y]) => [r5(x), r5(y)])]));
+    .map((p) => orientPolygon([p.outer.map(([x, y]) => [r5(x!), r5(y!)])]));
   const regions: [string, Position[][][]][] = [
     ['kurils-north', kurils],
     ['sakhalin-south', clipToBox(sakhalin.outer, [140, 45, 146, 50])],

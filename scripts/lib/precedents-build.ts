@@ -42,39 +42,40 @@ const ISLAND_MAX_KM2 = 2000;
 const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 function inBox([x, y]: Position, [x0, y0, x1, y1]: number[]): boolean {
-  return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+  return x! >= x0! && x! <= x1! && y! >= y0! && y! <= y1!;
 }
 
 /** Sutherland–Hodgman against an axis-aligned box: cheap pre-cut of huge rings before the exact clip. */
 function clipRingToBox(ring: Ring, [x0, y0, x1, y1]: number[]): Ring {
   let pts = ring.slice(0, -1);
   const edges: [(p: Position) => boolean, (a: Position, b: Position) => Position][] = [
-    [(p) => p[0] >= x0, (a, b) => [x0, a[1] + ((x0 - a[0]) * (b[1] - a[1])) / (b[0] - a[0])]],
-    [(p) => p[0] <= x1, (a, b) => [x1, a[1] + ((x1 - a[0]) * (b[1] - a[1])) / (b[0] - a[0])]],
-    [(p) => p[1] >= y0, (a, b) => [a[0] + ((y0 - a[1]) * (b[0] - a[0])) / (b[1] - a[1]), y0]],
-    [(p) => p[1] <= y1, (a, b) => [a[0] + ((y1 - a[1]) * (b[0] - a[0])) / (b[1] - a[1]), y1]],
+    [(p) => p[0]! >= x0!, (a, b) => [x0!, a[1]! + ((x0! - a[0]!) * (b[1]! - a[1]!)) / (b[0]! - a[0]!)]],
+    [(p) => p[0]! <= x1!, (a, b) => [x1!, a[1]! + ((x1! - a[0]!) * (b[1]! - a[1]!)) / (b[0]! - a[0]!)]],
+    [(p) => p[1]! >= y0!, (a, b) => [a[0]! + ((y0! - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!), y0!]],
+    [(p) => p[1]! <= y1!, (a, b) => [a[0]! + ((y1! - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!), y1!]],
   ];
   for (const [inside, cross] of edges) {
     const out: Position[] = [];
     for (let i = 0; i < pts.length; i++) {
       const cur = pts[i],
         prev = pts[(i + pts.length - 1) % pts.length];
-      if (inside(cur)) {
-        if (!inside(prev)) out.push(cross(prev, cur));
-        out.push(cur);
-      } else if (inside(prev)) out.push(cross(prev, cur));
+      if (inside(cur!)) {
+        if (!inside(prev!)) out.push(cross(prev!, cur!));
+        out.push(cur!);
+      } else if (inside(prev!)) out.push(cross(prev!, cur!));
     }
     pts = out;
     if (pts.length === 0) return [];
   }
-  return [...pts, pts[0]];
+  return [...pts!, pts[0]!];
 }
 
-function pointInRing([x, y]: Position, ring: Ring): boolean {
+function pointInRing(p: Position, ring: Ring): boolean {
+  const [x, y] = [p[0]!, p[1]!];
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i],
-      [xj, yj] = ring[j];
+    const [xi, yi] = [ring[i]![0]!, ring[i]![1]!],
+      [xj, yj] = [ring[j]![0]!, ring[j]![1]!];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -89,18 +90,18 @@ interface SourcePolygon {
 /** The source's land of one country in a box, clipped exactly; MultiPolygon or null. */
 function landInBox(polys: SourcePolygon[], box: number[]): MultiPolygon | null {
   const boxRing: Ring = [
-    [box[0], box[1]],
-    [box[2], box[1]],
-    [box[2], box[3]],
-    [box[0], box[3]],
-    [box[0], box[1]],
+    [box[0]!, box[1]!],
+    [box[2]!, box[1]!],
+    [box[2]!, box[3]!],
+    [box[0]!, box[3]!],
+    [box[0]!, box[1]!],
   ];
   const pieces: Position[][][] = [];
   for (const p of polys) {
-    const outer = p.rings[0].some((q) => inBox(q, box)) ? clipRingToBox(p.rings[0], box) : [];
+    const outer = p.rings[0]!.some((q) => inBox(q, box)) ? clipRingToBox(p.rings[0]!, box) : [];
     if (outer.length < 4) {
       // The box may lie wholly inside the polygon's outer ring.
-      if (!pointInRing([box[0], box[1]], p.rings[0])) continue;
+      if (!pointInRing([box[0]!, box[1]!], p.rings[0]!)) continue;
     }
     const holes = p.rings.slice(1).filter((h) => h.some((q) => inBox(q, box)));
     const shell = outer.length >= 4 ? outer : boxRing;
@@ -112,12 +113,12 @@ function landInBox(polys: SourcePolygon[], box: number[]): MultiPolygon | null {
     const clipped = intersection(piece as never, [boxRing] as never) as unknown as Position[][][];
     for (const poly of clipped) {
       const rings = orientPolygon(
-        poly.map((r) => dedupe(r.map(([x, y]) => [r5(x), r5(y)]))).filter((r) => r.length >= 4),
+        poly.map((r) => dedupe(r.map(([x, y]) => [r5(x!), r5(y!)]))).filter((r) => r.length >= 4),
       );
       if (rings.length && polygonAreaM2(rings) > 1e4) out.push(rings);
     }
   }
-  out.sort((a, b) => a[0][0][0] - b[0][0][0] || a[0][0][1] - b[0][0][1]);
+  out.sort((a, b) => a[0]![0]![0]! - b[0]![0]![0]! || a[0]![0]![1]! - b[0]![0]![1]!);
   return out.length ? { type: 'MultiPolygon', coordinates: out } : null;
 }
 
@@ -129,7 +130,7 @@ function dedupe(ring: Ring): Ring {
   }
   if (out.length > 1) {
     const [f, l] = [out[0], out[out.length - 1]];
-    if (f[0] !== l[0] || f[1] !== l[1]) out.push(f);
+    if (f![0] !== l![0] || f![1] !== l![1]) out.push(f!);
   }
   return out;
 }
@@ -142,20 +143,23 @@ function dedupe(ring: Ring): Ring {
 function sharedBorderNear(a: SourcePolygon[], b: SourcePolygon[], point: Position): Position[] | null {
   const key = (p: Position) => `${p[0]},${p[1]}`;
   const inB = new Set<string>();
-  for (const p of b) for (const q of p.rings[0]) if (distanceM(q, point) < NEAR_KM * 1000 * 4) inB.add(key(q));
+  for (const p of b) for (const q of p.rings[0]!) if (distanceM(q, point) < NEAR_KM * 1000 * 4) inB.add(key(q));
   let best: { ring: Ring; i: number } | null = null,
     bestDist = NEAR_KM * 1000;
   const shared = (ring: Ring, i: number) =>
-    i >= 1 && i < ring.length && inB.has(key(ring[i - 1])) && inB.has(key(ring[i]));
+    i >= 1 && i < ring.length && inB.has(key(ring[i - 1]!)) && inB.has(key(ring[i]!));
   for (const p of a) {
-    const ring = p.rings[0];
+    const ring = p.rings[0]!;
     for (let i = 1; i < ring.length; i++) {
       if (!shared(ring, i)) continue;
       const [u, v] = [ring[i - 1], ring[i]];
       // Distance from the point to the edge, sampled along it (edges here are a few km at most).
       let d = Infinity;
       for (let k = 0; k <= 50; k++)
-        d = Math.min(d, distanceM([u[0] + ((v[0] - u[0]) * k) / 50, u[1] + ((v[1] - u[1]) * k) / 50], point));
+        d = Math.min(
+          d,
+          distanceM([u![0]! + ((v![0]! - u![0]!) * k) / 50, u![1]! + ((v![1]! - u![1]!) * k) / 50], point),
+        );
       if (d < bestDist) {
         bestDist = d;
         best = { ring, i };
@@ -166,8 +170,8 @@ function sharedBorderNear(a: SourcePolygon[], b: SourcePolygon[], point: Positio
   const { ring } = best;
   let from = best.i - 1,
     to = best.i;
-  while (shared(ring, from) && distanceM(ring[from - 1], ring[from]) >= 1000) from--;
-  while (shared(ring, to + 1) && distanceM(ring[to], ring[to + 1]) >= 1000) to++;
+  while (shared(ring, from) && distanceM(ring[from - 1]!, ring[from]!) >= 1000) from--;
+  while (shared(ring, to + 1) && distanceM(ring[to]!, ring[to + 1]!) >= 1000) to++;
   return ring.slice(from, to + 1);
 }
 
@@ -177,9 +181,14 @@ function polygonHolding(
   point: Position,
 ): { a3: string; index: number; areaKm2: number; vertices: number } | null {
   for (const p of polys) {
-    if (!pointInRing(point, p.rings[0])) continue;
+    if (!pointInRing(point, p.rings[0]!)) continue;
     if (p.rings.slice(1).some((h) => pointInRing(point, h))) continue;
-    return { a3: p.a3, index: p.index, areaKm2: Math.round(ringAreaM2(p.rings[0]) / 1e6), vertices: p.rings[0].length };
+    return {
+      a3: p.a3,
+      index: p.index,
+      areaKm2: Math.round(ringAreaM2(p.rings[0]!) / 1e6),
+      vertices: p.rings[0]!.length,
+    };
   }
   return null;
 }
@@ -189,7 +198,7 @@ function feature(id: string, props: Record<string, unknown>, geometry: Feature['
 }
 
 /** Builds geo/precedents.geojson from the parsed source collection; returns a one-line summary per case. */
-export function buildPrecedents(
+function buildPrecedents(
   source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>,
   outDir: string,
   root: string,
@@ -217,7 +226,8 @@ export function buildPrecedents(
             case: c.id,
             kind: 'real-line',
             drawn:
-              'Article 1 turning points 1-8 joined by WGS84 geodesics (the treaty\'s "geodetic lines"); the end point beyond point 8 (defined by the continental-shelf limits) is not drawn',
+              'Article 1 turning points 1-8 joined by WGS84 geodesics (the treaty\'s "geodetic lines"); ' +
+              'the end point beyond point 8 (defined by the continental-shelf limits) is not drawn',
             length_km: Number(lineLengthKm(line.coordinates).toFixed(1)),
           },
           line,
@@ -228,7 +238,7 @@ export function buildPrecedents(
           feature(
             `${c.id}-point-${k + 1}`,
             { case: c.id, kind: 'turning-point', point: k + 1 },
-            { type: 'Point', coordinates: [Number(p[0].toFixed(6)), Number(p[1].toFixed(6))] },
+            { type: 'Point', coordinates: [Number(p[0]!.toFixed(6)), Number(p[1]!.toFixed(6))] },
           ),
         ),
       );
@@ -240,9 +250,9 @@ export function buildPrecedents(
     if (!c.bbox || !c.source_polygons) continue;
     const box = c.bbox;
     const [partyA, partyB] = c.parties;
-    const near = (p: SourcePolygon) => p.rings[0].some((q) => inBox(q, box));
-    const polysA = (byA3.get(c.source_polygons[partyA]) ?? []).filter(near);
-    const polysB = (byA3.get(c.source_polygons[partyB]) ?? []).filter(near);
+    const near = (p: SourcePolygon) => p.rings[0]!.some((q) => inBox(q, box));
+    const polysA = (byA3.get(c.source_polygons[partyA!]!) ?? []).filter(near);
+    const polysB = (byA3.get(c.source_polygons[partyB!]!) ?? []).filter(near);
     for (const [party, polys] of [
       [partyA, polysA],
       [partyB, polysB],
@@ -251,8 +261,8 @@ export function buildPrecedents(
       if (land)
         features.push(
           feature(
-            `${c.id}-land-${c.source_polygons[party].toLowerCase()}`,
-            { case: c.id, kind: 'land', party, source_admin: c.source_polygons[party] },
+            `${c.id}-land-${c.source_polygons[party!]!.toLowerCase()}`,
+            { case: c.id, kind: 'land', party, source_admin: c.source_polygons[party!] },
             land,
           ),
         );
@@ -267,16 +277,22 @@ export function buildPrecedents(
         ? "the island's published position lies in no source land polygon (it falls in the water the source maps)"
         : resolved
           ? `the island is a separate source polygon (${holder.a3} part ${holder.index}, ${holder.areaKm2} km²)`
-          : `not resolved: the island's published position lies in the source's ${holder.a3} mainland polygon (part ${holder.index}, ${holder.areaKm2.toLocaleString('en-US')} km², ${holder.vertices.toLocaleString('en-US')} vertices); no water separates the island from the mainland there, so neither party's part can be outlined from this source`;
+          : `not resolved: the island's published position lies in the source's ${holder.a3} mainland polygon ` +
+            `(part ${holder.index}, ${holder.areaKm2.toLocaleString('en-US')} km², ` +
+            `${holder.vertices.toLocaleString('en-US')} vertices); no water separates the island from the mainland ` +
+            "there, so neither party's part can be outlined from this source";
     if (border) {
-      const coords = border.map(([x, y]) => [r5(x), r5(y)]);
+      const coords = border.map(([x, y]) => [r5(x!), r5(y!)]);
       features.push(
         feature(
           `${c.id}-line`,
           {
             case: c.id,
             kind: 'real-line',
-            drawn: `the edge shared by the source's ${c.source_polygons[partyA]} and ${c.source_polygons[partyB]} polygons across the island (the shared edge passing nearest its published position, with adjacent shared edges of 1 km or more)`,
+            drawn:
+              `the edge shared by the source's ${c.source_polygons[partyA!]} and ${c.source_polygons[partyB!]} ` +
+              'polygons across the island (the shared edge passing nearest its published position, with adjacent ' +
+              'shared edges of 1 km or more)',
             length_km: Number(lineLengthKm(coords).toFixed(2)),
           },
           { type: 'LineString', coordinates: coords },
@@ -289,7 +305,7 @@ export function buildPrecedents(
         { case: c.id, kind: 'source-check', resolved, check },
         {
           type: 'Point',
-          coordinates: point ? [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))] : [box[0], box[1]],
+          coordinates: point ? [Number(point[0]!.toFixed(6)), Number(point[1]!.toFixed(6))] : [box[0], box[1]],
         },
       ),
     );
@@ -302,7 +318,10 @@ export function buildPrecedents(
   return summary;
 }
 
-/** The pipeline's one entry point for the history and precedents layers (geo/history.geojson, geo/precedents.geojson). */
+/**
+ * The pipeline's one entry point for the history and precedents layers (geo/history.geojson,
+ * geo/precedents.geojson).
+ */
 export function buildHistoryAndPrecedents(
   source: FeatureCollection<Polygon | MultiPolygon, { A3: string }>,
   outDir: string,

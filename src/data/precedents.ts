@@ -6,13 +6,13 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { checkSource, type Source } from './sources.ts';
 import { validateLayerObject, type LayerSchema, type ValidationProblem } from './validate.ts';
 import type { PrecedentCase, PrecedentFeature } from '../geo/precedents.ts';
-import { parseDms } from '../geo/precedents.ts';
+import { PRECEDENT_TEXT_LANGUAGES, parseDms } from '../geo/precedents.ts';
 
 export const PRECEDENTS_FILE = 'data/precedents.json';
 export const PRECEDENTS_GEO_FILE = 'geo/precedents.geojson';
-export const PRECEDENT_KINDS = ['land', 'real-line', 'turning-point', 'source-check', 'part'] as const;
+const PRECEDENT_KINDS = ['land', 'real-line', 'turning-point', 'source-check', 'part'] as const;
 
-export const PRECEDENTS_SCHEMA: LayerSchema = {
+const PRECEDENTS_SCHEMA: LayerSchema = {
   geometryTypes: ['MultiPolygon', 'Polygon', 'LineString', 'Point'],
   requiredProperties: ['id', 'case', 'kind'],
   // The land is clipped exactly by the pipeline; the rivers' holes touch the clip box.
@@ -72,6 +72,26 @@ export function checkPrecedentsTable(data: unknown, file: string = PRECEDENTS_FI
         c.sources.forEach((s, j) => {
           if (!sourceIds.has(s as string)) put(`sources[${j}]`, `"${String(s)}" is not in the file's sources`);
         });
+      // Every case reads in each interface language: name and instrument, the wording when one is published,
+      // and a note for each turning point that has one.
+      const texts = isObj(c.texts) ? c.texts : null;
+      if (!texts) put('texts', `must give the texts in ${PRECEDENT_TEXT_LANGUAGES.join(' and ')}`);
+      else
+        for (const lang of PRECEDENT_TEXT_LANGUAGES) {
+          const tx = texts[lang];
+          if (!isObj(tx)) {
+            put(`texts.${lang}`, 'is missing');
+            continue;
+          }
+          for (const f of ['name', 'instrument']) if (!nonEmpty(tx[f])) put(`texts.${lang}.${f}`, 'is missing');
+          if (isObj(c.published) && nonEmpty(c.published.wording) && !nonEmpty(tx.wording))
+            put(`texts.${lang}.wording`, 'is missing (the case publishes a wording)');
+          const notes = isObj(tx.turning_point_notes) ? tx.turning_point_notes : {};
+          if (Array.isArray(c.turning_points))
+            for (const t of c.turning_points)
+              if (isObj(t) && nonEmpty(t.note) && !nonEmpty(notes[String(t.point)]))
+                put(`texts.${lang}.turning_point_notes.${String(t.point)}`, 'is missing (the point has a note)');
+        }
       if (c.turning_points !== undefined) {
         if (!Array.isArray(c.turning_points) || c.turning_points.length < 2)
           put('turning_points', 'must list at least two points');

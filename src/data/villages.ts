@@ -11,7 +11,7 @@ import { checkSource, type Source } from './sources.ts';
 import { TABLES, TABLE_ISLANDS, formatTableProblem, type TableProblem, type TableResult } from './tables.ts';
 import type { Village1945, VillageSeat } from '../geo/villages.ts';
 
-export const VILLAGES_FILE = 'data/villages-1945.json';
+const VILLAGES_FILE = 'data/villages-1945.json';
 
 export interface VillageEntry extends Village1945 {
   name_ja: string;
@@ -115,7 +115,9 @@ export function validateVillages(
           'villages',
           null,
           '',
-          `${island}: the villages hold ${listed} residents${diff ? ` and ${diff} are explained as not located` : ''}, but ${island}'s 1945 total is ${total}: list the difference in "differences" with its explanation`,
+          `${island}: the villages hold ${listed} residents` +
+            (diff ? ` and ${diff} are explained as not located` : '') +
+            `, but ${island}'s 1945 total is ${total}: list the difference in "differences" with its explanation`,
         );
       }
     }

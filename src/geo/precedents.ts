@@ -26,7 +26,7 @@ export function parseDms(text: string): number {
 /** Geodesic length of a line in km (WGS84). */
 export function lineLengthKm(coords: readonly Position[]): number {
   let m = 0;
-  for (let i = 1; i < coords.length; i++) m += inverse(coords[i - 1], coords[i]).distanceM;
+  for (let i = 1; i < coords.length; i++) m += inverse(coords[i - 1]!, coords[i]!).distanceM;
   return m / 1000;
 }
 
@@ -37,11 +37,12 @@ export function lineLengthKm(coords: readonly Position[]): number {
 export function geodesicLine(points: readonly Position[], stepKm = 10): LineString {
   const out: Position[] = [];
   for (let i = 1; i < points.length; i++) {
-    const [a, b] = [points[i - 1], points[i]];
-    const inv = WGS84.Inverse(a[1], a[0], b[1], b[0]);
+    const [lonA, latA] = points[i - 1]!,
+      [lonB, latB] = points[i]!;
+    const inv = WGS84.Inverse(latA!, lonA!, latB!, lonB!);
     const s12 = inv.s12 ?? 0;
     const n = Math.max(1, Math.ceil(s12 / (stepKm * 1000)));
-    const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
+    const line = WGS84.InverseLine(latA!, lonA!, latB!, lonB!);
     for (let k = i === 1 ? 0 : 1; k <= n; k++) {
       const p = line.Position((s12 * k) / n);
       out.push([round6(p.lon2 ?? 0), round6(p.lat2 ?? 0)]);
@@ -92,6 +93,7 @@ export function measureDivision(
   const line = realLine.coordinates;
   const first = line[0],
     last = line[line.length - 1];
+  if (!first || !last || line.length < 2) throw new RangeError('the real line needs at least two vertices');
   const realBearingDeg = normalizeBearing(inverse(first, last).azimuthDeg);
   // Anchor: a point inside party A's part, so that the solver's "Japan side" is party A's side.
   const prep = prepareTerritory(territory, { anchorTarget: labelPoint(partA) });
@@ -102,7 +104,7 @@ export function measureDivision(
     const { nx, ny } = exactHalf.frame;
     let sum = 0;
     for (const p of line) {
-      const [x, y] = prep.projection.forward(p[0], p[1]);
+      const [x, y] = prep.projection.forward(p[0]!, p[1]!);
       sum += nx * x + ny * y - exactHalf.offsetM;
     }
     const mean = sum / line.length;
@@ -131,6 +133,20 @@ export function impliedShare(partKm2: number, wholeKm2: readonly number[]): [num
 // ---------------------------------------------------------------------------------------------
 // The figures of each case, as the CLI prints them and the page shows them.
 
+/** A case's texts in another language: faithful translations of name, instrument and the published wording. */
+export interface PrecedentTexts {
+  name: string;
+  instrument: string;
+  /** The published wording, translated and marked as a translation. */
+  wording?: string;
+  /** Translations of the turning points' notes, by point number. */
+  turning_point_notes?: Record<string, string>;
+}
+
+/** The languages other than English that every case's texts are given in. */
+export const PRECEDENT_TEXT_LANGUAGES = ['ja', 'ru'] as const;
+export type PrecedentTextLanguage = (typeof PRECEDENT_TEXT_LANGUAGES)[number];
+
 export interface PrecedentCase {
   id: string;
   name: string;
@@ -138,6 +154,7 @@ export interface PrecedentCase {
   instrument: string;
   published: Record<string, unknown>;
   turning_points?: { point: number; lat: string; lon: string; note?: string }[];
+  texts?: Partial<Record<PrecedentTextLanguage, PrecedentTexts>>;
   sources: string[];
 }
 
@@ -159,6 +176,8 @@ export interface PrecedentFigures {
   id: string;
   name: string;
   parties: string[];
+  /** The treaty or agreement that made the division. */
+  instrument: string;
   /** Each party's share of the divided area, measured here; null when the source cannot outline the parts. */
   real_share: Record<string, number | null>;
   /** The divided area measured here (WGS84, km²); null when not measured. */
@@ -172,6 +191,10 @@ export interface PrecedentFigures {
   real_line: { length_km: number; length_nm?: number; bearing_deg: number; drawn: string } | null;
   source_resolves: boolean | null;
   source_check: string;
+  /** Notes on turning points (English), by point number. */
+  turning_point_notes: Record<string, string>;
+  /** The case's texts in Japanese and Russian (data/precedents.json). */
+  texts: Partial<Record<PrecedentTextLanguage, PrecedentTexts>>;
   sources: string[];
 }
 
@@ -193,7 +216,7 @@ export function precedentFigures(
           length_km: round(lineLengthKm(line.coordinates), 2),
           ...(c.turning_points ? { length_nm: round(lineLengthKm(line.coordinates) / 1.852, 1) } : {}),
           bearing_deg: round(
-            normalizeBearing(inverse(line.coordinates[0], line.coordinates[line.coordinates.length - 1]).azimuthDeg),
+            normalizeBearing(inverse(line.coordinates[0]!, line.coordinates[line.coordinates.length - 1]!).azimuthDeg),
             2,
           ),
           drawn: lineF!.properties.drawn ?? '',
@@ -204,7 +227,7 @@ export function precedentFigures(
     let offset: number | null = null;
     if (line && parts.every((p) => p && (p.geometry.type === 'Polygon' || p.geometry.type === 'MultiPolygon'))) {
       const m = measureDivision(parts[0]!.geometry as MultiPolygon, parts[1]!.geometry as MultiPolygon, line);
-      real_share = { [c.parties[0]]: round(m.shares[0], 4), [c.parties[1]]: round(m.shares[1], 4) };
+      real_share = { [c.parties[0]!]: round(m.shares[0], 4), [c.parties[1]!]: round(m.shares[1], 4) };
       area_km2 = round(m.areaKm2, 2);
       offset = round(m.exactHalfLineOffsetKm, 3);
     }
@@ -217,13 +240,14 @@ export function precedentFigures(
         pub.to_china_km2,
         (pub.island_km2 as number[]).map((w) => w + tarabarov),
       );
-      implied = { [c.parties[0]]: [round(lo, 4), round(hi, 4)] };
+      implied = { [c.parties[0]!]: [round(lo, 4), round(hi, 4)] };
     }
     const isTreaty = !!c.turning_points;
     return {
       id: c.id,
       name: c.name,
       parties: [...c.parties],
+      instrument: c.instrument,
       real_share,
       area_km2,
       published: pub,
@@ -232,8 +256,14 @@ export function precedentFigures(
       real_line,
       source_resolves: isTreaty ? null : (check?.properties.resolved ?? false),
       source_check: isTreaty
-        ? 'maritime: the treaty line is drawn from its turning points; the disputed area (between the Russian sector line, roughly 32° E, and the Norwegian median line) is not built, because no source read here gives those lines as coordinates, so the two parts are not measured'
+        ? 'maritime: the treaty line is drawn from its turning points; the disputed area (between the Russian ' +
+          'sector line, roughly 32° E, and the Norwegian median line) is not built, because no source read here ' +
+          'gives those lines as coordinates, so the two parts are not measured'
         : (check?.properties.check ?? 'not checked'),
+      turning_point_notes: Object.fromEntries(
+        (c.turning_points ?? []).flatMap((t) => (t.note ? [[String(t.point), t.note]] : [])),
+      ),
+      texts: c.texts ?? {},
       sources: [...c.sources],
     };
   });

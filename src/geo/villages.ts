@@ -49,13 +49,3 @@ export function villageSide(prep: PreparedTerritory, result: PartitionResult, vi
   }
   return found ?? 'not-located';
 }
-
-/** Residents of the listed villages of one island, and how many of the island's total they leave out. */
-export function villageCoverage(
-  villages: readonly Village1945[],
-  island: string,
-  islandTotal: number,
-): { listed: number; notListed: number } {
-  const listed = villages.filter((v) => v.island === island).reduce((s, v) => s + v.population, 0);
-  return { listed, notListed: islandTotal - listed };
-}

@@ -1,7 +1,15 @@
-/** Precedents: each case on its own small map (SVG), with the real line, the exact half line where measured, the shares and the sources. */
+/**
+ * Precedents: each case on its own small map (SVG), with the real line, the exact half line where measured,
+ * the shares and the sources; names and texts in the interface language.
+ */
 import { Fragment } from 'react';
 import type { Position } from 'geojson';
-import type { PrecedentFeature, PrecedentFigures } from '../geo/precedents.ts';
+import {
+  PRECEDENT_TEXT_LANGUAGES,
+  type PrecedentFeature,
+  type PrecedentFigures,
+  type PrecedentTextLanguage,
+} from '../geo/precedents.ts';
 import type { Source } from '../data/sources.ts';
 import { SourceLink } from './SourceLink.tsx';
 import { useT } from '../i18n/index.ts';
@@ -9,17 +17,59 @@ import { useT } from '../i18n/index.ts';
 const W = 260,
   H = 180;
 const PARTY_COLORS: Record<string, string> = { Russia: '#009E73', China: '#56B4E9', Norway: '#56B4E9' };
+const PARTY_KEYS = {
+  China: 'precedents.party.China',
+  Russia: 'precedents.party.Russia',
+  Norway: 'precedents.party.Norway',
+} as const;
+const isParty = (p: string): p is keyof typeof PARTY_KEYS => Object.hasOwn(PARTY_KEYS, p);
+
+/** A case's name and texts in the interface language (English from the case itself). */
+function useCaseTexts() {
+  const { t, lang } = useT();
+  const textLang = (PRECEDENT_TEXT_LANGUAGES as readonly string[]).includes(lang)
+    ? (lang as PrecedentTextLanguage)
+    : null;
+  const party = (p: string): string => (isParty(p) ? t(PARTY_KEYS[p]) : p);
+  const texts = (f: PrecedentFigures) => (textLang ? (f.texts[textLang] ?? null) : null);
+  return {
+    party,
+    name: (f: PrecedentFigures) => texts(f)?.name ?? f.name,
+    instrument: (f: PrecedentFigures) => texts(f)?.instrument ?? f.instrument,
+    wording: (f: PrecedentFigures, english: string) => texts(f)?.wording ?? english,
+    pointNotes: (f: PrecedentFigures) =>
+      Object.entries(f.turning_point_notes).map(([point, note]) => ({
+        point,
+        note: texts(f)?.turning_point_notes?.[point] ?? note,
+      })),
+    // English shows the pipeline's own account (with its figures); other languages its translated summary.
+    drawn: (f: PrecedentFigures) =>
+      !textLang || !f.real_line
+        ? (f.real_line?.drawn ?? '')
+        : t(f.real_line.length_nm !== undefined ? 'precedents.drawnTreaty' : 'precedents.drawnSharedEdge'),
+    check: (f: PrecedentFigures) =>
+      !textLang
+        ? f.source_check
+        : t(
+            f.source_resolves === null
+              ? 'precedents.checkMaritime'
+              : f.source_resolves
+                ? 'precedents.checkResolved'
+                : 'precedents.checkUnresolved',
+          ),
+  };
+}
 
 function extent(features: PrecedentFeature[]): [number, number, number, number] {
   let x0 = Infinity,
     y0 = Infinity,
     x1 = -Infinity,
     y1 = -Infinity;
-  const visit = (p: Position) => {
-    x0 = Math.min(x0, p[0]);
-    x1 = Math.max(x1, p[0]);
-    y0 = Math.min(y0, p[1]);
-    y1 = Math.max(y1, p[1]);
+  const visit = ([x, y]: Position) => {
+    x0 = Math.min(x0, x!);
+    x1 = Math.max(x1, x!);
+    y0 = Math.min(y0, y!);
+    y1 = Math.max(y1, y!);
   };
   for (const f of features) {
     const g = f.geometry;
@@ -34,6 +84,7 @@ function extent(features: PrecedentFeature[]): [number, number, number, number] 
 /** A small schematic map: longitude scaled by the cosine of the middle latitude. */
 function CaseMap({ figures, features }: { figures: PrecedentFigures; features: PrecedentFeature[] }) {
   const { t } = useT();
+  const tx = useCaseTexts();
   const land = features.filter((f) => f.properties.kind === 'land' || f.properties.kind === 'part');
   const drawn = land.length ? land : features;
   let [x0, y0, x1, y1] = extent(drawn);
@@ -44,7 +95,7 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
   const scale = Math.min(W / ((x1 - x0) * k), H / (y1 - y0));
   const ox = (W - (x1 - x0) * k * scale) / 2,
     oy = (H - (y1 - y0) * scale) / 2;
-  const px = ([x, y]: Position) => `${(ox + (x - x0) * k * scale).toFixed(1)},${(oy + (y1 - y) * scale).toFixed(1)}`;
+  const px = ([x, y]: Position) => `${(ox + (x! - x0) * k * scale).toFixed(1)},${(oy + (y1 - y!) * scale).toFixed(1)}`;
   const ringPath = (ring: Position[]) => `M${ring.map(px).join('L')}Z`;
   const line = features.find((f) => f.properties.kind === 'real-line');
   const points = features.filter((f) => f.properties.kind === 'turning-point');
@@ -55,7 +106,13 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
       width={W}
       height={H}
       role="img"
-      aria-label={`Schematic map of ${figures.name}: ${line ? 'the real line in black' : 'no line drawn'}${figures.exact_half_line_offset_km !== null ? ', the exact half line dashed' : ''}`}
+      aria-label={
+        `${t('precedents.mapLabel', { name: tx.name(figures) })}: ` +
+        [
+          t(line ? 'precedents.mapLine' : 'precedents.mapNoLine'),
+          ...(figures.exact_half_line_offset_km !== null ? [t('precedents.mapHalf')] : []),
+        ].join(', ')
+      }
     >
       <rect width={W} height={H} fill="#c9dde8" />
       {land.map((f) => {
@@ -92,10 +149,10 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
       {!land.length && figures.parties.length === 2 && (
         <>
           <text x={W / 2 - 30} y={H / 2} textAnchor="end" fontSize="11" fill="#1a1a1a">
-            {figures.parties[0]} (west)
+            {t('precedents.west', { party: tx.party(figures.parties[0]!) })}
           </text>
           <text x={W / 2 + 30} y={H / 2} textAnchor="start" fontSize="11" fill="#1a1a1a">
-            {figures.parties[1]} (east)
+            {t('precedents.east', { party: tx.party(figures.parties[1]!) })}
           </text>
         </>
       )}
@@ -116,6 +173,7 @@ export function PrecedentsPanel({
   sources: Source[];
 }) {
   const { t, f: fm } = useT();
+  const tx = useCaseTexts();
   const pct = (x: number) => fm.pct(x * 100, 1);
   // Published figures keep their own precision.
   const dp = (x: number) => (String(x).split('.')[1] ?? '').length;
@@ -135,7 +193,7 @@ export function PrecedentsPanel({
         const pub = f.published as Record<string, unknown>;
         return (
           <article key={f.id} className="precedent" data-testid={`precedent-${f.id}`}>
-            <h3>{f.name}</h3>
+            <h3>{tx.name(f)}</h3>
             <CaseMap figures={f} features={own} />
             <p className="fine">
               {own.some((x) => x.properties.kind === 'land') ? (
@@ -147,7 +205,7 @@ export function PrecedentsPanel({
                       <span aria-hidden="true" style={{ color: PARTY_COLORS[p] }}>
                         ■
                       </span>{' '}
-                      {p}
+                      {tx.party(p)}
                     </span>
                   ))}
                   ; {t('precedents.blackLine')}
@@ -158,11 +216,14 @@ export function PrecedentsPanel({
             </p>
             <dl className="figures">
               <dt>{t('precedents.parties')}</dt>
-              <dd>{f.parties.join(' / ')}</dd>
+              <dd>{f.parties.map(tx.party).join(' / ')}</dd>
+              <dt>{t('precedents.instrument')}</dt>
+              <dd>{tx.instrument(f)}</dd>
               <dt>{t('precedents.measured')}</dt>
               <dd>
                 {measured
-                  ? `${f.parties.map((p) => `${p} ${pct(f.real_share[p]!)}`).join(' · ')}${f.area_km2 !== null ? t('precedents.ofArea', { km2: km2(f.area_km2) }) : ''}`
+                  ? f.parties.map((p) => `${tx.party(p)} ${pct(f.real_share[p]!)}`).join(' · ') +
+                    (f.area_km2 !== null ? t('precedents.ofArea', { km2: km2(f.area_km2) }) : '')
                   : t('precedents.notMeasured')}
               </dd>
               {f.published_implied_share &&
@@ -170,7 +231,7 @@ export function PrecedentsPanel({
                   <Fragment key={p}>
                     <dt>{t('precedents.implied')}</dt>
                     <dd>
-                      {p} {pct(lo)}–{pct(hi)} {t('precedents.impliedNote')}
+                      {tx.party(p)} {pct(lo)}–{pct(hi)} {t('precedents.impliedNote')}
                     </dd>
                   </Fragment>
                 ))}
@@ -191,7 +252,7 @@ export function PrecedentsPanel({
                 {typeof pub.line_length_nm === 'number' && (
                   <>{t('precedents.pubLine', { nm: num(pub.line_length_nm) })}; </>
                 )}
-                {typeof pub.wording === 'string' && <span>{pub.wording}</span>}
+                {typeof pub.wording === 'string' && <span>{tx.wording(f, pub.wording)}</span>}
               </dd>
               <dt>{t('precedents.realLine')}</dt>
               <dd>
@@ -201,7 +262,13 @@ export function PrecedentsPanel({
                     {f.real_line.length_nm !== undefined && (
                       <> ({t('precedents.nauticalMiles', { nm: num(f.real_line.length_nm) })})</>
                     )}
-                    : {f.real_line.drawn}
+                    : {tx.drawn(f)}
+                    {tx.pointNotes(f).map(({ point, note }) => (
+                      <span key={point} className="fine" data-testid="turning-point-note">
+                        {' '}
+                        {t('precedents.pointNote', { point, note })}
+                      </span>
+                    ))}
                   </>
                 ) : (
                   t('precedents.notFound')
@@ -214,7 +281,7 @@ export function PrecedentsPanel({
                   : t('precedents.halfOffset', { km: km(f.exact_half_line_offset_km) })}
               </dd>
               <dt>{t('precedents.resolves')}</dt>
-              <dd>{f.source_check}</dd>
+              <dd>{tx.check(f)}</dd>
             </dl>
             <p className="sources">
               {t('common.sourcesList')}

@@ -21,5 +21,5 @@ describe('npm run geo:build', () => {
     ]) {
       expect(readFileSync(join(out, 'geo', f), 'utf8'), f).toBe(readFileSync(join(ROOT, 'geo', f), 'utf8'));
     }
-  }, 180_000);
+  }, 600_000);
 });

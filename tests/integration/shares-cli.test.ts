@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -19,7 +22,7 @@ function cli(...args: string[]): Promise<Run> {
     execFile(
       'npx',
       ['tsx', 'scripts/shares.ts', ...args],
-      { cwd: ROOT, timeout: 60_000, maxBuffer: 64 << 20 },
+      { cwd: ROOT, timeout: 170_000, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -51,8 +54,16 @@ interface Cut {
   island_fraction_to_japan: number;
   line: { type: string; coordinates: number[][] };
 }
+interface VillageOut {
+  id: string;
+  island: string;
+  name_en: string;
+  population: number;
+}
+type VillageSides = Record<'japan' | 'russia' | 'not_located', VillageOut[]>;
 interface Option {
   id: string;
+  people: { japanese_1945: { japan: number; russia: number; unsplit: number }; villages_1945: VillageSides };
   japan_km2: number;
   russia_km2: number;
   japan_share: number;
@@ -71,7 +82,7 @@ async function json(run: Promise<Run>): Promise<Out> {
   expect(r.code, r.stderr).toBe(0);
   const lines = r.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]) as Out;
+  return JSON.parse(lines[0]!) as Out;
 }
 
 const IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'];
@@ -153,7 +164,7 @@ describe('shares CLI', () => {
     expect(Math.min(Math.abs(b), Math.abs(b - 180))).toBeLessThan(1);
     // A meridian: its ends share a longitude.
     const l = c.cut!.line.coordinates;
-    expect(Math.abs(l[0][0] - l[l.length - 1][0])).toBeLessThan(0.01);
+    expect(Math.abs(l[0]![0]! - l[l.length - 1]![0]!)).toBeLessThan(0.01);
     // --bearing applies to every cut option.
     expect(
       Math.min(
@@ -195,5 +206,97 @@ describe('shares CLI', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/usage:/);
     expect(r.stdout).toBe('');
+  });
+
+  describe('1945 villages per side, against an independent point-in-polygon of their seats', () => {
+    interface Seat {
+      kind: 'point' | 'disc';
+      lon: number;
+      lat: number;
+      radius_km?: number;
+    }
+    const villages = (
+      JSON.parse(readFileSync(join(ROOT, 'data/villages-1945.json'), 'utf8')) as {
+        villages: { id: string; island: string; population: number; seat: Seat | null }[];
+      }
+    ).villages;
+    const islands = JSON.parse(readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8')) as FeatureCollection<
+      MultiPolygon,
+      { id: string }
+    >;
+    const island = (id: string) => islands.features.find((f) => f.properties.id === id)!;
+    // Cape Nosappu, Hokkaido: the side of a cut facing it is Japan's (the CLI reports anchor_on_japan_side).
+    const NOSAPPU: Position = [145.817, 43.385];
+    // Positions of GeoJSON always carry longitude and latitude.
+    const lonLat = (p: Position) => ({ x: p[0]!, y: p[1]! });
+    const km = (pa: Position, pb: Position) => {
+      const [a, b] = [lonLat(pa), lonLat(pb)];
+      const rad = Math.PI / 180;
+      const h =
+        Math.sin(((b.y - a.y) * rad) / 2) ** 2 +
+        Math.cos(a.y * rad) * Math.cos(b.y * rad) * Math.sin(((b.x - a.x) * rad) / 2) ** 2;
+      return 2 * 6371 * Math.asin(Math.sqrt(h));
+    };
+    /**
+     * Japan or Russia for a point of the cut island. The solver cuts with a straight line in its equal-area
+     * plane, i.e. a half-plane: here the half-plane of the line through the cut's two ends, in a local plane
+     * (longitude scaled by the cosine of the latitude), on the side of the island's vertex nearest Cape
+     * Nosappu for Japan. Adequate for points kilometres away from the line, as the seats here are.
+     */
+    function sideOnCut(p: Position, line: Position[], anchor: Position): 'japan' | 'russia' {
+      const [a, b] = [lonLat(line[0]!), lonLat(line[line.length - 1]!)];
+      const k = Math.cos((((a.y + b.y) / 2) * Math.PI) / 180);
+      const side = (q: Position) => {
+        const c = lonLat(q);
+        return Math.sign((b.x - a.x) * k * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) * k);
+      };
+      return side(p) === side(anchor) ? 'japan' : 'russia';
+    }
+    function expectedSides(o: Option) {
+      const out: Record<string, string> = {};
+      const cutLine = o.cut?.line.coordinates ?? [];
+      for (const v of villages) {
+        const isl = island(v.island);
+        if (v.seat?.kind === 'point')
+          // Independent check that the seat is on its island at all.
+          expect(booleanPointInPolygon([v.seat.lon, v.seat.lat], isl), v.id).toBe(true);
+        if (!o.cut || o.cut.island !== v.island) {
+          out[v.id] = o.islands_to_japan.includes(v.island) ? 'japan' : 'russia';
+          continue;
+        }
+        const vertices = isl.geometry.coordinates.flat(2);
+        const anchor = vertices.reduce((best, p) => (km(p, NOSAPPU) < km(best, NOSAPPU) ? p : best));
+        if (!v.seat) out[v.id] = 'not_located';
+        else if (v.seat.kind === 'point') out[v.id] = sideOnCut([v.seat.lon, v.seat.lat], cutLine, anchor);
+        else {
+          const centre: Position = [v.seat.lon, v.seat.lat];
+          const near = vertices.filter((p) => km(p, centre) <= v.seat!.radius_km!);
+          const sides = new Set(near.map((p) => sideOnCut(p, cutLine, anchor)));
+          out[v.id] = sides.size === 1 ? [...sides][0]! : 'not_located';
+        }
+      }
+      return out;
+    }
+
+    it.each([
+      ['json', 'equal-area'],
+      ['json', 'aso-25'],
+      ['json', 'two-islands'],
+      ['json', 'three-islands'],
+      ['custom', 'custom'],
+    ] as const)('%s run, option %s', async (run, id) => {
+      const out = await json(runs[run]);
+      const o = out.options.find((x) => x.id === id)!;
+      if (o.cut) expect(o.cut.anchor_on_japan_side).toBe(true);
+      const got: Record<string, string> = {};
+      for (const side of ['japan', 'russia', 'not_located'] as const)
+        for (const v of o.people.villages_1945[side]) got[v.id] = side;
+      expect(got).toEqual(expectedSides(o));
+      // The village lists add up to the CLI's own counts of 1945 residents per side.
+      const sum = (side: keyof VillageSides) => o.people.villages_1945[side].reduce((s, v) => s + v.population, 0);
+      expect(sum('japan')).toBe(o.people.japanese_1945.japan);
+      expect(sum('russia')).toBe(o.people.japanese_1945.russia);
+      expect(sum('not_located')).toBe(o.people.japanese_1945.unsplit);
+    });
   });
 });

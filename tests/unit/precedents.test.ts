@@ -39,6 +39,28 @@ describe('data files', () => {
     expect(msgs.some((m) => /sources\[0\]\.url: must be an https URL/.test(m))).toBe(true);
   });
 
+  it('every case reads in Japanese and Russian: a missing translation is refused with its place', () => {
+    const t = table();
+    for (const c of t.cases)
+      for (const lang of ['ja', 'ru']) {
+        expect(c.texts[lang].name.trim().length, `${c.id} ${lang}`).toBeGreaterThan(0);
+        // Translations, not copies of the English.
+        expect(c.texts[lang].name).not.toBe(c.name);
+        expect(c.texts[lang].instrument).not.toBe(c.instrument);
+      }
+    delete t.cases[0].texts.ru;
+    t.cases[1].texts.ja.name = ' ';
+    delete t.cases[2].texts.ja.wording;
+    delete t.cases[2].texts.ru.turning_point_notes['3'];
+    const msgs = checkPrecedentsTable(t).map((p) => `${p.path}: ${p.message}`);
+    expect(msgs).toEqual([
+      'cases[0].texts.ru: is missing',
+      'cases[1].texts.ja.name: is missing',
+      'cases[2].texts.ja.wording: is missing (the case publishes a wording)',
+      'cases[2].texts.ru.turning_point_notes.3: is missing (the point has a note)',
+    ]);
+  });
+
   it('geo/precedents.geojson validates and names only known cases and kinds', () => {
     const ids = table().cases.map((c: { id: string }) => c.id);
     const r = validatePrecedentFeatures(geo(), ids);
@@ -47,7 +69,7 @@ describe('data files', () => {
     bad.features[0].properties.kind = 'guess';
     const b = validatePrecedentFeatures(bad, ids);
     expect(b.ok).toBe(false);
-    if (!b.ok) expect(b.problems[0].message).toMatch(/kind "guess" is not one of/);
+    if (!b.ok) expect(b.problems[0]!.message).toMatch(/kind "guess" is not one of/);
   });
 
   it('records what the source resolves: neither China–Russia island is separated from the mainland', () => {
@@ -82,14 +104,14 @@ describe('geometry helpers', () => {
     // Densified along the geodesics: the length does not change with the step.
     expect(lineLengthKm(geodesicLine(pts, 1).coordinates)).toBeCloseTo(lineLengthKm(line.coordinates), 6);
     // Segments along a meridian stay on it.
-    expect(line.coordinates.filter(([x, y]) => y > 73.7 && y < 75.19).every(([x]) => x === 37)).toBe(true);
+    expect(line.coordinates.filter(([, y]) => y! > 73.7 && y! < 75.19).every(([x]) => x === 37)).toBe(true);
   });
 
   it('parallelLine keeps its latitude', () => {
     const l = parallelLine(50, 142, 144.3);
     expect(l.coordinates.every(([, y]) => y === 50)).toBe(true);
-    expect(l.coordinates[0][0]).toBe(142);
-    expect(l.coordinates[l.coordinates.length - 1][0]).toBe(144.3);
+    expect(l.coordinates[0]![0]).toBe(142);
+    expect(l.coordinates[l.coordinates.length - 1]![0]).toBe(144.3);
   });
 
   it('impliedShare gives the range of part ÷ whole', () => {
@@ -164,6 +186,7 @@ describe('measureDivision on constructed divisions', () => {
       [{ id: 'x', name: 'x', parties: ['China', 'Russia'], instrument: 'i', published: {}, sources: ['s'] }],
       features,
     );
+    if (!f) throw new Error('one case in, one figure out');
     expect(f.real_share.China).toBeCloseTo(0.4, 3);
     expect(f.area_km2).toBeGreaterThan(400);
     expect(f.exact_half_line_offset_km).toBeGreaterThan(2.9);

@@ -85,7 +85,7 @@ describe('data/villages-1945.json', () => {
     const r = validateVillages(short, totals);
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.problems[0].message).toMatch(
+      expect(r.problems[0]!.message).toMatch(
         /kunashiri: the villages hold 7354 residents, but kunashiri's 1945 total is 7364/,
       );
     short.differences = [
@@ -104,7 +104,7 @@ describe('data/villages-1945.json', () => {
 describe('1945 residents by village seat', () => {
   const etorofu = ctx.islands.get('etorofu')!;
 
-  it('a point seat takes the side of sideOfPoint; a disc seat a side only when all of the island inside it agrees', () => {
+  it('a point seat takes the side of sideOfPoint; a disc seat a side only when all the island inside agrees', () => {
     const shana = VILLAGES!.villages.find((v) => v.id === 'shana')! as Village1945;
     const shibetoro = VILLAGES!.villages.find((v) => v.id === 'shibetoro')! as Village1945;
     const south = solvePartition(etorofu.prepared, etorofu.prepared.longAxisBearingDeg + 90, { fraction: 0.2 });
@@ -117,7 +117,7 @@ describe('1945 residents by village seat', () => {
     expect(villageSide(etorofu.prepared, most, { ...shibetoro, seat: null })).toBe('not-located');
   });
 
-  it('the equal-area split: Habomai, Shikotan, Kunashiri to Japan; Shana and Shibetoro to Russia; Rubetsu not located', () => {
+  it('the equal-area split: three islands to Japan; Shana and Shibetoro to Russia; Rubetsu not located', () => {
     for (const basis of ['geodesic', 'official'] as const) {
       const r = computeOption(
         ctx,
@@ -153,6 +153,6 @@ describe('1945 residents by village seat', () => {
 
   it('prepareTerritory of a village island keeps its polygons (the disc test reads their vertices)', () => {
     const prep = prepareTerritory(etorofu.feature.geometry);
-    expect(prep.polygons[0][0].lonlat.length).toBeGreaterThan(100);
+    expect(prep.polygons[0]![0]!.lonlat.length).toBeGreaterThan(100);
   });
 });
