@@ -2,7 +2,7 @@
  * Choosing a cut's bearing: across the territory's long axis (the default), or the bearing whose line
  * at the given share is shortest inside the territory (the shortest land border).
  */
-import { chordLengthM, normalizeBearing, solveOffset, type PreparedTerritory } from './partition.ts';
+import { normalizeBearing, solveOffset, type PreparedTerritory } from './partition.ts';
 
 /** Across the long axis (principal axis of the area): the cut a reader expects from the island's shape. */
 export function acrossLongAxis(prep: PreparedTerritory): number {
@@ -11,8 +11,7 @@ export function acrossLongAxis(prep: PreparedTerritory): number {
 
 /** Border length (plane metres; the equal-area plane keeps lengths within ~1e-4 here) at a bearing. */
 function borderAt(prep: PreparedTerritory, bearingDeg: number, fraction: number): number {
-  const { frame, t } = solveOffset(prep, bearingDeg, fraction);
-  return chordLengthM(prep, frame, t);
+  return solveOffset(prep, bearingDeg, fraction).chord;
 }
 
 const SCAN_STEP_DEG = 1;
@@ -35,11 +34,12 @@ export function shortestBorderBearing(
   for (let i = 0; i < n; i++) lengths[i] = borderAt(prep, i * SCAN_STEP_DEG, fraction);
   const minima: number[] = [];
   for (let i = 0; i < n; i++) {
-    const before = lengths[(i + n - 1) % n],
-      after = lengths[(i + 1) % n];
-    if (lengths[i] <= before && lengths[i] <= after) minima.push(i);
+    const here = lengths[i]!,
+      before = lengths[(i + n - 1) % n]!,
+      after = lengths[(i + 1) % n]!;
+    if (here <= before && here <= after) minima.push(i);
   }
-  minima.sort((a, b) => lengths[a] - lengths[b]);
+  minima.sort((a, b) => lengths[a]! - lengths[b]!);
   let best = { bearingDeg: 0, lengthM: Infinity };
   for (const i of minima.slice(0, CANDIDATES)) {
     const r = goldenMin((b) => borderAt(prep, b, fraction), (i - 1) * SCAN_STEP_DEG, (i + 1) * SCAN_STEP_DEG);

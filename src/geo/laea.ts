@@ -13,13 +13,15 @@ const E2 = F * (2 - F);
 const E = Math.sqrt(E2);
 const DEG = Math.PI / 180;
 
+const HALF_INV_E = 1 / (2 * E);
+
 function q(sinPhi: number): number {
   const es = E * sinPhi;
-  return (1 - E2) * (sinPhi / (1 - es * es) - (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
+  return (1 - E2) * (sinPhi / (1 - es * es) - HALF_INV_E * Math.log((1 - es) / (1 + es)));
 }
 const QP = q(1);
 /** Radius of the sphere with the ellipsoid's area. */
-export const AUTHALIC_RADIUS = A * Math.sqrt(QP / 2);
+const AUTHALIC_RADIUS = A * Math.sqrt(QP / 2);
 
 /** Authalic latitude (radians) of a geodetic latitude (radians). */
 function authalic(phi: number): number {
@@ -33,19 +35,20 @@ const S6 = (761 * E2 ** 3) / 45360;
 
 /**
  * Geodetic latitude (radians) from authalic latitude (radians): the series as a first guess, then
- * Newton steps on Snyder eq. 3-16 (one usually reaches 1e-15; the loop is a safeguard).
+ * Newton steps on Snyder eq. 3-16 (one usually reaches 1e-15; the loop is a safeguard). This is most of
+ * the cost of unprojecting a point, and a solve unprojects hundreds: what does not change within the
+ * loop is computed once.
  */
 function geodeticFromAuthalic(beta: number): number {
-  const qv = QP * Math.sin(beta);
+  const qn = (QP * Math.sin(beta)) / (1 - E2);
   let phi = beta + S2 * Math.sin(2 * beta) + S4 * Math.sin(4 * beta) + S6 * Math.sin(6 * beta);
   for (let i = 0; i < 6; i++) {
     const s = Math.sin(phi),
       es = E * s,
       c = Math.cos(phi);
     if (c < 1e-12) break; // at a pole the series is exact enough and the step is undefined
-    const d =
-      ((1 - es * es) ** 2 / (2 * c)) *
-      (qv / (1 - E2) - s / (1 - es * es) + (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
+    const w = 1 - es * es;
+    const d = (w ** 2 / (2 * c)) * (qn - s / w + HALF_INV_E * Math.log((1 - es) / (1 + es)));
     phi += d;
     if (Math.abs(d) < 1e-14) break;
   }
@@ -59,8 +62,9 @@ export interface Laea {
 }
 
 export function laea(center: Position): Laea {
-  const lon0 = center[0] * DEG;
-  const b1 = authalic(center[1] * DEG);
+  const [lonC, latC] = center as [number, number];
+  const lon0 = lonC * DEG;
+  const b1 = authalic(latC * DEG);
   const sb1 = Math.sin(b1),
     cb1 = Math.cos(b1);
   const R = AUTHALIC_RADIUS;
@@ -77,7 +81,7 @@ export function laea(center: Position): Laea {
     },
     inverse(x, y) {
       const rho = Math.hypot(x, y);
-      if (rho < 1e-9) return [center[0], center[1]];
+      if (rho < 1e-9) return [lonC, latC];
       const c = 2 * Math.asin(Math.min(1, rho / (2 * R)));
       const sc = Math.sin(c),
         cc = Math.cos(c);

@@ -76,7 +76,8 @@ export function createShareContext(
       id,
       feature: f as Feature<MultiPolygon>,
       geodesicKm2: geometryAreaKm2(geometry),
-      officialKm2: officialKm2[id],
+      // An island without an official figure has none to compare (NaN on that basis).
+      officialKm2: officialKm2[id] ?? NaN,
       get prepared() {
         return (prepared ??= prepareTerritory(geometry));
       },
@@ -212,7 +213,7 @@ export function computeOption(
           bearingRule === 'shortest-border'
             ? solvePartition(island.prepared, defaultBearing(ctx, id), { fraction }).borderLengthKm
             : null,
-        lineEnds: coords ? [coords[0], coords[coords.length - 1]] : null,
+        lineEnds: coords ? [coords[0]!, coords[coords.length - 1]!] : null,
         partition,
       };
     }
@@ -233,6 +234,24 @@ export function computeOption(
     cut,
     people: peopleShare(ctx, perIsland, cut),
   };
+}
+
+/**
+ * The side a point on an island falls on under an option: the island's when it goes whole or stays,
+ * else the point's side of the cut (partition.ts sideOfPoint, the solver's own half-plane test). Every
+ * count of points by side (settlements, sites, the user's points) goes through here.
+ */
+export function sideUnderOption(
+  ctx: ShareContext,
+  option: Pick<OptionResult, 'perIsland' | 'cut'>,
+  island: string,
+  lonlat: Position,
+): 'japan' | 'russia' {
+  const f = option.perIsland.find((i) => i.id === island)?.fractionToJapan ?? 0;
+  if (f >= 1) return 'japan';
+  const cut = option.cut;
+  if (f <= 0 || !cut || cut.island !== island) return 'russia';
+  return sideOfPoint(ctx.islands.get(island)!.prepared, cut.partition, lonlat) === 'japan' ? 'japan' : 'russia';
 }
 
 function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult | null): PeopleShare {
@@ -260,7 +279,7 @@ function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult
       out.japanese1945.unsplit += p.japanese_1945 - located;
       let listed = 0;
       for (const s of ctx.settlements.filter((s) => s.island === i.id)) {
-        const side = sideOfPoint(island.prepared, cut.partition, [s.lon, s.lat]) === 'japan' ? 'japan' : 'russia';
+        const side = sideUnderOption(ctx, { perIsland, cut }, i.id, [s.lon, s.lat]);
         // Residents of a place without a figure of the totals' year stay in "not located".
         if (s.population !== null && s.population_year === out.russianNow.year) {
           out.russianNow[side] += s.population;

@@ -3,8 +3,7 @@
  * handed over; on a cut island, its side of the line decides, except that a site whose position is
  * known only to the island cannot be placed and is listed as ambiguous.
  */
-import type { OptionResult, ShareContext } from './shares.ts';
-import { sideOfPoint } from './partition.ts';
+import { sideUnderOption, type OptionResult, type ShareContext } from './shares.ts';
 import type { Site } from './military.ts';
 
 export interface SitesUnderOption {
@@ -20,16 +19,12 @@ export function sitesUnderOption(ctx: ShareContext, r: OptionResult, sites: Site
   for (const s of sites) {
     const share = r.perIsland.find((i) => i.id === s.props.island);
     if (!share || share.fractionToJapan <= 0) continue;
-    let japan = share.fractionToJapan >= 1;
-    if (!japan) {
-      if (s.props.certainty === 'island') {
-        ambiguous.push(s.id);
-        continue;
-      }
-      const island = ctx.islands.get(share.id)!;
-      japan = sideOfPoint(island.prepared, r.cut!.partition, s.lonlat) === 'japan';
+    // On a cut island, a site known only to the island cannot be placed on either side.
+    if (share.fractionToJapan < 1 && s.props.certainty === 'island') {
+      ambiguous.push(s.id);
+      continue;
     }
-    if (japan) {
+    if (sideUnderOption(ctx, r, share.id, s.lonlat) === 'japan') {
       toJapan.push(s.id);
       byKind[s.props.kind] = (byKind[s.props.kind] ?? 0) + 1;
     }

@@ -58,7 +58,7 @@ const straight = {
 };
 
 const km2 = (mp: MultiPolygon | null) => (mp ? mp.coordinates.reduce((a, p) => a + polygonAreaM2(p), 0) / 1e6 : 0);
-const lons = (mp: MultiPolygon | null): number[] => (mp ? mp.coordinates.flat(2).map((p: Position) => p[0]) : []);
+const lons = (mp: MultiPolygon | null): number[] => (mp ? mp.coordinates.flat(2).map((p: Position) => p[0]!) : []);
 
 describe('territories across the antimeridian', () => {
   it('accepts the RFC 7946 form and measures it as one territory', () => {
@@ -69,11 +69,11 @@ describe('territories across the antimeridian', () => {
     const prep = prepareTerritory(r.data.territory!);
     expect(prep.unwrapped).toBe(true);
     expect(Math.abs(prep.areaM2 / 1e6 / unwrappedKm2 - 1)).toBeLessThan(1e-7);
-    expect(Math.abs(prep.anchorLonLat[0])).toBeLessThanOrEqual(180);
+    expect(Math.abs(prep.anchorLonLat[0]!)).toBeLessThanOrEqual(180);
   });
 
   for (const bearing of [0, 90, 37]) {
-    it(`splits it at bearing ${bearing}°: parts within ±180°, valid RFC 7946, areas as GeographicLib measures them`, () => {
+    it(`splits it at bearing ${bearing}°: parts within ±180°, valid RFC 7946, GeographicLib areas`, () => {
       const prep = prepareTerritory(rfc.geometry as MultiPolygon);
       for (const share of [0.3, 0.5, 0.8]) {
         const res = solvePartition(prep, bearing, { fraction: share });
@@ -94,7 +94,7 @@ describe('territories across the antimeridian', () => {
         expect(Math.abs(km2(res.japanSide) - share * unwrappedKm2) / unwrappedKm2).toBeLessThan(1e-6);
         // The line is one LineString with continuous longitudes (it may run past 180°).
         const c = res.line!.coordinates;
-        for (let i = 1; i < c.length; i++) expect(Math.abs(c[i][0] - c[i - 1][0])).toBeLessThan(1);
+        for (let i = 1; i < c.length; i++) expect(Math.abs(c[i]![0]! - c[i - 1]![0]!)).toBeLessThan(1);
       }
     });
   }
@@ -117,9 +117,10 @@ describe('territories across the antimeridian', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => p.message)).toEqual([
-      'outer ring crosses the antimeridian: the edge from [179.5, 51] to [-179.5, 51] jumps 359° in longitude (more than 180°); split the polygon at ±180° into a MultiPolygon (RFC 7946 §3.1.9)',
+      'outer ring crosses the antimeridian: the edge from [179.5, 51] to [-179.5, 51] jumps 359° in longitude ' +
+        '(more than 180°); split the polygon at ±180° into a MultiPolygon (RFC 7946 §3.1.9)',
     ]);
-    expect(r.problems[0].path).toBe('geometry.coordinates[0][0]');
+    expect(r.problems[0]?.path).toBe('geometry.coordinates[0][0]');
     expect(() => prepareTerritory(straight.geometry as never)).toThrow(PartitionInputError);
     expect(() => prepareTerritory(straight.geometry as never)).toThrow(/crosses the antimeridian/);
   });

@@ -26,7 +26,8 @@ describe('a 1,000,000-vertex territory', () => {
     if (!r.ok) return;
     const res = r.outcome.result;
     console.log(
-      `1,000,000-vertex polygon (${(text.length / 1e6).toFixed(1)} MB): import + split ${(ms / 1000).toFixed(2)} s; ${res.totalKm2.toFixed(2)} km², side A ${(res.fraction * 100).toFixed(6)} %`,
+      `1,000,000-vertex polygon (${(text.length / 1e6).toFixed(1)} MB): import + split ${(ms / 1000).toFixed(2)} s; ` +
+        `${res.totalKm2.toFixed(2)} km², side A ${(res.fraction * 100).toFixed(6)} %`,
     );
     expect(Math.abs(res.fraction - 0.3)).toBeLessThan(1e-8);
     // Independent measures (GeographicLib, geodesic edges): the input, and the returned parts.

@@ -31,14 +31,24 @@ const KM_PER_DEG = 111.195;
 
 const areaKm2 = (g: Polygon | MultiPolygon | null): number => (g ? geometryAreaKm2(g) : 0);
 
+/** A position's longitude and latitude; fails the test when it is not there. */
+function ll(p: Position | undefined): [number, number] {
+  const lon = p?.[0],
+    lat = p?.[1];
+  if (lon === undefined || lat === undefined) throw new Error(`not a position: ${JSON.stringify(p)}`);
+  return [lon, lat];
+}
+
 /** Geodesic distance in metres (GeographicLib). */
-function dist(a: Position, b: Position): number {
-  return WGS84.Inverse(a[1], a[0], b[1], b[0]).s12!;
+function dist(a: Position | undefined, b: Position | undefined): number {
+  const [lonA, latA] = ll(a),
+    [lonB, latB] = ll(b);
+  return WGS84.Inverse(latA, lonA, latB, lonB).s12!;
 }
 
 /** Distance (m) from p to the cut line, measured in the solver's equal-area plane (scale ≈ 1 near the centre). */
 function distanceToLine(prep: PreparedTerritory, r: PartitionResult, p: Position): number {
-  const [x, y] = prep.projection.forward(p[0], p[1]);
+  const [x, y] = prep.projection.forward(...ll(p));
   return Math.abs(r.frame!.nx * x + r.frame!.ny * y - r.offsetM);
 }
 
@@ -46,14 +56,17 @@ function distanceToLine(prep: PreparedTerritory, r: PartitionResult, p: Position
  * Distance (m) from p to the WGS84 geodesic through a and b: the foot of the perpendicular is found
  * by Newton steps along the geodesic (the along-track component of the geodesic from the foot to p).
  */
-function crossTrackM(a: Position, b: Position, p: Position): number {
-  const ab = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
-  const r = WGS84.Inverse(a[1], a[0], p[1], p[0]);
+function crossTrackM(a: Position | undefined, b: Position | undefined, p: Position): number {
+  const [lonA, latA] = ll(a),
+    [lonB, latB] = ll(b),
+    [lonP, latP] = ll(p);
+  const ab = WGS84.InverseLine(latA, lonA, latB, lonB);
+  const r = WGS84.Inverse(latA, lonA, latP, lonP);
   let s = r.s12! * Math.cos((r.azi1! - ab.azi1!) * DEG);
   let d = Infinity;
   for (let k = 0; k < 10; k++) {
     const q = ab.Position(s);
-    const qp = WGS84.Inverse(q.lat2!, q.lon2!, p[1], p[0]);
+    const qp = WGS84.Inverse(q.lat2!, q.lon2!, latP, lonP);
     d = qp.s12!;
     const step = d * Math.cos((qp.azi1! - q.azi2!) * DEG);
     s += step;
@@ -150,17 +163,18 @@ function toLonLat(c: XY, x: number, y: number): Position {
 function densify(ring: Position[], maxM: number): Position[] {
   const out: Position[] = [];
   for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i],
-      b = ring[i + 1];
+    const a = ring[i]!,
+      [lonA, latA] = ll(a),
+      [lonB, latB] = ll(ring[i + 1]);
     out.push(a);
-    const g = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
+    const g = WGS84.InverseLine(latA, lonA, latB, lonB);
     const n = Math.ceil(g.s13! / maxM);
     for (let k = 1; k < n; k++) {
       const q = g.Position((g.s13! * k) / n);
       out.push([q.lon2!, q.lat2!]);
     }
   }
-  out.push(ring[ring.length - 1]);
+  out.push(ring[ring.length - 1]!);
   return out;
 }
 
@@ -177,12 +191,12 @@ function radialRing(
   const n = jit.length;
   const ring: Position[] = [];
   for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * (i + 0.8 * jit[i])) / n;
+    const a = (2 * Math.PI * (i + 0.8 * jit[i]!)) / n;
     const r = radius(i, a);
     ring.push(toLonLat(c, r * Math.cos(a + rot), r * Math.sin(a + rot)));
   }
   if (cw) ring.reverse();
-  ring.push(ring[0]);
+  ring.push(ring[0]!);
   return densify(ring, EDGE_M);
 }
 
@@ -215,7 +229,7 @@ const starRing = (c: XY, R: number, lo = 0.15, minN = 5) =>
       radii: fc.array(fc.double({ min: lo, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }),
       rot: rotArb,
     })
-    .map(({ jit, radii, rot }) => radialRing(c, rot, jit, (i) => R * radii[i]));
+    .map(({ jit, radii, rot }) => radialRing(c, rot, jit, (i) => R * radii[i]!));
 
 /**
  * A polygon with a hole: a star with radii in [0.5R, R] and >= 6 points (its edges stay farther
@@ -231,7 +245,7 @@ const holedPolygon = (c: XY, R: number) =>
         rot: rotArb,
       }),
     )
-    .map(([outer, h]) => [outer, radialRing(c, h.rot, h.jit, (i) => R * h.radii[i], true)]);
+    .map(([outer, h]) => [outer, radialRing(c, h.rot, h.jit, (i) => R * h.radii[i]!, true)]);
 
 const bearingArb = fc.double({ min: 0, max: 360, maxExcluded: true, noNaN: true });
 const fractionArb = fc.double({ min: 0.001, max: 0.999, noNaN: true });
@@ -295,10 +309,10 @@ describe('known answers', () => {
     expect(Math.abs(areaKm2(r.japanSide) + areaKm2(r.otherSide) - areaKm2(rect)) / areaKm2(rect)).toBeLessThan(1e-9);
     // North-south line, 0.3 of the way from the west edge (the side of Cape Nosappu, to the west).
     const c = r.line!.coordinates;
-    const [a, b] = [c[0], c[c.length - 1]];
+    const [a, b] = [ll(c[0]), ll(c[c.length - 1])];
     expect(Math.abs(a[0] - b[0])).toBeLessThan(0.005);
     expect(Math.abs(a[1] - b[1])).toBeGreaterThan(0.5);
-    for (const p of c) expect(Math.abs(p[0] - 146.3)).toBeLessThan(0.01);
+    for (const p of c) expect(Math.abs(ll(p)[0] - 146.3)).toBeLessThan(0.01);
     expect(r.bearingDeg).toBe(0);
     for (const p of verticesOf(r.japanSide!)) expect(p[0]).toBeLessThan(146.31);
     for (const p of verticesOf(r.otherSide!)) expect(p[0]).toBeGreaterThan(146.29);
@@ -323,8 +337,8 @@ describe('known answers', () => {
     const prep = prepareTerritory(sq);
     const r = solvePartition(prep, 90, { fraction: 0.5 });
     const c = r.line!.coordinates;
-    expect(Math.abs(c[0][1] - 44)).toBeLessThan(1e-4);
-    expect(Math.abs(c[c.length - 1][1] - 44)).toBeLessThan(1e-4);
+    expect(Math.abs(ll(c[0])[1] - 44)).toBeLessThan(1e-4);
+    expect(Math.abs(ll(c[c.length - 1])[1] - 44)).toBeLessThan(1e-4);
     expect(r.bearingDeg).toBe(90);
     expect(Math.abs(areaKm2(r.japanSide) / areaKm2(sq) - 0.5)).toBeLessThan(1e-6);
     // The line runs 500 m beyond the territory on both sides.
@@ -555,8 +569,8 @@ describe('long edges (edge model of the solver vs GeographicLib)', () => {
     return worst;
   };
 
-  it('with the edges densified to 2 km along their geodesics, the 1°×0.5° rectangle is cut to 1e-6 at any bearing', () => {
-    expect(worstError({ type: 'Polygon', coordinates: [densify(rect.coordinates[0], EDGE_M)] })).toBeLessThan(1e-7);
+  it('with the edges densified to 2 km along geodesics, the 1°×0.5° rectangle is cut to 1e-6 at any bearing', () => {
+    expect(worstError({ type: 'Polygon', coordinates: [densify(rect.coordinates[0]!, EDGE_M)] })).toBeLessThan(1e-7);
   });
 
   it('(measured) with its four 55-80 km edges as given, the error stays below 1e-5', () => {
@@ -615,11 +629,11 @@ describe('the real islands', () => {
     // The Japan side lies south-west of the other side (mean of its vertices).
     const mean = (m: MultiPolygon) => {
       const v = [...verticesOf(m)];
-      return [v.reduce((s, p) => s + p[0], 0) / v.length, v.reduce((s, p) => s + p[1], 0) / v.length];
+      return [v.reduce((s, p) => s + ll(p)[0], 0) / v.length, v.reduce((s, p) => s + ll(p)[1], 0) / v.length];
     };
     const [mj, mo] = [mean(r.japanSide!), mean(r.otherSide!)];
-    expect(mj[0]).toBeLessThan(mo[0]);
-    expect(mj[1]).toBeLessThan(mo[1]);
+    expect(mj[0]).toBeLessThan(mo[0]!);
+    expect(mj[1]).toBeLessThan(mo[1]!);
     // And the same at any bearing when Japan gets the smaller part: the south-western tip is Japan's.
     for (const b of [0, 30, 60, 90, 120, 150]) {
       expect(sideOfPoint(prep, solvePartition(prep, b, { fraction: 0.1 }), nearest)).toBe('japan');
@@ -646,7 +660,7 @@ describe('the real islands', () => {
     // The cross-track measure itself: a point 3 m off the geodesic's midpoint reads 3 m.
     const a: Position = [147, 44.8],
       b: Position = [148, 45.3];
-    const l = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
+    const l = WGS84.InverseLine(44.8, 147, 45.3, 148);
     const m = l.Position(l.s13! / 2);
     const off = WGS84.Direct(m.lat2!, m.lon2!, m.azi2! + 90, 3);
     expect(crossTrackM(a, b, [off.lon2!, off.lat2!])).toBeCloseTo(3, 6);
@@ -828,7 +842,7 @@ describe('degenerate input', () => {
     ],
     [
       'a hole as large as its polygon',
-      { type: 'Polygon', coordinates: [sq.coordinates[0], [...sq.coordinates[0]].reverse()] },
+      { type: 'Polygon', coordinates: [sq.coordinates[0]!, [...sq.coordinates[0]!].reverse()] },
     ],
     [
       'a territory 30° across',
@@ -862,10 +876,10 @@ describe('degenerate input', () => {
   });
 
   it('the messages say what is wrong', () => {
-    expect(() => prepareTerritory(bad[0][1] as Polygon)).toThrow(/no polygons/);
-    expect(() => prepareTerritory(bad[2][1] as Polygon)).toThrow(/fewer than 4 positions/);
-    expect(() => prepareTerritory(bad[5][1] as Polygon)).toThrow(/invalid coordinate \[147\.1, 200\]/);
-    expect(() => prepareTerritory(bad[9][1] as Polygon)).toThrow(/no area/);
+    expect(() => prepareTerritory(bad[0]![1] as Polygon)).toThrow(/no polygons/);
+    expect(() => prepareTerritory(bad[2]![1] as Polygon)).toThrow(/fewer than 4 positions/);
+    expect(() => prepareTerritory(bad[5]![1] as Polygon)).toThrow(/invalid coordinate \[147\.1, 200\]/);
+    expect(() => prepareTerritory(bad[9]![1] as Polygon)).toThrow(/no area/);
   });
 
   it('repeated vertices, an unclosed ring and clockwise winding are accepted', () => {

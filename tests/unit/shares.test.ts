@@ -13,6 +13,7 @@ import {
   cutFraction,
   defaultBearing,
   ISLAND_ORDER,
+  sideUnderOption,
   totalOn,
   type AreaBasis,
   type OptionResult,
@@ -271,7 +272,7 @@ describe('bearings', () => {
     ]);
   });
 
-  it('the shortest border at the exact split is no longer than at any whole bearing, and is measured by GeographicLib', () => {
+  it('the shortest border at the exact split is no longer than at any whole bearing, measured by GeographicLib', () => {
     const o = OPTIONS.find((x) => x.id === 'equal-area')!;
     const s = computeOption(ctx, o, 'geodesic', 'shortest');
     expect(s.cut!.bearingRule).toBe('shortest-border');
@@ -283,11 +284,12 @@ describe('bearings', () => {
     expect(s.cut!.borderLengthKm).toBeLessThanOrEqual(bruteMin + 1e-3);
     // The border is the part of the line inside the island: the geodesic between its two crossings.
     const c = s.cut!.partition.line!.coordinates;
-    expect(s.cut!.borderLengthKm).toBeLessThan(distanceM(c[0], c[c.length - 1]) / 1000);
+    expect(s.cut!.borderLengthKm).toBeLessThan(distanceM(c[0]!, c[c.length - 1]!) / 1000);
     const d = computeOption(ctx, o, 'geodesic');
     console.log(
-      `equal-area, geodesic basis: shortest border ${s.cut!.borderLengthKm.toFixed(2)} km at ${s.cut!.requestedBearingDeg}° ` +
-        `(measured ${s.cut!.measuredBearingDeg!.toFixed(2)}°); default ${d.cut!.borderLengthKm.toFixed(2)} km at ${d.cut!.requestedBearingDeg.toFixed(2)}°`,
+      `equal-area, geodesic basis: shortest border ${s.cut!.borderLengthKm.toFixed(2)} km ` +
+        `at ${s.cut!.requestedBearingDeg}° (measured ${s.cut!.measuredBearingDeg!.toFixed(2)}°); ` +
+        `default ${d.cut!.borderLengthKm.toFixed(2)} km at ${d.cut!.requestedBearingDeg.toFixed(2)}°`,
     );
   });
 });
@@ -342,5 +344,49 @@ describe('people on each side', () => {
       const listed = ctx.settlements.filter((s) => s.island === id).reduce((sum, s) => sum + (s.population ?? 0), 0);
       expect(listed).toBeLessThanOrEqual(ctx.people.get(id)!.russian_2023);
     }
+  });
+});
+
+describe('sideUnderOption: the side of a point on an island', () => {
+  /** Points inside an island (Turf's point-in-polygon), drawn uniformly over its bounding box. */
+  const pointsOn = (id: string, n: number, seed: number): [number, number][] => {
+    const g = ctx.islands.get(id)!.feature.geometry;
+    const all = g.coordinates.flat(2);
+    const lons = all.map((p) => p[0]!),
+      lats = all.map((p) => p[1]!);
+    const [w, e, s, n2] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const rand = prng(seed);
+    const out: [number, number][] = [];
+    while (out.length < n) {
+      const p: [number, number] = [w + rand() * (e - w), s + rand() * (n2 - s)];
+      if (booleanPointInPolygon(p, g)) out.push(p);
+    }
+    return out;
+  };
+
+  it('a whole island goes with its island: Shikotan to Japan and Kunashiri to Russia under two islands', () => {
+    const r = run('two-islands', 'geodesic');
+    for (const p of pointsOn('shikotan', 20, 1)) expect(sideUnderOption(ctx, r, 'shikotan', p)).toBe('japan');
+    for (const p of pointsOn('kunashiri', 20, 2)) expect(sideUnderOption(ctx, r, 'kunashiri', p)).toBe('russia');
+    for (const p of pointsOn('etorofu', 20, 3)) {
+      expect(sideUnderOption(ctx, run('status-quo', 'geodesic'), 'etorofu', p)).toBe('russia');
+      expect(sideUnderOption(ctx, run('four-islands', 'geodesic'), 'etorofu', p)).toBe('japan');
+    }
+  });
+
+  it('on the cut island, the part that holds the point (Turf) decides', () => {
+    const r = run('equal-area', 'geodesic');
+    const { japanSide, otherSide } = r.cut!.partition;
+    let japan = 0;
+    for (const p of pointsOn('etorofu', 300, 4)) {
+      const inJapan = booleanPointInPolygon(p, japanSide!),
+        inOther = booleanPointInPolygon(p, otherSide!);
+      if (inJapan === inOther) continue; // on the line itself (to rounding): either side is right
+      expect(sideUnderOption(ctx, r, 'etorofu', p)).toBe(inJapan ? 'japan' : 'russia');
+      if (inJapan) japan++;
+    }
+    // About 21 % of Etorofu is Japan's under the exact split: both sides were exercised.
+    expect(japan).toBeGreaterThan(20);
+    expect(japan).toBeLessThan(120);
   });
 });

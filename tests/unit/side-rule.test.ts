@@ -27,11 +27,11 @@ const OPTIONS = splitOptions.options as OptionSpec[];
 
 /** The vertex nearest Cape Nosappu, found again by brute force with GeographicLib. */
 function nearestVertex(g: MultiPolygon, target: Position): Position {
-  let best: Position = g.coordinates[0][0][0],
+  let best: Position = target,
     bestD = Infinity;
   for (const poly of g.coordinates)
-    for (const p of poly[0]) {
-      const d = WGS84.Inverse(target[1], target[0], p[1], p[0]).s12!;
+    for (const p of poly[0]!) {
+      const d = WGS84.Inverse(target[1]!, target[0]!, p[1]!, p[0]!).s12!;
       if (d < bestD) {
         bestD = d;
         best = p;
@@ -55,25 +55,26 @@ function sharesBeside(
 ): [number, number] {
   const pr = prep.projection;
   const c = line.coordinates;
-  const [x0, y0] = pr.forward(c[0][0], c[0][1]),
-    [x1, y1] = pr.forward(c[c.length - 1][0], c[c.length - 1][1]);
+  const [first, last] = [c[0]!, c[c.length - 1]!];
+  const [x0, y0] = pr.forward(first[0]!, first[1]!),
+    [x1, y1] = pr.forward(last[0]!, last[1]!);
   const l = Math.hypot(x1 - x0, y1 - y0),
     dx = (x1 - x0) / l,
     dy = (y1 - y0) / l;
-  const [ax, ay] = pr.forward(anchor[0], anchor[1]);
+  const [ax, ay] = pr.forward(anchor[0]!, anchor[1]!);
   const ring: Position[] = [];
   // Only the edge along the line crosses the island: it is densified to 1 km, the far edges are not.
   const R = 300_000,
     step = 1000;
-  const corners = [
+  const corners: [number, number][] = [
     [-R, 0],
     [R, 0],
     [R, R],
     [-R, R],
   ];
   for (let k = 0; k < 4; k++) {
-    const [a0, b0] = corners[k],
-      [a1, b1] = corners[(k + 1) % 4];
+    const [a0, b0] = corners[k]!,
+      [a1, b1] = corners[(k + 1) % 4]!;
     const n = k === 0 ? Math.ceil(Math.hypot(a1 - a0, b1 - b0) / step) : 1;
     for (let i = 0; i < n; i++) {
       const a = a0 + ((a1 - a0) * i) / n,
@@ -81,7 +82,7 @@ function sharesBeside(
       ring.push(pr.inverse(ax + a * dx - b * dy, ay + a * dy + b * dx));
     }
   }
-  ring.push(ring[0]);
+  ring.push(ring[0]!);
   const half = polyclip.intersection(island.coordinates as never, [ring] as never) as Position[][][];
   const total = geometryAreaKm2(island);
   const a = half.length ? geometryAreaKm2({ type: 'MultiPolygon', coordinates: half }) : 0;
@@ -141,7 +142,8 @@ describe('the side rule', () => {
         check(id, prep, f.geometry, anchor, Math.round(rand() * 3600) / 10 - 180, 0.001 + rand() * 0.998, t);
     }
     console.log(
-      `side rule: ${t.cases} cases, ${t.anchorHeld} with the anchor in Japan's part, ${t.noLineCan} where no line at that bearing can (flagged), ${t.failures.length} failed`,
+      `side rule: ${t.cases} cases, ${t.anchorHeld} with the anchor in Japan's part, ` +
+        `${t.noLineCan} where no line at that bearing can (flagged), ${t.failures.length} failed`,
     );
     expect(t.failures).toEqual([]);
     expect(t.cases).toBeGreaterThan(3000);
@@ -164,7 +166,7 @@ describe('the side rule', () => {
     const etorofu = islands.features.find((f) => f.properties!.id === 'etorofu')!.geometry;
     const kunashiri = islands.features.find((f) => f.properties!.id === 'kunashiri')!.geometry;
 
-    it('`shares --bearing 50`: the equal-area cut of Etorofu along its length is flagged, not given the far end', () => {
+    it('`shares --bearing 50`: the equal-area cut of Etorofu lengthwise is flagged, not given the far end', () => {
       const r = computeOption(
         ctx,
         OPTIONS.find((o) => o.id === 'equal-area')!,
@@ -203,7 +205,8 @@ describe('the side rule', () => {
           );
       }
       console.log(
-        `Kunashiri, share 0.2: the tip is in Japan's part at ${held.join(', ') || 'none'} of 27-33°; no line can at the others`,
+        `Kunashiri, share 0.2: the tip is in Japan's part at ${held.join(', ') || 'none'} of 27-33°; ` +
+          'no line can at the others',
       );
     });
 
@@ -221,7 +224,7 @@ describe('the side rule', () => {
       }
     });
 
-    it('`shares --share 0.0683`: a sliver of Kunashiri at the default bearing is flagged when no line can hold the tip', () => {
+    it('`shares --share 0.0683`: a sliver of Kunashiri at the default bearing: flagged if no line can', () => {
       const r = computeOption(ctx, customOption(ctx, 0.0683, 'geodesic'), 'geodesic');
       const cut = r.cut!;
       expect(cut.island).toBe('kunashiri');
@@ -261,7 +264,7 @@ describe('the side rule', () => {
         [141.9, 40.5],
         [140.1, 40.5],
       ],
-    ] as Position[][]) {
+    ] as [Position, Position, Position][]) {
       const r = solvePartition(prepareTerritory(rect, { anchorTarget: target }), 0, { fraction: 0.25 });
       expect(booleanPointInPolygon(inJapan, r.japanSide!)).toBe(true);
       expect(booleanPointInPolygon(notInJapan, r.japanSide!)).toBe(false);
