@@ -5,8 +5,7 @@
  * Changing the option or dragging a slider then costs one half-plane test per point on the islands.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { OptionResult, ShareContext } from './shares.ts';
-import { sideOfPoint } from './partition.ts';
+import { sideUnderOption, type OptionResult, type ShareContext } from './shares.ts';
 import type { UserPoint } from './user-points.ts';
 
 type Box = [number, number, number, number];
@@ -71,14 +70,7 @@ export function userPointsUnderOptionCached(
     const id = cachedIslandOfPoint(ctx, p);
     if (!id) continue;
     onIslands++;
-    const share = r.perIsland.find((i) => i.id === id)!;
-    if (
-      share.fractionToJapan >= 1 ||
-      (share.fractionToJapan > 0 &&
-        r.cut &&
-        sideOfPoint(ctx.islands.get(id)!.prepared, r.cut.partition, p.lonlat) === 'japan')
-    )
-      toJapan.push(p.id);
+    if (sideUnderOption(ctx, r, id, p.lonlat) === 'japan') toJapan.push(p.id);
   }
   return { toJapan, onIslands };
 }
