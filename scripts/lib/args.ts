@@ -5,7 +5,7 @@
 export function joinNegativeValues(argv: string[], names: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i],
+    const a = argv[i]!,
       next = argv[i + 1];
     if (names.includes(a) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
       out.push(`${a}=${next}`);

@@ -1,21 +1,27 @@
 /**
- * Serves the production build (dist/) on localhost and drives it in Debian's Chromium through
- * playwright-core. Records every request so tests can prove nothing leaves localhost.
+ * Serves the production build (dist/, or ATLAS_DIST) on localhost and drives it in Debian's Chromium
+ * through playwright-core. Records every request so tests can prove nothing leaves localhost. Every
+ * browser context a test opens goes through the harness, so `closeContexts` (after each test) closes
+ * what the test opened even when it failed half-way: pages left open keep drawing maps and slow the
+ * tests after them.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from '../../scripts/lib/chromium.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-export { CHROMIUM, CHROMIUM_ARGS, DIST } from '../../scripts/lib/chromium.ts';
-import { CHROMIUM, CHROMIUM_ARGS, DIST } from '../../scripts/lib/chromium.ts';
 
 export interface Harness {
   server: PreviewServer;
   browser: Browser;
   origin: string;
+  /** A new browser context (1280×800 unless the options say otherwise), closed by `closeContexts`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Closes every context opened since the last call (those already closed are skipped). */
+  closeContexts(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,10 +43,22 @@ export async function startHarness(): Promise<Harness> {
   if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
   const origin = `http://127.0.0.1:${addr.port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const open = new Set<BrowserContext>();
   return {
     server,
     browser,
     origin,
+    async newContext(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      open.add(context);
+      context.on('close', () => open.delete(context));
+      return context;
+    },
+    async closeContexts() {
+      const contexts = [...open];
+      open.clear();
+      await Promise.all(contexts.map((c) => c.close()));
+    },
     async close() {
       await browser.close();
       await new Promise<void>((r) => server.httpServer.close(() => r()));
@@ -49,6 +67,7 @@ export async function startHarness(): Promise<Harness> {
 }
 
 export interface OpenedPage {
+  context: BrowserContext;
   page: Page;
   requests: string[];
   errors: string[];
@@ -58,14 +77,14 @@ export async function openPage(
   h: Harness,
   opts: { width?: number; height?: number; path?: string } = {},
 ): Promise<OpenedPage> {
-  const context = await h.browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
+  const context = await h.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(h.origin + (opts.path ?? '/'));
-  return { page, requests, errors };
+  return { context, page, requests, errors };
 }
 
 /**
@@ -80,6 +99,21 @@ export async function waitForIdleMap(page: Page, timeout = 60_000): Promise<void
       !document.querySelector('aside[aria-busy="true"]'),
     null,
     { timeout },
+  );
+}
+
+/**
+ * The map has drawn every change made so far: a repaint is asked for, and MapLibre fires 'idle' after the
+ * first frame with nothing left to load, place or fade. (body[data-map-idle] only follows camera moves.)
+ */
+export async function waitForMapDrawn(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__atlas!.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
   );
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -16,6 +16,9 @@ import { labelPoint } from '../../src/geo/label-point.ts';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+afterEach(async () => {
+  await h?.closeContexts();
 });
 afterAll(async () => {
   await h?.close();
@@ -66,9 +69,9 @@ describe('the map page (production build in Chromium)', () => {
     expect(new Set(geojson).size).toBe(4);
   });
 
-  it('draws everything in its first idle frame: land, option shading, cut line and a selection from the link', async () => {
+  it('draws all in its first idle frame: land, option shading, cut line, a selection from the link', async () => {
     // Record what is drawn at the very first 'idle' event, before anything else can change the map.
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await h.newContext();
     await context.addInitScript({
       content: `(() => {
       let atlas;
@@ -76,9 +79,17 @@ describe('the map page (production build in Chromium)', () => {
       Object.defineProperty(window, '__atlas', { configurable: true, get() { return atlas; }, set(v) {
         atlas = v;
         v.map.once('idle', () => {
-          const ids = (layers) => [...new Set(v.map.queryRenderedFeatures({ layers }).map((f) => (f.properties.id ?? f.properties.island) + (f.properties.side ? ':' + f.properties.side : '')))].sort();
-          window.__firstIdle = { islands: ids(['islands-fill']), hokkaido: ids(['hokkaido-fill']).length, context: ids(['context-fill']).length,
-            sides: ids(['option-fill', 'option-fill-russia']), cut: v.map.queryRenderedFeatures({ layers: ['cut-line'] }).length, selected: ids(['islands-selected']) };
+          const side = (f) => (f.properties.side ? ':' + f.properties.side : '');
+          const name = (f) => (f.properties.id ?? f.properties.island) + side(f);
+          const ids = (layers) => [...new Set(v.map.queryRenderedFeatures({ layers }).map(name))].sort();
+          window.__firstIdle = {
+            islands: ids(['islands-fill']),
+            hokkaido: ids(['hokkaido-fill']).length,
+            context: ids(['context-fill']).length,
+            sides: ids(['option-fill', 'option-fill-russia']),
+            cut: v.map.queryRenderedFeatures({ layers: ['cut-line'] }).length,
+            selected: ids(['islands-selected']),
+          };
         });
       } });
     })();`,
@@ -147,7 +158,7 @@ describe('the map page (production build in Chromium)', () => {
         const p = m.unproject([x - r.left, y - r.top]);
         return [p.lng, p.lat];
       },
-      [box.x + box.width / 2, box.y + box.height / 2],
+      [box.x + box.width / 2, box.y + box.height / 2] as const,
     );
     expect(lonlat[0]).toBeGreaterThan(146.9);
     expect(lonlat[0]).toBeLessThan(148.9);
@@ -165,7 +176,7 @@ describe('the map page (production build in Chromium)', () => {
   });
 
   it('shows a clear message for a broken data file and keeps the rest of the page', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await h.newContext();
     const page = await context.newPage();
     await page.route('**/islands-*.geojson', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[' }),

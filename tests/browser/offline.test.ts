@@ -3,13 +3,16 @@
  * and a reload with the browser context offline works. And on online.html, tiles that cannot be reached
  * are said so on the map while the land stays drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+afterEach(async () => {
+  await h?.closeContexts();
 });
 afterAll(async () => {
   await h?.close();
@@ -40,16 +43,16 @@ async function pixelAt(page: Page, lonlat: [number, number]): Promise<[number, n
 
 describe('offline', () => {
   it('after one visit, the page reloads and works with the network off', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await h.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(h.origin + '/');
     await waitForIdleMap(page);
     // The service worker is installed (its precache filled) and controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10_000 });
     const precached = await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 100));
       const keys = await caches.keys();
       let n = 0;
       const kinds = new Set<string>();
@@ -112,7 +115,7 @@ describe('offline', () => {
   });
 
   it('online.html says when the basemap tiles cannot be reached, and the land stays drawn', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const context = await h.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const tiles: string[] = [];
     await context.route('https://tile.openstreetmap.org/**', (route) => {
@@ -139,13 +142,15 @@ describe('offline', () => {
       for (let y = 20; y < r.height - 20; y += 17)
         for (let x = 20; x < r.width - 20; x += 17) {
           if (
-            [
-              [0, 0],
-              [12, 0],
-              [-12, 0],
-              [0, 12],
-              [0, -12],
-            ].every(([dx, dy]) => hok(x + dx, y + dy))
+            (
+              [
+                [0, 0],
+                [12, 0],
+                [-12, 0],
+                [0, 12],
+                [0, -12],
+              ] as const
+            ).every(([dx, dy]) => hok(x + dx, y + dy))
           ) {
             const ll = map.unproject([x, y]);
             return [ll.lng, ll.lat] as [number, number];

@@ -3,12 +3,23 @@
  * off at first load, on from a link that asks for it, prepared in a Web Worker, and following the share
  * slider; the figures are labelled as the equidistance method, not an agreed boundary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  externalRequests,
+  openPage,
+  screenshot,
+  startHarness,
+  waitForIdleMap,
+  waitForMapDrawn,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+afterEach(async () => {
+  await h?.closeContexts();
 });
 afterAll(async () => {
   await h?.close();
@@ -22,8 +33,10 @@ describe('the Sea layer', () => {
     await expect(page.evaluate(() => !!window.__atlas!.map.getLayer('sea-image'))).resolves.toBe(false);
   });
 
-  it('from a link: zones, boundary, straits and the published figure for the two islands; follows the slider', async () => {
-    const { page, requests, errors } = await openPage(h, { path: '/#option=two-islands&layers=partition,sea,labels' });
+  it('from a link: zones, boundary, straits and the published figure for two islands; follows the slider', async () => {
+    const { page, requests, errors } = await openPage(h, {
+      path: '/#option=two-islands&layers=partition,sea,labels',
+    });
     await waitForIdleMap(page);
     const figures = page.getByTestId('sea-figures');
     await figures.waitFor({ timeout: 90_000 });
@@ -54,8 +67,7 @@ describe('the Sea layer', () => {
       { timeout: 30_000 },
     );
     // Etorofu is cut now: the boundary runs from its cut out to sea, and no longer between Kunashiri and Hokkaido.
-    await page.waitForFunction(() => window.__atlas!.map.loaded(), null, { timeout: 30_000 });
-    await page.waitForTimeout(500);
+    await waitForMapDrawn(page);
     await screenshot(page, 'sea-custom-45');
     expect(externalRequests(requests, h.origin)).toEqual([]);
     expect(errors).toEqual([]);
