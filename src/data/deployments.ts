@@ -122,6 +122,6 @@ export function toSites(fc: FeatureCollection<Geometry>): Site[] {
     .map((f) => {
       const props = f.properties as SiteProps;
       const c = (f.geometry as Point).coordinates;
-      return { id: props.id, lonlat: [c[0], c[1]], props };
+      return { id: props.id, lonlat: [c[0]!, c[1]!], props }; // a validated Point has both
     });
 }

@@ -12,6 +12,7 @@ import deploymentsUrl from '../../geo/deployments.geojson?url';
 import { TABLES } from './tables.ts';
 import { checkDeployments } from './deployments.ts';
 import { errorMessage } from './error-message.ts';
+import { problem, type ProblemText } from './problem.ts';
 
 export type LayerState =
   | { status: 'loading' }
@@ -31,10 +32,10 @@ export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch
   let text: string;
   try {
     const res = await fetchImpl(LAYER_URLS[name]);
-    if (!res.ok) return fileProblem(file, `could not be loaded (HTTP ${res.status})`);
+    if (!res.ok) return fileProblem(file, problem('file.httpError', { status: String(res.status) }));
     text = await res.text();
   } catch (e) {
-    return fileProblem(file, `could not be loaded (${errorMessage(e)})`);
+    return fileProblem(file, problem('file.loadFailed', { error: errorMessage(e) }));
   }
   const result = validateLayerText(file, text, LAYER_SCHEMAS[name]);
   if (!result.ok) return { status: 'error', problems: result.problems };
@@ -45,8 +46,8 @@ export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch
   return { status: 'ok', data: result.data };
 }
 
-function fileProblem(file: string, message: string): LayerState {
-  return { status: 'error', problems: [{ file, featureIndex: null, featureId: null, path: '', message }] };
+function fileProblem(file: string, what: ProblemText): LayerState {
+  return { status: 'error', problems: [{ file, featureIndex: null, featureId: null, path: '', ...what }] };
 }
 
 let started: Promise<Record<LayerName, LayerState>> | null = null;

@@ -22,8 +22,15 @@ export interface SourceIssue {
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const HTTPS = /^https:\/\/[^\s/$.?#][^\s]*$/i;
 /** Text that points into this repository or to unpublished notes instead of a publication. */
-const REPOSITORY_POINTER =
-  /shared\/reference|mission-context|research notes|this project|\bseed reference\b|file:\/\/|localhost|127\.0\.0\.1|(^|[\s(:'"`])\.{0,2}\/?(data|geo|src|scripts|tests|docs)\/[\w./-]+|\b[\w-]+\.(md|geojson|json|tsx?)\b/i;
+const REPOSITORY_POINTER = new RegExp(
+  [
+    String.raw`shared\/reference|mission-context|research notes|this project|\bseed reference\b`,
+    String.raw`file:\/\/|localhost|127\.0\.0\.1`,
+    String.raw`(^|[\s(:'"\x60])\.{0,2}\/?(data|geo|src|scripts|tests|docs)\/[\w./-]+`,
+    String.raw`\b[\w-]+\.(md|geojson|json|tsx?)\b`,
+  ].join('|'),
+  'i',
+);
 
 /** True when any text of the source points into the repository or to notes a reader cannot see. */
 export function isRepositoryPointer(s: Partial<Record<keyof Source, unknown>>): boolean {
@@ -81,7 +88,8 @@ export function checkSource(raw: unknown, allowedUsedFor?: readonly string[]): S
   ) {
     add(
       '',
-      'is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, title and date)',
+      'is neither a link to the publication (an https url) nor a bibliographic reference ' +
+        '(author or publisher, title and date)',
     );
   }
   if (isRepositoryPointer(s))

@@ -4,7 +4,8 @@
  *
  * `validate*` are pure functions of the parsed JSON (tests feed them broken copies); each problem names
  * the file, the entry and the field, e.g.
- *   data/split-options.json: options[3] ("aso-25"): cut.island "etorofo" is not one of habomai, shikotan, kunashiri, etorofu
+ *   data/split-options.json: options[3] ("aso-25"): cut.island "etorofo" is not one of habomai, shikotan,
+ *   kunashiri, etorofu
  * A broken entry is never dropped or read as NaN: the whole table is refused with its problems.
  * `TABLES` holds each bundled table, or null when it is broken (the page shows `TABLE_PROBLEMS`);
  * `requireTables()` throws a `TableError` listing every problem (the CLIs).
@@ -91,7 +92,10 @@ export interface SettlementRow {
   lat: number;
   position: string;
   position_note?: string;
-  /** Residents on 1 January of population_year; null when no figure for that year was found (population_note says so). */
+  /**
+   * Residents on 1 January of population_year; null when no figure for that year was found (population_note
+   * says so).
+   */
   population: number | null;
   population_year: number;
   population_note?: string;
@@ -351,7 +355,8 @@ export function validateOptions(data: unknown, file: string = TABLE_FILES.option
   const defined = c.sources(r.sources, 'sources');
   c.entries(r, 'options', (o, at) => {
     for (const k of ['name', 'summary', 'proposed_by', 'when']) at.string(o, k);
-    // Their Japanese and Russian display texts (name_ja, summary_ru, …) are optional; English is shown where one is missing.
+    // Their Japanese and Russian display texts (name_ja, summary_ru, …) are optional; English is shown where
+    // one is missing.
     for (const k of ['name', 'summary', 'proposed_by', 'when'])
       for (const l of ['ja', 'ru']) if (`${k}_${l}` in o) at.string(o, `${k}_${l}`);
     const whole = at.list(o, 'islands_whole');
@@ -370,9 +375,10 @@ export function validateOptions(data: unknown, file: string = TABLE_FILES.option
         const keys = ['island_fraction', 'total_share'].filter((k) => k in cut);
         if (keys.length !== 1) at.add('cut', 'needs exactly one of island_fraction, total_share');
         else {
-          const v = cut[keys[0]];
+          const key = keys[0]!;
+          const v = cut[key];
           if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
-            at.add(`cut.${keys[0]}`, `must be a finite number within 0 and 1, got ${show(v)}`);
+            at.add(`cut.${key}`, `must be a finite number within 0 and 1, got ${show(v)}`);
         }
       }
     }
@@ -589,7 +595,10 @@ export function populationOf(id: string): PopulationRow | null {
 export function populationSource(field: 'japanese_1945' | 'russian_2023'): Source | null {
   return TABLES.populations?.sources.find((s) => s.used_for?.includes(field)) ?? null;
 }
-/** Settlements with a population figure, shaped for createShareContext (settlements without one count as not located). */
+/**
+ * Settlements with a population figure, shaped for createShareContext (settlements without one count as not
+ * located).
+ */
 export function settlementsWithPopulation(
   t: SettlementsTable | null = TABLES.settlements,
 ): (SettlementRow & { population: number })[] {

@@ -1,8 +1,9 @@
 /** Import the user's GeoJSON (file picker or drop), list what is loaded, and remove it. */
 import { useRef } from 'react';
-import { formatProblem, type ValidationProblem } from '../data/validate.ts';
+import type { ValidationProblem } from '../data/validate.ts';
 import type { ImportedData } from '../data/import.ts';
 import { mergeTextIn, useT } from '../i18n/index.ts';
+import { problemLine } from './DataProblems.tsx';
 
 export function ImportPanel({
   imports,
@@ -17,7 +18,7 @@ export function ImportPanel({
   onRemove: (name: string) => void;
   busy: boolean;
 }) {
-  const { t, f } = useT();
+  const { t, f, lang } = useT();
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className="import" aria-labelledby="import-title">
@@ -46,7 +47,9 @@ export function ImportPanel({
           <strong>{t('imports.refused')}</strong>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>{formatProblem(p)}</li>
+              <li key={i} lang={p.code ? undefined : 'en'}>
+                {problemLine(t, lang, p)}
+              </li>
             ))}
           </ul>
         </div>
@@ -82,7 +85,9 @@ export function ImportPanel({
                   </span>
                   <ul>
                     {d.notices.map((p, i) => (
-                      <li key={i}>{formatProblem(p)}</li>
+                      <li key={i} lang={p.code ? undefined : 'en'}>
+                        {problemLine(t, lang, p)}
+                      </li>
                     ))}
                   </ul>
                 </div>

@@ -20,7 +20,8 @@ import { checkSource } from '../../src/data/sources.ts';
 import { formatProblem } from '../../src/data/validate.ts';
 
 /** A deep copy of a bundled table, to break. */
-const copy = <T = any>(name: keyof typeof RAW_TABLES): T => structuredClone(RAW_TABLES[name]) as T; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const copy = <T = any>(name: keyof typeof RAW_TABLES): T => structuredClone(RAW_TABLES[name]) as T;
 const messages = (r: TableResult<unknown>) => (r.ok ? [] : r.problems.map(formatTableProblem));
 
 describe('the bundled tables', () => {
@@ -37,7 +38,7 @@ describe('the bundled tables', () => {
     ]);
   });
 
-  it('settlements and island totals are of the same year, and a missing figure is null with a note, never another year', () => {
+  it('settlements and totals are of one year; a missing figure is null with a note, never another year', () => {
     const { settlements, populations } = requireTables();
     expect(settlements.island_totals.year).toBe(2023);
     for (const s of settlements.settlements) {
@@ -72,12 +73,14 @@ describe('table checks name the file, the entry and the field', () => {
     const t = copy('options');
     t.options[3].cut.island = 'etorofo';
     expect(messages(validateOptions(t))).toEqual([
-      'data/split-options.json: options[3] ("aso-25"): cut.island "etorofo" is not one of habomai, shikotan, kunashiri, etorofu',
+      'data/split-options.json: options[3] ("aso-25"): cut.island "etorofo" is not one of habomai, shikotan, ' +
+        'kunashiri, etorofu',
     ]);
     const s = copy('settlements');
     s.settlements[0].island = 'sakhalin';
     expect(messages(validateSettlements(s))).toEqual([
-      'data/settlements.json: settlements[0] ("yuzhno-kurilsk"): island "sakhalin" is not one of habomai, shikotan, kunashiri, etorofu',
+      'data/settlements.json: settlements[0] ("yuzhno-kurilsk"): island "sakhalin" is not one of habomai, ' +
+        'shikotan, kunashiri, etorofu',
     ]);
   });
 
@@ -100,10 +103,14 @@ describe('table checks name the file, the entry and the field', () => {
     t.sources[1].url = 'http://example.org/a';
     t.sources[2].date = '25 March 2001';
     expect(messages(validateOptions(t))).toEqual([
-      'data/split-options.json: sources[0] ("x"): is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, title and date)',
-      'data/split-options.json: sources[1] ("mofa-northern-position"): url must be an https URL, got "http://example.org/a"',
-      'data/split-options.json: sources[2] ("mofa-irkutsk-2001"): date "25 March 2001" is not YYYY, YYYY-MM or YYYY-MM-DD',
-      'data/split-options.json: options[1] ("two-islands"): sources[0] "joint-declaration-1956" is referenced but not defined in sources',
+      'data/split-options.json: sources[0] ("x"): is neither a link to the publication (an https url) nor a ' +
+        'bibliographic reference (author or publisher, title and date)',
+      'data/split-options.json: sources[1] ("mofa-northern-position"): url must be an https URL, got ' +
+        '"http://example.org/a"',
+      'data/split-options.json: sources[2] ("mofa-irkutsk-2001"): date "25 March 2001" is not YYYY, YYYY-MM or ' +
+        'YYYY-MM-DD',
+      'data/split-options.json: options[1] ("two-islands"): sources[0] "joint-declaration-1956" is referenced ' +
+        'but not defined in sources',
     ]);
     const e = copy('exercises');
     e.exercises[0].sources[0] = {
@@ -114,7 +121,8 @@ describe('table checks name the file, the entry and the field', () => {
       url: null,
     };
     expect(messages(validateExercises(e))).toEqual([
-      'data/exercises.json: exercises[0].sources[0] ("notes"): points into this repository or to notes a reader cannot see: cite the publication itself',
+      'data/exercises.json: exercises[0].sources[0] ("notes"): points into this repository or to notes a ' +
+        'reader cannot see: cite the publication itself',
     ]);
   });
 
@@ -140,7 +148,8 @@ describe('table checks name the file, the entry and the field', () => {
     // (NaN and Infinity cannot come from JSON, but a caller may pass them; they print as JSON does, null.)
     expect(messages(validateSettlements(s))).toEqual([
       'data/settlements.json: settlements[1] ("kurilsk"): lat must be a finite number, got "forty-five"',
-      'data/settlements.json: settlements[2] ("goryachiye-klyuchi"): population must be a finite number or null, got null',
+      'data/settlements.json: settlements[2] ("goryachiye-klyuchi"): population must be a finite number or ' +
+        'null, got null',
     ]);
     const p = copy('populations');
     p.islands[1].russian_2023 = Infinity;
@@ -167,7 +176,8 @@ describe('table checks name the file, the entry and the field', () => {
     t.options[5].id = 'equal-area';
     t.sources.push({ ...t.sources[0] });
     expect(messages(validateOptions(t))).toEqual([
-      `data/split-options.json: sources[${t.sources.length - 1}] ("joint-declaration-1956"): id "joint-declaration-1956" is used by two sources`,
+      `data/split-options.json: sources[${t.sources.length - 1}] ("joint-declaration-1956"): id ` +
+        `"joint-declaration-1956" is used by two sources`,
       'data/split-options.json: options[5] ("equal-area"): id "equal-area" is used twice',
     ]);
     const e = copy('exercises');
@@ -181,7 +191,8 @@ describe('table checks name the file, the entry and the field', () => {
     const t = copy('options');
     t.options[4].sources.push('hirose-2018');
     expect(messages(validateOptions(t))).toEqual([
-      'data/split-options.json: options[4] ("equal-area"): sources[4] "hirose-2018" is referenced but not defined in sources',
+      'data/split-options.json: options[4] ("equal-area"): sources[4] "hirose-2018" is referenced but not ' +
+        'defined in sources',
     ]);
     const s = copy('settlements');
     s.island_totals.source = 'rosstat';
@@ -191,11 +202,12 @@ describe('table checks name the file, the entry and the field', () => {
     const a = copy('officialAreas');
     a.sources[0].used_for.push('urup');
     expect(messages(validateOfficialAreas(a))).toEqual([
-      'data/official-areas.json: sources[0] ("mlit-hoppo-2025"): used_for[5] "urup" is not one of habomai, shikotan, kunashiri, etorofu, hokkaido, disputed_total',
+      'data/official-areas.json: sources[0] ("mlit-hoppo-2025"): used_for[5] "urup" is not one of habomai, ' +
+        'shikotan, kunashiri, etorofu, hokkaido, disputed_total',
     ]);
   });
 
-  it('a broken table is refused whole (null) while the others load; requireTables throws a TableError listing it', () => {
+  it('a broken table is refused whole (null), the others load; requireTables throws a TableError naming it', () => {
     const raw = { ...RAW_TABLES, systems: { systems: [{ id: 'x' }] } };
     const { tables, problems } = validateTables(raw);
     expect(tables.systems).toBeNull();
@@ -243,7 +255,8 @@ describe('checkSource', () => {
       checkSource({ id: 'e', title: 'T', publisher: 'P', date: '2005' }).map((i) => `${i.field} ${i.message}`),
     ).toEqual(['url is missing (null when unknown)']);
     expect(checkSource({ id: 'f', title: 'T', publisher: 'P', date: null, url: null }).map((i) => i.message)).toEqual([
-      'is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, title and date)',
+      'is neither a link to the publication (an https url) nor a bibliographic reference (author or publisher, ' +
+        'title and date)',
     ]);
   });
 });
