@@ -34,7 +34,10 @@ function preloadGeoData(): Plugin {
   };
 }
 
-/** The fonts' licence, shipped beside them in the build (dist/fonts/OFL.txt); src/fonts/OFL.txt is made by `npm run fonts:build`. */
+/**
+ * The fonts' licence, shipped beside them in the build (dist/fonts/OFL.txt); src/fonts/OFL.txt is made by
+ * `npm run fonts:build`.
+ */
 function fontLicence(): Plugin {
   return {
     name: 'atlas-font-licence',
@@ -59,17 +62,22 @@ function fontLicence(): Plugin {
 const pwa = VitePWA({
   registerType: 'autoUpdate',
   injectRegister: 'script',
+  // One manifest for the three interface languages: its name and description in all three (each language's
+  // neutral wording, as in src/i18n), "mul" (several languages) as its language.
   manifest: {
-    name: 'Disputed islands atlas',
-    short_name: 'Islands atlas',
+    name: 'Disputed islands atlas · 係争中の島々アトラス · Атлас спорных островов',
+    short_name: 'Atlas · アトラス · Атлас',
     description:
-      'Reference map and exact area-based partition calculator for Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and Habomai. Works offline.',
+      'Reference map and exact area-based partition calculator for Etorofu / Iturup, Kunashiri / Kunashir, ' +
+      'Shikotan and Habomai. · 択捉島（イトゥルプ）、国後島（クナシル）、色丹島、歯舞群島の地図と面積分割の計算。 · ' +
+      'Карта и точный расчёт раздела по площади: Итуруп (Эторофу), Кунашир (Кунасири), Шикотан, Хабомаи.',
     start_url: './',
     scope: './',
     display: 'standalone',
     background_color: '#ffffff',
     theme_color: '#c9dde8',
-    lang: 'en',
+    lang: 'mul',
+    dir: 'ltr',
     icons: [
       { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -98,7 +106,8 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
-    // Font slices stay files (never inlined into the CSS): the browser fetches only the slices a page's text needs.
+    // Font slices stay files (never inlined into the CSS): the browser fetches only the slices a page's text
+    // needs.
     assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined),
     // index.html: offline, its Content-Security-Policy allows no remote origin. online.html: the same app
     // with the optional basemap, whose policy allows exactly the two tile servers.

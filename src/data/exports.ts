@@ -165,7 +165,8 @@ export function optionGeoJson(
       },
       geometry: meta.sea.boundary,
     });
-    // With the boundary, the limits delineate the zones: each side's waters within 200 nm, territorial seas within 12 nm.
+    // With the boundary, the limits delineate the zones: each side's waters within 200 nm, territorial seas within
+    // 12 nm.
     const lim = meta.seaLimits;
     if (lim?.limit200nm)
       features.push({
@@ -284,6 +285,10 @@ export function optionIslandsCsv(
     'generated',
     'sources',
   ];
+  const seaShare = (id: string) => {
+    const share = meta.seaJapanShare?.[id];
+    return share !== undefined ? +(share * 100).toFixed(4) : '';
+  };
   const rows = results.flatMap((r) =>
     r.perIsland.map((i) => {
       const cut = r.cut?.island === i.id ? r.cut : null;
@@ -302,7 +307,7 @@ export function optionIslandsCsv(
         cut?.measuredBearingDeg != null ? +cut.measuredBearingDeg.toFixed(2) : '',
         cut ? +cut.borderLengthKm.toFixed(3) : '',
         +(r.japanShare * 100).toFixed(4),
-        meta.seaJapanShare?.[r.id] != null ? +(meta.seaJapanShare[r.id] * 100).toFixed(4) : '',
+        seaShare(r.id),
         meta.proposedBy?.[r.id] ?? '',
         meta.dataVersion,
         meta.generated,

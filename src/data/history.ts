@@ -2,8 +2,13 @@
  * geo/history.geojson (built by the pipeline from data/history-events.json and the coastline source):
  * the dated events (the collection's "events" member, with "sources"), the lines they define and the
  * areas they assign. Checked on every load like the other data files; never throws.
+ *
+ * The events' descriptive texts in Japanese and Russian (areas, statuses, notes, how each line was drawn) are
+ * in data/history-events.i18n.json, applied by localizeHistory; the texts' own words and each side's reading
+ * stay in the language cited.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
+import HISTORY_I18N_JSON from '../../data/history-events.i18n.json' with { type: 'json' };
 import { checkSource, type Source } from './sources.ts';
 import { validateLayerObject, type LayerSchema, type ValidationProblem } from './validate.ts';
 import {
@@ -11,6 +16,7 @@ import {
   HISTORY_STATUSES,
   type HistoryEvent,
   type HistoryLineFeature,
+  type HistoryLineSpec,
   type HistoryRegionFeature,
 } from '../geo/history.ts';
 
@@ -164,5 +170,130 @@ export function validateHistory(
       regionFeatures: regionFeatures as unknown as HistoryRegionFeature[],
       data: r.data,
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Translations of the descriptive texts (data/history-events.i18n.json)
+
+export type HistoryTextLanguage = 'ja' | 'ru';
+type Tr = Record<HistoryTextLanguage, string>;
+export interface HistoryTranslations {
+  regions: Record<string, Tr>;
+  statuses: Record<string, Tr>;
+  events: Record<
+    string,
+    {
+      date_note?: Tr;
+      line_note?: Tr;
+      area_notes?: Record<string, Tr>;
+      lines?: Record<string, { between?: Record<HistoryTextLanguage, string[]>; drawn?: Tr }>;
+      island_dates?: Record<string, Tr>;
+    }
+  >;
+}
+export const HISTORY_I18N_FILE = 'data/history-events.i18n.json';
+export const HISTORY_TRANSLATIONS = HISTORY_I18N_JSON as unknown as HistoryTranslations;
+const TEXT_LANGUAGES: readonly HistoryTextLanguage[] = ['ja', 'ru'];
+
+/**
+ * What the translations miss or add against the events: every English text needs a Japanese and a
+ * Russian one (a line's "between" as many names), and a translation of something the events do not
+ * have is named too. Empty when they match.
+ */
+export function checkHistoryTranslations(history: HistoryData, tr: unknown = HISTORY_TRANSLATIONS): string[] {
+  const problems: string[] = [];
+  const t = (isObj(tr) ? tr : {}) as Partial<HistoryTranslations>;
+  const pair = (path: string, v: unknown) => {
+    for (const l of TEXT_LANGUAGES)
+      if (!isObj(v) || !nonEmpty(v[l])) problems.push(`${path}.${l}: the translation is missing`);
+  };
+  const extra = (path: string, have: readonly string[], given: object | undefined) => {
+    for (const k of Object.keys(given ?? {}))
+      if (!have.includes(k)) problems.push(`${path}.${k}: translates nothing in the events`);
+  };
+  for (const [k, field] of [
+    ['regions', history.regions],
+    ['statuses', history.statuses],
+  ] as const) {
+    const given = (t[k] ?? {}) as Record<string, unknown>;
+    for (const id of Object.keys(field)) pair(`${k}.${id}`, given[id]);
+    extra(k, Object.keys(field), given);
+  }
+  const events = (t.events ?? {}) as HistoryTranslations['events'];
+  extra(
+    'events',
+    history.events.map((e) => e.id),
+    events,
+  );
+  for (const e of history.events) {
+    const at = `events.${e.id}`;
+    const et = events[e.id] ?? {};
+    if (e.date_note) pair(`${at}.date_note`, et.date_note);
+    if (e.line_note) pair(`${at}.line_note`, et.line_note);
+    const notes = Object.keys(e.area_notes ?? {});
+    for (const r of notes) pair(`${at}.area_notes.${r}`, et.area_notes?.[r]);
+    extra(`${at}.area_notes`, notes, et.area_notes);
+    const lines = [e.line, ...(e.extra_lines ?? [])].filter((l): l is HistoryLineSpec => !!l);
+    for (const l of lines) {
+      const lt = et.lines?.[l.id];
+      pair(`${at}.lines.${l.id}.drawn`, lt?.drawn);
+      for (const lang of TEXT_LANGUAGES) {
+        const names = lt?.between?.[lang];
+        if (!Array.isArray(names) || names.length !== l.between.length || !names.every(nonEmpty))
+          problems.push(`${at}.lines.${l.id}.between.${lang}: needs ${l.between.length} names`);
+      }
+    }
+    extra(
+      `${at}.lines`,
+      lines.map((l) => l.id),
+      et.lines,
+    );
+    const islands = (e.island_dates ?? []).map((d) => d.island);
+    for (const i of islands) pair(`${at}.island_dates.${i}`, et.island_dates?.[i]);
+    extra(`${at}.island_dates`, islands, et.island_dates);
+  }
+  return problems;
+}
+
+/**
+ * The history with its descriptive texts in a language (English as in the file; a text without a
+ * translation stays English). Quotes, readings, names and sources are unchanged.
+ */
+export function localizeHistory(
+  history: HistoryData,
+  lang: 'en' | HistoryTextLanguage,
+  tr: HistoryTranslations = HISTORY_TRANSLATIONS,
+): HistoryData {
+  if (lang === 'en') return history;
+  const one = (v: Tr | undefined, english: string) => (v && nonEmpty(v[lang]) ? v[lang] : english);
+  const each = (english: Record<string, string>, given: Record<string, Tr> | undefined) =>
+    Object.fromEntries(Object.entries(english).map(([k, v]) => [k, one(given?.[k], v)]));
+  return {
+    ...history,
+    regions: each(history.regions, tr.regions),
+    statuses: each(history.statuses, tr.statuses),
+    events: history.events.map((e) => {
+      const et = tr.events[e.id];
+      if (!et) return e;
+      const line = (l: HistoryLineSpec): HistoryLineSpec => {
+        const lt = et.lines?.[l.id];
+        const between = lt?.between?.[lang];
+        return {
+          ...l,
+          drawn: one(lt?.drawn, l.drawn),
+          between: between?.length === l.between.length ? between : l.between,
+        };
+      };
+      return {
+        ...e,
+        date_note: e.date_note && one(et.date_note, e.date_note),
+        line_note: e.line_note && one(et.line_note, e.line_note),
+        area_notes: e.area_notes && (each(e.area_notes, et.area_notes) as HistoryEvent['area_notes']),
+        line: e.line && line(e.line),
+        extra_lines: e.extra_lines?.map(line),
+        island_dates: e.island_dates?.map((d) => ({ ...d, note: one(et.island_dates?.[d.island], d.note) })),
+      };
+    }),
   };
 }

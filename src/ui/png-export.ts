@@ -54,6 +54,9 @@ function draw(g: CanvasRenderingContext2D, i: Item, font: string): void {
       g.fillStyle = i.fill;
       g.fillText(i.text, i.x, i.y);
       break;
+    case 'group':
+      i.items.forEach((c) => draw(g, c, font));
+      break;
     case 'clip':
       g.save();
       g.beginPath();

@@ -6,6 +6,7 @@
 import type { Figure, Item } from './export-figure.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const cls = (role: string | undefined) => (role ? ` class="${role}"` : '');
 const num = (v: number) => String(Math.round(v * 100) / 100);
 
 function paint(i: { fill?: string; fillOpacity?: number; stroke?: string; sw?: number; dash?: number[] }): string {
@@ -27,7 +28,7 @@ function item(i: Item, clipId: () => string): string {
     case 'rect':
       return `<rect x="${num(i.x)}" y="${num(i.y)}" width="${num(i.w)}" height="${num(i.h)}" ${paint(i)}/>`;
     case 'path':
-      return `<path${i.role ? ` class="${i.role}"` : ''} d="${i.d}" ${paint(i)}${i.fill ? ' fill-rule="evenodd"' : ''}/>`;
+      return `<path${cls(i.role)} d="${i.d}" ${paint(i)}${i.fill ? ' fill-rule="evenodd"' : ''}/>`;
     case 'circle':
       return `<circle cx="${num(i.cx)}" cy="${num(i.cy)}" r="${num(i.r)}" ${paint(i)}/>`;
     case 'text': {
@@ -39,9 +40,13 @@ function item(i: Item, clipId: () => string): string {
       if (i.role) attrs.push(`class="${i.role}"`);
       return `<text ${attrs.join(' ')}>${esc(i.text)}</text>`;
     }
+    case 'group':
+      return `<g${cls(i.role)}>${i.items.map((c) => item(c, clipId)).join('')}</g>`;
     case 'clip': {
       const id = clipId();
-      return `<clipPath id="${id}"><rect x="${num(i.x)}" y="${num(i.y)}" width="${num(i.w)}" height="${num(i.h)}"/></clipPath><g clip-path="url(#${id})">${i.items.map((c) => item(c, clipId)).join('\n')}</g>`;
+      const frame = `<rect x="${num(i.x)}" y="${num(i.y)}" width="${num(i.w)}" height="${num(i.h)}"/>`;
+      const inner = i.items.map((c) => item(c, clipId)).join('\n');
+      return `<clipPath id="${id}">${frame}</clipPath><g clip-path="url(#${id})">${inner}</g>`;
     }
   }
 }

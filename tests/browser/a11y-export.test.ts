@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { en } from '../../src/i18n/en.ts';
+import { ja } from '../../src/i18n/ja.ts';
+import { ru } from '../../src/i18n/ru.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,10 +68,8 @@ describe('accessibility', () => {
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
         const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-        return {
-          key: `${el.tagName}:${el.getAttribute('data-testid') ?? ''}:${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30)}`,
-          visible,
-        };
+        const name = el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30);
+        return { key: `${el.tagName}:${el.getAttribute('data-testid') ?? ''}:${name}`, visible };
       });
       if (f) {
         seen.add(f.key);
@@ -90,6 +91,49 @@ describe('accessibility', () => {
     // Keyboard-only: choose a site from the list and read its details.
     await page.getByTestId('site-select').selectOption('ru-yasny');
     await expect(page.getByTestId('site-panel').locator('h2').innerText()).resolves.toContain('Yasny');
+    await page.context().close();
+  });
+});
+
+describe('the window title, <html lang> and dir, the app manifest', () => {
+  it('follow the interface language; the static page and the manifest name the atlas in all three', async () => {
+    const { page, errors } = await openPage(h, { path: '/#ui=ja' });
+    try {
+      await waitForIdleMap(page);
+      const doc = () =>
+        page.evaluate(() => ({
+          title: document.title,
+          lang: document.documentElement.lang,
+          dir: document.documentElement.dir,
+        }));
+      await expect(doc()).resolves.toEqual({ title: ja.app.documentTitle, lang: 'ja', dir: 'ltr' });
+      // The link edited in place: the page follows it, title and all.
+      await page.evaluate(() => (location.hash = 'ui=ru'));
+      await page.waitForFunction((t) => document.title === t, ru.app.documentTitle);
+      await expect(doc()).resolves.toEqual({ title: ru.app.documentTitle, lang: 'ru', dir: 'ltr' });
+      await page.evaluate(() => (location.hash = 'ui=en'));
+      await page.waitForFunction((t) => document.title === t, en.app.documentTitle);
+      await expect(doc()).resolves.toEqual({ title: en.app.documentTitle, lang: 'en', dir: 'ltr' });
+
+      // Before any script runs, and when installed: the atlas's name in the three languages.
+      const html = await (await page.request.get(`${h.origin}/index.html`)).text();
+      const staticTitle = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      const manifest = (await (await page.request.get(`${h.origin}/manifest.webmanifest`)).json()) as {
+        name: string;
+        lang: string;
+        description: string;
+      };
+      for (const t of [en.app.title, ja.app.title, ru.app.title]) {
+        expect(staticTitle).toContain(t);
+        expect(manifest.name).toContain(t);
+      }
+      expect(manifest.lang).toBe('mul');
+      for (const name of ['Kunashiri / Kunashir', '国後島（クナシル）', 'Кунашир (Кунасири)'])
+        expect(manifest.description).toContain(name);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
   });
 });
 
@@ -101,7 +145,9 @@ describe('exports and the optional basemap', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download map (PNG)' }).click(),
     ]);
-    const bytes = readFileSync((await dl.path())!);
+    const path = await dl.path();
+    if (!path) throw new Error('the PNG download did not complete');
+    const bytes = readFileSync(path);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     const stats = await page.evaluate(async (b64) => {
       const img = new Image();
@@ -116,14 +162,16 @@ describe('exports and the optional basemap', () => {
       const colours = new Set<number>();
       let orange = 0;
       for (let i = 0; i < d.length; i += 4 * 7) {
-        colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
-        if (Math.abs(d[i] - 0xe6) < 40 && Math.abs(d[i + 1] - 0x9f) < 40 && d[i + 2] < 90) orange++;
+        const [r, gr, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+        colours.add(((r >> 3) << 10) | ((gr >> 3) << 5) | (b >> 3));
+        if (Math.abs(r - 0xe6) < 40 && Math.abs(gr - 0x9f) < 40 && b < 90) orange++;
       }
       return { w: img.width, h: img.height, colours: colours.size, orange };
     }, bytes.toString('base64'));
     expect(stats.w).toBeGreaterThan(500);
     expect(stats.colours).toBeGreaterThan(50);
     expect(stats.orange).toBeGreaterThan(100); // the Japan-side shading made it into the image
+    await page.context().close();
   });
 
   it('the basemap is off by default; switching it on opens the online page with its attribution', async () => {
@@ -158,5 +206,6 @@ describe('exports and the optional basemap', () => {
     await page.mouse.up();
     await waitForIdleMap(page);
     expect(tiles.length).toBe(before);
+    await page.context().close();
   });
 });

@@ -18,13 +18,16 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A figure download at a size; the buttons by test id, as their names follow the interface language. */
 async function download(page: Page, size: string, format: 'PNG' | 'SVG'): Promise<{ bytes: Buffer; name: string }> {
   await page.getByTestId('figure-size').selectOption(size);
   const [dl] = await Promise.all([
     page.waitForEvent('download', { timeout: 90_000 }),
-    page.getByRole('button', { name: `Download map (${format})` }).click(),
+    page.getByTestId(format === 'PNG' ? 'export-png' : 'export-svg').click(),
   ]);
-  return { bytes: readFileSync((await dl.path())!), name: dl.suggestedFilename() };
+  const path = await dl.path();
+  if (!path) throw new Error(`the ${format} download at ${size} did not complete`);
+  return { bytes: readFileSync(path), name: dl.suggestedFilename() };
 }
 
 /** Size and colour statistics of a PNG, decoded by the page. */
@@ -45,11 +48,12 @@ async function pngStats(page: Page, bytes: Buffer) {
       sea = 0,
       dark = 0;
     for (let i = 0; i < d.length; i += 4 * 5) {
-      colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
-      if (d[i] > 200 && d[i + 1] > 150 && d[i + 1] < 200 && d[i + 2] < 120) orange++;
-      if (d[i] < 150 && d[i + 1] > 160 && d[i + 2] < 170 && d[i + 1] - d[i] > 40) green++;
-      if (Math.abs(d[i] - 0xc9) < 6 && Math.abs(d[i + 1] - 0xdd) < 6 && Math.abs(d[i + 2] - 0xe8) < 6) sea++;
-      if (d[i] < 60 && d[i + 1] < 60 && d[i + 2] < 60) dark++;
+      const [r, gr, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+      colours.add(((r >> 3) << 10) | ((gr >> 3) << 5) | (b >> 3));
+      if (r > 200 && gr > 150 && gr < 200 && b < 120) orange++;
+      if (r < 150 && gr > 160 && b < 170 && gr - r > 40) green++;
+      if (Math.abs(r - 0xc9) < 6 && Math.abs(gr - 0xdd) < 6 && Math.abs(b - 0xe8) < 6) sea++;
+      if (r < 60 && gr < 60 && b < 60) dark++;
     }
     return { w: img.width, h: img.height, colours: colours.size, orange, green, sea, dark };
   }, bytes.toString('base64'));
@@ -67,37 +71,127 @@ async function svgToPng(svg: string, file: string, width: number, height: number
   await ctx.close();
 }
 
+/**
+ * The boxes of an exported SVG's names and symbols on the map (getBBox, in the figure's units), measured in a
+ * page of its own with the SVG's own inlined fonts: every pair that overlaps by more than half a pixel, and
+ * every text of the figure that reaches outside it.
+ */
+async function placedBoxes(svg: string) {
+  const ctx = await h.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  try {
+    const view = await ctx.newPage();
+    await view.setContent(svg.replace(/^<\?xml[^>]*>\s*/, ''), { waitUntil: 'load' });
+    return await view.evaluate(async () => {
+      // Every face the SVG carries (only those its text needs), loaded before anything is measured.
+      await Promise.all([...document.fonts].map((f) => f.load().catch(() => null)));
+      const els = [...document.querySelectorAll<SVGGraphicsElement>('.placed, .scale-label, .north-label')];
+      const boxes = els.map((el) => {
+        const b = el.getBBox();
+        const what = `${el.getAttribute('class')} "${el.textContent}" at ${Math.round(b.x)},${Math.round(b.y)}`;
+        return { what, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+      });
+      const overlaps: string[] = [];
+      boxes.forEach((a, i) => {
+        for (const b of boxes.slice(i + 1))
+          if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5)
+            overlaps.push(`${a.what} × ${b.what}`);
+      });
+      const count = (cls: string) => els.filter((e) => e.classList.contains(cls)).length;
+      const frame = document.querySelector('svg')!.viewBox.baseVal;
+      const outside = [...document.querySelectorAll('text')].flatMap((t) => {
+        const b = t.getBBox();
+        const out =
+          b.x < -0.5 || b.y < -0.5 || b.x + b.width > frame.width + 0.5 || b.y + b.height > frame.height + 0.5;
+        return out ? [`"${t.textContent}" at ${Math.round(b.x)},${Math.round(b.y)} width ${Math.round(b.width)}`] : [];
+      });
+      return {
+        outside,
+        islands: count('island-name'),
+        settlements: count('settlement-name'),
+        sites: count('site-symbol'),
+        overlaps,
+      };
+    });
+  } finally {
+    await ctx.close();
+  }
+}
+
+const DISPUTED = {
+  en: 'Disputed: administered by Russia, claimed by Japan',
+  ja: '係争中：ロシアが実効支配、日本が領有権を主張',
+  ru: 'Спорные: под управлением России, на них претендует Япония',
+} as const;
+
 describe('map figures (PNG, SVG)', () => {
-  for (const [ui, disputed] of [
-    ['ja', '係争中：ロシアが実効支配、日本が領有権を主張'],
-    ['ru', 'Спорные: под управлением России, на них претендует Япония'],
-  ] as const) {
-    it(`SVG and PNG in the interface language (${ui}): the figure's words are translated, as text`, async () => {
+  for (const ui of ['en', 'ja', 'ru'] as const) {
+    it(`${ui}: at every size no two names or symbols overlap; words translated, as text; PNG not blank`, async () => {
       const { page, errors } = await openPage(h, { path: `/#ui=${ui}&option=equal-area&lang=both` });
-      await waitForIdleMap(page);
-      await page.getByTestId('figure-size').selectOption('1200x800');
-      const [svgDl] = await Promise.all([
-        page.waitForEvent('download', { timeout: 90_000 }),
-        page.getByTestId('export-svg').click(),
-      ]);
-      const svg = readFileSync((await svgDl.path())!, 'utf8');
-      writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.svg`), svg);
-      const all = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
-      expect(all).toContain(disputed);
-      expect(all).toMatch(/© [^\n]*OpenStreetMap/); // "© OpenStreetMap contributors", in the language's usual wording
-      expect(all).not.toContain('Disputed: administered by Russia');
-      await svgToPng(svg, join(ARTIFACTS, `figure-ui-${ui}-svg.png`), 1200, 800);
-      const [pngDl] = await Promise.all([
-        page.waitForEvent('download', { timeout: 90_000 }),
-        page.getByTestId('export-png').click(),
-      ]);
-      const png = readFileSync((await pngDl.path())!);
-      writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.png`), png);
-      const st = await pngStats(page, png);
-      expect([st.w, st.h]).toEqual([1200, 800]);
-      expect(st.colours).toBeGreaterThan(50);
-      expect(st.dark).toBeGreaterThan(500);
-      expect(errors).toEqual([]);
+      try {
+        await waitForIdleMap(page);
+        for (const size of ['current', '1200x800', '1920x1080', 'a4']) {
+          const svg = (await download(page, size, 'SVG')).bytes.toString('utf8');
+          const placed = await placedBoxes(svg);
+          console.log(`${ui} ${size}: ${JSON.stringify({ ...placed, overlaps: placed.overlaps.length })}`);
+          expect(placed.overlaps).toEqual([]);
+          expect(placed.outside).toEqual([]);
+          // The four islands are named; settlement names and sites are there, not all given way.
+          expect(placed.islands).toBeGreaterThanOrEqual(4);
+          expect(placed.settlements).toBeGreaterThanOrEqual(1);
+          expect(placed.sites).toBeGreaterThan(10);
+          if (size !== '1200x800') continue;
+          writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.svg`), svg);
+          const all = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
+          expect(all).toContain(DISPUTED[ui]);
+          for (const other of ['en', 'ja', 'ru'] as const) if (other !== ui) expect(all).not.toContain(DISPUTED[other]);
+          expect(all).toMatch(/© [^\n]*OpenStreetMap/); // "© OpenStreetMap contributors", in the language's wording
+          await svgToPng(svg, join(ARTIFACTS, `figure-ui-${ui}-svg.png`), 1200, 800);
+        }
+        const png = (await download(page, '1200x800', 'PNG')).bytes;
+        writeFileSync(join(ARTIFACTS, `figure-ui-${ui}.png`), png);
+        const st = await pngStats(page, png);
+        expect([st.w, st.h]).toEqual([1200, 800]);
+        expect(st.colours).toBeGreaterThan(50);
+        expect(st.sea).toBeGreaterThan(2000);
+        expect(st.dark).toBeGreaterThan(500); // text
+        expect(errors).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it(`${ui}: a phone's current view (390x844), no two names or symbols overlap`, async () => {
+      const { page, errors } = await openPage(h, {
+        width: 390,
+        height: 844,
+        path: `/#ui=${ui}&option=equal-area&lang=both`,
+      });
+      try {
+        await waitForIdleMap(page);
+        await page.getByTestId('figure-size').scrollIntoViewIfNeeded();
+        const svg = (await download(page, 'current', 'SVG')).bytes.toString('utf8');
+        writeFileSync(join(ARTIFACTS, `figure-phone-${ui}.svg`), svg);
+        const placed = await placedBoxes(svg);
+        console.log(`${ui} phone: ${JSON.stringify({ ...placed, overlaps: placed.overlaps.length })}`);
+        expect(placed.overlaps).toEqual([]);
+        expect(placed.outside).toEqual([]);
+        expect(placed.islands).toBeGreaterThanOrEqual(4);
+        expect(placed.sites).toBeGreaterThan(0);
+        // The dispute line, wrapped to the phone's width.
+        const disputed = [...svg.matchAll(/<text[^>]*class="disputed"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+        expect(disputed.join(' ')).toBe(DISPUTED[ui]);
+        const dims = /<svg[^>]+width="(\d+)" height="(\d+)"/.exec(svg);
+        await svgToPng(svg, join(ARTIFACTS, `figure-phone-${ui}-svg.png`), Number(dims?.[1]), Number(dims?.[2]));
+        const png = (await download(page, 'current', 'PNG')).bytes;
+        writeFileSync(join(ARTIFACTS, `figure-phone-${ui}.png`), png);
+        const st = await pngStats(page, png);
+        expect(st.colours).toBeGreaterThan(50);
+        expect(st.sea).toBeGreaterThan(500);
+        expect(st.dark).toBeGreaterThan(200);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
     });
   }
 
@@ -109,7 +203,7 @@ describe('map figures (PNG, SVG)', () => {
     writeFileSync(join(ARTIFACTS, 'figure-1200x800.svg'), svg);
     expect(svgDl.name).toMatch(/\.svg$/);
     expect(svg).toMatch(/<svg[^>]+width="1200" height="800"/);
-    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
     const all = texts.join('\n');
     console.log(`SVG: ${svg.length} bytes, ${texts.length} text elements`);
     expect(all).toMatch(/Three islands: Japan \d+\.\d\d %/);
@@ -140,6 +234,7 @@ describe('map figures (PNG, SVG)', () => {
     expect(st.sea).toBeGreaterThan(2000);
     expect(st.dark).toBeGreaterThan(500); // text
     expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('every size: current view, 1920x1080 and A4 landscape at 300 dpi', async () => {
@@ -159,6 +254,7 @@ describe('map figures (PNG, SVG)', () => {
     expect(as.orange).toBeGreaterThan(1000);
     const a4svg = await download(page, 'a4', 'SVG');
     expect(a4svg.bytes.toString('utf8')).toMatch(/width="297mm" height="210mm" viewBox="0 0 3508 2480"/);
+    await page.context().close();
   });
 
   it('on a phone (390x844) the title is whole and the footer clear of the map', async () => {
@@ -168,7 +264,8 @@ describe('map figures (PNG, SVG)', () => {
     const svgDl = await download(page, 'current', 'SVG');
     const svg = svgDl.bytes.toString('utf8');
     writeFileSync(join(ARTIFACTS, 'figure-phone.svg'), svg);
-    const [, w, hgt] = /<svg[^>]+width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    const dims = /<svg[^>]+width="(\d+)" height="(\d+)"/.exec(svg);
+    const [w, hgt] = [Number(dims?.[1]), Number(dims?.[2])];
     expect(w).toBeLessThanOrEqual(390);
     // Every text element lies inside the figure, and the title's lines are all there.
     // Measured in a page of its own (the SVG's text, in its own fonts).
@@ -195,6 +292,7 @@ describe('map figures (PNG, SVG)', () => {
         const b = (r as SVGGraphicsElement).getBBox();
         return { y0: b.y, y1: b.y + b.height };
       })[0];
+      if (!frame) throw new Error('the SVG has no map frame (clipPath)');
       return { W, H, boxes, frame };
     });
     await ctx.close();
@@ -211,12 +309,13 @@ describe('map figures (PNG, SVG)', () => {
     for (const b of layout.boxes.filter((x) => ['title', 'subtitle', 'disputed'].includes(x.cls)))
       expect(b.y1).toBeLessThanOrEqual(layout.frame.y0 + 0.5);
     for (const b of layout.boxes.filter((x) =>
-      ['legend', 'legend-title', 'sources', 'attribution', 'made'].includes(x.cls),
+      ['legend', 'legend-title', 'sites-drawn', 'sources', 'attribution', 'made'].includes(x.cls),
     ))
       expect(b.y0).toBeGreaterThanOrEqual(layout.frame.y1 - 0.5);
     await svgToPng(svg, join(ARTIFACTS, 'figure-phone-svg.png'), w, hgt);
     const png = await download(page, 'current', 'PNG');
     writeFileSync(join(ARTIFACTS, 'figure-phone.png'), png.bytes);
+    await page.context().close();
   });
 });
 
@@ -248,5 +347,6 @@ describe('GeoJSON and CSV', () => {
     expect(lines[0]).toContain('"island","status"');
     expect(lines.length - 1).toBe(4 * lines.filter((l) => l.includes('"etorofu"')).length);
     expect(text).toMatch(/"equal-area","Exact equal-area split","geodesic","etorofu","cut",/);
+    await page.context().close();
   });
 });

@@ -62,13 +62,14 @@ describe('a legible map', () => {
                 b.r.top < map.bottom,
             );
           const clashes: string[] = [];
-          for (let i = 0; i < boxes.length; i++)
-            for (let j = i + 1; j < boxes.length; j++) {
-              const a = boxes[i].r,
-                b = boxes[j].r;
+          boxes.forEach((p, i) => {
+            for (const q of boxes.slice(i + 1)) {
+              const a = p.r,
+                b = q.r;
               if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
-                clashes.push(`${boxes[i].what} × ${boxes[j].what}`);
+                clashes.push(`${p.what} × ${q.what}`);
             }
+          });
           return {
             shown: boxes.length,
             hidden: document.querySelectorAll('[data-declutter="hidden"]').length,
@@ -81,7 +82,8 @@ describe('a legible map', () => {
         hidden += r.hidden;
       }
       console.log(
-        `legibility ${width}×${height}: ${VIEWS.length} views, ${checked} labels and symbols shown, ${hidden} gave way, 0 overlaps`,
+        `legibility ${width}×${height}: ${VIEWS.length} views, ${checked} labels and symbols shown, ` +
+          `${hidden} gave way, 0 overlaps`,
       );
       await screenshot(page, `legible-${width}x${height}`);
       expect(errors).toEqual([]);
@@ -109,7 +111,7 @@ describe('a legible map', () => {
       () => {
         const m = window.__atlas!.map;
         const line = m.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'cut-line'] });
-        if (!line.length) return false;
+        if (!line[0]) return false;
         const c = (line[0].geometry as { coordinates: number[][] }).coordinates;
         return c.every((p) => m.getBounds().contains(p as [number, number]));
       },

@@ -8,8 +8,10 @@ import { optionFeatures } from '../../src/map/option-features.ts';
 import {
   buildFigure,
   figureSites,
+  FIGURE_SIZES,
   FIXED_SIZES,
   roughMeasure,
+  wrap,
   type FigureInput,
   type Item,
 } from '../../src/ui/export-figure.ts';
@@ -76,7 +78,7 @@ describe('CSV of the options by island', () => {
     });
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(OPTIONS.length * 4 + 1);
-    const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
+    const head = (lines[0] ?? '').split(',').map((h) => h.replace(/"/g, ''));
     expect(head).toEqual(
       expect.arrayContaining([
         'option',
@@ -91,7 +93,7 @@ describe('CSV of the options by island', () => {
         'sources',
       ]),
     );
-    const col = (row: string[], name: string) => row[head.indexOf(name)];
+    const col = (row: string[], name: string) => row[head.indexOf(name)] ?? '';
     // Simple split: no cell of these rows holds a comma inside quotes but the proposers' and the sources'.
     for (const l of lines.slice(1)) {
       const row = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
@@ -109,6 +111,9 @@ describe('CSV of the options by island', () => {
     expect(csv).toContain('"test+data.000000000000"');
   });
 });
+
+const texts = (items: Item[]): { text: string; x: number; y: number; size: number }[] =>
+  items.flatMap((i) => (i.t === 'clip' || i.t === 'group' ? texts(i.items) : i.t === 'text' ? [i] : []));
 
 describe('map figure', () => {
   const r: OptionResult = computeOption(
@@ -152,11 +157,10 @@ describe('map figure', () => {
     date: '2026-12-01',
     dataVersion: 'test+data.000000000000',
   });
-  const texts = (items: Item[]): { text: string; x: number; y: number; size: number }[] =>
-    items.flatMap((i) => (i.t === 'clip' ? texts(i.items) : i.t === 'text' ? [i] : []));
 
   for (const size of ['current', '1200x800', '1920x1080', 'a4'] as const) {
-    it(`${size}: title with the figures, dispute line, legend with every site code, scale, north, sources, version`, () => {
+    const what = 'title with the figures, dispute line, legend with every site code, scale, north, sources, version';
+    it(`${size}: ${what}`, () => {
       const fig = buildFigure(input({ center: [146.3, 44.3], zoom: 6.2, width: 900, height: 700 }), size, roughMeasure);
       if (size !== 'current') expect([fig.width, fig.height]).toEqual(FIXED_SIZES[size]);
       const t = texts(fig.items);
@@ -218,14 +222,14 @@ describe('data version and fonts', () => {
     expect(readFileSync(join(dir, 'OFL.txt'), 'utf8')).toContain('SIL Open Font License, Version 1.1');
     const css = readFileSync(join(dir, 'fonts.css'), 'utf8');
     const spans = [...css.matchAll(/font-weight: 400;[^}]*unicode-range: ([^;]+);/g)].flatMap((m) =>
-      m[1].split(',').map((p) =>
+      (m[1] ?? '').split(',').map((p) =>
         p
           .replace('U+', '')
           .split('-')
           .map((h) => parseInt(h, 16)),
       ),
     );
-    const covered = (cp: number) => spans.some(([a, b]) => cp >= a && cp <= (b ?? a));
+    const covered = (cp: number) => spans.some(([a = NaN, b]) => cp >= a && cp <= (b ?? a));
     const names = ['geo/islands.geojson', 'geo/hokkaido.geojson', 'data/settlements.json']
       .map((f) => readFileSync(join(ROOT, f), 'utf8'))
       .join('');
@@ -290,7 +294,7 @@ describe('the sea in the exports', () => {
     expect(p.method).toMatch(/not an agreed boundary/);
     const b = fc.features.filter((f) => f.properties?.part === 'maritime-boundary');
     expect(b).toHaveLength(1);
-    expect(b[0].geometry).toEqual(sea.boundary);
+    expect(b[0]?.geometry).toEqual(sea.boundary);
     // Without a computed sea, nothing about the sea is claimed.
     expect(optionGeoJson(r, island, meta).properties.sea).toBeUndefined();
   });
@@ -303,7 +307,7 @@ describe('the sea in the exports', () => {
       seaJapanShare: { 'two-islands': sea.japanShare },
     });
     const lines = csv.trim().split('\r\n');
-    const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
+    const head = (lines[0] ?? '').split(',').map((h) => h.replace(/"/g, ''));
     const col = head.indexOf('option_sea_japan_share_percent');
     expect(col).toBeGreaterThan(0);
     // Cells: numbers bare, text quoted (quotes doubled inside).
@@ -314,5 +318,119 @@ describe('the sea in the exports', () => {
       if (cells[0] === '"two-islands"') expect(Number(cells[col])).toBeCloseTo(sea.japanShare * 100, 3);
       else expect(cells[col]).toBe('""');
     }
+  });
+});
+
+describe('map figure: names and symbols keep apart', () => {
+  const r = computeOption(
+    ctx,
+    OPTIONS.find((o) => o.id === 'three-islands')!,
+    'geodesic',
+  );
+  const layers = optionFeatures(ctx, r);
+  const islands: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [...ctx.islands.values()].map((i) => i.feature),
+  };
+  // A crowded corner: a town with eight sites known only to it, three sites at their own position beside
+  // it, and nine more towns within a few kilometres.
+  const town: [number, number] = [145.861, 44.028];
+  const site = (lonlat: [number, number], certainty: string, mark: string) => ({
+    lonlat,
+    mark,
+    country: 'RU',
+    color: '#CC79A7',
+    certainty,
+    toJapan: false,
+  });
+  const input: FigureInput = {
+    view: { center: [146.6, 44.6], zoom: 6.4, width: 900, height: 640 },
+    lang: 'both',
+    land: { context: null, hokkaido: null, islands },
+    option: r,
+    optionAreas: layers.areas,
+    cutLine: layers.line,
+    settlements: Array.from({ length: 10 }, (_, k) => ({
+      lonlat: [town[0] + 0.03 * (k % 4), town[1] + 0.025 * Math.floor(k / 4)],
+      population: 8000 - 700 * k,
+      label: k === 0 ? 'Южно-Курильск' : `Посёлок ${k}`,
+    })),
+    sites: [
+      ...['HQ', 'G', 'M', 'AD', 'R', 'N', 'B', 'T'].map((m) => site(town, 'settlement', m)),
+      site([145.9, 44.05], 'exact', 'A'),
+      site([145.95, 44.0], 'exact', 'AD'),
+      site([147.9, 45.2], 'exact', 'HQ'),
+    ],
+    rings: null,
+    userPoints: null,
+    showLabels: true,
+    basisSource: null,
+    date: '2026-12-01',
+    dataVersion: 'test+data.000000000000',
+  };
+  type Rect = { x0: number; y0: number; x1: number; y1: number; what: string };
+  const ASCENT = 1.16,
+    DESCENT = 0.29;
+  /** Boxes of the map's names and symbols, recomputed from the drawing items (rough text widths). */
+  const boxes = (items: Item[], out: Rect[] = []): Rect[] => {
+    for (const i of items) {
+      if (i.t === 'clip') boxes(i.items, out);
+      const role = 'role' in i ? (i.role ?? '') : '';
+      if (!role.startsWith('placed ')) continue;
+      const parts = i.t === 'group' ? i.items : [i];
+      const rs = parts.flatMap((p): Rect[] => {
+        if (p.t === 'circle') return [{ x0: p.cx - p.r, y0: p.cy - p.r, x1: p.cx + p.r, y1: p.cy + p.r, what: role }];
+        if (p.t !== 'text') return [];
+        const w = roughMeasure(p.text, p.size, p.weight ?? 400);
+        const x0 = p.anchor === 'middle' ? p.x - w / 2 : p.x;
+        return [{ x0, y0: p.y - ASCENT * p.size, x1: x0 + w, y1: p.y + DESCENT * p.size, what: `${role} ${p.text}` }];
+      });
+      out.push({
+        x0: Math.min(...rs.map((b) => b.x0)),
+        y0: Math.min(...rs.map((b) => b.y0)),
+        x1: Math.max(...rs.map((b) => b.x1)),
+        y1: Math.max(...rs.map((b) => b.y1)),
+        what: rs.map((b) => b.what).join(' / '),
+      });
+    }
+    return out;
+  };
+  const overlapping = (bs: Rect[]) =>
+    bs.flatMap((a, i) =>
+      bs
+        .slice(i + 1)
+        .filter((b) => a.x0 < b.x1 - 0.01 && b.x0 < a.x1 - 0.01 && a.y0 < b.y1 - 0.01 && b.y0 < a.y1 - 0.01)
+        .map((b) => `${a.what} × ${b.what}`),
+    );
+
+  for (const size of FIGURE_SIZES) {
+    it(`${size}: no two names or symbols overlap; what gives way is counted in the footer`, () => {
+      const fig = buildFigure(input, size, roughMeasure);
+      const bs = boxes(fig.items);
+      expect(overlapping(bs)).toEqual([]);
+      const sites = bs.filter((b) => b.what.startsWith('placed site-symbol'));
+      // The three sites at their own position are placed first and are apart: all drawn.
+      expect(sites.length).toBeGreaterThanOrEqual(3);
+      expect(bs.filter((b) => b.what.startsWith('placed island-name')).length).toBeGreaterThanOrEqual(3);
+      expect(bs.some((b) => b.what.includes('Южно-Курильск'))).toBe(true);
+      const note = texts(fig.items).find((t) => t.text.startsWith('Sites drawn: '));
+      if (sites.length < 11) expect(note?.text).toContain(`Sites drawn: ${sites.length} of 11;`);
+      else expect(note).toBeUndefined();
+    });
+  }
+});
+
+describe('line wrap', () => {
+  const measure: typeof roughMeasure = (t) => [...t].length; // one unit a character
+  // "院2025年" stays whole: no break between a CJK character and a number; "（" stays with what follows it.
+  it('breaks English at spaces and Japanese between characters, never inside "院2025年" or before "、"', () => {
+    expect(wrap('one two three four', 9, 1, 400, measure)).toEqual(['one two', 'three', 'four']);
+    expect(wrap('出典：国土地理院2025年（国土交通省）、集落', 10, 1, 400, measure)).toEqual([
+      '出典：国土地理',
+      '院2025年（国土交',
+      '通省）、集落',
+    ]);
+    for (const line of wrap('あいうえお、かきくけこ。さしすせそ', 5, 1, 400, measure))
+      expect(line).not.toMatch(/^[、。]/);
   });
 });

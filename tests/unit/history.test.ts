@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LineString, MultiPolygon, Position } from 'geojson';
-import { validateHistory } from '../../src/data/history.ts';
+import {
+  checkHistoryTranslations,
+  HISTORY_TRANSLATIONS,
+  localizeHistory,
+  validateHistory,
+  type HistoryTranslations,
+} from '../../src/data/history.ts';
 import { historyAt, historyRange, HISTORY_REGIONS } from '../../src/geo/history.ts';
 import { medianLine, parallelCrossings } from '../../src/geo/median-line.ts';
 import { distanceM } from '../../src/geo/geodesic.ts';
@@ -24,15 +30,16 @@ function coastDistance(p: Position, rings: Position[][]): number {
   let d = Infinity;
   for (const ring of rings)
     for (let i = 1; i < ring.length; i++) {
-      const [a, b] = [ring[i - 1], ring[i]];
-      for (let k = 0; k <= 4; k++)
-        d = Math.min(d, distanceM(p, [a[0] + ((b[0] - a[0]) * k) / 4, a[1] + ((b[1] - a[1]) * k) / 4]));
+      const [ax = NaN, ay = NaN] = ring[i - 1]!;
+      const [bx = NaN, by = NaN] = ring[i]!;
+      for (let k = 0; k <= 4; k++) d = Math.min(d, distanceM(p, [ax + ((bx - ax) * k) / 4, ay + ((by - ay) * k) / 4]));
     }
   return d;
 }
 
 describe('geo/history.geojson', () => {
-  it('validates: seven dated events with quotes, names in three languages, sources and both readings where they differ', () => {
+  const what = 'seven dated events with quotes, names in three languages, sources and both readings where they differ';
+  it(`validates: ${what}`, () => {
     expect(history.events.map((e) => e.id)).toEqual([
       'shimoda-1855',
       'st-petersburg-1875',
@@ -104,11 +111,11 @@ describe('the lines, as the texts define them', () => {
   const islands = loadLayerFromDisk('islands');
   const etorofu = (
     islands.features.find((f) => f.properties!.id === 'etorofu')!.geometry as MultiPolygon
-  ).coordinates.map((p) => p[0]);
+  ).coordinates.map((p) => p[0]!);
   const urup = history.regionFeatures
     .find((f) => f.properties.region === 'kurils-north')!
-    .geometry.coordinates.map((p) => p[0])
-    .filter((ring) => ring.every(([x, y]) => x < 151 && y < 46.5));
+    .geometry.coordinates.map((p) => p[0]!)
+    .filter((ring) => ring.every(([x = NaN, y = NaN]) => x < 151 && y < 46.5));
 
   it('1855: the median of the Vries Strait, equidistant from Etorofu and Urup', () => {
     const l = line('shimoda-1855-vries');
@@ -123,11 +130,11 @@ describe('the lines, as the texts define them', () => {
 
   it('1875: the median of the strait between Cape Lopatka and Shumshu lies near 156.6° E, 50.8° N', () => {
     const l = line('st-petersburg-1875-lopatka');
-    const mid = l.coordinates[Math.floor(l.coordinates.length / 2)];
-    expect(mid[0]).toBeGreaterThan(156.4);
-    expect(mid[0]).toBeLessThan(156.8);
-    expect(mid[1]).toBeGreaterThan(50.6);
-    expect(mid[1]).toBeLessThan(51.0);
+    const [lon, lat] = l.coordinates[Math.floor(l.coordinates.length / 2)]!;
+    expect(lon).toBeGreaterThan(156.4);
+    expect(lon).toBeLessThan(156.8);
+    expect(lat).toBeGreaterThan(50.6);
+    expect(lat).toBeLessThan(51.0);
   });
 
   it('1905: the 50th parallel from coast to coast of Sakhalin', () => {
@@ -135,10 +142,11 @@ describe('the lines, as the texts define them', () => {
     expect(l.coordinates.every(([, y]) => y === 50)).toBe(true);
     const south = history.regionFeatures.find((f) => f.properties.region === 'sakhalin-south')!.geometry;
     const north = history.regionFeatures.find((f) => f.properties.region === 'sakhalin-north')!.geometry;
-    expect(Math.max(...south.coordinates.flatMap((p) => p[0].map((c) => c[1])))).toBeLessThanOrEqual(50);
-    expect(Math.min(...north.coordinates.flatMap((p) => p[0].map((c) => c[1])))).toBeGreaterThanOrEqual(50);
+    const lats = (g: MultiPolygon) => g.coordinates.flatMap((p) => p[0]!.map((c) => c[1]!));
+    expect(Math.max(...lats(south))).toBeLessThanOrEqual(50);
+    expect(Math.min(...lats(north))).toBeGreaterThanOrEqual(50);
     // The line spans Sakhalin's width at 50° N (about 140-190 km on the source's coast).
-    const w = distanceM(l.coordinates[0], l.coordinates[l.coordinates.length - 1]) / 1000;
+    const w = distanceM(l.coordinates[0]!, l.coordinates[l.coordinates.length - 1]!) / 1000;
     expect(w).toBeGreaterThan(80);
     expect(w).toBeLessThan(200);
   });
@@ -206,5 +214,55 @@ describe('the timeline', () => {
     expect(now.current!.id).toBe('joint-declaration-1956');
     expect(now.areas['four-islands']).toBe('administered-ussr-claimed-japan');
     for (const region of HISTORY_REGIONS) expect(now.areas[region]).toBeDefined();
+  });
+});
+
+describe('the descriptive texts in Japanese and Russian (data/history-events.i18n.json)', () => {
+  it('translate every area, status and note of the events, and nothing the events do not have', () => {
+    expect(checkHistoryTranslations(history)).toEqual([]);
+  });
+
+  it('names what is missing or extra', () => {
+    const broken = structuredClone(HISTORY_TRANSLATIONS) as HistoryTranslations;
+    delete (broken.statuses as Record<string, unknown>).japan;
+    broken.events['shimoda-1855']!.lines!['shimoda-1855-vries']!.between!.ru = ['Итуруп'];
+    broken.events['no-such-event'] = {};
+    expect(checkHistoryTranslations(history, broken)).toEqual([
+      'statuses.japan.ja: the translation is missing',
+      'statuses.japan.ru: the translation is missing',
+      'events.no-such-event: translates nothing in the events',
+      'events.shimoda-1855.lines.shimoda-1855-vries.between.ru: needs 2 names',
+    ]);
+  });
+
+  it('replace the notes in the chosen language and leave quotes, readings, names and sources alone', () => {
+    const ja = localizeHistory(history, 'ja');
+    const ru = localizeHistory(history, 'ru');
+    expect(localizeHistory(history, 'en')).toBe(history);
+    expect(ja.regions['four-islands']).toBe('択捉島（イトゥルプ）、国後島（クナシル）、色丹島、歯舞群島');
+    expect(ru.regions['four-islands']).toBe('Итуруп (Эторофу), Кунашир (Кунасири), Шикотан и острова Хабомаи');
+    expect(ja.statuses['administered-ussr-claimed-japan']).toContain('日本が領有権を主張');
+    expect(ru.statuses['administered-ussr-claimed-japan']).toContain('на них претендует Япония');
+    for (const h of [ja, ru]) {
+      // Neither side's term for the four islands alone.
+      const all = JSON.stringify({ r: h.regions, s: h.statuses, e: h.events });
+      for (const term of ['北方領土', '南千島', 'Северные территории', 'Южные Курилы', '不法占拠', 'исконн'])
+        expect(all).not.toContain(term);
+      h.events.forEach((e, i) => {
+        const en = history.events[i]!;
+        expect(e.quotes).toEqual(en.quotes);
+        expect(e.readings).toEqual(en.readings);
+        expect(e.names).toEqual(en.names);
+        expect(e.sources).toEqual(en.sources);
+        expect(e.island_dates?.map((d) => d.source)).toEqual(en.island_dates?.map((d) => d.source));
+        expect(e.line?.in_force).toEqual(en.line?.in_force);
+        if (en.date_note) expect(e.date_note).not.toBe(en.date_note);
+        if (en.line) expect(e.line!.drawn).not.toBe(en.line.drawn);
+      });
+    }
+    const vries = ru.events.find((e) => e.id === 'shimoda-1855')!.line!;
+    expect(vries.between).toEqual(['Итуруп (Эторофу)', 'Уруп']);
+    // Words quoted from a treaty stay in the cited English inside a translated note.
+    expect(ja.events.find((e) => e.id === 'portsmouth-1905')!.line!.drawn).toContain('"so far as topography permits"');
   });
 });

@@ -40,9 +40,8 @@ describe('interface languages', () => {
           const o = own.get(k);
           if (typeof o !== 'string' || !o.trim()) problems.push(`${lang}: "${k}" is empty or not text`);
           else if (JSON.stringify(vars(o)) !== JSON.stringify(vars(String(v)))) {
-            problems.push(
-              `${lang}: "${k}" uses {{${vars(o).join('}}, {{')}}} where English uses {{${vars(String(v)).join('}}, {{')}}}`,
-            );
+            const list = (t: string) => `{{${vars(t).join('}}, {{')}}}`;
+            problems.push(`${lang}: "${k}" uses ${list(o)} where English uses ${list(String(v))}`);
           } else if (JSON.stringify(tags(o)) !== JSON.stringify(tags(String(v))))
             problems.push(
               `${lang}: "${k}" has the tags ${tags(o).join(' ')} where English has ${tags(String(v)).join(' ')}`,
@@ -145,10 +144,13 @@ describe('merge summaries per language', () => {
 });
 
 describe('link notices per language', () => {
-  it("English through i18next is exactly the link state's own English; Japanese and Russian name the same values", async () => {
+  const what =
+    "English through i18next is exactly the link state's own English; Japanese and Russian name the same values";
+  it(what, async () => {
     const { linkMessages } = await import('../../src/i18n/index.ts');
     const hash =
-      '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>&ui=de&zz=1&option=two-islands';
+      '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google' +
+      '&year=1850&rings=some&site=<b>&ui=de&zz=1&option=two-islands';
     const args = [
       ['status-quo', 'equal-area'],
       ['habomai', 'etorofu'],
