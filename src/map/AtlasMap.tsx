@@ -1,5 +1,5 @@
 /** The map: draws what the core computed; holds no geometry logic of its own. */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Map, {
   AttributionControl,
   Marker,
@@ -58,7 +58,10 @@ export interface AtlasMapProps {
   basemap?: BasemapId | null;
   initialView?: { lon: number; lat: number; zoom: number } | null;
   onViewChange?: (v: { lon: number; lat: number; zoom: number }) => void;
-  /** History (HistoryPanel): the areas of the chosen year (property side: japan | russia | undivided) and the lines in force. */
+  /**
+   * History (HistoryPanel): the areas of the chosen year (property side: japan | russia | undivided) and the
+   * lines in force.
+   */
   historyAreas?: FeatureCollection | null;
   historyLines?: FeatureCollection | null;
   /** The 1945 village seats with a published position (HistoryPanel), drawn as labelled dots. */
@@ -71,8 +74,12 @@ export interface AtlasMapProps {
   viewRequest?: { view: { lon: number; lat: number; zoom: number } | null; seq: number };
 }
 
+/** The map's id for react-map-gl's useMap (the map export reaches it that way, inside MapProvider). */
+export const ATLAS_MAP_ID = 'atlas';
+
 declare global {
   interface Window {
+    /** For the browser tests only (tests/browser): the page's own code reaches the map through useMap. */
     __atlas?: { map: MaplibreMap };
   }
 }
@@ -174,7 +181,6 @@ export function AtlasMap({
   });
   // Only a real change of selection touches the layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef(selectedId);
-  selectedRef.current = selectedId;
   const drawnSelection = useRef(selectedId);
   const applySelection = (map: MaplibreMap | undefined) => {
     if (drawnSelection.current === selectedRef.current || !map?.getLayer(LAYERS.islandsSelected.id)) return;
@@ -182,6 +188,7 @@ export function AtlasMap({
     drawnSelection.current = selectedRef.current;
   };
   useEffect(() => {
+    selectedRef.current = selectedId;
     applySelection(ref.current?.getMap());
   }, [selectedId]);
 
@@ -235,6 +242,7 @@ export function AtlasMap({
 
   return (
     <Map
+      id={ATLAS_MAP_ID}
       ref={ref}
       mapLib={maplibregl}
       mapStyle={mapStyle}
@@ -253,6 +261,7 @@ export function AtlasMap({
         markNear(e.target);
         sources.sync(e.target);
         applySelection(e.target);
+        // A hook for the browser tests; nothing in the page reads it.
         window.__atlas = { map: e.target };
         document.body.dataset.mapLoaded = 'true';
       }}
@@ -275,8 +284,8 @@ export function AtlasMap({
       {settlements?.features.map((f) => (
         <Marker
           key={`settlement-${f.properties?.id}`}
-          longitude={(f.geometry as Point).coordinates[0]}
-          latitude={(f.geometry as Point).coordinates[1]}
+          longitude={lonOf(f)}
+          latitude={latOf(f)}
           anchor="center"
           style={{ pointerEvents: 'none' }}
         >
@@ -284,7 +293,8 @@ export function AtlasMap({
             className="settlement-dot"
             style={{ width: dotSize(f.properties?.population), height: dotSize(f.properties?.population) }}
           />
-          {/* Shown from zoom NAME_ZOOM on (the container's data-near), where they no longer crowd the islands' names. */}
+          {/* Shown from zoom NAME_ZOOM on (the container's data-near), where they no longer crowd the
+              islands' names. */}
           <span className="settlement-name" data-settlement={String(f.properties?.id)}>
             {String(f.properties?.label ?? '')}
           </span>
@@ -294,12 +304,7 @@ export function AtlasMap({
       {sites?.features.map((f) => {
         const p = f.properties ?? {};
         return (
-          <Marker
-            key={`site-${p.id}`}
-            longitude={(f.geometry as Point).coordinates[0]}
-            latitude={(f.geometry as Point).coordinates[1]}
-            anchor="center"
-          >
+          <Marker key={`site-${p.id}`} longitude={lonOf(f)} latitude={latOf(f)} anchor="center">
             <button
               type="button"
               className={`site-symbol ${p.certainty}${p.to_japan ? ' handed' : ''}`}
@@ -357,8 +362,8 @@ export function AtlasMap({
         labels.map((l) => (
           <Marker
             key={`label-${l.id}`}
-            longitude={l.at[0]}
-            latitude={l.at[1]}
+            longitude={l.at[0]!}
+            latitude={l.at[1]!}
             anchor="center"
             style={{ pointerEvents: 'none' }}
           >
@@ -393,11 +398,10 @@ function useSourceData(
   feeds: Record<string, SourceFeed>,
 ): { sync(map: MaplibreMap | undefined): void } {
   const latest = useRef(feeds);
-  latest.current = feeds;
   const sent = useRef<Record<string, FeatureCollection | null>>(
     Object.fromEntries(Object.entries(feeds).map(([k, f]) => [k, f.inStyle ?? null])),
   );
-  const sync = useRef((map: MaplibreMap | undefined) => {
+  const sync = useCallback((map: MaplibreMap | undefined) => {
     for (const [name, feed] of Object.entries(latest.current)) {
       if (!feed.ready || sent.current[name] === feed.data) continue;
       if (sent.current[name] === null && feed.heldUrl) {
@@ -409,14 +413,20 @@ function useSourceData(
       }
       sent.current[name] = feed.data;
     }
-  }).current;
+  }, []);
   // A layout effect: it runs as React commits, whereas a passive effect can wait behind the map's next
   // frame (about 100 ms in software WebGL) before the data reaches MapLibre's worker.
+  // After every render: the comparison with what was sent is a few identity checks.
   useLayoutEffect(() => {
+    latest.current = feeds;
     sync(ref.current?.getMap());
-  }, [ref, sync, ...Object.values(feeds).flatMap((f) => [f.data, f.ready])]);
+  });
   return { sync };
 }
+
+/** A point feature's position (every point has both: GeoJSON positions have at least two numbers). */
+const lonOf = (f: Feature) => (f.geometry as Point).coordinates[0]!;
+const latOf = (f: Feature) => (f.geometry as Point).coordinates[1]!;
 
 /** Zoom from which settlement names are shown. */
 const NAME_ZOOM = 8;

@@ -26,7 +26,8 @@ function restoreLand(map: MaplibreMap): void {
 
 export const BASEMAP_STATUS_STRINGS = {
   unreachable: (host: string) =>
-    `The basemap's tiles cannot be reached (${host}): no network, or the server is blocked or down. The land, the options and every figure are drawn from the data on this computer.`,
+    `The basemap's tiles cannot be reached (${host}): no network, or the server is blocked or down. ` +
+    'The land, the options and every figure are drawn from the data on this computer.',
 };
 
 const STYLE: React.CSSProperties = {
@@ -45,7 +46,10 @@ const STYLE: React.CSSProperties = {
   color: '#1f2328',
 };
 
-/** `strings`: by default in the interface language (src/i18n, key basemapStatus); BASEMAP_STATUS_STRINGS is the English. */
+/**
+ * `strings`: by default in the interface language (src/i18n, key basemapStatus); BASEMAP_STATUS_STRINGS is
+ * the English.
+ */
 export function BasemapStatus({
   host,
   sourceId = 'basemap',

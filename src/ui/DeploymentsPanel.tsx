@@ -2,27 +2,15 @@
 import { useEffect, useRef } from 'react';
 import { useT, type UiLanguage } from '../i18n/index.ts';
 import { SourceLink } from './SourceLink.tsx';
-import type { RingMode } from './url-state.ts';
+import type { RingMode } from '../state/url-state.ts';
+import { FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
+import type { SiteChoice } from '../state/store.ts';
 import type { Source } from '../data/sources.ts';
-import {
-  COUNTRIES,
-  CERTAINTIES,
-  KINDS,
-  type Certainty,
-  type Country,
-  type Kind,
-  type Site,
-  type SiteProps,
-  type SystemInfo,
-} from '../data/deployments.ts';
+import { COUNTRIES, CERTAINTIES, KINDS, type Site, type SiteProps, type SystemInfo } from '../data/deployments.ts';
 
-export interface SiteFilters {
-  countries: Country[];
-  kinds: Kind[];
-  certainties: Certainty[];
-  year: number;
-}
-export type { RingMode } from './url-state.ts';
+/** The filters shown: the page's choice of countries, kinds and certainties, and the link's year. */
+export type SiteFilters = SiteChoice & { year: number };
+export type { RingMode } from '../state/url-state.ts';
 export interface Exercise {
   id: string;
   date: string;
@@ -33,8 +21,7 @@ export interface Exercise {
   sources: Source[];
 }
 
-export const FIRST_YEAR = 1990;
-export const THIS_YEAR = new Date().getFullYear();
+export { FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 /** A site's name in the interface language's convention (English: the data's English name). */
 export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, lang: UiLanguage) =>
   (lang === 'ja' ? p.name_ja : lang === 'ru' ? p.name_ru : null) || p.name_en;

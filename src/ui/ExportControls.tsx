@@ -1,30 +1,37 @@
 /** The map image controls: a size and the two formats. The figure is made by map-export.ts. */
 import { useMemo, useState } from 'react';
+import { useMap } from 'react-map-gl/maplibre';
 import { FIGURE_SIZES, type FigureInput, type FigureSize } from './export-figure.ts';
-import { downloadBlob, makeMapFigure } from './map-export.ts';
+import { ATLAS_MAP_ID } from '../map/AtlasMap.tsx';
+import { downloadBlob, makeMapFigure, mapView } from './map-export.ts';
 import { exportStrings, type ExportStrings } from './export-strings.ts';
 import { useT } from '../i18n/index.ts';
 import { errorMessage } from '../data/error-message.ts';
 
-/** `strings`: the exports' words; by default those of the interface language. */
+/**
+ * `input`: the figure's data for the map's current view; the map is the page's (react-map-gl's MapProvider).
+ * `strings`: the exports' words; by default those of the interface language.
+ */
 export function ExportControls({
   input,
   fileBase,
   strings: given,
 }: {
-  input: () => FigureInput | null;
+  input: (view: FigureInput['view']) => FigureInput;
   fileBase: string;
   strings?: ExportStrings;
 }) {
   const { lang } = useT();
+  const map = useMap()[ATLAS_MAP_ID];
   const ownStrings = useMemo(() => exportStrings(lang), [lang]);
   const strings = given ?? ownStrings;
   const [size, setSize] = useState<FigureSize>('current');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const go = async (format: 'png' | 'svg') => {
-    const i = input();
-    if (!i) return;
+    const m = map?.getMap();
+    if (!m) return;
+    const i = input(mapView(m));
     setBusy(true);
     try {
       const f = await makeMapFigure(format, size, i, fileBase, strings);

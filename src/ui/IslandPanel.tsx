@@ -13,7 +13,8 @@ export function IslandPanel({ feature, onClose }: { feature: Feature<MultiPolygo
   const stats = useMemo(() => islandAreaStats(feature, officialAreaKm2(id)), [feature, id]);
   const pop = populationOf(id);
   const isletKm2 = stats.totalKm2 - stats.countedKm2;
-  // English keeps the data's own name ("Habomai Islands"); Japanese and Russian name the island in their convention, the other in brackets.
+  // English keeps the data's own name ("Habomai Islands"); Japanese and Russian name the island in their
+  // convention, the other in brackets.
   const title = lang === 'en' ? String(p.name_en) : (islandName(t, id) ?? String(p.name_en));
   const status =
     typeof p.status === 'string'

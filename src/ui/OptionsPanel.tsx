@@ -377,6 +377,8 @@ function Chart({
   nameOf: (r: OptionResult) => string;
 }) {
   const { t, f } = useT();
+  const sideNames = { japan: t('common.japan'), russia: t('common.russia') };
+  const seaPct = (x: number | undefined) => (x === undefined ? '…' : f.pct(x * 100, 1));
   return (
     <div className="chart" role="group" aria-label={t('options.chart')}>
       {results.map((r) => (
@@ -398,13 +400,13 @@ function Chart({
           <span className="bar-value">{f.pct(r.japanShare * 100, 2)}</span>
           {seaShares && (
             <span className="bar-value sea" data-testid="sea-share" title={t('options.seaShareTitle')}>
-              {t('options.seaShare', { pct: seaShares[r.id] === undefined ? '…' : f.pct(seaShares[r.id] * 100, 1) })}
+              {t('options.seaShare', { pct: seaPct(seaShares[r.id]) })}
             </span>
           )}
         </button>
       ))}
       <div className="legend">
-        <span className="swatch japan" /> {t('common.japan')} <span className="swatch russia" /> {t('common.russia')}{' '}
+        <span className="swatch japan" /> {sideNames.japan} <span className="swatch russia" /> {sideNames.russia}{' '}
         <span className="half-mark" /> {f.pct(50, 0)}
         {seaShares && t('options.seaLegend')}
       </div>

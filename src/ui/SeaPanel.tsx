@@ -1,4 +1,7 @@
-/** The sea under the current option, by the equidistance method: figures, straits, and a published figure beside ours. */
+/**
+ * The sea under the current option, by the equidistance method: figures, straits, and a published figure
+ * beside ours.
+ */
 import { Trans } from 'react-i18next';
 import type { SeaState } from '../map/use-sea.ts';
 import { STRAITS } from '../map/use-sea.ts';
@@ -93,11 +96,11 @@ export function SeaPanel({ sea, optionId, optionName }: { sea: SeaState; optionI
                 <li key={s.id} data-strait={s.id}>
                   <strong>{names[lang]}</strong> <span className="fine">({others.join(' · ')})</span>,{' '}
                   {t('sea.widthHere', { km: f.km(s.widthM / 1000, 1) })}{' '}
-                  {s.sides.length === 1 ? t('sea.oneSide', { side: side(s.sides[0]) }) : t('sea.bothSides')}
+                  {s.sides.length === 1 ? t('sea.oneSide', { side: side(s.sides[0]!) }) : t('sea.bothSides')}
                   {t('common.semicolon')}{' '}
                   {s.closedByTerritorialSeas
                     ? s.sides.length === 1
-                      ? t('sea.closedOne', { side: side(s.sides[0]) })
+                      ? t('sea.closedOne', { side: side(s.sides[0]!) })
                       : t('sea.closedBoth')
                     : t('sea.open', { km: f.km(s.corridorM / 1000, 1) })}
                   {t('common.period')}

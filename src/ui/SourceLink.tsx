@@ -3,7 +3,8 @@ import { useT } from '../i18n/index.ts';
 
 /**
  * A cited source: a link to the publication when it has a URL; otherwise its bibliographic reference
- * (author or publisher, date, title, pages), with a link to the copy consulted when there is one. Text only, never HTML.
+ * (author or publisher, date, title, pages), with a link to the copy consulted when there is one. Text only,
+ * never HTML.
  * Titles and publishers stay as the source gives them; dates are written in the interface language.
  */
 export function SourceLink({ source }: { source: SourceRef | null }) {

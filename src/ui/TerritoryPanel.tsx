@@ -1,5 +1,5 @@
 /** A territory the user imported, split by the same solver at any share and bearing. */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Position } from 'geojson';
 import { mergeTextIn, useT } from '../i18n/index.ts';
 import { CAPE_NOSAPPU, normalizeBearing, type PartitionResult } from '../geo/partition.ts';
@@ -42,13 +42,15 @@ export function TerritoryPanel({
   const id = useId();
   const [anchorText, setAnchorText] = useState(anchorTarget ? formatLonLat(anchorTarget) : '');
   const [anchorError, setAnchorError] = useState<string | null>(null);
-  // Follow a reset from outside (e.g. the panel's error boundary).
-  useEffect(() => {
+  // Follow a reset from outside (e.g. the panel's error boundary), as the new target is drawn.
+  const [drawnTarget, setDrawnTarget] = useState(anchorTarget);
+  if (drawnTarget !== anchorTarget) {
+    setDrawnTarget(anchorTarget);
     if (anchorTarget === null) {
       setAnchorText('');
       setAnchorError(null);
     }
-  }, [anchorTarget]);
+  }
   const applyAnchor = () => {
     if (anchorText.trim() === '') {
       setAnchorError(null);

@@ -63,9 +63,9 @@ export function createLinkWriter(opts: LinkWriterOptions = {}): LinkWriter {
 
   /** How long until a write is allowed: the throttle interval and the budget. */
   const wait = (t: number) => {
-    while (times.length && t - times[0] >= windowMs) times.shift();
+    while (times.length && t - times[0]! >= windowMs) times.shift();
     const byInterval = last + intervalMs - t;
-    const byBudget = times.length >= budget ? times[0] + windowMs - t : 0;
+    const byBudget = times.length >= budget ? times[0]! + windowMs - t : 0;
     return Math.max(byInterval, byBudget, 0);
   };
 

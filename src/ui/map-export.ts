@@ -31,7 +31,7 @@ function inRange(range: string): (cp: number) => boolean {
       .split('-')
       .map((h) => parseInt(h, 16)),
   );
-  return (cp) => spans.some(([a, b]) => cp >= a && cp <= (b ?? a));
+  return (cp) => spans.some(([a = NaN, b = a]) => cp >= a && cp <= b);
 }
 
 /**
@@ -60,8 +60,11 @@ export async function inlineFontCss(texts: string[]): Promise<string> {
         if (!url) continue;
         const abs = new URL(url, r.parentStyleSheet?.href ?? location.href).href;
         const data = toBase64(await (await fetch(abs)).arrayBuffer());
+        const weight = st.getPropertyValue('font-weight') || 400;
+        const src = `url(data:font/woff2;base64,${data}) format('woff2')`;
         rules.push(
-          `@font-face{font-family:'Atlas Sans';font-weight:${st.getPropertyValue('font-weight') || 400};src:url(data:font/woff2;base64,${data}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`,
+          `@font-face{font-family:'Atlas Sans';font-weight:${weight};src:${src}` +
+            `${range ? `;unicode-range:${range}` : ''}}`,
         );
       }
     };

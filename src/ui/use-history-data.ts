@@ -81,7 +81,6 @@ export function useHistoryLayers(wanted: boolean): HistoryLayers {
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    setState((s) => (s.status === 'idle' ? { ...s, status: 'loading' } : s));
     started ??= load();
     started.then((r) => {
       if (live) setState(r);
@@ -90,5 +89,6 @@ export function useHistoryLayers(wanted: boolean): HistoryLayers {
       live = false;
     };
   }, [wanted]);
-  return state;
+  // Asked for and not yet in: loading.
+  return wanted && state.status === 'idle' ? { ...state, status: 'loading' } : state;
 }

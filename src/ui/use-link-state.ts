@@ -1,21 +1,13 @@
 /**
- * The page's state and the link (URL hash) kept in step, both ways:
- * - the state is written to the link through a throttled writer that cannot hurt the page (link-writer.ts);
+ * The page's state (src/state/store.ts) in one reducer, and the link (URL hash) kept in step with it:
+ * - the link state is written to the link through a throttled writer that cannot hurt the page (link-writer.ts);
  * - a link changed from outside (the address bar edited in place, back, forward) is applied like a fresh
  *   load: the new state, and the notices of what was not understood.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import { createLinkWriter, type LinkWriter } from './link-writer.ts';
-import { serializeUrlState, type ParsedUrlState, type UrlState, type View } from './url-state.ts';
-
-/** A request for the map to show a view (null: the home view), numbered so the same view can be asked again. */
-export interface ViewRequest {
-  view: View | null;
-  seq: number;
-}
-
-const sameView = (a: View | null, b: View | null) =>
-  a === null || b === null ? a === b : a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom;
+import { serializeUrlState, type ParsedUrlState, type UrlState } from '../state/url-state.ts';
+import { initialState, reduce, type Action, type AppState } from '../state/store.ts';
 
 /** The link as this page would write it, or the link itself if it has problems (so it gets rewritten). */
 function canonical(parse: (hash: string) => ParsedUrlState, hash: string): string {
@@ -24,41 +16,37 @@ function canonical(parse: (hash: string) => ParsedUrlState, hash: string): strin
 }
 
 /**
- * `onApplied`: called after a link changed from outside was applied (e.g. a basemap, which is fixed for the
- * life of the page, needs a reload to follow).
+ * `parse`: reads a link (with its notices in the interface language of the moment). `onApplied`: called
+ * after a link changed from outside was applied (a basemap, fixed for the life of the page, needs a reload).
+ * Both are taken once, when the page starts: pass functions that do not change.
  */
-export function useLinkState(
+export function useAtlasState(
   parse: (hash: string) => ParsedUrlState,
   onApplied?: (next: UrlState, prev: UrlState) => void,
-) {
-  const [initial] = useState(() => parse(typeof location !== 'undefined' ? location.hash : ''));
-  const [state, setState] = useState<UrlState>(initial.state);
-  const [notices, setNotices] = useState<string[]>(initial.problems);
-  const [viewRequest, setViewRequest] = useState<ViewRequest>({ view: initial.state.view, seq: 0 });
-  const stateRef = useRef(state);
-  useLayoutEffect(() => {
-    stateRef.current = state;
-  }, [state]);
-  const parseRef = useRef(parse);
-  parseRef.current = parse;
-  const appliedRef = useRef(onApplied);
-  appliedRef.current = onApplied;
+): [AppState, Dispatch<Action>] {
+  const [state, dispatch] = useReducer(reduce, typeof location !== 'undefined' ? location.hash : '', (hash) =>
+    initialState(parse(hash)),
+  );
+  const [{ read, applied }] = useState({ read: parse, applied: onApplied });
+  // The link the state holds, for the handler of a link changed from outside.
+  const link = useRef(state.link);
+  useEffect(() => {
+    link.current = state.link;
+  }, [state.link]);
 
   const [writer] = useState<LinkWriter | null>(() =>
     typeof location === 'undefined'
       ? null
       : createLinkWriter({
           // A link that already says the same (in another order, say) is left as the user wrote it.
-          current: () => canonical(parseRef.current, location.hash),
+          current: () => canonical(read, location.hash),
         }),
   );
 
-  const update = useCallback((patch: Partial<UrlState>) => setState((s) => ({ ...s, ...patch })), []);
-
   // Keep the link in step with the state, so a copied link restores this view.
   useEffect(() => {
-    writer?.request(serializeUrlState(state));
-  }, [writer, state]);
+    writer?.request(serializeUrlState(state.link));
+  }, [writer, state.link]);
 
   // A link changed from outside is applied, with the same notices as a fresh load.
   useEffect(() => {
@@ -70,29 +58,27 @@ export function useLinkState(
     const apply = (ev: HashChangeEvent) => {
       let parsed: ParsedUrlState;
       try {
-        parsed = parseRef.current(new URL(ev.newURL).hash);
+        parsed = read(new URL(ev.newURL).hash);
       } catch (e) {
         console.error(e);
         return;
       }
       // The link now says what the user wants: a write still waiting must not overwrite it.
       writer?.cancel();
-      const prev = stateRef.current;
-      stateRef.current = parsed.state;
-      setState(parsed.state);
-      setNotices(parsed.problems);
-      if (!sameView(prev.view, parsed.state.view)) setViewRequest((r) => ({ view: parsed.state.view, seq: r.seq + 1 }));
+      const prev = link.current;
+      link.current = parsed.state;
+      dispatch({ type: 'linkApplied', parsed });
       try {
-        appliedRef.current?.(parsed.state, prev);
+        applied?.(parsed.state, prev);
       } catch (e) {
         console.error(e);
       }
     };
     window.addEventListener('hashchange', apply);
     return () => window.removeEventListener('hashchange', apply);
-  }, [writer]);
+  }, [writer, read, applied]);
 
   useEffect(() => () => writer?.cancel(), [writer]);
 
-  return { state, setState, update, notices, setNotices, viewRequest, writer };
+  return [state, dispatch];
 }

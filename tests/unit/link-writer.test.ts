@@ -54,8 +54,8 @@ describe('link writer', () => {
     vi.advanceTimersByTime(1000);
     expect(h.writes.length).toBeLessThanOrEqual(Math.ceil(4910 / 300) + 1);
     expect(h.writes.length).toBeGreaterThan(10);
-    for (let i = 1; i < h.writes.length; i++) expect(h.writes[i].at - h.writes[i - 1].at).toBeGreaterThanOrEqual(300);
-    expect(h.writes[0].hash).toBe('#share=0');
+    for (let i = 1; i < h.writes.length; i++) expect(h.writes[i]!.at - h.writes[i - 1]!.at).toBeGreaterThanOrEqual(300);
+    expect(h.writes[0]!.hash).toBe('#share=0');
     expect(h.current()).toBe('#share=490');
     expect(w.pending()).toBeNull();
   });
@@ -82,7 +82,7 @@ describe('link writer', () => {
     expect(h.refused).toBe(0);
     expect(h.current()).toBe('#share=5999');
     for (let i = 90; i < h.writes.length; i++)
-      expect(h.writes[i].at - h.writes[i - 90].at).toBeGreaterThanOrEqual(30_000);
+      expect(h.writes[i]!.at - h.writes[i - 90]!.at).toBeGreaterThanOrEqual(30_000);
   });
 
   it('logs and ignores a refused write, then writes the last state once the browser allows it', () => {
@@ -97,7 +97,7 @@ describe('link writer', () => {
     }).not.toThrow();
     expect(h.refused).toBeGreaterThan(0);
     expect(log).toHaveBeenCalled();
-    expect(log.mock.calls[0][1]).toBeInstanceOf(DOMException);
+    expect(log.mock.calls[0]?.[1]).toBeInstanceOf(DOMException);
     vi.advanceTimersByTime(35_000);
     expect(h.current()).toBe('#x=99');
     expect(w.pending()).toBeNull();

@@ -23,6 +23,7 @@ describe('URL state', () => {
       year: 2014,
       rings: 'all',
       site: 'ru-bastion-iturup',
+      history: 1905,
     };
     const back = parseUrlState(serializeUrlState(s), OPTION_IDS, ISLANDS, [1990, 2026]);
     expect(back.problems).toEqual([]);
@@ -35,7 +36,8 @@ describe('URL state', () => {
 
   it('falls back per field with a message naming it', () => {
     const r = parseUrlState(
-      '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google&year=1850&rings=some&site=<b>',
+      '#option=nope&share=120&bearing=x&basis=y&lang=fr&layers=a,b&island=atlantis&view=1,2&basemap=google' +
+        '&year=1850&rings=some&site=<b>',
       OPTION_IDS,
       ISLANDS,
       [1990, 2026],
@@ -58,6 +60,20 @@ describe('URL state', () => {
     ])
       expect(r.problems.join('\n')).toContain(`"${k}=`);
     expect(parseUrlState('#year=2027', OPTION_IDS, ISLANDS, [1990, 2026]).problems[0]).toContain('from 1990 to 2026');
+  });
+
+  it("keeps the history panel's year, from 1855 to this year, and names a bad one", () => {
+    const thisYear = new Date().getFullYear();
+    expect(parseUrlState('#history=1956', OPTION_IDS).state.history).toBe(1956);
+    expect(serializeUrlState({ ...DEFAULT_STATE, history: 1956 })).toContain('history=1956');
+    // The timeline's first year is its default: read back as null and left out of the link.
+    expect(parseUrlState('#history=1855', OPTION_IDS)).toEqual({ state: DEFAULT_STATE, problems: [] });
+    expect(serializeUrlState(DEFAULT_STATE)).not.toContain('history');
+    for (const bad of ['1854', String(thisYear + 1), '-1956', '19560', '1956.0', 'x']) {
+      const r = parseUrlState(`#history=${bad}`, OPTION_IDS);
+      expect(r.state.history).toBeNull();
+      expect(r.problems).toEqual([`"history=${bad}" must be a year from 1855 to ${thisYear}; using the default`]);
+    }
   });
 
   it('never throws on random strings, and every failure has a message', () => {
