@@ -413,7 +413,7 @@ export const en = {
       'line, roughly 32° E, and the Norwegian median line) is not built, because no source read here gives those ' +
       'lines as coordinates, so the two parts are not measured',
   },
-  /** The notices about a link that was not understood (src/ui/url-state.ts). */
+  /** The notices about a link that was not understood (src/state/url-state.ts). */
   link: {
     unreadable: 'the link could not be read; showing the defaults',
     repeated: '"{{key}}" is given more than once: "{{used}}" is used and "{{ignored}}" is ignored',

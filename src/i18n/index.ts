@@ -144,7 +144,7 @@ export function islandName(t: TFunction, id: string): string | null {
 }
 
 /**
- * The link notices' words in a language, for parseUrlState (src/ui/url-state.ts: LinkMessages). Values
+ * The link notices' words in a language, for parseUrlState (src/state/url-state.ts: LinkMessages). Values
  * quoted from the link (keys, "key=value") stay as they are.
  */
 export function linkMessages(t: TFunction) {

@@ -1,5 +1,7 @@
 /** Place names in both conventions; the user chooses which the map shows. */
-export type LabelLanguage = 'ja' | 'ru' | 'both';
+import type { LabelLanguage } from '../state/url-state.ts';
+
+export type { LabelLanguage };
 export const LABEL_LANGUAGES: { id: LabelLanguage; label: string }[] = [
   { id: 'ja', label: 'Japanese names (日本語 + romaji)' },
   { id: 'ru', label: 'Russian names (русский + Latin)' },

@@ -4,7 +4,9 @@ import type { Position } from 'geojson';
 import { mergeTextIn, useT } from '../i18n/index.ts';
 import { CAPE_NOSAPPU, normalizeBearing, type PartitionResult } from '../geo/partition.ts';
 import type { MergeSummary } from '../data/import.ts';
-import { formatLonLat, parseLonLat } from '../data/anchor.ts';
+import { checkLonLat, formatLonLat } from '../data/anchor.ts';
+import type { ProblemText } from '../data/problem.ts';
+import { problemSentence } from './DataProblems.tsx';
 
 export function TerritoryPanel({
   name,
@@ -38,10 +40,10 @@ export function TerritoryPanel({
   anchorTarget?: [number, number] | null;
   onAnchor?: (target: [number, number] | null) => void;
 }) {
-  const { t, f } = useT();
+  const { t, f, lang } = useT();
   const id = useId();
   const [anchorText, setAnchorText] = useState(anchorTarget ? formatLonLat(anchorTarget) : '');
-  const [anchorError, setAnchorError] = useState<string | null>(null);
+  const [anchorError, setAnchorError] = useState<ProblemText | null>(null);
   // Follow a reset from outside (e.g. the panel's error boundary), as the new target is drawn.
   const [drawnTarget, setDrawnTarget] = useState(anchorTarget);
   if (drawnTarget !== anchorTarget) {
@@ -57,9 +59,9 @@ export function TerritoryPanel({
       onAnchor?.(null);
       return;
     }
-    const p = parseLonLat(anchorText);
+    const p = checkLonLat(anchorText);
     if (!p.ok) {
-      setAnchorError(p.message);
+      setAnchorError(p.problem);
       return;
     }
     setAnchorError(null);
@@ -125,7 +127,7 @@ export function TerritoryPanel({
           </button>
           {anchorError && (
             <p className="field-error" id={`${id}-anchor-error`} role="alert" data-testid="territory-anchor-error">
-              {anchorError}
+              {problemSentence(t, lang, { file: '', featureIndex: null, featureId: null, path: '', ...anchorError })}
             </p>
           )}
         </form>

@@ -3,7 +3,7 @@ import { en } from '../../src/i18n/en.ts';
 import { ja } from '../../src/i18n/ja.ts';
 import { ru } from '../../src/i18n/ru.ts';
 import { detectUiLanguage, fromBrowserLanguages, i18n, optionText, tFor, UI_LANGUAGES } from '../../src/i18n/index.ts';
-import { DEFAULT_STATE, parseUrlState, serializeUrlState } from '../../src/ui/url-state.ts';
+import { DEFAULT_STATE, parseUrlState, serializeUrlState } from '../../src/state/url-state.ts';
 import { exportStrings } from '../../src/ui/export-strings.ts';
 import splitOptions from '../../data/split-options.json' with { type: 'json' };
 

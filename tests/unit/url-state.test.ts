@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../src/ui/url-state.ts';
+import { DEFAULT_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../src/state/url-state.ts';
 import { optionsCsv } from '../../src/data/exports.ts';
 import { computeOption } from '../../src/geo/shares.ts';
 import { loadShareContext, OPTIONS } from '../../scripts/lib/load-node.ts';
