@@ -44,7 +44,7 @@ export async function startBaselineServer(root: string): Promise<BaselineServer>
   };
   const requests: string[] = [];
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     requests.push(path);
     const file = files[path];
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {

@@ -7,10 +7,13 @@
  * MultiPoint and GeometryCollection members; lines and null geometries are skipped. All polygons
  * are merged (union) into one territory before any area is computed, so overlaps and repeated
  * features count once.
+ *
+ * Nothing here runs the partition solver (src/data loads and checks files): whether the solver accepts
+ * the merged territory is checked where the territory is kept for splitting, in the import worker
+ * (src/ui/import-service.ts, importAndPrepare), and its refusal is worded by {@link unsplittableProblem}.
  */
 import type { FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
 import { MAX_PROBLEMS, validateLayerObject, validateLayerText, type ValidationProblem } from './validate.ts';
-import { prepareTerritory, PartitionInputError, type PreparedTerritory } from '../geo/partition.ts';
 import { unionPolygons } from '../geo/union.ts';
 import { errorMessage } from './error-message.ts';
 
@@ -177,20 +180,8 @@ export function checkImportLimits(file: string, obj: unknown): ImportResult | nu
   return null;
 }
 
+/** The import: parsed, checked against the limits, validated, points collected and polygons merged. */
 export function importGeoJsonText(file: string, text: unknown, options: ImportOptions = {}): ImportResult {
-  return importGeoJson(file, text, options).result;
-}
-
-/**
- * The import, also giving the territory as the solver prepared it to check it (anchor Cape Nosappu):
- * the worker keeps it, so the first split does not project a large territory a second time.
- */
-export function importGeoJson(
-  file: string,
-  text: unknown,
-  options: ImportOptions = {},
-): { result: ImportResult; prepared: PreparedTerritory | null } {
-  const fail = (r: ImportResult) => ({ result: r, prepared: null });
   const progress = (step: ImportProgress['step'], done: number) => {
     try {
       options.onProgress?.({ step, done });
@@ -199,9 +190,9 @@ export function importGeoJson(
     }
   };
   try {
-    if (typeof text !== 'string') return fail(problem(file, 'the file is not text'));
+    if (typeof text !== 'string') return problem(file, 'the file is not text');
     const size = checkImportSize(file, text.length);
-    if (size) return fail(size);
+    if (size) return size;
     progress('parsing', 0);
     let obj: unknown;
     try {
@@ -209,16 +200,16 @@ export function importGeoJson(
     } catch {
       // The validator words the parse error (with its position) the same way for every file.
       const v = validateLayerText(file, text, IMPORT_SCHEMA, { lenient: true });
-      return fail(v.ok ? problem(file, 'the file could not be read') : { ok: false, problems: v.problems });
+      return v.ok ? problem(file, 'the file could not be read') : { ok: false, problems: v.problems };
     }
     // The limits, before any other work.
     const limits = checkImportLimits(file, obj);
-    if (limits) return fail(limits);
+    if (limits) return limits;
     progress('checking', 0.1);
     const v = validateLayerObject(file, obj, IMPORT_SCHEMA, { lenient: true });
-    if (!v.ok) return fail({ ok: false, problems: v.problems });
+    if (!v.ok) return { ok: false, problems: v.problems };
     const fc = v.data as FeatureCollection;
-    if (fc.features.length === 0) return fail(problem(file, 'the file has no features'));
+    if (fc.features.length === 0) return problem(file, 'the file has no features');
     const points: UserPoint[] = [];
     const polygons: Position[][][] = [];
     fc.features.forEach((f, i) => {
@@ -229,7 +220,7 @@ export function importGeoJson(
       collect(f.geometry, own, polygons);
       // A feature with several points (MultiPoint, GeometryCollection) numbers them from 1.
       own.forEach((c, k) =>
-        points.push({ id: own.length === 1 ? id : `${id}-${k + 1}`, lonlat: [c[0], c[1]], properties: props }),
+        points.push({ id: own.length === 1 ? id : `${id}-${k + 1}`, lonlat: [c[0]!, c[1]!], properties: props }),
       );
     });
     if (points.length === 0 && polygons.length === 0) {
@@ -241,11 +232,10 @@ export function importGeoJson(
         path: '',
         message: 'the file has no points or polygons to import',
       };
-      return fail({ ok: false, problems: [none, ...(v.notices ?? [])].slice(0, MAX_PROBLEMS + 1) });
+      return { ok: false, problems: [none, ...(v.notices ?? [])].slice(0, MAX_PROBLEMS + 1) };
     }
     let territory: MultiPolygon | null = null;
     let merge: MergeSummary | null = null;
-    let prepared: PreparedTerritory | null = null;
     if (polygons.length) {
       progress('merging', 0.5);
       // One territory: overlapping and repeated polygons count once (and any winding is fixed).
@@ -253,9 +243,9 @@ export function importGeoJson(
       try {
         u = unionPolygons(polygons);
       } catch (e) {
-        return fail(problem(file, `the polygons could not be merged: ${errorMessage(e)}`));
+        return problem(file, `the polygons could not be merged: ${errorMessage(e)}`);
       }
-      if (!u.merged) return fail(problem(file, 'the polygons have no area'));
+      if (!u.merged) return problem(file, 'the polygons have no area');
       territory = u.merged;
       merge = {
         inputPolygons: u.inputPolygons,
@@ -264,26 +254,44 @@ export function importGeoJson(
         mergedKm2: u.mergedKm2,
         overlapRemovedKm2: u.overlapRemovedKm2,
       };
-      progress('preparing', 0.75);
-      // The solver must accept it now, not fail later while the user drags a slider.
-      try {
-        prepared = prepareTerritory(territory);
-      } catch (e) {
-        return fail(
-          problem(file, `the polygons cannot be split: ${e instanceof PartitionInputError ? e.message : String(e)}`),
-        );
-      }
     }
     return {
-      result: {
-        ok: true,
-        data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length },
-      },
-      prepared,
+      ok: true,
+      data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length },
     };
   } catch (e) {
-    return fail(problem(file, `the file could not be read: ${errorMessage(e)}`));
+    return problem(file, `the file could not be read: ${errorMessage(e)}`);
   }
+}
+
+/**
+ * The refusal of a merged territory the partition solver does not accept (too large, no area, …): the
+ * solver must accept it at import, not fail later while the user drags a slider. `reason`: the
+ * solver's own words (its PartitionInputError's message).
+ */
+export function unsplittableProblem(file: string, reason: string): ImportResult {
+  return problem(file, `the polygons cannot be split: ${reason}`);
+}
+
+/**
+ * @deprecated For scripts/lib/split-core.ts until it prepares the territory itself: the import, with
+ * `prepared` always null (this module no longer runs the solver). Use importGeoJsonText.
+ */
+export function importGeoJson(
+  file: string,
+  text: unknown,
+  options: ImportOptions = {},
+): { result: ImportResult; prepared: null } {
+  const result = importGeoJsonText(file, text, options);
+  // The step the caller takes next (the solver's preparation), announced as the import used to.
+  if (result.ok && result.data.territory) {
+    try {
+      options.onProgress?.({ step: 'preparing', done: 0.75 });
+    } catch {
+      /* the caller's problem */
+    }
+  }
+  return { result, prepared: null };
 }
 
 /** Points and polygons of a validated geometry (lines and other types are skipped; the validator noted them). */

@@ -23,12 +23,13 @@ export function ImportProgress({
   const running = progress !== null;
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!running) {
-      setShown(false);
-      return;
-    }
+    if (!running) return;
     const t = setTimeout(() => setShown(true), PROGRESS_DELAY_MS);
-    return () => clearTimeout(t);
+    // The next run waits its own half second again.
+    return () => {
+      clearTimeout(t);
+      setShown(false);
+    };
   }, [running]);
   if (!running || !shown) return null;
   const pct = Math.round(progress.done * 100);

@@ -11,6 +11,9 @@ import type { ImportResult } from '../data/import.ts';
 import { importStore, StorageError, type ImportStore, type LoadedImports } from './user-store.ts';
 import {
   ImportService,
+  unpackImport,
+  type PackedFileImport,
+  type PackedImport,
   type ServiceProgress,
   type ServiceRequest,
   type ServiceResponse,
@@ -27,8 +30,23 @@ export class SupersededError extends Error {
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: ServiceProgress) => void };
 type Body = ServiceRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+/** What importFile gives: the import, and why the file could not be kept in this browser (null if it was). */
+export interface FileImport {
+  result: ImportResult;
+  storageError: StorageError | null;
+}
+
 export interface ImportClient {
   importText(name: string, text: string, onProgress?: (p: ServiceProgress) => void): Promise<ImportResult>;
+  /**
+   * Imports a file the user chose: the worker reads it (its text never crosses to the page's thread) and,
+   * with `keep`, stores it in this browser once it is imported (as `store.save` would).
+   */
+  importFile(
+    file: Blob & { name: string },
+    onProgress?: (p: ServiceProgress) => void,
+    options?: { keep?: boolean },
+  ): Promise<FileImport>;
   split(name: string, params: SplitParams, onProgress?: (p: ServiceProgress) => void): Promise<SplitView>;
   exportSplit(name: string, params: SplitParams): Promise<string>;
   forget(name: string): Promise<void>;
@@ -136,7 +154,15 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
           clear: () => send<null>({ kind: 'store', op: 'clear' }).then(() => undefined),
         }
       : importStore,
-    importText: (name, text, onProgress) => send<ImportResult>({ kind: 'import', name, text }, onProgress),
+    importText: (name, text, onProgress) =>
+      send<PackedImport>({ kind: 'import', name, text }, onProgress).then(unpackImport),
+    importFile: (file, onProgress, opts) =>
+      send<PackedFileImport>({ kind: 'importFile', name: file.name, file, keep: !!opts?.keep }, onProgress).then(
+        (r) => ({
+          result: unpackImport(r.result),
+          storageError: r.storageError ? new StorageError(r.storageError.kind, r.storageError.message) : null,
+        }),
+      ),
     split(name, params, onProgress) {
       if (!splitting) return runSplit(name, params, onProgress);
       return new Promise<SplitView>((resolve, reject) => {

@@ -7,12 +7,26 @@
  * The worker keeps each import's full territory, prepared once for the solver (per anchor). The page
  * gets a copy for drawing (simplified to about DISPLAY_MAX_VERTICES vertices when larger, see
  * src/geo/simplify.ts); every figure, and the exported GeoJSON, comes from the full geometry.
+ *
+ * What crosses to the page is kept small, because the page's thread pays for every object it receives
+ * (structured cloning builds them one by one, in one task): an import's points go packed into a few
+ * strings and typed arrays (see PackedPoints), and a file to import goes as the File itself (a handle,
+ * not its bytes), read here and, when asked, stored here.
  */
 import type { MultiPolygon, Position } from 'geojson';
-import { importGeoJson, type ImportProgress, type ImportResult } from '../data/import.ts';
+import {
+  importGeoJsonText,
+  unsplittableProblem,
+  type ImportedData,
+  type ImportProgress,
+  type ImportResult,
+  type UserPoint,
+} from '../data/import.ts';
+import type { ValidationProblem } from '../data/validate.ts';
 import { partitionFeatures } from '../data/exports.ts';
 import { errorMessage } from '../data/error-message.ts';
 import {
+  PartitionInputError,
   prepareTerritory,
   solvePartition,
   withAnchorTarget,
@@ -31,6 +45,8 @@ export interface SplitParams {
 
 export type ServiceRequest =
   | { kind: 'import'; id: number; name: string; text: string }
+  /** A File (or Blob) from the page, read here; `keep`: stored in the browser when it is imported. */
+  | { kind: 'importFile'; id: number; name: string; file: Blob; keep: boolean }
   | { kind: 'split'; id: number; name: string; params: SplitParams }
   | { kind: 'export'; id: number; name: string; params: SplitParams }
   | { kind: 'forget'; id: number; name: string }
@@ -50,6 +66,32 @@ export interface SplitView {
   anchorLonLat: Position;
   /** Time the split took in the worker, ms (including any preparation). */
   ms: number;
+}
+
+/**
+ * An import's points as they cross to the page: n points in a few long values instead of n objects.
+ * Point i has the id ids.slice(idEnds[i - 1] ?? 0, idEnds[i]), the position lonlat[2i], lonlat[2i + 1], and
+ * its properties as JSON text at props.slice(propEnds[i - 1] ?? 0, propEnds[i]) (parsed when asked for:
+ * the page shows the properties of one point at a time).
+ */
+export interface PackedPoints {
+  n: number;
+  lonlat: Float64Array;
+  ids: string;
+  idEnds: Uint32Array;
+  props: string;
+  propEnds: Uint32Array;
+}
+
+/** An ImportResult as it crosses to the page (unpackImport gives the ImportResult back). */
+export type PackedImport =
+  | { ok: false; problems: ValidationProblem[] }
+  | { ok: true; data: Omit<ImportedData, 'points'> & { points: PackedPoints } };
+
+/** What an importFile request gives: the import, and why it could not be stored (null when it was, or not asked). */
+export interface PackedFileImport {
+  result: PackedImport;
+  storageError: { message: string; kind: StorageErrorKind } | null;
 }
 
 export type ServiceResponse =
@@ -74,15 +116,20 @@ export class ImportService {
   private readonly kept = new Map<string, Kept>();
 
   constructor(
-    private readonly post: (r: ServiceResponse) => void,
+    private readonly post: (r: ServiceResponse, transfer?: Transferable[]) => void,
     private readonly store: ImportStore = importStore,
   ) {}
 
   handle(req: ServiceRequest): void {
     try {
       switch (req.kind) {
-        case 'import':
-          this.post({ id: req.id, kind: 'ok', value: this.import(req.id, req.name, req.text) });
+        case 'import': {
+          const value = this.import(req.id, req.name, req.text);
+          this.post({ id: req.id, kind: 'ok', value }, transferables(value));
+          return;
+        }
+        case 'importFile':
+          void this.importFile(req);
           return;
         case 'split':
           this.post({ id: req.id, kind: 'ok', value: this.split(req.id, req.name, req.params) });
@@ -129,15 +176,16 @@ export class ImportService {
     }
   }
 
-  private import(id: number, name: string, text: string): ImportResult {
-    const { result, prepared } = importGeoJson(name, text, {
-      onProgress: (progress) => this.post({ id, kind: 'progress', progress }),
-    });
+  private import(id: number, name: string, text: string): PackedImport {
+    const { result, prepared } = importAndPrepare(name, text, (progress) =>
+      this.post({ id, kind: 'progress', progress }),
+    );
     if (!result.ok) return result;
     const d = result.data;
+    const packed = packPoints(d.points);
     if (!d.territory || !prepared) {
       this.kept.delete(name);
-      return result;
+      return { ok: true, data: { ...d, points: packed } };
     }
     this.kept.set(name, { territory: d.territory, prepared, anchorKey: 'cape', anchored: prepared });
     const display = simplifyForDisplay(d.territory);
@@ -145,10 +193,33 @@ export class ImportService {
       ok: true,
       data: {
         ...d,
+        points: packed,
         territory: display.geometry,
         territoryInfo: { vertices: display.vertices, simplifiedForDisplay: display.simplified, bbox: bboxOf(prepared) },
       },
     };
+  }
+
+  /** Reads the page's file here (its text never crosses threads), imports it, and stores it when asked. */
+  private async importFile(req: Extract<ServiceRequest, { kind: 'importFile' }>): Promise<void> {
+    const { id, name } = req;
+    try {
+      const text = await req.file.text();
+      const result = this.import(id, name, text);
+      let storageError: PackedFileImport['storageError'] = null;
+      if (result.ok && req.keep) {
+        try {
+          await this.store.save({ name, text, importedAt: new Date().toISOString() });
+        } catch (e) {
+          const se = e instanceof StorageError ? e : new StorageError('failed', errorMessage(e));
+          storageError = { message: se.message, kind: se.kind };
+        }
+      }
+      const value: PackedFileImport = { result, storageError };
+      this.post({ id, kind: 'ok', value }, transferables(result));
+    } catch (e) {
+      this.post({ id, kind: 'error', message: errorMessage(e) });
+    }
   }
 
   private solve(name: string, p: SplitParams): { prep: PreparedTerritory; result: PartitionResult } {
@@ -198,6 +269,101 @@ export class ImportService {
   }
 }
 
+/**
+ * The import as the page and the CLI need it: importGeoJsonText, then the merged territory prepared for
+ * the solver (anchor Cape Nosappu), which must accept it now rather than fail later while the user drags
+ * a slider. The worker keeps `prepared`, so the first split does not project a large territory again.
+ */
+export function importAndPrepare(
+  name: string,
+  text: unknown,
+  onProgress?: (p: ImportProgress) => void,
+): { result: ImportResult; prepared: PreparedTerritory | null } {
+  const result = importGeoJsonText(name, text, { onProgress });
+  if (!result.ok || !result.data.territory) return { result, prepared: null };
+  try {
+    onProgress?.({ step: 'preparing', done: 0.75 });
+  } catch {
+    /* the caller's problem */
+  }
+  try {
+    return { result, prepared: prepareTerritory(result.data.territory) };
+  } catch (e) {
+    return {
+      result: unsplittableProblem(name, e instanceof PartitionInputError ? e.message : String(e)),
+      prepared: null,
+    };
+  }
+}
+
+/** Points as PackedPoints (see there). */
+export function packPoints(points: UserPoint[]): PackedPoints {
+  const n = points.length;
+  const lonlat = new Float64Array(2 * n);
+  const idEnds = new Uint32Array(n);
+  const propEnds = new Uint32Array(n);
+  const ids: string[] = [];
+  const props: string[] = [];
+  let idLength = 0;
+  let propLength = 0;
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    lonlat[2 * i] = p.lonlat[0];
+    lonlat[2 * i + 1] = p.lonlat[1];
+    ids.push(p.id);
+    idLength += p.id.length;
+    idEnds[i] = idLength;
+    // A MultiPoint's points share one properties object: written once per point all the same (simple, rare).
+    const json = JSON.stringify(p.properties) ?? '{}';
+    props.push(json);
+    propLength += json.length;
+    propEnds[i] = propLength;
+  }
+  return { n, lonlat, ids: ids.join(''), idEnds, props: props.join(''), propEnds };
+}
+
+/** A point of PackedPoints: its properties are parsed on first use (the page shows one point's at a time). */
+class PackedPoint implements UserPoint {
+  private parsed: Record<string, unknown> | null = null;
+  constructor(
+    readonly id: string,
+    readonly lonlat: [number, number],
+    private readonly from: PackedPoints,
+    private readonly index: number,
+  ) {}
+  get properties(): Record<string, unknown> {
+    const { props, propEnds } = this.from;
+    this.parsed ??= JSON.parse(
+      props.slice(this.index ? propEnds[this.index - 1]! : 0, propEnds[this.index]!),
+    ) as Record<string, unknown>;
+    return this.parsed;
+  }
+  /** As a plain point wherever it is written out. */
+  toJSON(): UserPoint {
+    return { id: this.id, lonlat: this.lonlat, properties: this.properties };
+  }
+}
+
+export function unpackPoints(p: PackedPoints): UserPoint[] {
+  const out: UserPoint[] = new Array<UserPoint>(p.n);
+  let idStart = 0;
+  for (let i = 0; i < p.n; i++) {
+    const idEnd = p.idEnds[i]!;
+    out[i] = new PackedPoint(p.ids.slice(idStart, idEnd), [p.lonlat[2 * i]!, p.lonlat[2 * i + 1]!], p, i);
+    idStart = idEnd;
+  }
+  return out;
+}
+
+export function unpackImport(r: PackedImport): ImportResult {
+  return r.ok ? { ok: true, data: { ...r.data, points: unpackPoints(r.data.points) } } : r;
+}
+
+/** The typed arrays of an import, moved rather than copied to the page. */
+function transferables(r: PackedImport): Transferable[] {
+  return r.ok ? [r.data.points.lonlat.buffer, r.data.points.idEnds.buffer, r.data.points.propEnds.buffer] : [];
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The territory's extent from the prepared rings (continuous longitudes across ±180°). */
@@ -207,11 +373,12 @@ function bboxOf(prep: PreparedTerritory): [[number, number], [number, number]] {
     e = -Infinity,
     n = -Infinity;
   for (const poly of prep.polygons)
-    for (const p of poly[0].lonlat) {
-      if (p[0] < w) w = p[0];
-      if (p[0] > e) e = p[0];
-      if (p[1] < s) s = p[1];
-      if (p[1] > n) n = p[1];
+    for (const p of poly[0]?.lonlat ?? []) {
+      const [x, y] = p as [number, number];
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
     }
   return [
     [w, s],

@@ -6,8 +6,8 @@
 import { ImportService, type ServiceRequest, type ServiceResponse } from './import-service.ts';
 
 const scope = self as unknown as {
-  postMessage(m: ServiceResponse): void;
+  postMessage(m: ServiceResponse, transfer: Transferable[]): void;
   onmessage: ((e: MessageEvent<ServiceRequest>) => void) | null;
 };
-const service = new ImportService((r) => scope.postMessage(r));
+const service = new ImportService((r, transfer) => scope.postMessage(r, transfer ?? []));
 scope.onmessage = (e) => service.handle(e.data);

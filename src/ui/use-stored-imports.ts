@@ -3,7 +3,7 @@
  * imports (importGeoJsonText); a record that fails is listed with its problem and can be removed; a storage
  * that fails (blocked, quota, schema or version mismatch) is reported, and imports still work for the visit.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { ImportResult, ImportedData } from '../data/import.ts';
 import { importClient } from './import-client.ts';
 import { formatProblem } from '../data/validate.ts';
@@ -27,8 +27,11 @@ export interface StoredImportsState {
 
 export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store: ImportStore = importStore) {
   const [s, set] = useState<StoredImportsState>({ bad: [], error: null, notices: [] });
+  /** Shows why imports are not kept (also for a file the import worker stored itself: importFile). */
   const fail = useCallback((e: unknown) => set((x) => ({ ...x, error: storageErrorText(e) })), []);
 
+  // The page's handler as it is when the records arrive (the effect itself runs once per store).
+  const loaded = useEffectEvent(onLoaded);
   useEffect(() => {
     let live = true;
     // Each stored file is validated again in the import worker: a large one never blocks the page as it starts.
@@ -59,7 +62,7 @@ export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store
             });
         }
         if (!live) return;
-        onLoaded(ok);
+        loaded(ok);
         set((x) => ({ ...x, bad: problems, notices: [...x.notices, ...notices] }));
       },
       (e) => {
@@ -69,8 +72,8 @@ export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store
     return () => {
       live = false;
     };
-    // Once per page: the stored imports are read when the page starts.
-  }, []);
+    // Once per page (the store and `fail` do not change): the stored imports are read when the page starts.
+  }, [store, fail]);
 
   const save = useCallback(
     (record: { name: string; text: string }) => {
@@ -103,5 +106,5 @@ export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store
       );
   }, [store, fail]);
 
-  return { ...s, save, remove, removeBad, clearAll };
+  return { ...s, save, remove, removeBad, clearAll, reportError: fail };
 }

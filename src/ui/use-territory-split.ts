@@ -28,33 +28,27 @@ export function useTerritorySplit(
   share: number,
 ): TerritorySplit {
   const [got, setView] = useState<{ view: SplitView; source: ImportedData; key: string } | null>(null);
-  const key = `${anchor?.[0]},${anchor?.[1]},${bearing},${share}`;
-  const [progress, setProgress] = useState<ServiceProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The settings by value: the effect runs again only when one of them changes.
+  const key = JSON.stringify([anchor, bearing, share]);
+  // Progress and errors are kept with the territory they are for, and shown only for that one.
+  const [progress, setProgress] = useState<{ of: ImportedData; progress: ServiceProgress } | null>(null);
+  const [error, setError] = useState<{ of: ImportedData; message: string } | null>(null);
   const params: SplitParams = { anchor, bearing, share };
   const shownFor = useRef<ImportedData | null>(null);
   useEffect(() => {
-    if (!source?.territory) {
-      setView(null);
-      setError(null);
-      setProgress(null);
-      shownFor.current = null;
-      return;
-    }
+    // A different territory: its old figures are not shown meanwhile (`view` below is for `source` only).
+    shownFor.current = source?.territory ? source : null;
+    if (!source?.territory) return;
     const asked = key;
     let live = true;
-    // A different territory: its old figures must not stay on screen meanwhile.
-    if (shownFor.current !== source) {
-      setView(null);
-      shownFor.current = source;
-    }
-    const p = { anchor, bearing, share };
+    const [a, b, sh] = JSON.parse(key) as [[number, number] | null, number | null, number];
+    const p: SplitParams = { anchor: a, bearing: b, share: sh };
     // Results and progress of earlier settings are kept too (while dragging, the map follows what has
     // been computed); `current` says whether they are for the settings asked for now.
     const mine = () => shownFor.current === source;
     const ask = () =>
       client.split(source.name, p, (pr) => {
-        if (mine()) setProgress(pr);
+        if (mine()) setProgress({ of: source, progress: pr });
       });
     ask()
       .catch((e) => {
@@ -78,7 +72,7 @@ export function useTerritorySplit(
         },
         (e) => {
           if (e instanceof SupersededError || !live) return;
-          setError(errorMessage(e));
+          setError({ of: source, message: errorMessage(e) });
           setProgress(null);
         },
       );
@@ -87,5 +81,11 @@ export function useTerritorySplit(
     };
   }, [client, source, key]);
   const view = got?.source === source ? got.view : null;
-  return { view, current: !!got && got.source === source && got.key === key, progress, error, params };
+  return {
+    view,
+    current: !!got && got.source === source && got.key === key,
+    progress: progress?.of === source ? progress.progress : null,
+    error: error?.of === source ? error.message : null,
+    params,
+  };
 }

@@ -273,9 +273,10 @@ export function createImportStore(opts: StoreOptions = {}): ImportStore {
       });
       const records: StoredImport[] = [];
       const bad: BadRecord[] = [];
+      // One key per value: both read in the same transaction.
       values.forEach((v, i) => {
         const r = checkRecord(v);
-        if (typeof r === 'string') bad.push({ key: keys[i], label: keyLabel(keys[i]), problem: r });
+        if (typeof r === 'string') bad.push({ key: keys[i]!, label: keyLabel(keys[i]), problem: r });
         else records.push(r);
       });
       const notices = upgradeNotices;
@@ -312,7 +313,8 @@ function upgrade(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, notes:
     for (const n of [...db.objectStoreNames]) db.deleteObjectStore(n);
     db.createObjectStore(STORE, { keyPath: 'name' });
     notes.push(
-      `Data stored by an older version of this page (storage version ${oldVersion}) could not be read and was cleared; import your files again.`,
+      `Data stored by an older version of this page (storage version ${oldVersion}) could not be read ` +
+        'and was cleared; import your files again.',
     );
     return;
   }

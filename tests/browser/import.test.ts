@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { pagesClosedAfterEach } from './open-closed.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
+// Each test's browser context is closed after it, passed or failed.
+const open = pagesClosedAfterEach();
 afterAll(async () => {
   await h?.close();
 });
@@ -41,42 +44,48 @@ const bad = JSON.stringify({
 });
 
 describe("importing the user's data", () => {
-  it('imports points and a territory, counts points per option, survives a reload, and refuses a broken file without changing anything', async () => {
-    const { page, errors } = await openPage(h, { path: '/#option=equal-area' });
-    await waitForIdleMap(page);
-    const input = page.getByTestId('import-input');
-    await input.setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
-    await expect(page.getByTestId('imports').innerText()).resolves.toContain('mine.geojson: 2 point(s), 1 polygon(s)');
-    // Equal-area option: the Kunashiri point goes to Japan, the one at Kurilsk stays.
-    await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain(
-      'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
-    );
-    await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
-    await page.getByLabel("Side A's share of your territory, percent").fill('30');
-    await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
+  it(
+    'imports points and a territory, counts points per option, survives a reload, ' +
+      'and refuses a broken file without changing anything',
+    async () => {
+      const { page, errors } = await open(h, { path: '/#option=equal-area' });
+      await waitForIdleMap(page);
+      const input = page.getByTestId('import-input');
+      await input.setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
+      await expect(page.getByTestId('imports').innerText()).resolves.toContain(
+        'mine.geojson: 2 point(s), 1 polygon(s)',
+      );
+      // Equal-area option: the Kunashiri point goes to Japan, the one at Kurilsk stays.
+      await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain(
+        'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
+      );
+      await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
+      await page.getByLabel("Side A's share of your territory, percent").fill('30');
+      await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
 
-    await input.setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(bad) });
-    const problems = await page.getByTestId('import-problems').innerText();
-    expect(problems).toContain(
-      'broken.geojson: feature #1 (features[1].geometry.coordinates[1]): latitude 200 is outside -90..90',
-    );
-    await expect(page.getByTestId('imports').innerText()).resolves.not.toContain('broken.geojson');
-    await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
-    await screenshot(page, 'import-territory');
+      await input.setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(bad) });
+      const problems = await page.getByTestId('import-problems').innerText();
+      expect(problems).toContain(
+        'broken.geojson: feature #1 (features[1].geometry.coordinates[1]): latitude 200 is outside -90..90',
+      );
+      await expect(page.getByTestId('imports').innerText()).resolves.not.toContain('broken.geojson');
+      await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
+      await screenshot(page, 'import-territory');
 
-    await page.reload();
-    await waitForIdleMap(page);
-    await expect(page.getByTestId('imports').innerText()).resolves.toContain('mine.geojson');
-    await page.getByRole('button', { name: 'Remove mine.geojson' }).click();
-    await expect(page.getByTestId('imports').count()).resolves.toBe(0);
-    await page.reload();
-    await waitForIdleMap(page);
-    await expect(page.getByTestId('imports').count()).resolves.toBe(0);
-    expect(errors).toEqual([]);
-  });
+      await page.reload();
+      await waitForIdleMap(page);
+      await expect(page.getByTestId('imports').innerText()).resolves.toContain('mine.geojson');
+      await page.getByRole('button', { name: 'Remove mine.geojson' }).click();
+      await expect(page.getByTestId('imports').count()).resolves.toBe(0);
+      await page.reload();
+      await waitForIdleMap(page);
+      await expect(page.getByTestId('imports').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('refuses a file over 50 MB before reading it', async () => {
-    const { page } = await openPage(h, { path: '/#option=equal-area' });
+    const { page } = await open(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
     await page.evaluate(() => {
       const input = document.querySelector('[data-testid="import-input"]') as HTMLInputElement;

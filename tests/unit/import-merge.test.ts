@@ -19,7 +19,7 @@ const lib = ((geographiclib as unknown as { default?: typeof geographiclib }).de
 function geodesicKm2(ring: Position[]): number {
   const poly = lib.Geodesic.WGS84.Polygon(false);
   const n = ring.length - 1; // closed ring: skip the closing vertex
-  for (let i = 0; i < n; i++) poly.AddPoint(ring[i][1], ring[i][0]);
+  for (let i = 0; i < n; i++) poly.AddPoint(ring[i]![1]!, ring[i]![0]!);
   return Math.abs(poly.Compute(false, true).area!) / 1e6;
 }
 
@@ -86,7 +86,8 @@ describe('imported polygons are merged, not summed', () => {
     );
     expect(d.merge!.overlapRemovedKm2.toFixed(2)).toBe(geodesicKm2(overlapRing).toFixed(2));
     console.log(
-      `two squares: merged ${d.merge!.mergedKm2.toFixed(6)} km² (solver ${solverKm2.toFixed(6)}), true union ${trueUnion.toFixed(6)} km², sum ${sum.toFixed(6)} km²`,
+      `two squares: merged ${d.merge!.mergedKm2.toFixed(6)} km² (solver ${solverKm2.toFixed(6)}), true union ` +
+        `${trueUnion.toFixed(6)} km², sum ${sum.toFixed(6)} km²`,
     );
   });
 
@@ -112,9 +113,9 @@ describe('imported polygons are merged, not summed', () => {
     const u = unionPolygons([[squareRing(146, 44)], holed, [squareRing(146.05, 44.05)]]);
     expect(u.outputPolygons).toBe(2);
     expect(u.merged!.coordinates[1]).toHaveLength(2);
-    expect(signedPlanarArea(u.merged!.coordinates[1][0])).toBeGreaterThan(0);
-    expect(signedPlanarArea(u.merged!.coordinates[1][1])).toBeLessThan(0);
-    const expected = geodesicKm2(unionRing) + geodesicKm2(holed[0]) - geodesicKm2(holed[1]);
+    expect(signedPlanarArea(u.merged!.coordinates[1]![0]!)).toBeGreaterThan(0);
+    expect(signedPlanarArea(u.merged!.coordinates[1]![1]!)).toBeLessThan(0);
+    const expected = geodesicKm2(unionRing) + geodesicKm2(holed[0]!) - geodesicKm2(holed[1]!);
     expect(Math.abs(u.mergedKm2 - expected) / expected).toBeLessThan(1e-9);
   });
 });
@@ -124,9 +125,10 @@ describe('what RFC 7946 allows is accepted, with a notice', () => {
     const text = collection([polygonFeature(clockwise(146, 44))]);
     const d = imported('cw.geojson', text);
     expect(d.notices.map(formatProblem)).toEqual([
-      'cw.geojson: feature #0 (features[0].geometry.coordinates[0]): outer ring is clockwise; it was rewound (RFC 7946 asks for counter-clockwise)',
+      'cw.geojson: feature #0 (features[0].geometry.coordinates[0]): outer ring is clockwise; it was rewound ' +
+        '(RFC 7946 asks for counter-clockwise)',
     ]);
-    expect(signedPlanarArea(d.territory!.coordinates[0][0])).toBeGreaterThan(0);
+    expect(signedPlanarArea(d.territory!.coordinates[0]![0]!)).toBeGreaterThan(0);
     expect(Math.abs(d.merge!.mergedKm2 - geodesicKm2(squareRing(146, 44)))).toBeLessThan(1e-9);
     // Without the lenient option (the data files), the same file is refused as before.
     const strict = validateLayerText('geo/x.geojson', text, { geometryTypes: ['Polygon'], requiredProperties: [] });
@@ -168,120 +170,130 @@ describe('what RFC 7946 allows is accepted, with a notice', () => {
       'bad.geojson: feature #0 (geometry.coordinates[0]): longitude 200 is outside -180..180',
     ]);
     const other = importGeoJsonText('x.geojson', JSON.stringify({ type: 'Topology' }));
-    expect(!other.ok && other.problems[0].message).toBe(
+    expect(!other.ok && other.problems[0]!.message).toBe(
       '"type" is "Topology"; expected "FeatureCollection", "Feature" or a geometry type',
     );
   });
 
-  it('a GeometryCollection gives its points and polygons; its lines are skipped with a notice; MultiPoint gives points', () => {
-    const gc = {
-      type: 'GeometryCollection',
-      geometries: [
-        { type: 'Point', coordinates: [146.02, 44.02] },
-        { type: 'Polygon', coordinates: [squareRing(146, 44)] },
-        {
-          type: 'LineString',
-          coordinates: [
-            [146, 44],
-            [146.2, 44.2],
-          ],
-        },
-        { type: 'Polygon', coordinates: [squareRing(146.05, 44.05)] },
-      ],
-    };
-    const d = imported(
-      'gc.geojson',
-      collection([
-        { type: 'Feature', properties: { id: 'g' }, geometry: gc },
-        {
-          type: 'Feature',
-          properties: { id: 'mp' },
-          geometry: {
-            type: 'MultiPoint',
-            coordinates: [
-              [146.1, 44.1],
-              [146.12, 44.12],
-            ],
-          },
-        },
-      ]),
-    );
-    expect(d.points.map((p) => p.id)).toEqual(['g', 'mp-1', 'mp-2']);
-    expect(d.merge).toMatchObject({ inputPolygons: 2, outputPolygons: 1 });
-    expect(d.notices.map(formatProblem)).toEqual([
-      'gc.geojson: feature g (features[0].geometry.geometries[2].type): LineString skipped: only Point, MultiPoint, Polygon, MultiPolygon, GeometryCollection geometries are imported',
-    ]);
-    // A bare GeometryCollection too; a broken member is refused at its own path.
-    expect(imported('bare-gc.geojson', JSON.stringify(gc)).merge).toMatchObject({ inputPolygons: 2 });
-    const bad = importGeoJsonText(
-      'bad.geojson',
-      JSON.stringify({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [146, 95] }] }),
-    );
-    expect(!bad.ok && bad.problems.map(formatProblem)).toEqual([
-      'bad.geojson: feature #0 (geometries[0].coordinates[1]): latitude 95 is outside -90..90',
-    ]);
-  });
-
-  it('LineString, MultiLineString and null geometries are skipped with notices naming index and type, not refused', () => {
-    const d = imported(
-      'mixed.geojson',
-      collection([
-        polygonFeature(squareRing(146, 44)),
-        {
-          type: 'Feature',
-          properties: {},
-          geometry: {
+  it(
+    'a GeometryCollection gives its points and polygons; its lines are skipped with a notice; ' +
+      'MultiPoint gives points',
+    () => {
+      const gc = {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'Point', coordinates: [146.02, 44.02] },
+          { type: 'Polygon', coordinates: [squareRing(146, 44)] },
+          {
             type: 'LineString',
             coordinates: [
               [146, 44],
               [146.2, 44.2],
             ],
           },
-        },
-        {
-          type: 'Feature',
-          properties: { id: 'road' },
-          geometry: {
-            type: 'MultiLineString',
-            coordinates: [
-              [
+          { type: 'Polygon', coordinates: [squareRing(146.05, 44.05)] },
+        ],
+      };
+      const d = imported(
+        'gc.geojson',
+        collection([
+          { type: 'Feature', properties: { id: 'g' }, geometry: gc },
+          {
+            type: 'Feature',
+            properties: { id: 'mp' },
+            geometry: {
+              type: 'MultiPoint',
+              coordinates: [
+                [146.1, 44.1],
+                [146.12, 44.12],
+              ],
+            },
+          },
+        ]),
+      );
+      expect(d.points.map((p) => p.id)).toEqual(['g', 'mp-1', 'mp-2']);
+      expect(d.merge).toMatchObject({ inputPolygons: 2, outputPolygons: 1 });
+      expect(d.notices.map(formatProblem)).toEqual([
+        'gc.geojson: feature g (features[0].geometry.geometries[2].type): LineString skipped: only Point, ' +
+          'MultiPoint, Polygon, MultiPolygon, GeometryCollection geometries are imported',
+      ]);
+      // A bare GeometryCollection too; a broken member is refused at its own path.
+      expect(imported('bare-gc.geojson', JSON.stringify(gc)).merge).toMatchObject({ inputPolygons: 2 });
+      const bad = importGeoJsonText(
+        'bad.geojson',
+        JSON.stringify({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [146, 95] }] }),
+      );
+      expect(!bad.ok && bad.problems.map(formatProblem)).toEqual([
+        'bad.geojson: feature #0 (geometries[0].coordinates[1]): latitude 95 is outside -90..90',
+      ]);
+    },
+  );
+
+  it(
+    'LineString, MultiLineString and null geometries are skipped with notices naming index and ' + 'type, not refused',
+    () => {
+      const d = imported(
+        'mixed.geojson',
+        collection([
+          polygonFeature(squareRing(146, 44)),
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'LineString',
+              coordinates: [
                 [146, 44],
                 [146.2, 44.2],
               ],
-            ],
+            },
           },
-        },
-        { type: 'Feature', properties: {}, geometry: null },
-      ]),
-    );
-    expect(d.territory!.coordinates).toHaveLength(1);
-    expect(d.notices.map(formatProblem)).toEqual([
-      'mixed.geojson: feature #1 (features[1].geometry.type): LineString skipped: only Point, MultiPoint, Polygon, MultiPolygon, GeometryCollection geometries are imported',
-      'mixed.geojson: feature road (features[2].geometry.type): MultiLineString skipped: only Point, MultiPoint, Polygon, MultiPolygon, GeometryCollection geometries are imported',
-      'mixed.geojson: feature #3 (features[3].geometry): geometry is null; the feature is skipped',
-    ]);
-    // A file of lines only has nothing to import: refused, with the notices saying why.
-    const lines = importGeoJsonText(
-      'lines.geojson',
-      collection([
-        {
-          type: 'Feature',
-          properties: {},
-          geometry: {
-            type: 'LineString',
-            coordinates: [
-              [146, 44],
-              [146.2, 44.2],
-            ],
+          {
+            type: 'Feature',
+            properties: { id: 'road' },
+            geometry: {
+              type: 'MultiLineString',
+              coordinates: [
+                [
+                  [146, 44],
+                  [146.2, 44.2],
+                ],
+              ],
+            },
           },
-        },
-      ]),
-    );
-    expect(!lines.ok && lines.problems.map((p) => p.message)).toEqual([
-      'the file has no points or polygons to import',
-      'LineString skipped: only Point, MultiPoint, Polygon, MultiPolygon, GeometryCollection geometries are imported',
-    ]);
-  });
+          { type: 'Feature', properties: {}, geometry: null },
+        ]),
+      );
+      expect(d.territory!.coordinates).toHaveLength(1);
+      expect(d.notices.map(formatProblem)).toEqual([
+        'mixed.geojson: feature #1 (features[1].geometry.type): LineString skipped: only Point, MultiPoint, ' +
+          'Polygon, MultiPolygon, GeometryCollection geometries are imported',
+        'mixed.geojson: feature road (features[2].geometry.type): MultiLineString skipped: only Point, MultiPoint, ' +
+          'Polygon, MultiPolygon, GeometryCollection geometries are imported',
+        'mixed.geojson: feature #3 (features[3].geometry): geometry is null; the feature is skipped',
+      ]);
+      // A file of lines only has nothing to import: refused, with the notices saying why.
+      const lines = importGeoJsonText(
+        'lines.geojson',
+        collection([
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [146, 44],
+                [146.2, 44.2],
+              ],
+            },
+          },
+        ]),
+      );
+      expect(!lines.ok && lines.problems.map((p) => p.message)).toEqual([
+        'the file has no points or polygons to import',
+        'LineString skipped: only Point, MultiPoint, Polygon, MultiPolygon, GeometryCollection geometries are imported',
+      ]);
+    },
+  );
 
   it('more than 20 problems: the first 20 are listed, then how many more', () => {
     const features = Array.from({ length: 57 }, (_, i) => ({
@@ -293,12 +305,12 @@ describe('what RFC 7946 allows is accepted, with a notice', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(21);
-    expect(r.problems[19].message).toBe('latitude 119 is outside -90..90');
-    expect(formatProblem(r.problems[20])).toBe('many.geojson: … and 37 more problems');
+    expect(r.problems[19]!.message).toBe('latitude 119 is outside -90..90');
+    expect(formatProblem(r.problems[20]!)).toBe('many.geojson: … and 37 more problems');
     // Exactly 20: no such line; 21: "1 more problem".
     const twenty = importGeoJsonText('20.geojson', collection(features.slice(0, 20)));
     expect(!twenty.ok && twenty.problems).toHaveLength(20);
     const one = importGeoJsonText('21.geojson', collection(features.slice(0, 21)));
-    expect(!one.ok && one.problems[20].message).toBe('… and 1 more problem');
+    expect(!one.ok && one.problems[20]!.message).toBe('… and 1 more problem');
   });
 });

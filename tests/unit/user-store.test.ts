@@ -57,45 +57,49 @@ describe('stored imports (IndexedDB, with fake-indexeddb)', () => {
     expect((await s.load()).records).toEqual([]);
   });
 
-  it('migrates version 1 records with a notice, and reports a record whose name is a Date or binary, which can then be removed', async () => {
-    const idb = new IDBFactory();
-    await seed(idb, 1, (db) => {
-      const os = db.createObjectStore('imports', { keyPath: 'name' });
-      os.put(rec('old.geojson'));
-      os.put({ name: new Date(Date.UTC(2025, 0, 2)), text: 'x', importedAt: 'y' });
-      os.put({ name: new Uint8Array([1, 2, 3]).buffer, text: 'x' });
-      os.put({ name: 'no-text.geojson', text: 42 });
-    });
-    const s = createImportStore({ indexedDB: () => idb });
-    const r = await s.load();
-    expect(r.records).toEqual([rec('old.geojson')]);
-    expect(r.notices).toEqual(['1 import(s) stored by an older version of this page were brought up to date.']);
-    const problems = r.bad.map((b) => `${b.label}: ${b.problem}`).sort();
-    expect(problems).toEqual([
-      'a date (2025-01-02T00:00:00.000Z): its name is a date, not text',
-      'binary data (3 bytes): its name is binary data, not text',
-      'no-text.geojson: its content is a number, not text',
-    ]);
-    for (const b of r.bad) await s.remove(b.key);
-    const again = await s.load();
-    expect(again.bad).toEqual([]);
-    expect(again.notices).toEqual([]);
-    expect(again.records.map((x) => x.name)).toEqual(['old.geojson']);
-    // The database is now at this version, with the format number in the record.
-    const raw = await new Promise<unknown>((resolve) => {
-      const q = idb.open(DB_NAME);
-      q.onsuccess = () => {
-        const db = q.result;
-        expect(db.version).toBe(DB_VERSION);
-        const g = db.transaction('imports').objectStore('imports').get('old.geojson');
-        g.onsuccess = () => {
-          db.close();
-          resolve(g.result);
+  it(
+    'migrates version 1 records with a notice, and reports a record whose name is a Date or ' +
+      'binary, which can then be removed',
+    async () => {
+      const idb = new IDBFactory();
+      await seed(idb, 1, (db) => {
+        const os = db.createObjectStore('imports', { keyPath: 'name' });
+        os.put(rec('old.geojson'));
+        os.put({ name: new Date(Date.UTC(2025, 0, 2)), text: 'x', importedAt: 'y' });
+        os.put({ name: new Uint8Array([1, 2, 3]).buffer, text: 'x' });
+        os.put({ name: 'no-text.geojson', text: 42 });
+      });
+      const s = createImportStore({ indexedDB: () => idb });
+      const r = await s.load();
+      expect(r.records).toEqual([rec('old.geojson')]);
+      expect(r.notices).toEqual(['1 import(s) stored by an older version of this page were brought up to date.']);
+      const problems = r.bad.map((b) => `${b.label}: ${b.problem}`).sort();
+      expect(problems).toEqual([
+        'a date (2025-01-02T00:00:00.000Z): its name is a date, not text',
+        'binary data (3 bytes): its name is binary data, not text',
+        'no-text.geojson: its content is a number, not text',
+      ]);
+      for (const b of r.bad) await s.remove(b.key);
+      const again = await s.load();
+      expect(again.bad).toEqual([]);
+      expect(again.notices).toEqual([]);
+      expect(again.records.map((x) => x.name)).toEqual(['old.geojson']);
+      // The database is now at this version, with the format number in the record.
+      const raw = await new Promise<unknown>((resolve) => {
+        const q = idb.open(DB_NAME);
+        q.onsuccess = () => {
+          const db = q.result;
+          expect(db.version).toBe(DB_VERSION);
+          const g = db.transaction('imports').objectStore('imports').get('old.geojson');
+          g.onsuccess = () => {
+            db.close();
+            resolve(g.result);
+          };
         };
-      };
-    });
-    expect(raw).toMatchObject({ name: 'old.geojson', format: DB_VERSION });
-  });
+      });
+      expect(raw).toMatchObject({ name: 'old.geojson', format: DB_VERSION });
+    },
+  );
 
   it('clears a layout it does not know, with a notice', async () => {
     const idb = new IDBFactory();
