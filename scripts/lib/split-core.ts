@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
 import {
   checkImportSize,
-  importGeoJson,
+  importGeoJsonText,
+  unsplittableProblem,
   mergeText,
   type ImportProgress,
   type MergeSummary,
@@ -20,9 +21,9 @@ import { formatProblem, type ValidationProblem } from '../../src/data/validate.t
 import { parseLonLat, formatLonLat } from '../../src/data/anchor.ts';
 import {
   CAPE_NOSAPPU,
+  PartitionInputError,
   prepareTerritory,
   solvePartition,
-  withAnchorTarget,
   type PartitionResult,
   type PreparedTerritory,
 } from '../../src/geo/partition.ts';
@@ -128,7 +129,7 @@ export function splitText(
   args: Pick<SplitArgs, 'share' | 'bearing' | 'anchor'>,
   onProgress?: (p: ImportProgress | { step: 'splitting'; done: number }) => void,
 ): SplitResult {
-  const { result: imp, prepared } = importGeoJson(file, text, { onProgress });
+  const imp = importGeoJsonText(file, text, { onProgress });
   if (!imp.ok) return imp;
   const d = imp.data;
   if (!d.territory || !d.merge) {
@@ -141,8 +142,15 @@ export function splitText(
     };
   }
   const anchorTarget = args.anchor ?? CAPE_NOSAPPU;
-  // The import prepared the territory to check it: only the anchor is computed again (large territories).
-  const prep = prepared ? withAnchorTarget(prepared, anchorTarget) : prepareTerritory(d.territory, { anchorTarget });
+  onProgress?.({ step: 'preparing', done: 0.75 });
+  let prep: PreparedTerritory;
+  try {
+    prep = prepareTerritory(d.territory, { anchorTarget });
+  } catch (e) {
+    // A territory the solver cannot take (no area, degenerate): a problem of the file, exit 2.
+    if (e instanceof PartitionInputError) return unsplittableProblem(file, e.message);
+    throw e;
+  }
   onProgress?.({ step: 'splitting', done: 0.9 });
   const [requestedBearingDeg, bearingRule] = chooseBearing(prep, args.share, args.bearing);
   const result = solvePartition(prep, requestedBearingDeg, { fraction: args.share });

@@ -16,6 +16,7 @@ import type { FeatureCollection, Geometry, MultiPolygon, Position } from 'geojso
 import { MAX_PROBLEMS, validateLayerObject, validateLayerText, type ValidationProblem } from './validate.ts';
 import { unionPolygons } from '../geo/union.ts';
 import { errorMessage } from './error-message.ts';
+import { problem, type ProblemCode, type ProblemParams } from './problem.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_FEATURES = 100_000;
@@ -69,17 +70,20 @@ export const IMPORT_SCHEMA = {
   requiredProperties: [],
 };
 
-const problem = (file: string, message: string): ImportResult => ({
+/** A refusal: what every failed import gives. */
+export type ImportRefusal = Extract<ImportResult, { ok: false }>;
+
+/** A refusal of the whole file, with its code for the page's languages (problem.ts). */
+const refuse = (file: string, code: ProblemCode, params: ProblemParams = {}): ImportRefusal => ({
   ok: false,
-  problems: [{ file, featureIndex: null, featureId: null, path: '', message }],
+  problems: [{ file, featureIndex: null, featureId: null, path: '', ...problem(code, params) }],
 });
 
 /** Size check before reading a File: a 2 GB file is refused without touching its bytes. */
 export function checkImportSize(file: string, bytes: number): ImportResult | null {
-  if (!(bytes >= 0)) return problem(file, 'the file size could not be read');
-  if (bytes > MAX_IMPORT_BYTES)
-    return problem(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; files up to 50 MB can be imported`);
-  if (bytes === 0) return problem(file, 'the file is empty');
+  if (!(bytes >= 0)) return refuse(file, 'import.sizeUnreadable');
+  if (bytes > MAX_IMPORT_BYTES) return refuse(file, 'import.tooBig', { mb: (bytes / 1024 / 1024).toFixed(1) });
+  if (bytes === 0) return refuse(file, 'import.empty');
   return null;
 }
 
@@ -168,15 +172,9 @@ export function countFeaturesAndVertices(obj: unknown): { features: number; vert
 export function checkImportLimits(file: string, obj: unknown): ImportResult | null {
   const { features, vertices } = countFeaturesAndVertices(obj);
   if (features > MAX_IMPORT_FEATURES)
-    return problem(
-      file,
-      `the file has ${count(features)} features; at most ${count(MAX_IMPORT_FEATURES)} can be imported`,
-    );
+    return refuse(file, 'import.tooManyFeatures', { n: count(features), max: count(MAX_IMPORT_FEATURES) });
   if (vertices > MAX_IMPORT_VERTICES)
-    return problem(
-      file,
-      `the file has ${count(vertices)} vertices; at most ${count(MAX_IMPORT_VERTICES)} can be imported`,
-    );
+    return refuse(file, 'import.tooManyVertices', { n: count(vertices), max: count(MAX_IMPORT_VERTICES) });
   return null;
 }
 
@@ -190,7 +188,7 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
     }
   };
   try {
-    if (typeof text !== 'string') return problem(file, 'the file is not text');
+    if (typeof text !== 'string') return refuse(file, 'import.notText');
     const size = checkImportSize(file, text.length);
     if (size) return size;
     progress('parsing', 0);
@@ -200,7 +198,7 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
     } catch {
       // The validator words the parse error (with its position) the same way for every file.
       const v = validateLayerText(file, text, IMPORT_SCHEMA, { lenient: true });
-      return v.ok ? problem(file, 'the file could not be read') : { ok: false, problems: v.problems };
+      return v.ok ? refuse(file, 'import.unreadable') : { ok: false, problems: v.problems };
     }
     // The limits, before any other work.
     const limits = checkImportLimits(file, obj);
@@ -209,7 +207,7 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
     const v = validateLayerObject(file, obj, IMPORT_SCHEMA, { lenient: true });
     if (!v.ok) return { ok: false, problems: v.problems };
     const fc = v.data as FeatureCollection;
-    if (fc.features.length === 0) return problem(file, 'the file has no features');
+    if (fc.features.length === 0) return refuse(file, 'import.noFeatures');
     const points: UserPoint[] = [];
     const polygons: Position[][][] = [];
     fc.features.forEach((f, i) => {
@@ -230,7 +228,7 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
         featureIndex: null,
         featureId: null,
         path: '',
-        message: 'the file has no points or polygons to import',
+        ...problem('import.nothingToImport'),
       };
       return { ok: false, problems: [none, ...(v.notices ?? [])].slice(0, MAX_PROBLEMS + 1) };
     }
@@ -243,9 +241,9 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
       try {
         u = unionPolygons(polygons);
       } catch (e) {
-        return problem(file, `the polygons could not be merged: ${errorMessage(e)}`);
+        return refuse(file, 'import.mergeFailed', { error: errorMessage(e) });
       }
-      if (!u.merged) return problem(file, 'the polygons have no area');
+      if (!u.merged) return refuse(file, 'import.noArea');
       territory = u.merged;
       merge = {
         inputPolygons: u.inputPolygons,
@@ -260,7 +258,7 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
       data: { name: file, points, territory, merge, notices: v.notices ?? [], featureCount: fc.features.length },
     };
   } catch (e) {
-    return problem(file, `the file could not be read: ${errorMessage(e)}`);
+    return refuse(file, 'import.readFailed', { error: errorMessage(e) });
   }
 }
 
@@ -269,29 +267,8 @@ export function importGeoJsonText(file: string, text: unknown, options: ImportOp
  * solver must accept it at import, not fail later while the user drags a slider. `reason`: the
  * solver's own words (its PartitionInputError's message).
  */
-export function unsplittableProblem(file: string, reason: string): ImportResult {
-  return problem(file, `the polygons cannot be split: ${reason}`);
-}
-
-/**
- * @deprecated For scripts/lib/split-core.ts until it prepares the territory itself: the import, with
- * `prepared` always null (this module no longer runs the solver). Use importGeoJsonText.
- */
-export function importGeoJson(
-  file: string,
-  text: unknown,
-  options: ImportOptions = {},
-): { result: ImportResult; prepared: null } {
-  const result = importGeoJsonText(file, text, options);
-  // The step the caller takes next (the solver's preparation), announced as the import used to.
-  if (result.ok && result.data.territory) {
-    try {
-      options.onProgress?.({ step: 'preparing', done: 0.75 });
-    } catch {
-      /* the caller's problem */
-    }
-  }
-  return { result, prepared: null };
+export function unsplittableProblem(file: string, reason: string): ImportRefusal {
+  return refuse(file, 'import.unsplittable', { reason });
 }
 
 /** Points and polygons of a validated geometry (lines and other types are skipped; the validator noted them). */

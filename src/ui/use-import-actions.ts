@@ -30,7 +30,7 @@ export function useImportActions(dispatch: Dispatch<Action>) {
     useCallback((data) => dispatch({ type: 'importsRestored', data }), [dispatch]),
     importClient().store, // IndexedDB is worked from the import worker
   );
-  const { save, remove } = stored;
+  const { reportError, remove } = stored;
 
   const onFiles = useCallback(
     async (files: FileList | File[]) => {
@@ -43,9 +43,9 @@ export function useImportActions(dispatch: Dispatch<Action>) {
       }
       dispatch({ type: 'importStarted' });
       try {
-        const text = await file.text();
-        // Validated, merged and prepared in the import worker: the page stays responsive, with progress.
-        const r = await importClient().importText(file.name, text, setProgress);
+        // Read, validated, merged, prepared and stored by the import worker: the file's text never
+        // crosses to this thread, which stays responsive, with progress.
+        const { result: r, storageError } = await importClient().importFile(file, setProgress, { keep: true });
         if (!r.ok) {
           dispatch({ type: 'importRefused', problems: r.problems });
           return;
@@ -53,7 +53,7 @@ export function useImportActions(dispatch: Dispatch<Action>) {
         // A territory the user has just imported is brought into view (not one restored at load).
         const view = r.data.territory ? bboxOf(r.data.territory.coordinates) : null;
         dispatch({ type: 'imported', data: r.data, view });
-        save({ name: file.name, text });
+        if (storageError) reportError(storageError);
       } catch (e) {
         dispatch({
           type: 'importRefused',
@@ -64,7 +64,7 @@ export function useImportActions(dispatch: Dispatch<Action>) {
         setProgress(null);
       }
     },
-    [dispatch, save],
+    [dispatch, reportError],
   );
 
   const onRemove = useCallback(
