@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 export const IMPORT_POINTS = 100_000;
 
 /** A GeoJSON file of n points spread over the four islands' area (most in the sea, some on land). */
-export function pointsFile(n = IMPORT_POINTS): Buffer {
+function pointsFile(n = IMPORT_POINTS): Buffer {
   const features = Array.from({ length: n }, (_, i) => ({
     type: 'Feature',
     properties: { id: `p${i}`, name: `point ${i}` },

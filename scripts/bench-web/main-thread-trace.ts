@@ -145,7 +145,7 @@ const top = (m: Map<string, number>, n: number): TaskPart[] =>
     .slice(0, n)
     .map(([what, ms]) => ({ what, ms: Math.round(ms * 10) / 10 }));
 
-export function analyse(events: TraceEvent[], marks: { from?: string; to?: string } = {}): MainThreadProfile {
+function analyse(events: TraceEvent[], marks: { from?: string; to?: string } = {}): MainThreadProfile {
   // The page's renderer: the process of the main frame named when tracing started.
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const frames = (started?.args?.data?.frames ?? []) as { processId?: number; url?: string; parent?: string }[];

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function dataFiles(root: string): string[] {
+function dataFiles(root: string): string[] {
   const list = (dir: string, re: RegExp) =>
     readdirSync(join(root, dir))
       .filter((f) => re.test(f))

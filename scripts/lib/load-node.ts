@@ -15,7 +15,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
  * The checked tables (src/data/tables.ts); a broken table stops the CLI with a TableError naming file,
  * entry and field.
  */
-export const TABLES = requireTables();
+const TABLES = requireTables();
 
 export function loadLayerFromDisk(name: LayerName): FeatureCollection<Geometry> {
   const file = LAYER_FILES[name];

@@ -31,7 +31,7 @@ import { acrossLongAxis, shortestBorderBearing } from '../../src/geo/border.ts';
 import { errorMessage } from '../../src/data/error-message.ts';
 import { joinNegativeValues } from './args.ts';
 
-export const SPLIT_USAGE =
+const SPLIT_USAGE =
   'usage: npm run --silent split -- FILE.geojson [--share F] [--bearing DEG|shortest] [--anchor LON,LAT] [--json]';
 
 export type BearingArg = number | 'shortest' | undefined;

@@ -8,15 +8,11 @@ import { checkSource, type Source } from './sources.ts';
 
 export {
   COUNTRIES,
-  OPERATORS,
   KINDS,
   CERTAINTIES,
-  SITE_ISLANDS,
   standingIn,
-  type Country,
   type Kind,
   type Certainty,
-  type SiteSource,
   type SiteProps,
   type Site,
   type SystemInfo,

@@ -69,7 +69,7 @@ export interface ExportMeta {
 }
 
 /** The sea figures of an option as export properties (km², shares; computed, not an agreed boundary). */
-export function seaProperties(sea: SeaResult): Record<string, unknown> {
+function seaProperties(sea: SeaResult): Record<string, unknown> {
   return {
     method: 'equidistance on WGS84 from normal baselines (computed, not an agreed boundary)',
     region_km2: r6(sea.regionM2 / 1e6),

@@ -22,7 +22,7 @@ import {
 
 export const HISTORY_FILE = 'geo/history.geojson';
 
-export const HISTORY_SCHEMA: LayerSchema = {
+const HISTORY_SCHEMA: LayerSchema = {
   geometryTypes: ['LineString', 'MultiPolygon'],
   requiredProperties: ['id', 'kind'],
   checkSelfIntersections: false,
@@ -192,7 +192,6 @@ export interface HistoryTranslations {
     }
   >;
 }
-export const HISTORY_I18N_FILE = 'data/history-events.i18n.json';
 export const HISTORY_TRANSLATIONS = HISTORY_I18N_JSON as unknown as HistoryTranslations;
 const TEXT_LANGUAGES: readonly HistoryTextLanguage[] = ['ja', 'ru'];
 

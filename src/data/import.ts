@@ -65,7 +65,7 @@ export interface TerritoryInfo {
 export type ImportResult = { ok: true; data: ImportedData } | { ok: false; problems: ValidationProblem[] };
 
 /** The validator's lenient options for the user's files: the same for the page and the CLI. */
-export const IMPORT_SCHEMA = {
+const IMPORT_SCHEMA = {
   geometryTypes: ['Point', 'Polygon', 'MultiPolygon'] as Array<'Point' | 'Polygon' | 'MultiPolygon'>,
   requiredProperties: [],
 };

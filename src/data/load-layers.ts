@@ -19,15 +19,15 @@ export type LayerState =
   | { status: 'ok'; data: FeatureCollection<Geometry> }
   | { status: 'error'; problems: ValidationProblem[] };
 
-export const LAYER_URLS: Record<LayerName, string> = {
+const LAYER_URLS: Record<LayerName, string> = {
   islands: islandsUrl,
   hokkaido: hokkaidoUrl,
   context: contextUrl,
   deployments: deploymentsUrl,
 };
-export const SYSTEM_IDS = (TABLES.systems?.systems ?? []).map((s) => s.id);
+const SYSTEM_IDS = (TABLES.systems?.systems ?? []).map((s) => s.id);
 
-export async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch): Promise<LayerState> {
+async function loadLayer(name: LayerName, fetchImpl: typeof fetch = fetch): Promise<LayerState> {
   const file = LAYER_FILES[name];
   let text: string;
   try {

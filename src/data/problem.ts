@@ -55,7 +55,7 @@ export function problemTemplate(resources: object, code: string, params: Problem
 }
 
 /** Fills {{name}} in `template`; `show` turns each parameter into text. A missing parameter stays visible. */
-export function fillTemplate(template: string, params: ProblemParams, show: (v: ProblemParam) => string): string {
+function fillTemplate(template: string, params: ProblemParams, show: (v: ProblemParam) => string): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const v = params[name];
     return v === undefined ? whole : show(v);

@@ -1,8 +1,7 @@
 /** What each built-in data file must contain; checked on every load (page, CLI, tests). */
 import type { LayerSchema } from './validate.ts';
 
-export const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'] as const;
-export type IslandId = (typeof ISLAND_IDS)[number];
+const ISLAND_IDS = ['habomai', 'shikotan', 'kunashiri', 'etorofu'] as const;
 
 const NAME_PROPS = ['id', 'name_en', 'name_ja', 'name_ja_latn', 'name_ru', 'name_ru_latn'];
 

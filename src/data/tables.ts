@@ -579,10 +579,6 @@ export function requireTables(): Tables {
   return TABLES as Tables;
 }
 
-// Compatibility with the earlier helpers (IslandPanel): read the checked tables, null when broken.
-export const OFFICIAL_AREAS = TABLES.officialAreas;
-export const POPULATIONS = TABLES.populations;
-
 export function officialAreaKm2(id: string): number | null {
   return TABLES.officialAreas?.areas.find((a) => a.id === id)?.area_km2 ?? null;
 }

@@ -33,7 +33,7 @@ function coastDist(p: XY, edges: [XY, XY][]): number {
 }
 
 /** The closest pair of vertices of two sets of rings (lon/lat), with their distance in metres. */
-export function closestPair(
+function closestPair(
   a: readonly Position[][],
   b: readonly Position[][],
 ): { a: Position; b: Position; distanceM: number } {

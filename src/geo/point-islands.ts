@@ -37,7 +37,7 @@ function islandBoxes(ctx: ShareContext): [string, Box][] {
 }
 
 /** The island a point lies on (the first in the context's order, as islandOfPoint), cached per point. */
-export function cachedIslandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
+function cachedIslandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
   let cache = islandCache.get(ctx);
   if (!cache) {
     cache = new WeakMap();

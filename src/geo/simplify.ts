@@ -9,7 +9,7 @@
  */
 import type { MultiPolygon, Position } from 'geojson';
 
-export const DISPLAY_MAX_VERTICES = 20_000;
+const DISPLAY_MAX_VERTICES = 20_000;
 
 function countVertices(mp: MultiPolygon): number {
   let n = 0;

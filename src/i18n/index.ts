@@ -17,7 +17,7 @@ import { problemsRu } from './problems.ru.ts';
 import { formatters, type Formatters } from '../ui/format.ts';
 import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from './languages.ts';
 
-export { isUiLanguage, UI_LANGUAGES, type UiLanguage };
+export { UI_LANGUAGES, type UiLanguage };
 export const RESOURCES: Record<UiLanguage, Resources> = { en, ja, ru };
 
 declare module 'i18next' {
@@ -37,7 +37,7 @@ export function fromBrowserLanguages(languages: readonly string[] | undefined | 
 }
 
 /** `ui=` of a link's hash when it is one of en/ja/ru (the first one given, as the link state reads it), or null. */
-export function fromLink(hash: string | undefined | null): UiLanguage | null {
+function fromLink(hash: string | undefined | null): UiLanguage | null {
   try {
     const v = new URLSearchParams(String(hash ?? '').replace(/^#/, '')).get('ui');
     return isUiLanguage(v) ? v : null;
@@ -64,7 +64,7 @@ const browserLanguages = (): readonly string[] =>
         : [];
 
 /** The browser's choice alone (a link without `ui=`). */
-export const browserUiLanguage = (): UiLanguage => fromBrowserLanguages(browserLanguages()) ?? 'en';
+const browserUiLanguage = (): UiLanguage => fromBrowserLanguages(browserLanguages()) ?? 'en';
 
 const initial: UiLanguage = detectUiLanguage(typeof location === 'undefined' ? '' : location.hash, browserLanguages());
 
@@ -100,9 +100,6 @@ function onLanguage(lng: string): void {
 }
 onLanguage(i18n.language);
 i18n.on('languageChanged', onLanguage);
-
-/** The interface language now. */
-export const uiLanguage = (): UiLanguage => (isUiLanguage(i18n.language) ? i18n.language : 'en');
 
 /** Switches the interface language at once (the caller also writes `ui=` into the link). */
 export function setUiLanguage(lang: UiLanguage): void {

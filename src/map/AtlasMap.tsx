@@ -27,7 +27,7 @@ import * as maplibregl from 'maplibre-gl';
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
 
-export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
+const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
 
 export interface AtlasMapProps {
   /**

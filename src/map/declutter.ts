@@ -98,7 +98,7 @@ const KINDS: { selector: string; priority: number; shifts: [number, number][] | 
 ];
 
 /** Measures the page's labels and symbols and applies a placement (data-declutter="hidden", a shift). */
-export function declutterMap(container: HTMLElement): Placement {
+function declutterMap(container: HTMLElement): Placement {
   const els = new Map<string, HTMLElement>();
   const candidates: Candidate[] = [];
   const seen = new Set<Element>();

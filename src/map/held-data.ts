@@ -13,7 +13,7 @@
  */
 import { addProtocol } from 'maplibre-gl';
 
-export const HELD_PROTOCOL = 'atlas-held';
+const HELD_PROTOCOL = 'atlas-held';
 
 interface Held {
   released: Promise<void>;

@@ -38,7 +38,7 @@ export const COLORS = {
 };
 
 /** Local fonts: MapLibre rasterises these families in the browser (CJK via its ideograph fallback). */
-export const LABEL_FONT = ['sans-serif'];
+const LABEL_FONT = ['sans-serif'];
 
 /** Every feature carries `layer_kind`: the layers of the two shared sources pick theirs by it. */
 export const KIND = {

@@ -96,7 +96,7 @@ export type Action =
   /** The history's year; from FIRST_YEAR on it moves the sites' year with it while the sites are shown. */
   | { type: 'historyYear'; year: number };
 
-export const DEFAULT_TERRITORY: TerritoryChoice = { share: 0.5, bearing: null, anchor: null };
+const DEFAULT_TERRITORY: TerritoryChoice = { share: 0.5, bearing: null, anchor: null };
 
 export function initialState(parsed: ParsedUrlState): AppState {
   return {

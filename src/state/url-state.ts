@@ -103,7 +103,7 @@ export interface LinkMessages {
   year: (from: number, to: number) => string;
 }
 
-export const LINK_MESSAGES_EN: LinkMessages = {
+const LINK_MESSAGES_EN: LinkMessages = {
   unreadable: 'the link could not be read; showing the defaults',
   repeated: (key, used, ignored) => `"${key}" is given more than once: "${used}" is used and "${ignored}" is ignored`,
   unknownKeys: (list, count, more) => {
@@ -131,7 +131,7 @@ const ID_RE = /^[a-z0-9-]{1,40}$/;
 const UNSIGNED_DECIMAL = /^\d{1,6}(\.\d{1,12})?$/;
 const DECIMAL = /^-?\d{1,6}(\.\d{1,12})?$/;
 
-export const URL_KEYS = [
+const URL_KEYS = [
   'option',
   'share',
   'bearing',
@@ -152,7 +152,7 @@ export const URL_KEYS = [
  * A value as it can be shown in a notice: invisible and control characters (U+200B, U+00A0, tabs, …)
  * are written as <U+200B>, so a notice never quotes a value that looks valid; long values are cut.
  */
-export function visibleText(v: string, max = 40): string {
+function visibleText(v: string, max = 40): string {
   const shown = v.replace(/[\p{C}\p{Z}]/gu, (c) =>
     c === ' ' ? c : `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
   );

@@ -21,7 +21,6 @@ export interface Exercise {
   sources: Source[];
 }
 
-export { FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 /** A site's name in the interface language's convention (English: the data's English name). */
 export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, lang: UiLanguage) =>
   (lang === 'ja' ? p.name_ja : lang === 'ru' ? p.name_ru : null) || p.name_en;

@@ -16,7 +16,7 @@ declare global {
 }
 
 /** Reloads the page without its link, so every choice is back at its default. */
-export function reloadWithDefaults(): void {
+function reloadWithDefaults(): void {
   try {
     location.replace(location.pathname + location.search);
   } catch {
@@ -25,7 +25,7 @@ export function reloadWithDefaults(): void {
 }
 
 /** Removes the imports kept in this browser; returns a sentence saying what happened. */
-export async function removeStoredData(): Promise<string> {
+async function removeStoredData(): Promise<string> {
   try {
     await importStore.clear();
     return i18n.t('boundary.removed');

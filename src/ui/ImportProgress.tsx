@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { ServiceProgress } from './import-service.ts';
 import { useT } from '../i18n/index.ts';
 
-export const PROGRESS_DELAY_MS = 500;
+const PROGRESS_DELAY_MS = 500;
 
 /** The steps' words: src/i18n (progress.*). */
 const STEPS = ['parsing', 'checking', 'merging', 'preparing', 'splitting'] as const;

@@ -185,10 +185,7 @@ export interface Projection {
 }
 
 /** Web Mercator fitting the current view's extent into the area (x, y, w, h), centred on the view's centre. */
-export function fitProjection(
-  view: FigureInput['view'],
-  area: { x: number; y: number; w: number; h: number },
-): Projection {
+function fitProjection(view: FigureInput['view'], area: { x: number; y: number; w: number; h: number }): Projection {
   const k = Math.min(area.w / view.width, area.h / view.height);
   const world = 512 * 2 ** view.zoom * k;
   const cx = mercX(view.center[0]),
@@ -206,7 +203,7 @@ export function fitProjection(
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** SVG path data of polygons (rings closed) or lines, in figure pixels; vertices under 0.4 px apart dropped. */
-export function pathData(
+function pathData(
   geom: Geometry,
   project: Projection['project'],
   box: { x: number; y: number; w: number; h: number },

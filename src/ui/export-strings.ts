@@ -4,7 +4,7 @@
  * formatted by the functions given here too (a translation may change separators and units).
  */
 import type { Kind } from '../data/deployments.ts';
-import { fmtDate, fmtKm2 as fmtKm2In, fmtPct, formatters, type Formatters } from './format.ts';
+import { fmtDate, formatters, type Formatters } from './format.ts';
 import { tFor, type UiLanguage } from '../i18n/index.ts';
 
 export interface ExportStrings {
@@ -66,11 +66,6 @@ export interface ExportStrings {
   lang: UiLanguage;
   fmt: Formatters & { percent: (fraction: number) => string; deg: (x: number) => string };
 }
-
-/** The figures' number formats in English (kept for callers that do not pass the language). */
-export const fmtPercent = (x: number) => fmtPct(x * 100, 2, false, 'en');
-export const fmtKm2 = (x: number) => fmtKm2In(x, 1, 'en');
-export const fmtDeg = (x: number) => `${x.toFixed(2)}°`;
 
 /** Every word of the exports in one language (src/i18n/<lang>.ts, key "export"). */
 export function exportStrings(lang: UiLanguage): ExportStrings {

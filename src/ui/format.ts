@@ -38,7 +38,7 @@ export function fmtNumber(x: number, digits = 0, lang: FormatLang = 'en'): strin
 }
 export const fmtKm2 = (x: number, digits = 2, lang: FormatLang = 'en') =>
   `${fmtNumber(x, digits, lang)}${UNIT_SPACE[langOf(lang)]}${KM2[langOf(lang)]}`;
-export const fmtKm = (x: number, digits = 1, lang: FormatLang = 'en') =>
+const fmtKm = (x: number, digits = 1, lang: FormatLang = 'en') =>
   `${fmtNumber(x, digits, lang)}${UNIT_SPACE[langOf(lang)]}${KM[langOf(lang)]}`;
 export const fmtInt = (x: number, lang: FormatLang = 'en') => fmtNumber(x, 0, lang);
 export const fmtPct = (x: number, digits = 2, signed = false, lang: FormatLang = 'en') =>
@@ -52,7 +52,7 @@ export const fmtBearing = (b: number, lang: FormatLang = 'en') => {
   return `${Number.isInteger(v) ? String(v) : fmtNumber(v, 1, lang)}°`;
 };
 /** A position as "43.3850° N 145.8170° E" (ru with decimal commas). */
-export const fmtLonLat = (p: readonly number[], digits = 4, lang: FormatLang = 'en') => {
+const fmtLonLat = (p: readonly number[], digits = 4, lang: FormatLang = 'en') => {
   const n = (v: number) => (lang === 'ru' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits));
   const [lon = NaN, lat = NaN] = p;
   const ns =

@@ -38,7 +38,7 @@ function inRange(range: string): (cp: number) => boolean {
  * @font-face rules for the shipped faces a figure's text needs, with the font files inlined, so an SVG
  * shows the same letters anywhere. Taken from the page's own stylesheet (same origin; cached offline).
  */
-export async function inlineFontCss(texts: string[]): Promise<string> {
+async function inlineFontCss(texts: string[]): Promise<string> {
   const cps = [...new Set([...texts.join('')].map((c) => c.codePointAt(0)!))];
   const rules: string[] = [];
   for (const sheet of [...document.styleSheets]) {

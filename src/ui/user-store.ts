@@ -113,7 +113,7 @@ const kindOf = (v: unknown) =>
           : `a ${typeof v}`;
 
 /** Checks a record read back from storage; returns the record, or the reason it cannot be used. */
-export function checkRecord(v: unknown): StoredImport | string {
+function checkRecord(v: unknown): StoredImport | string {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return `the record is ${kindOf(v)}, not an import`;
   const r = v as Record<string, unknown>;
   if (typeof r.name !== 'string') return `its name is ${kindOf(r.name)}, not text`;

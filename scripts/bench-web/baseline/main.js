@@ -1,6 +1,7 @@
 // Bare MapLibre page for `npm run bench:web`: the disputed islands as one fill layer on a
 // background-only style (no glyphs, sprites or remote sources), framed like the app's home view.
 // The server replaces the __BENCH_*__ placeholders with values from src/map/style.ts.
+/* global __BENCH_HOME_BOUNDS__, __BENCH_COLORS__ -- placeholders the bench server replaces */
 import * as maplibregl from '/maplibre-gl.mjs';
 
 const HOME_BOUNDS = __BENCH_HOME_BOUNDS__;

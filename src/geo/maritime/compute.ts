@@ -253,7 +253,7 @@ const pieceCache = new WeakMap<
  * A piece's vertices: its two prepared ends and, for a long piece, points every maxBoundaryStepM moved onto
  * the geodesic bisector of its two sites (Newton, GeographicLib); computed once per piece, then cached.
  */
-export function pieceCoords(prep: PreparedSea, p: number): Position[] {
+function pieceCoords(prep: PreparedSea, p: number): Position[] {
   let c = pieceCache.get(prep);
   if (!c) {
     c = { proj: laea(prep.center), coords: new Map(), site: { xy: prep.siteXY, lon: prep.siteLon, lat: prep.siteLat } };

@@ -1,5 +1,5 @@
 /** Constants of the sea module, in a module of their own so the page's main bundle does not pull the preparation in. */
-export const NAUTICAL_MILE_M = 1852;
+const NAUTICAL_MILE_M = 1852;
 /** UNCLOS art. 3: 12 nautical miles. */
 export const TERRITORIAL_SEA_M = 12 * NAUTICAL_MILE_M;
 /** UNCLOS art. 57: 200 nautical miles. */

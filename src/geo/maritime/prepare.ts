@@ -39,16 +39,7 @@ import {
   TERRITORIAL_SEA_M,
   type SeaIslandId,
 } from './ids.ts';
-export {
-  EEZ_M,
-  GROUP_JAPAN,
-  GROUP_RUSSIA,
-  GROUP_SENTINEL,
-  NAUTICAL_MILE_M,
-  SEA_ISLANDS,
-  TERRITORIAL_SEA_M,
-  type SeaIslandId,
-} from './ids.ts';
+export { EEZ_M, GROUP_JAPAN, GROUP_RUSSIA, SEA_ISLANDS, TERRITORIAL_SEA_M, type SeaIslandId } from './ids.ts';
 
 export interface CoastInput {
   islands: Record<SeaIslandId, MultiPolygon | Polygon>;
@@ -162,7 +153,7 @@ export interface PreparedStrait {
 }
 
 /** Geodesic distance (m) between two [lon, lat] given as numbers. */
-export function geoDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+function geoDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
   return WGS84.Inverse(lat1, lon1, lat2, lon2).s12 ?? 0;
 }
 
@@ -190,7 +181,7 @@ function openRing(r: Position[]): Position[] {
  * turning back by more than 165° within 40 m), which the 6-decimal generalised source holds here and
  * there. A spike has no width, so the coast at its tip is at most its length (< 40 m) off.
  */
-export function cleanRing(ring: Position[]): Position[] {
+function cleanRing(ring: Position[]): Position[] {
   let r = ring;
   for (let pass = 0; pass < 10; pass++) {
     const out: Position[] = [];
