@@ -12,7 +12,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
-import { BasemapStatus } from './BasemapStatus.tsx';
+import { BasemapStatus, basemapTileFailed, basemapTileLoaded, restoreLand } from './BasemapStatus.tsx';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
@@ -118,6 +118,8 @@ export function AtlasMap({
   const { t, f: fm } = useT();
   const ref = useRef<MapRef>(null);
   const [mapLoaded, setMapLoaded] = useState(false);
+  // Whether the online basemap's tiles cannot be reached (online.html): told on the map, land drawn again.
+  const [basemapFailed, setBasemapFailed] = useState(false);
 
   // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
   const land = useMemo<FeatureCollection>(
@@ -268,6 +270,15 @@ export function AtlasMap({
       onIdle={() => {
         document.body.dataset.mapIdle = 'true';
       }}
+      onError={(e) => {
+        if (basemap && basemapTileFailed(e as { sourceId?: string })) {
+          setBasemapFailed(true);
+          restoreLand(e.target);
+        }
+      }}
+      onSourceData={(e) => {
+        if (basemap && basemapTileLoaded(e)) setBasemapFailed(false);
+      }}
       onMoveStart={() => {
         document.body.dataset.mapIdle = 'false';
       }}
@@ -375,7 +386,7 @@ export function AtlasMap({
       <NavigationControl position="top-right" showCompass={false} />
       <ScaleControl position="bottom-left" unit="metric" />
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
-      {basemap && <BasemapStatus host={BASEMAPS[basemap].host} />}
+      {basemap && <BasemapStatus host={BASEMAPS[basemap].host} failed={basemapFailed} />}
     </Map>
   );
 }

@@ -2,17 +2,15 @@
  * On online.html: says on the map when the basemap's tiles cannot be reached (offline, blocked, server
  * down). The land, the option and every figure come from this computer's data and stay drawn; only the
  * raster background is missing, and the land fills the basemap replaces (Hokkaido, the other land) are put
- * back. Clears itself when tiles load again. A child of the map (react-map-gl).
+ * back. Clears itself when tiles load again. A child of the map (react-map-gl); AtlasMap tracks the state.
  */
 
-import { useEffect, useState } from 'react';
-import { useMap } from 'react-map-gl/maplibre';
-import type { LayerSpecification, Map as MaplibreMap, MapSourceDataEvent, MapStyleDataEvent } from 'maplibre-gl';
+import type { LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import { KIND, LAYERS, ofKind } from './style.ts';
 import { useT } from '../i18n/index.ts';
 
 /** The land fills of the offline style, under Hokkaido's outline: drawn again when the basemap is missing. */
-function restoreLand(map: MaplibreMap): void {
+export function restoreLand(map: MaplibreMap): void {
   const before = map.getLayer(LAYERS.hokkaidoLine.id) ? LAYERS.hokkaidoLine.id : undefined;
   for (const [layer, kind] of [
     [LAYERS.contextFill, KIND.context],
@@ -47,48 +45,32 @@ const STYLE: React.CSSProperties = {
 };
 
 /**
+ * Whether a map event says the basemap's tiles failed (an `error` of its source) or came back (a `sourcedata`
+ * event with a loaded tile). AtlasMap passes these through the Map's own event props, which react-map-gl
+ * attaches when the map is created: an effect in a child subscribes later and can miss the first errors.
+ */
+export function basemapTileFailed(e: { sourceId?: string }, sourceId = 'basemap'): boolean {
+  return e.sourceId === sourceId;
+}
+export function basemapTileLoaded(e: { sourceId?: string; tile?: unknown }, sourceId = 'basemap'): boolean {
+  return e.sourceId === sourceId && (e.tile as { state?: string } | undefined)?.state === 'loaded';
+}
+
+/**
  * `strings`: by default in the interface language (src/i18n, key basemapStatus); BASEMAP_STATUS_STRINGS is
  * the English.
  */
 export function BasemapStatus({
   host,
-  sourceId = 'basemap',
+  failed,
   strings: given,
 }: {
   host: string;
-  sourceId?: string;
+  failed: boolean;
   strings?: typeof BASEMAP_STATUS_STRINGS;
 }) {
   const { t } = useT();
   const strings = given ?? { unreachable: (h: string) => t('basemapStatus.unreachable', { host: h }) };
-  const { current } = useMap();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    const map = current?.getMap();
-    if (!map) return;
-    const onError = (e: { sourceId?: string; error?: unknown }) => {
-      if (e.sourceId === sourceId) {
-        setFailed(true);
-        restoreLand(map);
-      }
-    };
-    // A tile of the basemap that did load: the server is reachable (again).
-    const onData = (e: MapSourceDataEvent | MapStyleDataEvent) => {
-      if (
-        e.dataType === 'source' &&
-        e.sourceId === sourceId &&
-        e.tile &&
-        (e.tile as { state?: string }).state === 'loaded'
-      )
-        setFailed(false);
-    };
-    map.on('error', onError);
-    map.on('data', onData);
-    return () => {
-      map.off('error', onError);
-      map.off('data', onData);
-    };
-  }, [current, sourceId]);
   if (!failed) return null;
   return (
     <div className="basemap-status" role="status" data-testid="basemap-status" style={STYLE}>
