@@ -298,6 +298,16 @@ export const en = {
     splitting: 'Splitting the territory…',
     working: 'Working…',
   },
+  storageErrors: {
+    quota: 'this browser has no room left for them (storage quota exceeded)',
+    newerVersion: 'they were stored by a newer version of this page',
+    unknownLayout: 'the stored data has a layout this page does not know ({{name}})',
+    blocked: 'this browser does not allow this page to store data (private mode or a blocking setting)',
+    failed: "the browser's storage failed ({{detail}})",
+    noIndexedDb: 'this browser has no IndexedDB',
+    notOpened: 'the browser did not open its storage (it may be disabled)',
+    olderTab: 'another tab of this page holds an older version of the storage open; close it and reload',
+  },
   stored: {
     notKept:
       'Imports will not be kept in this browser: {{error}}. Files you import now still work until you leave the page.',

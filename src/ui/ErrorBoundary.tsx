@@ -5,7 +5,8 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorMessage } from '../data/error-message.ts';
-import { importStore, storageErrorText } from './user-store.ts';
+import { importStore } from './user-store.ts';
+import { storageErrorSentence } from './storage-error-text.ts';
 import { i18n } from '../i18n/index.ts';
 
 declare global {
@@ -30,7 +31,7 @@ async function removeStoredData(): Promise<string> {
     await importStore.clear();
     return i18n.t('boundary.removed');
   } catch (e) {
-    return i18n.t('boundary.removeFailed', { error: storageErrorText(e) });
+    return i18n.t('boundary.removeFailed', { error: storageErrorSentence(e) });
   }
 }
 

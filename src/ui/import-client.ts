@@ -78,7 +78,10 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
     }
     pending.delete(r.id);
     if (r.kind === 'ok') p.resolve(r.value);
-    else p.reject(r.storageKind ? new StorageError(r.storageKind, r.message) : new Error(r.message));
+    else
+      p.reject(
+        r.storageKind ? new StorageError(r.storageKind, r.message, undefined, r.storageText) : new Error(r.message),
+      );
   };
 
   let worker: Worker | null = null;
@@ -160,7 +163,9 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
       send<PackedFileImport>({ kind: 'importFile', name: file.name, file, keep: !!opts?.keep }, onProgress).then(
         (r) => ({
           result: unpackImport(r.result),
-          storageError: r.storageError ? new StorageError(r.storageError.kind, r.storageError.message) : null,
+          storageError: r.storageError
+            ? new StorageError(r.storageError.kind, r.storageError.message, undefined, r.storageError.text)
+            : null,
         }),
       ),
     split(name, params, onProgress) {

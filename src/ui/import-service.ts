@@ -34,7 +34,14 @@ import {
   type PreparedTerritory,
 } from '../geo/partition.ts';
 import { simplifyForDisplay } from '../geo/simplify.ts';
-import { importStore, StorageError, type ImportStore, type StorageErrorKind, type StoredImport } from './user-store.ts';
+import {
+  importStore,
+  StorageError,
+  type ImportStore,
+  type StorageErrorKind,
+  type StorageText,
+  type StoredImport,
+} from './user-store.ts';
 import { acrossLongAxis } from '../geo/border.ts';
 
 export interface SplitParams {
@@ -91,14 +98,14 @@ export type PackedImport =
 /** What an importFile request gives: the import, and why it could not be stored (null when it was, or not asked). */
 export interface PackedFileImport {
   result: PackedImport;
-  storageError: { message: string; kind: StorageErrorKind } | null;
+  storageError: { message: string; kind: StorageErrorKind; text?: StorageText } | null;
 }
 
 export type ServiceResponse =
   | { id: number; kind: 'progress'; progress: ServiceProgress }
   | { id: number; kind: 'ok'; value: unknown }
   /** `storageKind`: the error was a StorageError of that kind (user-store.ts). */
-  | { id: number; kind: 'error'; message: string; storageKind?: StorageErrorKind };
+  | { id: number; kind: 'error'; message: string; storageKind?: StorageErrorKind; storageText?: StorageText };
 
 /** The start of the error a split or export gets for a territory the worker does not hold (adopt it first). */
 export const NOT_KEPT = 'no territory of that name is kept';
@@ -159,7 +166,7 @@ export class ImportService {
                 id,
                 kind: 'error',
                 message: e instanceof Error ? e.message : String(e),
-                ...(e instanceof StorageError ? { storageKind: e.kind } : {}),
+                ...(e instanceof StorageError ? { storageKind: e.kind, storageText: e.text } : {}),
               }),
           );
           return;
@@ -212,7 +219,7 @@ export class ImportService {
           await this.store.save({ name, text, importedAt: new Date().toISOString() });
         } catch (e) {
           const se = e instanceof StorageError ? e : new StorageError('failed', errorMessage(e));
-          storageError = { message: se.message, kind: se.kind };
+          storageError = { message: se.message, kind: se.kind, text: se.text };
         }
       }
       const value: PackedFileImport = { result, storageError };

@@ -8,7 +8,8 @@ import type { ImportResult, ImportedData } from '../data/import.ts';
 import { importClient } from './import-client.ts';
 import { formatProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
-import { importStore, keyLabel, storageErrorText, type ImportStore } from './user-store.ts';
+import { importStore, keyLabel, type ImportStore } from './user-store.ts';
+import { storageErrorSentence } from './storage-error-text.ts';
 
 export interface StoredProblem {
   key: IDBValidKey;
@@ -28,7 +29,7 @@ export interface StoredImportsState {
 export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store: ImportStore = importStore) {
   const [s, set] = useState<StoredImportsState>({ bad: [], error: null, notices: [] });
   /** Shows why imports are not kept (also for a file the import worker stored itself: importFile). */
-  const fail = useCallback((e: unknown) => set((x) => ({ ...x, error: storageErrorText(e) })), []);
+  const fail = useCallback((e: unknown) => set((x) => ({ ...x, error: storageErrorSentence(e) })), []);
 
   // The page's handler as it is when the records arrive (the effect itself runs once per store).
   const loaded = useEffectEvent(onLoaded);

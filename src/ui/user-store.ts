@@ -29,11 +29,21 @@ export interface LoadedImports {
 
 export type StorageErrorKind = 'unavailable' | 'blocked' | 'quota' | 'schema' | 'version' | 'failed';
 
+/** Which sentence a storage error is, for the page's languages (src/i18n, `storageErrors.<key>`). */
+export type StorageTextKey =
+  'quota' | 'newerVersion' | 'unknownLayout' | 'blocked' | 'failed' | 'noIndexedDb' | 'notOpened' | 'olderTab';
+export interface StorageText {
+  key: StorageTextKey;
+  params?: Record<string, string>;
+}
+
 export class StorageError extends Error {
   constructor(
     public readonly kind: StorageErrorKind,
     message: string,
     public override readonly cause?: unknown,
+    /** The sentence's key and values; the English `message` is the same sentence. */
+    public readonly text?: StorageText,
   ) {
     super(message);
     this.name = 'StorageError';
@@ -55,30 +65,43 @@ const MAX_NAME = 500;
 
 /** A sentence for the user from whatever a storage call threw. */
 export function storageErrorText(e: unknown): string {
-  if (e instanceof StorageError) return e.message;
+  return asStorageError(e).message;
+}
+
+/** Whatever a storage call threw, as a StorageError (its kind, English sentence and sentence key). */
+export function asStorageError(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
   const msg = e instanceof Error ? e.message : String(e);
-  return toStorageError(name, msg, e).message;
+  return toStorageError(name, msg, e);
 }
 
 function toStorageError(name: string, message: string, cause: unknown): StorageError {
   if (name === 'QuotaExceededError')
-    return new StorageError('quota', 'this browser has no room left for them (storage quota exceeded)', cause);
+    return new StorageError('quota', 'this browser has no room left for them (storage quota exceeded)', cause, {
+      key: 'quota',
+    });
   if (name === 'VersionError')
-    return new StorageError('version', 'they were stored by a newer version of this page', cause);
+    return new StorageError('version', 'they were stored by a newer version of this page', cause, {
+      key: 'newerVersion',
+    });
   if (name === 'NotFoundError' || name === 'DataError' || name === 'InvalidStateError')
-    return new StorageError('schema', `the stored data has a layout this page does not know (${name})`, cause);
+    return new StorageError('schema', `the stored data has a layout this page does not know (${name})`, cause, {
+      key: 'unknownLayout',
+      params: { name },
+    });
   if (name === 'SecurityError' || name === 'InvalidAccessError')
     return new StorageError(
       'blocked',
       'this browser does not allow this page to store data (private mode or a blocking setting)',
       cause,
+      { key: 'blocked' },
     );
-  return new StorageError(
-    'failed',
-    `the browser's storage failed (${name || 'error'}${message ? ': ' + message.slice(0, 120) : ''})`,
-    cause,
-  );
+  const detail = `${name || 'error'}${message ? ': ' + message.slice(0, 120) : ''}`;
+  return new StorageError('failed', `the browser's storage failed (${detail})`, cause, {
+    key: 'failed',
+    params: { detail },
+  });
 }
 
 const wrap = (e: unknown) =>
@@ -151,7 +174,7 @@ export function createImportStore(opts: StoreOptions = {}): ImportStore {
         return;
       }
       if (!idb) {
-        reject(new StorageError('unavailable', 'this browser has no IndexedDB'));
+        reject(new StorageError('unavailable', 'this browser has no IndexedDB', undefined, { key: 'noIndexedDb' }));
         return;
       }
       let req: IDBOpenDBRequest;
@@ -171,7 +194,13 @@ export function createImportStore(opts: StoreOptions = {}): ImportStore {
       };
       const timer = setTimeout(
         () =>
-          done(() => reject(new StorageError('blocked', 'the browser did not open its storage (it may be disabled)'))),
+          done(() =>
+            reject(
+              new StorageError('blocked', 'the browser did not open its storage (it may be disabled)', undefined, {
+                key: 'notOpened',
+              }),
+            ),
+          ),
         timeoutMs,
       );
       req.onupgradeneeded = (ev) => {
@@ -192,6 +221,8 @@ export function createImportStore(opts: StoreOptions = {}): ImportStore {
             new StorageError(
               'blocked',
               'another tab of this page holds an older version of the storage open; close it and reload',
+              undefined,
+              { key: 'olderTab' },
             ),
           ),
         );
@@ -207,7 +238,12 @@ export function createImportStore(opts: StoreOptions = {}): ImportStore {
           db.close();
           done(() =>
             reject(
-              new StorageError('schema', 'the stored data has a layout this page does not know (no imports store)'),
+              new StorageError(
+                'schema',
+                'the stored data has a layout this page does not know (no imports store)',
+                undefined,
+                { key: 'unknownLayout', params: { name: 'no imports store' } },
+              ),
             ),
           );
           return;
