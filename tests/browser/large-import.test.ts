@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 import { pagesClosedAfterEach } from './open-closed.ts';
-import { wigglyCircle } from '../fixtures/shapes.ts';
+import { ANTIMERIDIAN_BLOCK, wigglyCircle } from '../fixtures/shapes.ts';
 
 let h: Harness;
 let dir: string;
@@ -97,20 +97,7 @@ describe('a 1,000,000-vertex territory on the page', () => {
   }, 240_000);
 
   it('a territory across the antimeridian (RFC 7946 form) is split; one drawn straight across is refused', async () => {
-    const west = [
-      [179.5, 51],
-      [180, 51],
-      [180, 51.5],
-      [179.5, 51.5],
-      [179.5, 51],
-    ];
-    const east = [
-      [-180, 51],
-      [-179.5, 51],
-      [-179.5, 51.5],
-      [-180, 51.5],
-      [-180, 51],
-    ];
+    const { west, east } = ANTIMERIDIAN_BLOCK;
     const { page, errors } = await open(h);
     await waitForIdleMap(page);
     const input = page.getByTestId('import-input');

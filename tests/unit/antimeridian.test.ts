@@ -5,22 +5,9 @@ import { validateLayerObject } from '../../src/data/validate.ts';
 import { prepareTerritory, solvePartition, PartitionInputError } from '../../src/geo/partition.ts';
 import { polygonAreaM2 } from '../../src/geo/geodesic.ts';
 import { runSplit } from '../../scripts/lib/split-core.ts';
+import { ANTIMERIDIAN_BLOCK } from '../fixtures/shapes.ts';
 
-// A 1° × 0.5° block centred on the antimeridian, at the Aleutians' latitude, in RFC 7946 form (split at ±180°).
-const west = [
-  [179.5, 51],
-  [180, 51],
-  [180, 51.5],
-  [179.5, 51.5],
-  [179.5, 51],
-];
-const east = [
-  [-180, 51],
-  [-179.5, 51],
-  [-179.5, 51.5],
-  [-180, 51.5],
-  [-180, 51],
-];
+const { west, east } = ANTIMERIDIAN_BLOCK;
 const rfc = {
   type: 'Feature',
   properties: { name: 'across' },
