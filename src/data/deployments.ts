@@ -5,6 +5,7 @@
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import type { ValidationProblem } from './validate.ts';
 import { checkSource, type Source } from './sources.ts';
+import { en } from '../i18n/en.ts';
 
 export {
   COUNTRIES,
@@ -29,17 +30,8 @@ import {
   type SiteProps,
 } from '../geo/military.ts';
 
-export const KIND_LABELS: Record<Kind, string> = {
-  headquarters: 'Headquarters',
-  garrison: 'Garrison',
-  'coastal-missile': 'Coastal missile battery',
-  'air-defence': 'Air defence',
-  airfield: 'Airfield',
-  radar: 'Radar',
-  naval: 'Naval / patrol ships',
-  'border-post': 'Border post',
-  'training-area': 'Training area',
-};
+/** The kinds' English names: the interface's own (src/i18n/en.ts), for the CLI and English text. */
+export const KIND_LABELS: Record<Kind, string> = en.deployments.kinds;
 /** One- or two-letter marks drawn on the symbols (text, so no sprite is needed). */
 export const KIND_MARKS: Record<Kind, string> = {
   headquarters: 'HQ',
