@@ -5,21 +5,14 @@ import { SourceLink } from './SourceLink.tsx';
 import type { RingMode } from '../state/url-state.ts';
 import { FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 import type { SiteChoice } from '../state/store.ts';
-import type { Source } from '../data/sources.ts';
+import type { ExerciseRow } from '../data/tables.ts';
 import { COUNTRIES, CERTAINTIES, KINDS, type Site, type SiteProps, type SystemInfo } from '../data/deployments.ts';
 
 /** The filters shown: the page's choice of countries, kinds and certainties, and the link's year. */
 export type SiteFilters = SiteChoice & { year: number };
 export type { RingMode } from '../state/url-state.ts';
-export interface Exercise {
-  id: string;
-  date: string;
-  title: string;
-  where: string;
-  troops: number | null;
-  description: string;
-  sources: Source[];
-}
+/** An exercise as the table gives it (data/exercises.json, checked by src/data/tables.ts). */
+export type Exercise = ExerciseRow;
 
 /** A site's name in the interface language's convention (English: the data's English name). */
 export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, lang: UiLanguage) =>

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
-import { pagesClosedAfterEach } from './open-closed.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openPage as open, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 // Each test's browser context is closed after it, passed or failed.
-const open = pagesClosedAfterEach();
+// What each test opened is closed after it, passed or failed.
+afterEach(async () => {
+  await h?.closeContexts();
+});
 afterAll(async () => {
   await h?.close();
 });

@@ -4,12 +4,11 @@
  * happens (long tasks recorded by a PerformanceObserver from before the file is chosen until the figures
  * are there; the figure itself is measured by npm run bench:web).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
-import { pagesClosedAfterEach } from './open-closed.ts';
+import { openPage as open, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
 import { ANTIMERIDIAN_BLOCK, wigglyCircle } from '../fixtures/shapes.ts';
 
 let h: Harness;
@@ -19,7 +18,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-large-'));
 });
 // Each test's browser context is closed after it, passed or failed.
-const open = pagesClosedAfterEach();
+// What each test opened is closed after it, passed or failed.
+afterEach(async () => {
+  await h?.closeContexts();
+});
 afterAll(async () => {
   await h?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
