@@ -287,6 +287,7 @@ export function profileLines(p: MainThreadProfile, indent = '    '): string[] {
     ...(p.longTasks.length
       ? [
           `${indent}their time by kind: ${fmt(p.parts)}`,
+          frameSplit(p.longTasks, indent),
           `${indent}JavaScript in them by self time: ${fmt(p.functions)}`,
         ]
       : []),
@@ -296,4 +297,19 @@ export function profileLines(p: MainThreadProfile, indent = '    '): string[] {
         (t.functions.length ? `\n${indent}    functions: ${fmt(t.functions.slice(0, 5))}` : ''),
     ),
   ];
+}
+
+/**
+ * The long tasks that are frames (mostly "Commit": the main thread waiting while the frame is drawn, here
+ * by software WebGL on a machine without a GPU) apart from the others (the page's and MapLibre's scripts).
+ */
+function frameSplit(tasks: LongTask[], indent: string): string {
+  const isFrame = (t: LongTask) => (t.parts[0]?.what ?? '').startsWith('Commit');
+  const frames = tasks.filter(isFrame),
+    others = tasks.filter((t) => !isFrame(t));
+  const longest = (ts: LongTask[]) => (ts.length ? `, longest ${Math.max(...ts.map((t) => t.ms)).toFixed(0)} ms` : '');
+  return (
+    `${indent}frames drawn (Commit, software WebGL): ${frames.length}${longest(frames)}; ` +
+    `other tasks (scripts): ${others.length}${longest(others)}`
+  );
 }

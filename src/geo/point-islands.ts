@@ -59,6 +59,14 @@ function cachedIslandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
   return found;
 }
 
+/**
+ * Finds (and caches) the island of points[from, to): a slice at a time, so that a page can spread the
+ * first search over 100,000 points across several short tasks (use-point-islands.ts).
+ */
+export function findIslandsOf(ctx: ShareContext, points: readonly UserPoint[], from: number, to: number): void {
+  for (let i = from; i < Math.min(to, points.length); i++) cachedIslandOfPoint(ctx, points[i]!);
+}
+
 export function userPointsUnderOptionCached(
   ctx: ShareContext,
   r: OptionResult,

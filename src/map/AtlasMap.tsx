@@ -9,7 +9,7 @@ import Map, {
   type MapLayerMouseEvent,
 } from 'react-map-gl/maplibre';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
-import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
 import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { BasemapStatus, basemapTileFailed, basemapTileLoaded, restoreLand } from './BasemapStatus.tsx';
@@ -17,6 +17,8 @@ import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
+import { clusterExpansionZoom, pointTilesUrl } from './point-tile-source.ts';
+import type { UserPoint } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -48,7 +50,8 @@ export interface AtlasMapProps {
   sites?: FeatureCollection | null;
   rings?: FeatureCollection | null;
   onSelectSite?: (id: string) => void;
-  userPoints?: FeatureCollection | null;
+  /** The user's imported points (drawn from clustered vector tiles made in a worker, point-tile-source.ts). */
+  userPoints?: readonly UserPoint[] | null;
   onSelectUserPoint?: (id: string) => void;
   territory?: FeatureCollection | null;
   territoryLine?: FeatureCollection | null;
@@ -158,12 +161,9 @@ export function AtlasMap({
     }),
     [optionAreas, territory, rings, cutLine, territoryLine, historyAreas, historyLines, seaLines],
   );
-  // The user's points in a source of their own, sent to the map only when they change.
-  const user = useMemo<FeatureCollection>(
-    () => ({ type: 'FeatureCollection', features: tagged(userPoints, KIND.userPoint) }),
-    [userPoints],
-  );
-  const [userInStyle] = useState<FeatureCollection>(() => user);
+  // The user's points as tiles of their own, made in a worker; the map gets a new URL when they change.
+  const userTiles = pointTilesUrl(userPoints ?? null);
+  const [userTilesInStyle] = useState(userTiles);
   useSeaImage(ref, seaImage ?? null);
 
   // The style, with the land in it, is made once, when the map is created; the overlay follows when
@@ -172,15 +172,22 @@ export function AtlasMap({
   const [overlayUrl] = useState(() => heldUrl('overlay'));
   const [mapStyle] = useState(() =>
     atlasStyle(
-      { land, overlay: overlayUrl, user: userInStyle },
+      { land, overlay: overlayUrl, userTiles: userTilesInStyle },
       { basemap: basemap ? BASEMAPS[basemap] : null, selectedId },
     ),
   );
   const sources = useSourceData(ref, {
     land: { data: land, ready: true, inStyle: land },
     overlay: { data: overlay, ready: overlayReady, heldUrl: overlayUrl },
-    user: { data: user, ready: true, inStyle: userInStyle },
   });
+  const drawnUserTiles = useRef(userTilesInStyle);
+  const applyUserTiles = (map: MaplibreMap | undefined) => {
+    const source = map?.getSource<VectorTileSource>('user');
+    if (drawnUserTiles.current === userTiles || !source) return;
+    source.setTiles([userTiles]);
+    drawnUserTiles.current = userTiles;
+  };
+  useEffect(() => applyUserTiles(ref.current?.getMap()));
   // Only a real change of selection touches the layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef(selectedId);
   const drawnSelection = useRef(selectedId);
@@ -233,6 +240,17 @@ export function AtlasMap({
   const onClick = (e: MapLayerMouseEvent) => {
     // Site buttons are HTML over the map and handle their own clicks.
     if ((e.originalEvent?.target as Element | null)?.closest?.('.site-symbol')) return;
+    // A cluster of the user's points opens to the zoom at which it splits.
+    const cluster = e.features?.find((f) => f.layer.id === LAYERS.userClusters.id);
+    const clusterId = cluster?.properties?.cluster_id;
+    if (cluster && typeof clusterId === 'number') {
+      const map = e.target;
+      const at = (cluster.geometry as Point).coordinates as [number, number];
+      void clusterExpansionZoom(userTiles, clusterId).then((zoom) => {
+        if (zoom !== null) map.easeTo({ center: at, zoom: Math.min(zoom, map.getMaxZoom()) });
+      });
+      return;
+    }
     const user = e.features?.find((f) => f.layer.id === LAYERS.userPoints.id);
     if (user && user.properties?.id != null) {
       onSelectUserPoint?.(String(user.properties.id));
@@ -255,13 +273,17 @@ export function AtlasMap({
           : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 20 } }
       }
       attributionControl={false}
-      interactiveLayerIds={[LAYERS.islandsFill.id, ...(userPoints ? [LAYERS.userPoints.id] : [])]}
+      interactiveLayerIds={[
+        LAYERS.islandsFill.id,
+        ...(userPoints ? [LAYERS.userClusters.id, LAYERS.userPoints.id] : []),
+      ]}
       onClick={onClick}
       onZoom={(e) => markNear(e.target)}
       onLoad={(e) => {
         setMapLoaded(true);
         markNear(e.target);
         sources.sync(e.target);
+        applyUserTiles(e.target);
         applySelection(e.target);
         // A hook for the browser tests; nothing in the page reads it.
         window.__atlas = { map: e.target };

@@ -9,6 +9,7 @@ import type {
   FilterSpecification,
   GeoJSONSourceSpecification,
 } from 'maplibre-gl';
+import { POINT_TILE_LAYER, POINT_TILE_MAX_ZOOM } from './point-tile-spec.ts';
 
 export const COLORS = {
   sea: '#c9dde8',
@@ -50,7 +51,6 @@ export const KIND = {
   ring: 'ring',
   territory: 'territory',
   territoryLine: 'territory-line',
-  userPoint: 'user-point',
   historyArea: 'history-area',
   historyLine: 'history-line',
   seaLine: 'sea-line',
@@ -216,9 +216,41 @@ export const LAYERS = {
     filter: ['==', ['get', 'line'], 'ts'],
     paint: { 'line-color': '#44627a', 'line-width': 0.8 },
   } as L<'line'>,
+  // The user's points, from clustered vector tiles (point-tiles.ts): a cluster is a larger dark disc with
+  // its count; a point alone is the small one.
+  userClusters: {
+    id: 'user-clusters',
+    type: 'circle',
+    'source-layer': POINT_TILE_LAYER,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-radius': ['step', ['get', 'point_count'], 11, 10, 14, 100, 17, 1000, 21],
+      'circle-color': '#222222',
+      'circle-opacity': 0.85,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  } as L<'circle'>,
+  userClusterCounts: {
+    id: 'user-cluster-counts',
+    type: 'symbol',
+    'source-layer': POINT_TILE_LAYER,
+    filter: ['has', 'point_count'],
+    layout: {
+      'text-field': ['get', 'point_count_abbreviated'],
+      'text-font': LABEL_FONT,
+      'text-size': 11,
+      // The count sits inside its own disc: it neither hides nor is hidden by other labels.
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff' },
+  } as L<'symbol'>,
   userPoints: {
     id: 'user-points',
     type: 'circle',
+    'source-layer': POINT_TILE_LAYER,
+    filter: ['!', ['has', 'point_count']],
     paint: {
       'circle-radius': 6,
       'circle-color': '#222222',
@@ -238,8 +270,11 @@ export const HOME_BOUNDS: [[number, number], [number, number]] = [
 export interface StyleData {
   land: GeoJSONSourceSpecification['data'];
   overlay: GeoJSONSourceSpecification['data'];
-  /** The user's imported points, apart: 100,000 of them must not travel again with every option change. */
-  user?: GeoJSONSourceSpecification['data'];
+  /**
+   * The tiles of the user's imported points (point-tile-source.ts): a vector source of its own, so that
+   * 100,000 points never travel with an option change, nor through the page's thread at all.
+   */
+  userTiles: string;
 }
 export interface StyleBasemap {
   tiles: readonly string[];
@@ -299,7 +334,7 @@ export function atlasStyle(
         buffer: 32,
       },
       overlay: { type: 'geojson', data: data.overlay, tolerance: 1, buffer: 32 },
-      user: { type: 'geojson', data: data.user ?? { type: 'FeatureCollection', features: [] }, buffer: 32 },
+      user: { type: 'vector', tiles: [data.userTiles], maxzoom: POINT_TILE_MAX_ZOOM },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
@@ -342,7 +377,9 @@ export function atlasStyle(
       overlay(LAYERS.territoryLine, KIND.territoryLine),
       overlay(LAYERS.historyLine, KIND.historyLine),
       overlay(LAYERS.ringLabels, KIND.ring),
-      { ...ofKind(LAYERS.userPoints, KIND.userPoint), source: 'user' } as LayerSpecification,
+      { ...LAYERS.userClusters, source: 'user' } as LayerSpecification,
+      { ...LAYERS.userClusterCounts, source: 'user' } as LayerSpecification,
+      { ...LAYERS.userPoints, source: 'user' } as LayerSpecification,
     ],
   };
 }

@@ -24,7 +24,6 @@ import { sitesUnderOption } from '../geo/sites.ts';
 import { historyAt, type HistoryStatus } from '../geo/history.ts';
 import type { HistoryData } from '../data/history.ts';
 import type { PartitionResult } from '../geo/partition.ts';
-import type { UserPoint } from '../geo/user-points.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import type { PresetResult } from './option-cache.ts';
 import { NO_OPTION, type LabelLanguage, type RingMode, type UrlState } from './url-state.ts';
@@ -222,15 +221,6 @@ export function territoryFeatures(r: PartitionResult | null): FeatureCollection 
 
 export const territoryLineFeatures = (r: PartitionResult | null): FeatureCollection<LineString> | null =>
   r?.line ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: r.line }] } : null;
-
-export const userPointFeatures = (points: readonly UserPoint[]): FeatureCollection<Point> => ({
-  type: 'FeatureCollection',
-  features: points.map((p) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: p.lonlat },
-    properties: { id: p.id },
-  })),
-});
 
 /** Settlements as dots, labelled in the map's naming convention with their population (`int` formats it). */
 export const settlementFeatures = (

@@ -54,7 +54,7 @@ export function MapPane({
             sites={showSites ? v.sitesFc : null}
             rings={showSites ? v.ringsFc : null}
             onSelectSite={(site) => update({ site })}
-            userPoints={v.userPoints.length ? v.userPointsFc : null}
+            userPoints={v.userPoints.length ? v.userPoints : null}
             onSelectUserPoint={(id) => dispatch({ type: 'userPoint', id })}
             territory={v.territoryFc}
             territoryLine={v.territoryLineFc}

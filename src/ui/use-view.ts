@@ -28,7 +28,6 @@ import {
   shownSites,
   territoryFeatures,
   territoryLineFeatures,
-  userPointFeatures,
 } from '../state/derive-view.ts';
 import type { AppState } from '../state/store.ts';
 import { HISTORY_FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
@@ -37,6 +36,7 @@ import type { OptionMeta } from './OptionsPanel.tsx';
 import type { Exercise } from './DeploymentsPanel.tsx';
 import type { ImportedData } from '../data/import.ts';
 import { userPointsUnderOptionCached } from '../geo/point-islands.ts';
+import { usePointIslands } from './use-point-islands.ts';
 import type { SplitView } from './import-service.ts';
 
 // The tables are checked on load (src/data/tables.ts): a broken one is null and its problems are listed on the page.
@@ -96,10 +96,13 @@ export function useView(
   const settlementsFc = useMemo(() => settlementFeatures(SETTLEMENTS, link.lang, f.int), [link.lang, f]);
 
   const userPoints = useMemo(() => state.imports.flatMap((d) => d.points), [state.imports]);
-  const userPointsFc = useMemo(() => userPointFeatures(userPoints), [userPoints]);
+  const islandsKnown = usePointIslands(ctx, userPoints);
   const userUnder = useMemo(
-    () => (ctx && current && userPoints.length ? userPointsUnderOptionCached(ctx, current, userPoints) : null),
-    [ctx, current, userPoints],
+    () =>
+      ctx && current && userPoints.length && islandsKnown
+        ? userPointsUnderOptionCached(ctx, current, userPoints)
+        : null,
+    [ctx, current, userPoints, islandsKnown],
   );
   const territory = territorySource?.territory ?? null;
   const territoryBounds = territory ? (territorySource?.territoryInfo?.bbox ?? bboxOf(territory.coordinates)) : null;
@@ -145,7 +148,6 @@ export function useView(
     ringsFc,
     settlementsFc,
     userPoints,
-    userPointsFc,
     userUnder,
     territorySource,
     territoryBounds,

@@ -1,5 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openPage as open, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import {
+  openPage as open,
+  pagePointOf,
+  screenshot,
+  startHarness,
+  waitForIdleMap,
+  waitForMapDrawn,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -62,6 +70,15 @@ describe("importing the user's data", () => {
         'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
       );
       await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
+      // The points are drawn from the point worker's tiles, and a click on one shows it.
+      await page.waitForFunction(() =>
+        window
+          .__atlas!.map.queryRenderedFeatures({ layers: ['user-points'] })
+          .some((f) => f.properties.id === 'p-etorofu-ne'),
+      );
+      const pt = await pagePointOf(page, [147.886, 45.227]);
+      await page.mouse.click(pt.x, pt.y);
+      await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: p-etorofu-ne');
       await page.getByLabel("Side A's share of your territory, percent").fill('30');
       await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
 
@@ -85,6 +102,46 @@ describe("importing the user's data", () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it('draws close points as one cluster with its count, which opens when clicked', async () => {
+    // 40 points within about 300 m of each other on Etorofu: one disc at the first view's zoom.
+    const near = Array.from({ length: 40 }, (_, i) => ({
+      type: 'Feature',
+      properties: { id: `near-${i}` },
+      geometry: { type: 'Point', coordinates: [147.5 + (i % 8) * 0.0005, 45.0 + Math.floor(i / 8) * 0.0005] },
+    }));
+    const { page, errors } = await open(h, { path: '/' });
+    await waitForIdleMap(page);
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'near.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: near })),
+    });
+    await expect(page.getByTestId('imports').innerText()).resolves.toContain('near.geojson: 40 point(s)');
+    await page.waitForFunction(() =>
+      window
+        .__atlas!.map.queryRenderedFeatures({ layers: ['user-clusters'] })
+        .some((f) => f.properties.point_count === 40),
+    );
+    await waitForMapDrawn(page);
+    await screenshot(page, 'import-cluster');
+    const zoomBefore = await page.evaluate(() => window.__atlas!.map.getZoom());
+    const pt = await pagePointOf(page, [147.5018, 45.001]);
+    await page.mouse.click(pt.x, pt.y);
+    // Opened: the map zooms in to where the cluster splits, and no disc holds all 40 any more.
+    await page.waitForFunction(
+      (z) => {
+        const map = window.__atlas!.map;
+        if (map.getZoom() <= z + 1 || map.isMoving()) return false;
+        const clusters = map.queryRenderedFeatures({ layers: ['user-clusters'] });
+        const alone = map.queryRenderedFeatures({ layers: ['user-points'] });
+        return alone.length + clusters.length > 1 && !clusters.some((f) => f.properties.point_count === 40);
+      },
+      zoomBefore,
+      { timeout: 30_000 },
+    );
+    expect(errors).toEqual([]);
+  });
 
   it('refuses a file over 50 MB before reading it', async () => {
     const { page } = await open(h, { path: '/#option=equal-area' });

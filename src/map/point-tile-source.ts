@@ -1,0 +1,80 @@
+/**
+ * The user's points on the page's side: sends them to the point-tile worker (point-tiles-worker.ts) when
+ * they change, and answers MapLibre's requests for their tiles (the `atlas-points` protocol) from it. Each
+ * set of points gets a URL of its own, so tiles of an older set are never mixed with a newer one.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { PointTilesIn, PointTilesOut } from './point-tiles-worker.ts';
+import { pointBatch } from './point-tile-spec.ts';
+
+const PROTOCOL = 'atlas-points';
+/** The tiles of no points: answered here, without the worker. */
+const NO_POINT_TILES = `${PROTOCOL}://0/{z}/{x}/{y}`;
+const TILE_URL = new RegExp(`^${PROTOCOL}://(\\d+)/(\\d+)/(\\d+)/(\\d+)$`);
+
+type Reply = Extract<PointTilesOut, { type: 'tile' | 'expand' }>;
+let worker: Worker | null = null;
+let nextGeneration = 1;
+let nextReq = 1;
+const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+
+function pointWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./point-tiles-worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (e: MessageEvent<PointTilesOut>) => {
+    const m = e.data;
+    const asker = waiting.get(m.req);
+    if (!asker) return;
+    waiting.delete(m.req);
+    if (m.type === 'error') asker.reject(new Error(`the imported points could not be drawn: ${m.message}`));
+    else asker.resolve(m);
+  };
+  worker = w;
+  return w;
+}
+
+function ask(m: Extract<PointTilesIn, { req: number }>): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    waiting.set(m.req, { resolve, reject });
+    pointWorker().postMessage(m);
+  });
+}
+
+type Points = readonly { id: string; lonlat: readonly [number, number] }[];
+/** The points the worker holds, and the URL template of their tiles. */
+let sent: { points: Points; url: string } | null = null;
+
+/**
+ * The URL template of the points' tiles. A new array of points is sent to the worker (once: calling again
+ * with the same array gives the same URL), and replaces the one before, whose tiles then come back empty.
+ */
+export function pointTilesUrl(points: Points | null): string {
+  if (!points?.length) return NO_POINT_TILES;
+  if (sent?.points === points) return sent.url;
+  const generation = nextGeneration++;
+  const batch = pointBatch(points);
+  const load: PointTilesIn = { type: 'load', generation, batch };
+  pointWorker().postMessage(load, [batch.lonlat.buffer, batch.idEnds.buffer]);
+  sent = { points, url: `${PROTOCOL}://${generation}/{z}/{x}/{y}` };
+  return sent.url;
+}
+
+/** The generation a tile URL template (or tile URL) belongs to. */
+const generationOf = (url: string) => Number(new RegExp(`^${PROTOCOL}://(\\d+)/`).exec(url)?.[1] ?? 0);
+
+/** The zoom at which a cluster of the points behind `tilesUrl` splits (null if those points were replaced). */
+export async function clusterExpansionZoom(tilesUrl: string, clusterId: number): Promise<number | null> {
+  const g = generationOf(tilesUrl);
+  if (!g) return null;
+  const r = await ask({ type: 'expand', req: nextReq++, generation: g, clusterId });
+  return r.type === 'expand' ? r.zoom : null;
+}
+
+maplibregl.addProtocol(PROTOCOL, async (params) => {
+  const m = TILE_URL.exec(params.url);
+  if (!m) throw new Error(`not a tile of the imported points: ${params.url}`);
+  const [g, z, x, y] = m.slice(1).map(Number) as [number, number, number, number];
+  if (!g) return { data: new ArrayBuffer(0) };
+  const r = await ask({ type: 'tile', req: nextReq++, generation: g, z, x, y });
+  return { data: r.type === 'tile' ? r.data : new ArrayBuffer(0) };
+});

@@ -1,0 +1,47 @@
+/**
+ * The worker behind the user's points on the map (point-tiles.ts): holds the clustered index of the
+ * points last sent and answers tile and cluster requests for it. Started by point-tile-source.ts.
+ */
+import { pointTileIndex, type PointTileIndex } from './point-tiles.ts';
+import type { PointBatch } from './point-tile-spec.ts';
+
+export type PointTilesIn =
+  | { type: 'load'; generation: number; batch: PointBatch }
+  | { type: 'tile'; req: number; generation: number; z: number; x: number; y: number }
+  | { type: 'expand'; req: number; generation: number; clusterId: number };
+
+export type PointTilesOut =
+  | { type: 'tile'; req: number; data: ArrayBuffer }
+  | { type: 'expand'; req: number; zoom: number | null }
+  | { type: 'error'; req: number; message: string };
+
+const scope = self as unknown as {
+  postMessage(m: PointTilesOut, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<PointTilesIn>) => void) | null;
+};
+
+let current: { generation: number; index: PointTileIndex } | null = null;
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  try {
+    if (m.type === 'load') {
+      current = null;
+      current = { generation: m.generation, index: pointTileIndex(m.batch) };
+      return;
+    }
+    // A request for points that have since been replaced gets nothing: the map asks again with the new URL.
+    const index = current?.generation === m.generation ? current.index : null;
+    if (m.type === 'tile') {
+      const bytes = index ? index.tile(m.z, m.x, m.y) : new Uint8Array(0);
+      const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      scope.postMessage({ type: 'tile', req: m.req, data }, [data]);
+    } else {
+      scope.postMessage({ type: 'expand', req: m.req, zoom: index ? index.expansionZoom(m.clusterId) : null });
+    }
+  } catch (err) {
+    // A failed load leaves no index: the map shows no points, and each tile request says why.
+    const req = m.type === 'load' ? 0 : m.req;
+    scope.postMessage({ type: 'error', req, message: err instanceof Error ? err.message : String(err) });
+  }
+};
