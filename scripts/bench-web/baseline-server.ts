@@ -25,8 +25,8 @@ export async function startBaselineServer(root: string): Promise<BaselineServer>
   const here = join(root, 'scripts', 'bench-web', 'baseline');
   const maplibre = join(root, 'node_modules', 'maplibre-gl', 'dist');
   const mainJs = readFileSync(join(here, 'main.js'), 'utf8')
-    .replace('__BENCH_HOME_BOUNDS__', JSON.stringify(HOME_BOUNDS))
-    .replace('__BENCH_COLORS__', JSON.stringify({ sea: COLORS.sea, island: COLORS.island }));
+    .replaceAll('__BENCH_HOME_BOUNDS__', JSON.stringify(HOME_BOUNDS))
+    .replaceAll('__BENCH_COLORS__', JSON.stringify({ sea: COLORS.sea, island: COLORS.island }));
   const files: Record<string, { body: Buffer; type: string }> = {
     '/': { body: readFileSync(join(here, 'index.html')), type: 'text/html; charset=utf-8' },
     '/index.html': { body: readFileSync(join(here, 'index.html')), type: 'text/html; charset=utf-8' },
