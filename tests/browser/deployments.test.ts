@@ -1,18 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, pagePointOf, ROOT, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { openPage, pagePointOf, ROOT, screenshot, useHarness, waitForIdleMap } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const renderedSites = (page: import('playwright-core').Page) => page.locator('.site-symbol').count();
 /** Opens a site the way a keyboard user does: focus its button on the map, press Enter. */

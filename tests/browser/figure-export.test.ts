@@ -4,19 +4,13 @@
  * attribution, date and data version, with the SVG's words as text. Both are saved to test-artifacts/
  * (the SVG also rendered to PNG by Chromium, to look at). The GeoJSON and CSV downloads too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { ARTIFACTS, openPage, useHarness, waitForIdleMap } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** A figure download at a size; the buttons by test id, as their names follow the interface language. */
 async function download(page: Page, size: string, format: 'PNG' | 'SVG'): Promise<{ bytes: Buffer; name: string }> {

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 /**
  * Serves the production build (dist/, or ATLAS_DIST) on localhost and drives it in Debian's Chromium
  * through playwright-core. Records every request so tests can prove nothing leaves localhost. Every
@@ -63,6 +64,42 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await new Promise<void>((r) => server.httpServer.close(() => r()));
     },
+  };
+}
+
+/**
+ * The harness of a test file, as every browser test uses it: started before the file's tests, the
+ * contexts each test opened closed after it (passed or failed), everything closed after the file.
+ * Called once at the top of the file; the object it returns reaches the running harness.
+ */
+export function useHarness(): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness();
+  });
+  afterEach(async () => {
+    await current?.closeContexts();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const now = () => {
+    if (!current) throw new Error('the browser harness is used before it started (use it inside a test)');
+    return current;
+  };
+  return {
+    get server() {
+      return now().server;
+    },
+    get browser() {
+      return now().browser;
+    },
+    get origin() {
+      return now().origin;
+    },
+    newContext: (options) => now().newContext(options),
+    closeContexts: () => now().closeContexts(),
+    close: () => now().close(),
   };
 }
 

@@ -3,19 +3,13 @@
  * year on the map and in the panel; each precedent with its shares (measured or published) and its sources,
  * in the interface language.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, ROOT, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { openPage, ROOT, useHarness, waitForIdleMap } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 interface LineFeature {
   properties: { id: string; kind: string; from: number; to: number };

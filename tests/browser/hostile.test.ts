@@ -3,25 +3,16 @@
  * random slider and keyboard sequences, with Safari's history limit simulated; corrupted and blocked
  * storage; failing parts. Seeded (HOSTILE_SEED), so a failure is reproducible; the counts are printed.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, startHarness, type Harness } from './harness.ts';
+import { ROOT, useHarness } from './harness.ts';
 import { prng } from '../../scripts/lib/prng.ts';
 import { LAYER_IDS, parseUrlState, type UrlState } from '../../src/state/url-state.ts';
 import splitOptions from '../../data/split-options.json';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261201);
 const STATES = Number(process.env.HOSTILE_STATES ?? 1000);

@@ -1,17 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { externalRequests, openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { externalRequests, openPage, screenshot, useHarness, waitForIdleMap } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const pressed = (page: Page) =>

@@ -3,18 +3,12 @@
  * notices (a clockwise ring rewound, a line skipped) are shown without refusing the file; the anchor
  * point of an imported territory can be chosen, with a validation message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { screenshot, useHarness, waitForIdleMap } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

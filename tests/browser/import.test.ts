@@ -1,26 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openPage as open,
-  pagePointOf,
-  screenshot,
-  startHarness,
-  waitForIdleMap,
-  waitForMapDrawn,
-  type Harness,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage as open, pagePointOf, screenshot, useHarness, waitForIdleMap, waitForMapDrawn } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-// Each test's browser context is closed after it, passed or failed.
-// What each test opened is closed after it, passed or failed.
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 // Bolshoy Ussuriysky island (approximate outline, for the test only) and two points on Kunashiri / Etorofu.
 const territory = {

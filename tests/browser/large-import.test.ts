@@ -4,26 +4,19 @@
  * happens (long tasks recorded by a PerformanceObserver from before the file is chosen until the figures
  * are there; the figure itself is measured by npm run bench:web).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage as open, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { openPage as open, screenshot, useHarness, waitForIdleMap } from './harness.ts';
 import { ANTIMERIDIAN_BLOCK, wigglyCircle } from '../fixtures/shapes.ts';
 
-let h: Harness;
+const h = useHarness();
 let dir: string;
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-large-'));
 });
-// Each test's browser context is closed after it, passed or failed.
-// What each test opened is closed after it, passed or failed.
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

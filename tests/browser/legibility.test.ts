@@ -3,17 +3,11 @@
  * names, site symbols, settlement names or 1945 villages shown on the map overlap (their boxes are
  * measured in the page); the legend explains every letter code and is folded on a phone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useHarness, waitForIdleMap } from './harness.ts';
 import { KIND_MARKS } from '../../src/data/deployments.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const VIEWS = [
   '',

@@ -1,28 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  externalRequests,
-  openPage,
-  pagePointOf,
-  ROOT,
-  screenshot,
-  startHarness,
-  waitForIdleMap,
-  type Harness,
-} from './harness.ts';
+import { externalRequests, openPage, pagePointOf, ROOT, screenshot, useHarness, waitForIdleMap } from './harness.ts';
 import { labelPoint } from '../../src/geo/label-point.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const islands = JSON.parse(readFileSync(join(ROOT, 'geo/islands.geojson'), 'utf8'));
 const etorofu = islands.features.find((f: { properties: { id: string } }) => f.properties.id === 'etorofu');

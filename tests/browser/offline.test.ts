@@ -3,20 +3,11 @@
  * and a reload with the browser context offline works. And on online.html, tiles that cannot be reached
  * are said so on the map while the land stays drawn.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { screenshot, useHarness, waitForIdleMap } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** The colour of the page's pixel at a lon/lat of the map, from a screenshot (the canvas needs no preserved buffer). */
 async function pixelAt(page: Page, lonlat: [number, number]): Promise<[number, number, number]> {

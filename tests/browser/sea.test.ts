@@ -3,27 +3,10 @@
  * off at first load, on from a link that asks for it, prepared in a Web Worker, and following the share
  * slider; the figures are labelled as the equidistance method, not an agreed boundary.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  externalRequests,
-  openPage,
-  screenshot,
-  startHarness,
-  waitForIdleMap,
-  waitForMapDrawn,
-  type Harness,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { externalRequests, openPage, screenshot, useHarness, waitForIdleMap, waitForMapDrawn } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h?.closeContexts();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('the Sea layer', () => {
   it('is off at first load', async () => {

@@ -3,18 +3,12 @@
  * map as with an empty store (the points are validated again in the import worker, off the main thread,
  * and arrive after), and no main-thread task during the load is long.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForIdleMap, type Harness } from './harness.ts';
+import { useHarness, waitForIdleMap } from './harness.ts';
 import { DB_NAME, DB_VERSION, STORE } from '../../src/ui/user-store.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const N = 100_000;
 const points = JSON.stringify({
