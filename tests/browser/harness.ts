@@ -26,7 +26,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+async function startHarness(): Promise<Harness> {
   if (!existsSync(join(ROOT, DIST, 'index.html')))
     throw new Error(`${DIST}/ is missing: run \`vite build\` first (npm test does)`);
   if (!existsSync(CHROMIUM))
