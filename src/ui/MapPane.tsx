@@ -148,6 +148,11 @@ function MapLegend({
           <div data-testid="legend-codes">{KINDS.map((k) => `${KIND_MARKS[k]} ${kindName(k)}`).join(' · ')}</div>
         </>
       )}
+      {v.userPoints.length > 0 && (
+        <div data-testid="user-points-legend">
+          <span className="user-key" /> <span className="user-key cluster">12</span> {t('legend.userPoints')}
+        </div>
+      )}
       {layers.includes('sea') && (
         <div data-testid="sea-legend">
           <span className="dash sea" /> {t('legend.sea')}
