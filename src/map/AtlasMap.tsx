@@ -246,9 +246,10 @@ export function AtlasMap({
     if (cluster && typeof clusterId === 'number') {
       const map = e.target;
       const at = (cluster.geometry as Point).coordinates as [number, number];
-      void clusterExpansionZoom(userTiles, clusterId).then((zoom) => {
-        if (zoom !== null) map.easeTo({ center: at, zoom: Math.min(zoom, map.getMaxZoom()) });
-      });
+      // Without an answer from the worker (points replaced meanwhile, or it failed), two zoom steps in.
+      const open = (zoom: number | null) =>
+        map.easeTo({ center: at, zoom: Math.min(zoom ?? map.getZoom() + 2, map.getMaxZoom()) });
+      void clusterExpansionZoom(userTiles, clusterId).then(open, () => open(null));
       return;
     }
     const user = e.features?.find((f) => f.layer.id === LAYERS.userPoints.id);

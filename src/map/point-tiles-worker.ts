@@ -20,18 +20,27 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<PointTilesIn>) => void) | null;
 };
 
-let current: { generation: number; index: PointTileIndex } | null = null;
+/** The points last sent: their index, or why it could not be built. */
+let current: { generation: number; index: PointTileIndex | null; failure: string | null } | null = null;
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 scope.onmessage = (e) => {
   const m = e.data;
-  try {
-    if (m.type === 'load') {
-      current = null;
-      current = { generation: m.generation, index: pointTileIndex(m.batch) };
-      return;
+  if (m.type === 'load') {
+    try {
+      current = { generation: m.generation, index: pointTileIndex(m.batch), failure: null };
+    } catch (err) {
+      // Said to every request for these points' tiles, which MapLibre reports as the map's error.
+      current = { generation: m.generation, index: null, failure: messageOf(err) };
     }
+    return;
+  }
+  try {
     // A request for points that have since been replaced gets nothing: the map asks again with the new URL.
-    const index = current?.generation === m.generation ? current.index : null;
+    const mine = current?.generation === m.generation ? current : null;
+    if (mine?.failure) throw new Error(mine.failure);
+    const index = mine?.index ?? null;
     if (m.type === 'tile') {
       const bytes = index ? index.tile(m.z, m.x, m.y) : new Uint8Array(0);
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -40,8 +49,6 @@ scope.onmessage = (e) => {
       scope.postMessage({ type: 'expand', req: m.req, zoom: index ? index.expansionZoom(m.clusterId) : null });
     }
   } catch (err) {
-    // A failed load leaves no index: the map shows no points, and each tile request says why.
-    const req = m.type === 'load' ? 0 : m.req;
-    scope.postMessage({ type: 'error', req, message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ type: 'error', req: m.req, message: messageOf(err) });
   }
 };
