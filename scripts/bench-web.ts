@@ -49,6 +49,8 @@ import {
   IMPORT_POINTS,
   importLargeFile,
   importPoints,
+  panDuringImport,
+  type PanProbe,
   longTasksBetween,
   pageNow,
   type ImportBench,
@@ -417,6 +419,7 @@ interface UserDataBench {
   dragWithPoints: DragResult;
   large: LargeImportBench;
   largeProfile: MainThreadProfile;
+  pan: PanProbe;
 }
 
 /**
@@ -448,7 +451,10 @@ async function userData(
     const path = join(dir, 'bench-50mb.geojson');
     const text = largeImportText();
     writeFileSync(path, text);
-    log(`bench:web: importing a ${(text.length / 1024 / 1024).toFixed(1)} MB file, then again under a trace…`);
+    log(
+      `bench:web: importing a ${(text.length / 1024 / 1024).toFixed(1)} MB file, ` +
+        'then again under a trace, then again while panning the map…',
+    );
     const large = await inPage('app (50 MB)', (s) => importLargeFile(s.page, path, text.length));
     const largeProfile = await inPage('app (50 MB, traced)', async (s) => {
       await startTrace(browser, s.page);
@@ -460,7 +466,8 @@ async function userData(
       }
       return stopTrace(browser, { from: 'bench-import-start', to: 'bench-import-end' });
     });
-    return { imported, dragWithPoints, large, largeProfile };
+    const pan = await inPage('app (50 MB, panned)', (s) => panDuringImport(s.page, path));
+    return { imported, dragWithPoints, large, largeProfile, pan };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -482,6 +489,9 @@ function userDataFigures(u: UserDataBench) {
     import_50mb_traced_longest_task_ms: r1(u.largeProfile.longestMs),
     import_50mb_traced_functions: u.largeProfile.functions,
     import_50mb_traced_parts: u.largeProfile.parts,
+    import_50mb_pans: u.pan.pans,
+    import_50mb_pan_wait_ms_median: r1(u.pan.medianMs),
+    import_50mb_pan_wait_ms_longest: r1(u.pan.longestMs),
   };
 }
 
@@ -506,6 +516,9 @@ function userDataLines(u: UserDataBench): string[] {
       'from the page receiving the file until it is quiet for 1 s)',
     '  where the time went (the same import again under a Chromium trace, slower for it):',
     ...profileLines(u.largeProfile),
+    `  the map panned every 100 ms during the same import (another fresh page): ${f.import_50mb_pans} pans ` +
+      `drawn, median ${f.import_50mb_pan_wait_ms_median.toFixed(0)} ms and longest ` +
+      `${f.import_50mb_pan_wait_ms_longest.toFixed(0)} ms from when each was due to the frame that showed it`,
   ];
 }
 

@@ -133,3 +133,53 @@ export async function importLargeFile(page: Page, path: string, bytes: number): 
     longTaskSumMs: lt.sumMs,
   };
 }
+
+export interface PanProbe {
+  /** Pans asked for from the file's arrival until the figures are shown, one every PAN_EVERY_MS. */
+  pans: number;
+  /** Time from when each pan was due to the frame that drew it (waiting for the thread included). */
+  medianMs: number;
+  longestMs: number;
+}
+
+const PAN_EVERY_MS = 100;
+
+/**
+ * "The map still pans": the same import, in another fresh page, while the map is moved by 20 px (back and
+ * forth) every 100 ms, as a user dragging it would; for each move, the time from when it was due to the
+ * frame that shows it. A move waits for any task holding the page's thread, then for its frame.
+ */
+export async function panDuringImport(page: Page, path: string): Promise<PanProbe> {
+  await page.evaluate(`(() => {
+    const map = window.__atlas.map;
+    const rec = (window.__benchPan = { waits: [], timer: 0, stop: false });
+    const input = document.querySelector('[data-testid="import-input"]');
+    input.addEventListener('change', () => {
+      let due = performance.now();
+      let k = 0;
+      const pan = () => {
+        if (rec.stop) return;
+        const asked = due;
+        map.once('render', () => rec.waits.push(performance.now() - asked));
+        map.panBy([k++ % 2 ? 20 : -20, 0], { duration: 0 });
+        due += ${PAN_EVERY_MS};
+        rec.timer = setTimeout(pan, Math.max(0, due - performance.now()));
+      };
+      pan();
+    }, { once: true });
+  })()`);
+  await page.getByTestId('import-input').setInputFiles(path);
+  await page.getByTestId('territory-result').waitFor({ timeout: 300_000 });
+  const waits = (await page.evaluate(`(() => {
+    const rec = window.__benchPan;
+    rec.stop = true;
+    clearTimeout(rec.timer);
+    return rec.waits;
+  })()`)) as number[];
+  const sorted = [...waits].sort((a, b) => a - b);
+  return {
+    pans: waits.length,
+    medianMs: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN,
+    longestMs: sorted.length ? sorted[sorted.length - 1]! : NaN,
+  };
+}
