@@ -84,6 +84,8 @@ export interface LargeImportBench {
   longestTaskMs: number;
   longTasks: number;
   longTaskSumMs: number;
+  /** The longest single script run in the window (Long Animation Frames API), ms; null where not available. */
+  longestScriptMs: number | null;
 }
 
 /**
@@ -93,6 +95,13 @@ export interface LargeImportBench {
  * the file (the harness's own handing over of 50 MB is not the page's work), to that quiet second; the
  * page marks both ends (performance.mark) for a trace taken around it.
  */
+/** The longest script run (ms) in the long animation frames that started in [from, to]. */
+async function longestScriptBetween(page: Page, from: number, to: number): Promise<number | null> {
+  const frames = (await page.evaluate('window.__bench.frames ?? null')) as [number, number, number][] | null;
+  if (!frames) return null;
+  return frames.filter(([start]) => start >= from && start <= to).reduce((m, [, , script]) => Math.max(m, script), 0);
+}
+
 export async function importLargeFile(page: Page, path: string, bytes: number): Promise<LargeImportBench> {
   const name = basename(path);
   await page.evaluate(`(() => {
@@ -131,6 +140,7 @@ export async function importLargeFile(page: Page, path: string, bytes: number): 
     longestTaskMs: lt.longestMs,
     longTasks: lt.count,
     longTaskSumMs: lt.sumMs,
+    longestScriptMs: await longestScriptBetween(page, start, end),
   };
 }
 
