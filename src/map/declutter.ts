@@ -53,8 +53,11 @@ export function declutter(candidates: readonly Candidate[]): Placement {
   return { shown, hidden };
 }
 
-/** What is placed, in priority order: CSS selector, priority, and whether it may move a little. */
-const NAME_SHIFTS: [number, number][] = [
+/**
+ * Where a name may move (px) when its place is taken; the exported figure (src/ui/export-figure.ts) tries
+ * these first, then farther ones.
+ */
+export const NAME_SHIFTS: [number, number][] = [
   [0, -22],
   [0, 22],
   [0, -40],
@@ -67,7 +70,7 @@ const NAME_SHIFTS: [number, number][] = [
  * fanned out around it, as their position is approximate anyway. A site at its own published position
  * is never moved.
  */
-const FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7]
+export const SITE_FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7]
   .flatMap((k) => {
     const a = (k * Math.PI) / 4;
     return [[Math.round(24 * Math.cos(a)), Math.round(24 * Math.sin(a))] as [number, number]];
@@ -78,6 +81,7 @@ const FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7]
       return [Math.round(46 * Math.cos(a)), Math.round(46 * Math.sin(a))] as [number, number];
     }),
   );
+/** What is placed, in priority order: CSS selector, priority, and whether it may move a little. */
 const KINDS: { selector: string; priority: number; shifts: [number, number][] | undefined }[] = [
   // Sites at their own published position cannot move, so they are placed first; names then find room.
   { selector: '.site-symbol.handed.exact', priority: 0, shifts: undefined },
@@ -92,8 +96,8 @@ const KINDS: { selector: string; priority: number; shifts: [number, number][] | 
       [0, 14],
     ],
   },
-  { selector: '.site-symbol.handed', priority: 3, shifts: FAN },
-  { selector: '.site-symbol', priority: 3, shifts: FAN },
+  { selector: '.site-symbol.handed', priority: 3, shifts: SITE_FAN },
+  { selector: '.site-symbol', priority: 3, shifts: SITE_FAN },
   { selector: '.village-1945', priority: 4, shifts: undefined },
 ];
 

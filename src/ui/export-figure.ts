@@ -19,7 +19,7 @@ import { KINDS, KIND_MARKS } from '../data/deployments.ts';
 import { SITE_COLORS } from '../map/site-features.ts';
 import type { OptionResult } from '../geo/shares.ts';
 import { EXPORT_STRINGS, type ExportStrings } from './export-strings.ts';
-import { declutter, type Box, type Candidate } from '../map/declutter.ts';
+import { declutter, NAME_SHIFTS as MAP_NAME_SHIFTS, SITE_FAN, type Box, type Candidate } from '../map/declutter.ts';
 
 export const FIGURE_FONT = "'Atlas Sans', 'Noto Sans', 'Noto Sans JP', sans-serif";
 
@@ -136,12 +136,7 @@ const ISLAND_LINE = 1.25;
  * then farther ones (a large island such as Hokkaido has room, and many fixed site symbols).
  */
 const NAME_SHIFTS: readonly (readonly [number, number])[] = [
-  [0, -22],
-  [0, 22],
-  [0, -40],
-  [0, 40],
-  [-50, 0],
-  [50, 0],
+  ...MAP_NAME_SHIFTS,
   [-60, -40],
   [60, -40],
   [-60, 40],
@@ -158,17 +153,6 @@ const NAME_SHIFTS: readonly (readonly [number, number])[] = [
   [0, -110],
   [-160, 0],
   [160, 0],
-];
-/**
- * Where a site known only to a town or an island may move around its shared point (several sites share
- * Yuzhno-Kurilsk's): two rings of 8 and 12 places. Its position is approximate anyway; a site at its own
- * published position never moves.
- */
-const SITE_FAN: readonly (readonly [number, number])[] = [
-  ...Array.from({ length: 8 }, (_, k) => (k * Math.PI) / 4).map((a) => [24 * Math.cos(a), 24 * Math.sin(a)] as const),
-  ...Array.from({ length: 12 }, (_, k) => (k * Math.PI) / 6 + Math.PI / 12).map(
-    (a) => [46 * Math.cos(a), 46 * Math.sin(a)] as const,
-  ),
 ];
 
 // ---------------------------------------------------------------------------------------------------
