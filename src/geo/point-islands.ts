@@ -11,6 +11,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { sideUnderOption, type OptionResult, type ShareContext } from './shares.ts';
 import type { UserPoint } from './user-points.ts';
+import { outerRingsBox } from './rings.ts';
 
 type Box = [number, number, number, number];
 const boxes = new WeakMap<ShareContext, [string, Box][]>();
@@ -23,22 +24,7 @@ function islandBoxes(ctx: ShareContext): [string, Box][] {
   let b = boxes.get(ctx);
   if (b) return b;
   b = [];
-  for (const [id, island] of ctx.islands) {
-    let w = Infinity,
-      s = Infinity,
-      e = -Infinity,
-      n = -Infinity;
-    for (const poly of island.feature.geometry.coordinates)
-      for (const p of poly[0] ?? []) {
-        const x = p[0]!,
-          y = p[1]!;
-        if (x < w) w = x;
-        if (x > e) e = x;
-        if (y < s) s = y;
-        if (y > n) n = y;
-      }
-    b.push([id, [w, s, e, n]]);
-  }
+  for (const [id, island] of ctx.islands) b.push([id, outerRingsBox(island.feature.geometry.coordinates)]);
   boxes.set(ctx, b);
   return b;
 }

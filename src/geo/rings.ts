@@ -1,4 +1,4 @@
-/** Planar ring utilities (area and orientation, closure). */
+/** Planar ring utilities (area and orientation, closure, the outer rings' box). */
 import type { Position } from 'geojson';
 
 /**
@@ -35,4 +35,27 @@ export function orientPolygon(rings: Position[][]): Position[][] {
     const ccw = signedPlanarArea(r) > 0;
     return (i === 0) === ccw ? r : [...r].reverse();
   });
+}
+
+/**
+ * The box [west, south, east, north] of polygons' outer rings (a polygon's holes lie inside its outer
+ * ring). The one such box of the project; Infinity and -Infinity when there is no position.
+ */
+export function outerRingsBox(
+  polygons: readonly (readonly (readonly Readonly<Position>[])[])[],
+): [number, number, number, number] {
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const poly of polygons)
+    for (const p of poly[0] ?? []) {
+      const x = p[0]!,
+        y = p[1]!;
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+  return [w, s, e, n];
 }

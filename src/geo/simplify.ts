@@ -8,6 +8,7 @@
  * the copy is small enough. Every ring keeps at least 4 positions (its first, its farthest and one more).
  */
 import type { MultiPolygon, Position } from 'geojson';
+import { outerRingsBox } from './rings.ts';
 
 const DISPLAY_MAX_VERTICES = 20_000;
 
@@ -89,19 +90,7 @@ export function simplifyForDisplay(
   if (!mp) return { geometry: null, vertices: 0, simplified: false };
   const vertices = countVertices(mp);
   if (vertices <= maxVertices) return { geometry: mp, vertices, simplified: false };
-  let minX = Infinity,
-    maxX = -Infinity,
-    minY = Infinity,
-    maxY = -Infinity;
-  for (const poly of mp.coordinates)
-    for (const p of poly[0] ?? []) {
-      const x = p[0]!,
-        y = p[1]!;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
+  const [minX, minY, maxX, maxY] = outerRingsBox(mp.coordinates);
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const span = Math.max((maxX - minX) * k, maxY - minY) || 1e-6;
   let tol = span / 20_000;

@@ -8,6 +8,7 @@ import type { LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import type { ImportedData } from '../data/import.ts';
+import { outerRingsBox } from '../geo/rings.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { SHARE_TABLES_OK, TABLES, type SettlementRow } from '../data/tables.ts';
 import { villagesForShares, type VillagesTable } from '../data/villages.ts';
@@ -245,21 +246,10 @@ export const settlementFeatures = (
 
 /** The bounds of polygons' outer rings. */
 export function bboxOf(polys: readonly Position[][][]): Bounds {
-  let minX = Infinity,
-    minY = Infinity,
-    maxX = -Infinity,
-    maxY = -Infinity;
-  for (const p of polys)
-    for (const [x, y] of p[0] ?? []) {
-      if (x === undefined || y === undefined) continue;
-      minX = Math.min(minX, x);
-      minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x);
-      maxY = Math.max(maxY, y);
-    }
+  const [w, s, e, n] = outerRingsBox(polys);
   return [
-    [minX, minY],
-    [maxX, maxY],
+    [w, s],
+    [e, n],
   ];
 }
 

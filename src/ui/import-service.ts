@@ -43,6 +43,7 @@ import {
   type StoredImport,
 } from './user-store.ts';
 import { acrossLongAxis } from '../geo/border.ts';
+import { outerRingsBox } from '../geo/rings.ts';
 
 export interface SplitParams {
   anchor: [number, number] | null;
@@ -375,18 +376,7 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 /** The territory's extent from the prepared rings (continuous longitudes across ±180°). */
 function bboxOf(prep: PreparedTerritory): [[number, number], [number, number]] {
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  for (const poly of prep.polygons)
-    for (const p of poly[0]?.lonlat ?? []) {
-      const [x, y] = p as [number, number];
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
+  const [w, s, e, n] = outerRingsBox(prep.polygons.map((poly) => [poly[0]?.lonlat ?? []]));
   return [
     [w, s],
     [e, n],
