@@ -290,6 +290,11 @@ export const en = {
     polygonMany: '{{n}} polygons',
     overlapRemoved: '{{km2}} of overlap removed',
     noOverlap: 'no overlap',
+    findLabel: 'Find one of your points by its id',
+    findShow: 'Show',
+    findNone: 'No imported point has an id containing “{{q}}”.',
+    findSome: '{{n}} point(s) match:',
+    findMore: '{{shown}} of {{n}} matching points shown; type more of the id to narrow them:',
   },
   progress: {
     parsing: 'Reading the file…',

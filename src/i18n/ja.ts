@@ -267,6 +267,11 @@ export const ja: Resources = {
     polygonMany: 'ポリゴン{{n}}個',
     overlapRemoved: '重なり{{km2}}を除去',
     noOverlap: '重なりなし',
+    findLabel: 'IDで地点を探す',
+    findShow: '表示',
+    findNone: '「{{q}}」を含むIDの地点はありません。',
+    findSome: '{{n}}件が一致：',
+    findMore: '一致した{{n}}件のうち{{shown}}件を表示。IDをさらに入力すると絞り込めます：',
   },
   progress: {
     parsing: 'ファイルを読んでいます…',

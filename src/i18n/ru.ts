@@ -287,6 +287,11 @@ export const ru: Resources = {
     polygonMany: '{{n}}',
     overlapRemoved: 'удалено перекрытие {{km2}}',
     noOverlap: 'перекрытий нет',
+    findLabel: 'Найти свою точку по id',
+    findShow: 'Показать',
+    findNone: 'Нет импортированной точки, id которой содержит «{{q}}».',
+    findSome: 'Совпадений: {{n}}:',
+    findMore: 'Показано {{shown}} из {{n}} совпадений; введите id подробнее, чтобы сузить список:',
   },
   progress: {
     parsing: 'Чтение файла…',

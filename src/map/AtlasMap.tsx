@@ -10,7 +10,7 @@ import Map, {
 } from 'react-map-gl/maplibre';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
-import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter } from './style.ts';
+import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter, selectedUserPointFilter } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { BasemapStatus, basemapTileFailed, basemapTileLoaded, restoreLand } from './BasemapStatus.tsx';
 import { labelPoint } from '../geo/label-point.ts';
@@ -53,6 +53,8 @@ export interface AtlasMapProps {
   /** The user's imported points (drawn from clustered vector tiles made in a worker, point-tile-source.ts). */
   userPoints?: readonly UserPoint[] | null;
   onSelectUserPoint?: (id: string) => void;
+  /** The imported point whose details are open (ringed on the map when drawn alone). */
+  selectedUserPointId?: string | null;
   territory?: FeatureCollection | null;
   territoryLine?: FeatureCollection | null;
   focusBounds?: [[number, number], [number, number]] | null;
@@ -107,6 +109,7 @@ export function AtlasMap({
   onSelectSite,
   userPoints,
   onSelectUserPoint,
+  selectedUserPointId = null,
   territory,
   territoryLine,
   focusBounds,
@@ -173,7 +176,7 @@ export function AtlasMap({
   const [mapStyle] = useState(() =>
     atlasStyle(
       { land, overlay: overlayUrl, userTiles: userTilesInStyle },
-      { basemap: basemap ? BASEMAPS[basemap] : null, selectedId },
+      { basemap: basemap ? BASEMAPS[basemap] : null, selectedId, selectedUserPointId },
     ),
   );
   const sources = useSourceData(ref, {
@@ -188,18 +191,22 @@ export function AtlasMap({
     drawnUserTiles.current = userTiles;
   };
   useEffect(() => applyUserTiles(ref.current?.getMap()));
-  // Only a real change of selection touches the layer: even an unchanged filter costs the map a frame.
-  const selectedRef = useRef(selectedId);
-  const drawnSelection = useRef(selectedId);
+  // Only a real change of selection touches a layer: even an unchanged filter costs the map a frame.
+  const selectedRef = useRef({ island: selectedId, point: selectedUserPointId });
+  const drawnSelection = useRef({ island: selectedId, point: selectedUserPointId });
   const applySelection = (map: MaplibreMap | undefined) => {
-    if (drawnSelection.current === selectedRef.current || !map?.getLayer(LAYERS.islandsSelected.id)) return;
-    map.setFilter(LAYERS.islandsSelected.id, selectedIslandFilter(selectedRef.current));
-    drawnSelection.current = selectedRef.current;
+    if (!map?.getLayer(LAYERS.islandsSelected.id)) return;
+    const want = selectedRef.current;
+    const drawn = drawnSelection.current;
+    if (drawn.island !== want.island) map.setFilter(LAYERS.islandsSelected.id, selectedIslandFilter(want.island));
+    if (drawn.point !== want.point && map.getLayer(LAYERS.userPointSelected.id))
+      map.setFilter(LAYERS.userPointSelected.id, selectedUserPointFilter(want.point));
+    drawnSelection.current = want;
   };
   useEffect(() => {
-    selectedRef.current = selectedId;
+    selectedRef.current = { island: selectedId, point: selectedUserPointId };
     applySelection(ref.current?.getMap());
-  }, [selectedId]);
+  }, [selectedId, selectedUserPointId]);
 
   useEffect(() => {
     if (focusBounds) ref.current?.fitBounds(focusBounds, { padding: 40, duration: 0 });

@@ -258,7 +258,25 @@ export const LAYERS = {
       'circle-stroke-width': 2,
     },
   } as L<'circle'>,
+  /** The point whose details are open: a ring around it, in the selected island's outline colour. */
+  userPointSelected: {
+    id: 'user-point-selected',
+    type: 'circle',
+    'source-layer': POINT_TILE_LAYER,
+    filter: selectedUserPointFilter(null),
+    paint: {
+      'circle-radius': 11,
+      'circle-opacity': 0,
+      'circle-stroke-color': COLORS.selectedLine,
+      'circle-stroke-width': 3,
+    },
+  } as L<'circle'>,
 };
+
+/** The filter of the selected imported point's ring (a point drawn alone, never a cluster). */
+export function selectedUserPointFilter(id: string | null): FilterSpecification {
+  return ['all', ['!', ['has', 'point_count']], ['==', ['get', 'id'], id ?? '']];
+}
 
 /** The view that shows eastern Hokkaido and all four islands. */
 export const HOME_BOUNDS: [[number, number], [number, number]] = [
@@ -298,9 +316,9 @@ export function selectedIslandFilter(selectedId: string | null): FilterSpecifica
  */
 export function atlasStyle(
   data: StyleData,
-  opts: { basemap?: StyleBasemap | null; selectedId?: string | null } = {},
+  opts: { basemap?: StyleBasemap | null; selectedId?: string | null; selectedUserPointId?: string | null } = {},
 ): StyleSpecification {
-  const { basemap = null, selectedId = null } = opts;
+  const { basemap = null, selectedId = null, selectedUserPointId = null } = opts;
   type AnyLayer = { id: string; filter?: unknown };
   const land = (layer: AnyLayer, kind: string) => ({ ...ofKind(layer, kind), source: 'land' }) as LayerSpecification;
   const overlay = (layer: AnyLayer, kind: string) =>
@@ -380,6 +398,11 @@ export function atlasStyle(
       { ...LAYERS.userClusters, source: 'user' } as LayerSpecification,
       { ...LAYERS.userClusterCounts, source: 'user' } as LayerSpecification,
       { ...LAYERS.userPoints, source: 'user' } as LayerSpecification,
+      {
+        ...LAYERS.userPointSelected,
+        source: 'user',
+        filter: selectedUserPointFilter(selectedUserPointId),
+      } as LayerSpecification,
     ],
   };
 }

@@ -9,6 +9,7 @@ import type { LayerName } from '../data/schemas.ts';
 import type { ImportedData } from '../data/import.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { toSites } from '../data/deployments.ts';
+import { boundsAroundPoint, type UserPoint } from '../geo/user-points.ts';
 import { CERTAINTIES, COUNTRIES, KINDS, type Certainty, type Country, type Kind } from '../geo/military.ts';
 import type { ParsedUrlState, UrlState, View } from './url-state.ts';
 import { FIRST_YEAR, HISTORY_FIRST_YEAR, THIS_YEAR } from './years.ts';
@@ -88,6 +89,8 @@ export type Action =
   | { type: 'importRemoved'; name: string }
   | { type: 'territory'; patch: Partial<TerritoryChoice> }
   | { type: 'userPoint'; id: string | null }
+  /** A point found by its id (not clicked on the map): its details open and the map goes to it. */
+  | { type: 'showUserPoint'; point: UserPoint }
   | { type: 'focus'; bounds: Bounds }
   | { type: 'sites'; choice: SiteChoice; year: number }
   | { type: 'playing'; playing: boolean }
@@ -180,6 +183,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, territory: { ...s.territory, ...a.patch } };
     case 'userPoint':
       return { ...s, userPointId: a.id };
+    case 'showUserPoint':
+      return { ...s, userPointId: a.point.id, focus: boundsAroundPoint(a.point.lonlat) };
     case 'focus':
       return { ...s, focus: a.bounds };
     case 'sites':

@@ -12,12 +12,13 @@ export function DetailsSection({ v, dispatch }: { v: PageView; dispatch: Dispatc
   const { t, lang, f } = useT();
   const ref = useRef<HTMLDivElement>(null);
   const point = v.selectedUserPoint;
+  const pointId = point?.id;
   const siteId = v.selectedSite?.id;
   const islandId = v.selectedIsland?.properties?.id;
   // Bring a newly opened details panel into view in the side panel.
   useEffect(() => {
-    if (siteId || islandId) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [siteId, islandId]);
+    if (siteId || islandId || pointId != null) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [siteId, islandId, pointId]);
   return (
     <div ref={ref} className="details">
       <PartBoundary

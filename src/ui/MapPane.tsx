@@ -56,6 +56,7 @@ export function MapPane({
             onSelectSite={(site) => update({ site })}
             userPoints={v.userPoints.length ? v.userPoints : null}
             onSelectUserPoint={(id) => dispatch({ type: 'userPoint', id })}
+            selectedUserPointId={v.selectedUserPoint?.id ?? null}
             territory={v.territoryFc}
             territoryLine={v.territoryLineFc}
             focusBounds={state.focus}

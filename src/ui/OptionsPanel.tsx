@@ -41,6 +41,8 @@ export interface OptionsPanelProps {
   /** No option chosen yet (the first view): the list of options, no partition, nothing handed over. */
   neutral?: boolean;
   userPoints?: { toJapan: string[]; onIslands: number } | null;
+  /** Opens an imported point's details and brings the map to it. */
+  onShowUserPoint?: (id: string) => void;
   /** Japan's share of the sea (equidistance method, SeaPanel) per option id, when the Sea layer is on. */
   seaShares?: Record<string, number> | null;
   sites?: {
@@ -336,9 +338,21 @@ export function OptionsPanel(p: OptionsPanelProps) {
             {p.userPoints && (
               <p className="fine" data-testid="user-points-to-japan">
                 {t('options.userPoints', { on: f.int(p.userPoints.onIslands), n: f.int(p.userPoints.toJapan.length) })}
-                {p.userPoints.toJapan.length
-                  ? ` (${p.userPoints.toJapan.slice(0, 10).join(', ')}${p.userPoints.toJapan.length > 10 ? '…' : ''})`
-                  : ''}
+                {p.userPoints.toJapan.length > 0 && (
+                  <>
+                    {' ('}
+                    {p.userPoints.toJapan.slice(0, 10).map((id, i) => (
+                      <Fragment key={`${i}:${id}`}>
+                        {i > 0 && ', '}
+                        {/* A button, so the point is reachable from the keyboard as well as on the map. */}
+                        <button type="button" className="inline-link" onClick={() => p.onShowUserPoint?.(id)}>
+                          {id}
+                        </button>
+                      </Fragment>
+                    ))}
+                    {p.userPoints.toJapan.length > 10 ? '…' : ''})
+                  </>
+                )}
                 .
               </p>
             )}

@@ -19,6 +19,7 @@ import { ExportControls } from './ExportControls.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
+import { PointFinder } from './PointFinder.tsx';
 import { OptionsPanel } from './OptionsPanel.tsx';
 import { SeaPanel } from './SeaPanel.tsx';
 import { StoredImports } from './StoredImports.tsx';
@@ -108,6 +109,10 @@ export function SidePanel(p: SidePanelProps) {
               download(`${current.id}-${link.basis}.geojson`, 'application/geo+json', JSON.stringify(geojson));
             }}
             userPoints={v.userUnder}
+            onShowUserPoint={(id) => {
+              const point = v.userPoints.find((q) => q.id === id);
+              if (point) dispatch({ type: 'showUserPoint', point });
+            }}
             seaShares={showSea ? seaShares(p.sea.others) : null}
             mapExport={
               <ExportControls
@@ -186,6 +191,9 @@ export function SidePanel(p: SidePanelProps) {
           onRemove={p.imports.onRemove}
           busy={state.importBusy}
         />
+        {v.userPoints.length > 0 && (
+          <PointFinder points={v.userPoints} onShow={(point) => dispatch({ type: 'showUserPoint', point })} />
+        )}
         <ImportProgress progress={p.imports.progress ?? (state.importBusy ? null : p.territorySplit.progress)} />
         <StoredImports
           error={p.imports.stored.error}

@@ -124,6 +124,61 @@ describe("importing the user's data", () => {
     expect(errors).toEqual([]);
   });
 
+  it('finds a point by its id from the keyboard, opens it and shows it on the map, ringed', async () => {
+    const near = Array.from({ length: 40 }, (_, i) => ({
+      type: 'Feature',
+      properties: { id: `near-${i}` },
+      geometry: { type: 'Point', coordinates: [147.5 + (i % 8) * 0.0005, 45.0 + Math.floor(i / 8) * 0.0005] },
+    }));
+    const { page, errors } = await open(h, { path: '/' });
+    await waitForIdleMap(page);
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'near.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: near })),
+    });
+    const finder = page.getByTestId('point-finder');
+    await finder.getByLabel('Find one of your points by its id').focus();
+    await page.keyboard.type('NEAR-3');
+    // near-3 and near-30 … near-39: eleven, ten listed, the exact id (letter case aside) first.
+    await expect(finder.getByRole('status').innerText()).resolves.toBe(
+      '10 of 11 matching points shown; type more of the id to narrow them:',
+    );
+    await expect(finder.getByRole('listitem').first().innerText()).resolves.toMatch(/^near-3 /);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: near-3');
+    // The map goes to it, past the clusters' last zoom, and rings it.
+    const ringedId = (id: string) =>
+      page.waitForFunction(
+        (want) => {
+          const map = window.__atlas!.map;
+          if (map.isMoving() || map.getZoom() <= 13) return false;
+          const ring = map.queryRenderedFeatures({ layers: ['user-point-selected'] });
+          return ring.length === 1 && ring[0]!.properties.id === want;
+        },
+        id,
+        { timeout: 30_000 },
+      );
+    await ringedId('near-3');
+    await waitForMapDrawn(page);
+    await screenshot(page, 'import-find-point');
+    // Another match, reached with the Tab key from the text field: Show, then the listed points.
+    await finder.getByLabel('Find one of your points by its id').fill('near-1');
+    await expect(finder.getByRole('listitem').nth(1).innerText()).resolves.toMatch(/^near-10 /);
+    await finder.getByLabel('Find one of your points by its id').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: near-10');
+    await ringedId('near-10');
+    // Nothing matches: said so, and the open point stays open.
+    await finder.getByLabel('Find one of your points by its id').fill('zz');
+    await expect(finder.getByRole('status').innerText()).resolves.toBe('No imported point has an id containing “zz”.');
+    await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: near-10');
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a file over 50 MB before reading it', async () => {
     const { page } = await open(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);

@@ -132,6 +132,16 @@ describe('choices', () => {
     expect(reduce(s, { type: 'option', patch: { share: 0.3 } }).importedView).toBeNull();
   });
 
+  it('opens a point found by its id and asks the map to show it, without touching the link', () => {
+    const s = stateOf('#option=aso-25');
+    const point = { id: 'kur-7', lonlat: [147.9, 45.2] as [number, number], properties: {} };
+    const shown = reduce(s, { type: 'showUserPoint', point });
+    expect(shown.userPointId).toBe('kur-7');
+    const [[w, south], [e, n]] = shown.focus!;
+    expect(w < 147.9 && 147.9 < e && south < 45.2 && 45.2 < n).toBe(true);
+    expect(shown.link).toBe(s.link);
+  });
+
   it('puts restored imports before those of this visit; a name imported meanwhile wins', () => {
     const file = (name: string, featureCount: number) => ({
       name,
