@@ -9,6 +9,7 @@
  */
 import { useEffect } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { LAYERS, userPointReach } from './style.ts';
 
 export interface Box {
   x: number;
@@ -32,23 +33,36 @@ export function overlaps(a: Box, b: Box, gap = 1): boolean {
   return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
 }
 
-/** Greedy placement: by priority (lower first), then by the order given. Pure, for tests in Node. */
-export function declutter(candidates: readonly Candidate[]): Placement {
+/**
+ * Greedy placement: by priority (lower first), then by the order given. Pure, for tests in Node.
+ * `soft` boxes are drawn by the map itself (the counts of the user's imported points' clusters): a box that
+ * may move takes, of the positions clear of what was placed before it, the first that covers the fewest of
+ * them; none is hidden because of them, so the islands' names stay on the map however many points the
+ * user imported.
+ */
+export function declutter(candidates: readonly Candidate[], soft: readonly Box[] = []): Placement {
   const order = candidates.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
   const placed: Box[] = [];
   const shown = new Map<string, [number, number]>();
   const hidden = new Set<string>();
   for (const { c } of order) {
-    let done = false;
-    for (const [dx, dy] of [[0, 0] as [number, number], ...(c.shifts ?? [])]) {
-      const b = { x: c.box.x + dx, y: c.box.y + dy, w: c.box.w, h: c.box.h };
-      if (placed.some((p) => overlaps(p, b))) continue;
-      placed.push(b);
-      shown.set(c.id, [dx, dy]);
-      done = true;
-      break;
+    const offsets: [number, number][] = [[0, 0], ...(c.shifts ?? [])];
+    const at = ([dx, dy]: [number, number]) => ({ x: c.box.x + dx, y: c.box.y + dy, w: c.box.w, h: c.box.h });
+    const free = offsets.filter((o) => !placed.some((p) => overlaps(p, at(o))));
+    // Of the free positions, the first that covers the fewest of the map's own boxes.
+    let chosen: [number, number] | undefined;
+    let least = Infinity;
+    for (const o of free) {
+      const covered = soft.length ? soft.filter((p) => overlaps(p, at(o), 0)).length : 0;
+      if (covered < least) [chosen, least] = [o, covered];
+      if (!covered) break;
     }
-    if (!done) hidden.add(c.id);
+    if (!chosen) {
+      hidden.add(c.id);
+      continue;
+    }
+    placed.push(at(chosen));
+    shown.set(c.id, chosen);
   }
   return { shown, hidden };
 }
@@ -101,8 +115,30 @@ const KINDS: { selector: string; priority: number; shifts: [number, number][] | 
   { selector: '.village-1945', priority: 4, shifts: undefined },
 ];
 
+/**
+ * The boxes (page px) of the counts of the user's clusters (and of the points alone) that the map draws in
+ * view, which the HTML over it would otherwise cover. Beyond a few thousand, the map is full of them
+ * anyway and no position would be clear: none are returned, and names stay where they are.
+ */
+function userPointBoxes(map: MaplibreMap, view: DOMRect): Box[] {
+  const layers = [LAYERS.userClusters.id, LAYERS.userPoints.id].filter((id) => map.getLayer(id));
+  if (!layers.length) return [];
+  const features = map.queryRenderedFeatures({ layers });
+  if (features.length > MAX_SOFT_BOXES) return [];
+  return features.flatMap((f) => {
+    if (f.geometry.type !== 'Point') return [];
+    const { x, y } = map.project(f.geometry.coordinates as [number, number]);
+    const count = f.properties?.point_count;
+    // The disc's middle, where a cluster's count is: a name may graze a disc's edge, not hide its count.
+    const r = 0.7 * userPointReach(typeof count === 'number' ? count : null);
+    return [{ x: view.left + x - r, y: view.top + y - r, w: 2 * r, h: 2 * r }];
+  });
+}
+const MAX_SOFT_BOXES = 3000;
+
 /** Measures the page's labels and symbols and applies a placement (data-declutter="hidden", a shift). */
-function declutterMap(container: HTMLElement): Placement {
+function declutterMap(map: MaplibreMap): Placement {
+  const container = map.getContainer();
   const els = new Map<string, HTMLElement>();
   const candidates: Candidate[] = [];
   const seen = new Set<Element>();
@@ -127,7 +163,7 @@ function declutterMap(container: HTMLElement): Placement {
       });
     });
   }
-  const placement = declutter(candidates);
+  const placement = declutter(candidates, userPointBoxes(map, map.getCanvas().getBoundingClientRect()));
   for (const [id, [dx, dy]] of placement.shown) if (dx || dy) els.get(id)!.style.translate = `${dx}px ${dy}px`;
   for (const id of placement.hidden) els.get(id)!.setAttribute('data-declutter', 'hidden');
   return placement;
@@ -144,7 +180,7 @@ export function useDeclutter(getMap: () => MaplibreMap | undefined, deps: readon
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() => {
-          declutterMap(map.getContainer());
+          declutterMap(map);
           document.body.dataset.decluttered = String(Date.now());
         });
       });

@@ -72,6 +72,21 @@ export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, e
  */
 type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
 
+/** The user's points on the map (px): a point alone, and a cluster's disc by its count ([from count, radius]). */
+const USER_POINT_RADIUS = 6;
+const USER_POINT_STROKE = 2;
+const CLUSTER_RADII: [number, number][] = [
+  [0, 11],
+  [10, 14],
+  [100, 17],
+  [1000, 21],
+];
+/** How far (px) a point or a cluster of `count` points reaches from its centre on the map, outline included. */
+export function userPointReach(count: number | null): number {
+  const r = count == null ? USER_POINT_RADIUS : CLUSTER_RADII.filter(([from]) => count >= from).at(-1)![1];
+  return r + USER_POINT_STROKE;
+}
+
 export const LAYERS = {
   contextFill: {
     id: 'context-fill',
@@ -224,11 +239,11 @@ export const LAYERS = {
     'source-layer': POINT_TILE_LAYER,
     filter: ['has', 'point_count'],
     paint: {
-      'circle-radius': ['step', ['get', 'point_count'], 11, 10, 14, 100, 17, 1000, 21],
+      'circle-radius': ['step', ['get', 'point_count'], CLUSTER_RADII[0]![1], ...CLUSTER_RADII.slice(1).flat()],
       'circle-color': '#222222',
       'circle-opacity': 0.85,
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
+      'circle-stroke-width': USER_POINT_STROKE,
     },
   } as L<'circle'>,
   userClusterCounts: {
@@ -252,10 +267,10 @@ export const LAYERS = {
     'source-layer': POINT_TILE_LAYER,
     filter: ['!', ['has', 'point_count']],
     paint: {
-      'circle-radius': 6,
+      'circle-radius': USER_POINT_RADIUS,
       'circle-color': '#222222',
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
+      'circle-stroke-width': USER_POINT_STROKE,
     },
   } as L<'circle'>,
   /** The point whose details are open: a ring around it, in the selected island's outline colour. */

@@ -4,7 +4,8 @@
  * measured in the page); the legend explains every letter code and is folded on a phone.
  */
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, useHarness, waitForIdleMap } from './harness.ts';
+import { openPage, screenshot, useHarness, waitForIdleMap, waitForMapDrawn } from './harness.ts';
+import { prng } from '../../scripts/lib/prng.ts';
 import { KIND_MARKS } from '../../src/data/deployments.ts';
 
 const h = useHarness();
@@ -83,6 +84,49 @@ describe('a legible map', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it("island names move off the counts of the user's point clusters (1280×800, 300 imported points)", async () => {
+    const rand = prng(3);
+    const features = Array.from({ length: 300 }, (_, i) => ({
+      type: 'Feature',
+      properties: { id: `s${i}` },
+      geometry: { type: 'Point', coordinates: [145.4 + rand() * 3.3, 43.3 + rand() * 2.4] },
+    }));
+    const { page, errors } = await openPage(h, { path: '/#option=aso-25' });
+    await waitForIdleMap(page);
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'spread.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+    });
+    await page.waitForFunction(
+      () => window.__atlas!.map.queryRenderedFeatures({ layers: ['user-clusters'] }).length > 20,
+    );
+    await waitForMapDrawn(page);
+    await page.waitForFunction(() => Number(document.body.dataset.decluttered) > 0);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Each shown name against the middle of each cluster's disc (its count), measured from the map.
+    const clashes = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const counts = map.queryRenderedFeatures({ layers: ['user-clusters'] }).map((f) => {
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        return { x: canvas.left + p.x, y: canvas.top + p.y, n: String(f.properties.point_count) };
+      });
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('.map-label')) {
+        if (el.dataset.declutter === 'hidden') continue;
+        const r = el.getBoundingClientRect();
+        for (const c of counts)
+          if (c.x > r.left - 6 && c.x < r.right + 6 && c.y > r.top - 6 && c.y < r.bottom + 6)
+            out.push(`${el.textContent} covers the count ${c.n}`);
+      }
+      return out;
+    });
+    await screenshot(page, 'legible-clusters');
+    expect(clashes).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 
   it('the legend explains every letter code, and is folded on a phone', async () => {
     const wide = await openPage(h, { path: '/#option=equal-area' });

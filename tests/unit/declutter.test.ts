@@ -73,4 +73,55 @@ describe('declutter', () => {
     ]);
     expect(moved.shown.get('island')).toEqual([0, 40]);
   });
+
+  it("moves names to cover the fewest of the user's clusters, and never hides one for them", () => {
+    const at = (c: Candidate, [dx, dy]: readonly [number, number]) => ({
+      x: c.box.x + dx,
+      y: c.box.y + dy,
+      w: c.box.w,
+      h: c.box.h,
+    });
+    fc.assert(
+      fc.property(candidates, fc.array(box, { maxLength: 30 }), (cs, soft) => {
+        const { shown, hidden } = declutter(cs, soft);
+        expect(shown.size + hidden.size).toBe(cs.length);
+        // In placement order (priority, then as given), each box against those placed before it.
+        const order = [...cs].sort((a, b) => a.priority - b.priority || Number(a.id) - Number(b.id));
+        const before: ReturnType<typeof at>[] = [];
+        for (const c of order) {
+          const tried = [[0, 0] as const, ...(c.shifts ?? [])];
+          const free = (o: readonly [number, number]) => !before.some((p) => overlaps(p, at(c, o)));
+          const covered = (o: readonly [number, number]) => soft.filter((q) => overlaps(q, at(c, o), 0)).length;
+          if (hidden.has(c.id)) {
+            // Given way only to what was placed, never to a cluster.
+            expect(tried.some(free)).toBe(false);
+            continue;
+          }
+          const o = shown.get(c.id)!;
+          expect(free(o)).toBe(true);
+          // A box that may move covers as few clusters as any free position tried; a fixed one stays put.
+          if (c.shifts) expect(covered(o)).toBe(Math.min(...tried.filter(free).map(covered)));
+          else expect(o).toEqual([0, 0]);
+          before.push(at(c, o));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an island name moves off a cluster it covers', () => {
+    const name = {
+      id: 'name',
+      priority: 1,
+      box: { x: 0, y: 0, w: 100, h: 20 },
+      shifts: [[0, -22] as [number, number]],
+    };
+    const cluster = { x: 40, y: 5, w: 26, h: 26 };
+    expect(declutter([name], [cluster]).shown.get('name')).toEqual([0, -22]);
+    // Where every position covers a cluster, it takes the one that covers fewest, and stays shown.
+    expect(declutter([name], [cluster, { x: 40, y: -15, w: 20, h: 10 }]).shown.get('name')).toEqual([0, 0]);
+    expect(
+      declutter([name], [cluster, { x: 0, y: 2, w: 10, h: 10 }, { x: 40, y: -15, w: 20, h: 10 }]).shown.get('name'),
+    ).toEqual([0, -22]);
+  });
 });
