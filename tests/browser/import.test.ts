@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openPage as open, pagePointOf, screenshot, useHarness, waitForIdleMap, waitForMapDrawn } from './harness.ts';
 
 const h = useHarness();
@@ -34,6 +35,20 @@ const bad = JSON.stringify({
   features: [points[0], { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [147, 200] } }],
 });
 
+/** 40 points within about 300 m of each other on Etorofu (one disc at the first view's zoom), imported. */
+async function importNear(page: Page): Promise<void> {
+  const near = Array.from({ length: 40 }, (_, i) => ({
+    type: 'Feature',
+    properties: { id: `near-${i}` },
+    geometry: { type: 'Point', coordinates: [147.5 + (i % 8) * 0.0005, 45.0 + Math.floor(i / 8) * 0.0005] },
+  }));
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'near.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: near })),
+  });
+}
+
 describe("importing the user's data", () => {
   it(
     'imports points and a territory, counts points per option, survives a reload, ' +
@@ -60,6 +75,9 @@ describe("importing the user's data", () => {
       const pt = await pagePointOf(page, [147.886, 45.227]);
       await page.mouse.click(pt.x, pt.y);
       await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: p-etorofu-ne');
+      // A point listed under the option opens from its button, as from the map.
+      await page.getByTestId('user-points-to-japan').getByRole('button', { name: 'p-kunashiri' }).click();
+      await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: p-kunashiri');
       await page.getByLabel("Side A's share of your territory, percent").fill('30');
       await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('30.00 %');
 
@@ -85,19 +103,9 @@ describe("importing the user's data", () => {
   );
 
   it('draws close points as one cluster with its count, which opens when clicked', async () => {
-    // 40 points within about 300 m of each other on Etorofu: one disc at the first view's zoom.
-    const near = Array.from({ length: 40 }, (_, i) => ({
-      type: 'Feature',
-      properties: { id: `near-${i}` },
-      geometry: { type: 'Point', coordinates: [147.5 + (i % 8) * 0.0005, 45.0 + Math.floor(i / 8) * 0.0005] },
-    }));
     const { page, errors } = await open(h, { path: '/' });
     await waitForIdleMap(page);
-    await page.getByTestId('import-input').setInputFiles({
-      name: 'near.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: near })),
-    });
+    await importNear(page);
     await expect(page.getByTestId('imports').innerText()).resolves.toContain('near.geojson: 40 point(s)');
     await page.waitForFunction(() =>
       window
@@ -125,18 +133,9 @@ describe("importing the user's data", () => {
   });
 
   it('finds a point by its id from the keyboard, opens it and shows it on the map, ringed', async () => {
-    const near = Array.from({ length: 40 }, (_, i) => ({
-      type: 'Feature',
-      properties: { id: `near-${i}` },
-      geometry: { type: 'Point', coordinates: [147.5 + (i % 8) * 0.0005, 45.0 + Math.floor(i / 8) * 0.0005] },
-    }));
     const { page, errors } = await open(h, { path: '/' });
     await waitForIdleMap(page);
-    await page.getByTestId('import-input').setInputFiles({
-      name: 'near.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: near })),
-    });
+    await importNear(page);
     const finder = page.getByTestId('point-finder');
     await finder.getByLabel('Find one of your points by its id').focus();
     await page.keyboard.type('NEAR-3');
