@@ -3,7 +3,7 @@
  * and by screen readers, not only by clicking the map: the matches are buttons, and showing one opens
  * its details and brings the map to it (close enough to draw it out of any cluster, ringed).
  */
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { findUserPoints, type UserPoint } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
 
@@ -16,7 +16,8 @@ export function PointFinder({ points, onShow }: { points: readonly UserPoint[]; 
   const [query, setQuery] = useState('');
   // 100,000 ids are searched per keystroke: typing stays responsive while the list catches up.
   const deferred = useDeferredValue(query);
-  const { matches, total } = findUserPoints(points, deferred, SHOWN);
+  // Memoised: the side panel renders again at every step of a slider drag, the search need not.
+  const { matches, total } = useMemo(() => findUserPoints(points, deferred, SHOWN), [points, deferred]);
   const q = deferred.trim();
   return (
     <form
