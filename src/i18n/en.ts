@@ -496,6 +496,11 @@ export const en = {
       "The basemap's tiles cannot be reached ({{host}}): no network, or the server is blocked or down. The land, the " +
       'options and every figure are drawn from the data on this computer.',
   },
+  pointsStatus: {
+    failed:
+      'Your imported points cannot be drawn on the map ({{reason}}). They are still counted under each option, ' +
+      'and each can be found by its id in the side panel.',
+  },
   /** The exports' words (src/ui/export-strings.ts builds its object from these). */
   export: {
     title: '{{option}}: Japan {{japanPercent}} ({{japanKm2}}), Russia {{russiaPercent}} ({{russiaKm2}})',

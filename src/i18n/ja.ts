@@ -455,6 +455,10 @@ export const ja: Resources = {
     unreachable:
       '背景地図のタイルに接続できません（{{host}}）：ネットワークがないか、サーバーが遮断または停止しています。陸地、各案、すべての数値はこのコンピューター上のデータから描いています。',
   },
+  pointsStatus: {
+    failed:
+      '読み込んだ地点を地図に描けません（{{reason}}）。各案での集計は引き続き行われ、各地点はサイドパネルでIDから探せます。',
+  },
   export: {
     title: '{{option}}：日本 {{japanPercent}}（{{japanKm2}}）、ロシア {{russiaPercent}}（{{russiaKm2}}）',
     subtitleCut: '{{island}}を{{bearing}}で分割、その{{pct}}が日本側',

@@ -13,11 +13,12 @@ import type { GeoJSONSource, Map as MaplibreMap, VectorTileSource } from 'maplib
 import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter, selectedUserPointFilter } from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { BasemapStatus, basemapTileFailed, basemapTileLoaded, restoreLand } from './BasemapStatus.tsx';
+import { PointsStatus } from './PointsStatus.tsx';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
-import { clusterExpansionZoom, pointTilesUrl } from './point-tile-source.ts';
+import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl } from './point-tile-source.ts';
 import type { UserPoint } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
@@ -126,6 +127,8 @@ export function AtlasMap({
   const [mapLoaded, setMapLoaded] = useState(false);
   // Whether the online basemap's tiles cannot be reached (online.html): told on the map, land drawn again.
   const [basemapFailed, setBasemapFailed] = useState(false);
+  /** Why the tiles of the points behind `url` could not be drawn (PointsStatus.tsx). */
+  const [pointsFailure, setPointsFailure] = useState<{ url: string; reason: string } | null>(null);
 
   // Two GeoJSON sources (see atlasStyle): the static land and the overlays the user's choices compute.
   const land = useMemo<FeatureCollection>(
@@ -301,6 +304,13 @@ export function AtlasMap({
         document.body.dataset.mapIdle = 'true';
       }}
       onError={(e) => {
+        // The imported points' tiles failed: said on the map, for these points (new points try again).
+        if ((e as { sourceId?: string }).sourceId === 'user') {
+          const reason = pointTilesFailure(e.error);
+          setPointsFailure((was) =>
+            was?.url === drawnUserTiles.current ? was : { url: drawnUserTiles.current, reason },
+          );
+        }
         if (basemap && basemapTileFailed(e as { sourceId?: string })) {
           setBasemapFailed(true);
           restoreLand(e.target);
@@ -417,6 +427,7 @@ export function AtlasMap({
       <ScaleControl position="bottom-left" unit="metric" />
       <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
       {basemap && <BasemapStatus host={BASEMAPS[basemap].host} failed={basemapFailed} />}
+      <PointsStatus reason={userPoints && pointsFailure?.url === userTiles ? pointsFailure.reason : null} />
     </Map>
   );
 }

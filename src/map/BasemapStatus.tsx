@@ -28,7 +28,8 @@ export const BASEMAP_STATUS_STRINGS = {
     'The land, the options and every figure are drawn from the data on this computer.',
 };
 
-const STYLE: React.CSSProperties = {
+/** A notice on the map, above its bottom edge (also used by PointsStatus.tsx). */
+export const MAP_STATUS_STYLE: React.CSSProperties = {
   position: 'absolute',
   left: '50%',
   bottom: 40,
@@ -73,7 +74,7 @@ export function BasemapStatus({
   const strings = given ?? { unreachable: (h: string) => t('basemapStatus.unreachable', { host: h }) };
   if (!failed) return null;
   return (
-    <div className="basemap-status" role="status" data-testid="basemap-status" style={STYLE}>
+    <div className="basemap-status" role="status" data-testid="basemap-status" style={MAP_STATUS_STYLE}>
       {strings.unreachable(host)}
     </div>
   );

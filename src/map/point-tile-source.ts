@@ -8,12 +8,16 @@ import type { PointTilesIn, PointTilesOut } from './point-tiles-worker.ts';
 import { pointBatch } from './point-tile-spec.ts';
 
 const PROTOCOL = 'atlas-points';
+/** How the protocol's errors begin (MapLibre logs them as they are; the page says only the reason). */
+const FAILED = 'the imported points could not be drawn: ';
 /** The tiles of no points: answered here, without the worker. */
 const NO_POINT_TILES = `${PROTOCOL}://0/{z}/{x}/{y}`;
 const TILE_URL = new RegExp(`^${PROTOCOL}://(\\d+)/(\\d+)/(\\d+)/(\\d+)$`);
 
 type Reply = Extract<PointTilesOut, { type: 'tile' | 'expand' }>;
 let worker: Worker | null = null;
+/** Why the worker cannot answer (it failed to start, or stopped): every request from then on is refused. */
+let broken: string | null = null;
 let nextGeneration = 1;
 let nextReq = 1;
 const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
@@ -21,12 +25,24 @@ const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error
 function pointWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(new URL('./point-tiles-worker.ts', import.meta.url), { type: 'module' });
+  // A worker that fails to load or stops would leave MapLibre waiting for its tiles forever (the map never
+  // idle, no message): every request waiting, and every later one, is refused with the reason instead.
+  const fail = (reason: string) => {
+    broken = reason;
+    for (const asker of waiting.values()) asker.reject(new Error(FAILED + reason));
+    waiting.clear();
+  };
+  w.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    fail(e.message || 'the point worker stopped');
+  };
+  w.onmessageerror = () => fail('a message from the point worker could not be read');
   w.onmessage = (e: MessageEvent<PointTilesOut>) => {
     const m = e.data;
     const asker = waiting.get(m.req);
     if (!asker) return;
     waiting.delete(m.req);
-    if (m.type === 'error') asker.reject(new Error(`the imported points could not be drawn: ${m.message}`));
+    if (m.type === 'error') asker.reject(new Error(FAILED + m.message));
     else asker.resolve(m);
   };
   worker = w;
@@ -34,6 +50,7 @@ function pointWorker(): Worker {
 }
 
 function ask(m: Extract<PointTilesIn, { req: number }>): Promise<Reply> {
+  if (broken) return Promise.reject(new Error(FAILED + broken));
   return new Promise((resolve, reject) => {
     waiting.set(m.req, { resolve, reject });
     pointWorker().postMessage(m);
@@ -57,6 +74,13 @@ export function pointTilesUrl(points: Points | null): string {
   pointWorker().postMessage(load, [batch.lonlat.buffer, batch.idEnds.buffer]);
   sent = { points, url: `${PROTOCOL}://${generation}/{z}/{x}/{y}` };
   return sent.url;
+}
+
+/** The reason in an error of the points' tiles, as the map reports it. */
+export function pointTilesFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = message.indexOf(FAILED);
+  return at < 0 ? message : message.slice(at + FAILED.length);
 }
 
 /** The generation a tile URL template (or tile URL) belongs to. */

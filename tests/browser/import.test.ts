@@ -178,6 +178,34 @@ describe("importing the user's data", () => {
     expect(errors).toEqual([]);
   });
 
+  it('says on the map when the points cannot be drawn, and still counts them and finds them by id', async () => {
+    const { page, errors } = await open(h, { path: '/#option=equal-area' });
+    // The point worker's script is broken: it throws as it starts.
+    await page.route('**/point-tiles-worker-*.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("point worker test failure");' }),
+    );
+    await waitForIdleMap(page);
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'mine.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(good),
+    });
+    await expect(page.getByTestId('points-status').innerText({ timeout: 30_000 })).resolves.toMatch(
+      /^Your imported points cannot be drawn on the map \((Uncaught )?Error: point worker test failure\)\. They are still counted/,
+    );
+    // The map settles (no tile left waiting for the worker), and the rest of the page works.
+    await waitForIdleMap(page);
+    await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain(
+      'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
+    );
+    await page.getByTestId('point-finder').getByLabel('Find one of your points by its id').fill('p-etorofu-ne');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: p-etorofu-ne');
+    await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
+    await screenshot(page, 'import-points-status');
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a file over 50 MB before reading it', async () => {
     const { page } = await open(h, { path: '/#option=equal-area' });
     await waitForIdleMap(page);
