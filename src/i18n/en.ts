@@ -110,6 +110,7 @@ export const en = {
     sea:
       'Sea: zones and boundary by the equidistance method (computed, not an agreed boundary); dashed grey: 200 nm ' +
       'limit; thin: 12 nm',
+    territory: 'Your territory:',
     userPoints: 'Your imported points; a disc with a number: that many of them close together (click it to zoom in)',
     declutter:
       'Names and symbols that would overlap give way; zoom in to see them all (every site is in the sites list).',

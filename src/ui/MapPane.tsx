@@ -149,6 +149,18 @@ function MapLegend({
           <div data-testid="legend-codes">{KINDS.map((k) => `${KIND_MARKS[k]} ${kindName(k)}`).join(' · ')}</div>
         </>
       )}
+      {(v.territoryFc?.features.length ?? 0) > 0 && (
+        <div data-testid="territory-legend">
+          {t('legend.territory')} <span className="swatch japan" /> {t('territory.sideALabel')} ·{' '}
+          <span className="swatch russia" /> {t('territory.sideBLabel')}
+          {(v.territoryLineFc?.features.length ?? 0) > 0 && (
+            <>
+              {' · '}
+              <span className="dash" /> {t('territory.line')}
+            </>
+          )}
+        </div>
+      )}
       {v.userPoints.length > 0 && (
         <div data-testid="user-points-legend">
           <span className="user-key" /> <span className="user-key cluster">12</span> {t('legend.userPoints')}

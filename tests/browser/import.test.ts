@@ -66,6 +66,9 @@ describe("importing the user's data", () => {
         'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
       );
       await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
+      // The map's legend says what the territory's two colours and its line are.
+      const legend = await page.getByTestId('territory-legend').innerText();
+      expect(legend.replace(/\s+/g, ' ')).toBe('Your territory: Side A · Side B · Line');
       // The points are drawn from the point worker's tiles, and a click on one shows it.
       await page.waitForFunction(() =>
         window
