@@ -111,6 +111,15 @@ export interface FigureInput {
   sites: FigureSite[] | null;
   rings: FeatureCollection | null;
   userPoints: Position[] | null;
+  /** The user's imported territory, split: its parts (`side`: japan for side A, russia for B) and line. */
+  territory: {
+    parts: FeatureCollection;
+    line: FeatureCollection | null;
+    /** Side A's share (0..1) and each side's area on the WGS84 ellipsoid, as the territory panel gives them. */
+    fraction: number;
+    sideAKm2: number;
+    sideBKm2: number;
+  } | null;
   showLabels: boolean;
   /** The area basis's source, named in the footer. */
   basisSource?: string | null;
@@ -333,6 +342,22 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
       ],
       label: s.legend.settlement,
     });
+  }
+  if (input.territory?.parts.features.length) {
+    const tr = input.territory;
+    e.push({
+      symbol: swatch(COLORS.context, COLORS.sideJapan),
+      label: `${s.legend.territoryA}: ${s.fmt.percent(tr.fraction)} (${s.fmt.km2(tr.sideAKm2, 2)})`,
+    });
+    e.push({
+      symbol: swatch(COLORS.context, COLORS.sideRussia),
+      label: `${s.legend.territoryB}: ${s.fmt.percent(1 - tr.fraction)} (${s.fmt.km2(tr.sideBKm2, 2)})`,
+    });
+    if (input.territory.line?.features.length)
+      e.push({
+        symbol: (x, y, u) => [{ t: 'path', d: `M${r1(x)} ${r1(y)}h${r1(20 * u)}`, stroke: COLORS.cutLine, sw: 3 * u }],
+        label: s.legend.territoryLine,
+      });
   }
   if (input.userPoints?.length) {
     e.push({
@@ -615,6 +640,23 @@ function layout(
         fillOpacity: 0.55,
         role: `side-${side}`,
       });
+  }
+  // The user's territory, in the side colours as on the map (drawn over the land, under the outlines).
+  for (const side of ['japan', 'russia'] as const) {
+    const fs = (input.territory?.parts.features ?? []).filter((f) => f.properties?.side === side);
+    const d = fs.map((f) => geomPath(f.geometry)).join('');
+    if (d)
+      map.push({
+        t: 'path',
+        d,
+        fill: side === 'japan' ? COLORS.sideJapan : COLORS.sideRussia,
+        fillOpacity: 0.55,
+        role: `territory-${side === 'japan' ? 'a' : 'b'}`,
+      });
+  }
+  for (const f of input.territory?.line?.features ?? []) {
+    const d = geomPath(f.geometry);
+    if (d) map.push({ t: 'path', d, stroke: COLORS.cutLine, sw: 3 * u, role: 'territory-line' });
   }
   for (const f of input.rings?.features ?? []) {
     const d = geomPath(f.geometry);

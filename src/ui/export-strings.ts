@@ -33,6 +33,10 @@ export interface ExportStrings {
     cutLine: (bearing: string) => string;
     settlement: string;
     userPoint: string;
+    /** The user's imported territory: its side A, side B and cut line. */
+    territoryA: string;
+    territoryB: string;
+    territoryLine: string;
     countries: Record<'RU' | 'JP' | 'US', string>;
     certainty: { exact: string; settlement: string; island: string };
     handed: string;
@@ -103,6 +107,9 @@ export function exportStrings(lang: UiLanguage): ExportStrings {
       cutLine: (b) => t('export.cutLine', { bearing: b }),
       settlement: t('export.settlement'),
       userPoint: t('export.userPoint'),
+      territoryA: `${t('legend.territory')} ${t('territory.sideALabel')}`,
+      territoryB: `${t('legend.territory')} ${t('territory.sideBLabel')}`,
+      territoryLine: `${t('legend.territory')} ${t('territory.line')}`,
       countries: { RU: t('export.countryRU'), JP: t('export.countryJP'), US: t('export.countryUS') },
       certainty: {
         exact: t('export.certaintyExact'),

@@ -62,6 +62,16 @@ export function figureInput(
     sites: showSites ? figureSites(v.sitesFc) : null,
     rings: showSites ? v.ringsFc : null,
     userPoints: v.userPoints.length ? v.userPoints.map((p) => p.lonlat) : null,
+    territory:
+      v.territoryResult && v.territoryFc?.features.length
+        ? {
+            parts: v.territoryFc,
+            line: v.territoryLineFc,
+            fraction: v.territoryResult.fraction,
+            sideAKm2: v.territoryResult.japanSideKm2,
+            sideBKm2: v.territoryResult.otherSideKm2,
+          }
+        : null,
     showLabels: link.layers.includes('labels'),
     basisSource: basisSource(link.basis)?.title ?? null,
     date: new Date().toISOString().slice(0, 10),

@@ -152,6 +152,7 @@ describe('map figure', () => {
     sites: figureSites(sites),
     rings: null,
     userPoints: null,
+    territory: null,
     showLabels: true,
     basisSource: null,
     date: '2026-12-01',
@@ -182,6 +183,66 @@ describe('map figure', () => {
       expect(svg).toContain('Exact equal-area split');
     });
   }
+
+  it("draws an imported territory's two sides and line, with each side's share and area in the legend", () => {
+    const box = (w: number, e: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [w, 43.9],
+          [e, 43.9],
+          [e, 44.2],
+          [w, 44.2],
+          [w, 43.9],
+        ],
+      ],
+    });
+    const territory: FigureInput['territory'] = {
+      parts: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { side: 'japan' }, geometry: box(145.2, 145.5) },
+          { type: 'Feature', properties: { side: 'russia' }, geometry: box(145.5, 146.0) },
+        ],
+      },
+      line: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [145.5, 43.9],
+                [145.5, 44.2],
+              ],
+            },
+          },
+        ],
+      },
+      fraction: 0.3,
+      sideAKm2: 88.99,
+      sideBKm2: 207.65,
+    };
+    const view = { center: [146.3, 44.3] as [number, number], zoom: 6.2, width: 900, height: 700 };
+    const fig = buildFigure({ ...input(view), territory }, '1200x800', roughMeasure);
+    const all = texts(fig.items)
+      .map((x) => x.text)
+      .join('\n');
+    expect(all).toContain('Your territory: Side A: 30.00 % (88.99 km²)');
+    expect(all).toContain('Your territory: Side B: 70.00 % (207.65 km²)');
+    expect(all).toContain('Your territory: Line');
+    const roles = (items: Item[]): string[] =>
+      items.flatMap((i) => [
+        ...('role' in i && i.role ? [i.role] : []),
+        ...(i.t === 'clip' || i.t === 'group' ? roles(i.items) : []),
+      ]);
+    expect(roles(fig.items)).toEqual(expect.arrayContaining(['territory-a', 'territory-b', 'territory-line']));
+    // Without a territory, none of it.
+    const plain = buildFigure(input(view), '1200x800', roughMeasure);
+    expect(roles(plain.items).filter((r) => r.startsWith('territory'))).toEqual([]);
+  });
 
   it('a phone-sized view grows the figure rather than cutting the title or overlapping the footer', () => {
     const fig = buildFigure(
@@ -363,6 +424,7 @@ describe('map figure: names and symbols keep apart', () => {
     ],
     rings: null,
     userPoints: null,
+    territory: null,
     showLabels: true,
     basisSource: null,
     date: '2026-12-01',
