@@ -143,10 +143,11 @@ describe("importing the user's data", () => {
     await finder.getByLabel('Find one of your points by its id').focus();
     await page.keyboard.type('NEAR-3');
     // near-3 and near-30 … near-39: eleven, ten listed, the exact id (letter case aside) first.
-    await expect(finder.getByRole('status').innerText()).resolves.toBe(
-      '10 of 11 matching points shown; type more of the id to narrow them:',
-    );
-    await expect(finder.getByRole('listitem').first().innerText()).resolves.toMatch(/^near-3 /);
+    // The list follows the typing a moment later (a deferred render): polled until it has caught up.
+    await expect
+      .poll(() => finder.getByRole('status').innerText())
+      .toBe('10 of 11 matching points shown; type more of the id to narrow them:');
+    await expect.poll(() => finder.getByRole('listitem').first().innerText()).toMatch(/^near-3 /);
     await page.keyboard.press('Enter');
     await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: near-3');
     // The map goes to it, past the clusters' last zoom, and rings it.
@@ -166,7 +167,7 @@ describe("importing the user's data", () => {
     await screenshot(page, 'import-find-point');
     // Another match, reached with the Tab key from the text field: Show, then the listed points.
     await finder.getByLabel('Find one of your points by its id').fill('near-1');
-    await expect(finder.getByRole('listitem').nth(1).innerText()).resolves.toMatch(/^near-10 /);
+    await expect.poll(() => finder.getByRole('listitem').nth(1).innerText()).toMatch(/^near-10 /);
     await finder.getByLabel('Find one of your points by its id').focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -176,17 +177,24 @@ describe("importing the user's data", () => {
     await ringedId('near-10');
     // Nothing matches: said so, and the open point stays open.
     await finder.getByLabel('Find one of your points by its id').fill('zz');
-    await expect(finder.getByRole('status').innerText()).resolves.toBe('No imported point has an id containing “zz”.');
+    await expect
+      .poll(() => finder.getByRole('status').innerText())
+      .toBe('No imported point has an id containing “zz”.');
     await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: near-10');
     expect(errors).toEqual([]);
   });
 
   it('says on the map when the points cannot be drawn, and still counts them and finds them by id', async () => {
-    const { page, errors } = await open(h, { path: '/#option=equal-area' });
-    // The point worker's script is broken: it throws as it starts.
-    await page.route('**/point-tiles-worker-*.js', (route) =>
+    // The point worker's script is broken: it throws as it starts. Service workers are blocked, as the
+    // page's own would otherwise serve the script from its precache, past the route.
+    const context = await h.newContext({ serviceWorkers: 'block' });
+    await context.route('**/point-tiles-worker-*.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("point worker test failure");' }),
     );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${h.origin}/#option=equal-area`);
     await waitForIdleMap(page);
     await page.getByTestId('import-input').setInputFiles({
       name: 'mine.geojson',
