@@ -304,7 +304,7 @@ export function AtlasMap({
         document.body.dataset.mapIdle = 'true';
       }}
       onError={(e) => {
-        // The imported points' tiles failed: said on the map, for these points (new points try again).
+        // The imported points' tiles failed: said on the map while these points are shown.
         if ((e as { sourceId?: string }).sourceId === 'user') {
           const reason = pointTilesFailure(e.error);
           setPointsFailure((was) =>

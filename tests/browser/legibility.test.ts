@@ -102,8 +102,10 @@ describe('a legible map', () => {
     await page.waitForFunction(
       () => window.__atlas!.map.queryRenderedFeatures({ layers: ['user-clusters'] }).length > 20,
     );
+    // A placement made after the clusters were drawn (the one from before the import does not count).
+    const drawnFrom = await page.evaluate(() => Date.now());
     await waitForMapDrawn(page);
-    await page.waitForFunction(() => Number(document.body.dataset.decluttered) > 0);
+    await page.waitForFunction((t) => Number(document.body.dataset.decluttered) >= t, drawnFrom);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Each shown name against the middle of each cluster's disc (its count), measured from the map.
     const clashes = await page.evaluate(() => {
