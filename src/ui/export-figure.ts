@@ -629,31 +629,24 @@ function layout(
   fillLayer(input.land.context, COLORS.context, COLORS.contextLine, 0.6, 'context-land');
   fillLayer(input.land.hokkaido, COLORS.hokkaido, COLORS.hokkaidoLine, 0.8, 'hokkaido');
   fillLayer(input.land.islands, COLORS.island, null, 0, 'islands');
-  for (const side of ['japan', 'russia'] as const) {
-    const fs = (input.optionAreas?.features ?? []).filter((f) => f.properties?.side === side);
-    const d = fs.map((f) => geomPath(f.geometry)).join('');
-    if (d)
-      map.push({
-        t: 'path',
-        d,
-        fill: side === 'japan' ? COLORS.sideJapan : COLORS.sideRussia,
-        fillOpacity: 0.55,
-        role: `side-${side}`,
-      });
-  }
-  // The user's territory, in the side colours as on the map (drawn over the land, under the outlines).
-  for (const side of ['japan', 'russia'] as const) {
-    const fs = (input.territory?.parts.features ?? []).filter((f) => f.properties?.side === side);
-    const d = fs.map((f) => geomPath(f.geometry)).join('');
-    if (d)
-      map.push({
-        t: 'path',
-        d,
-        fill: side === 'japan' ? COLORS.sideJapan : COLORS.sideRussia,
-        fillOpacity: 0.55,
-        role: `territory-${side === 'japan' ? 'a' : 'b'}`,
-      });
-  }
+  // Parts by side (`side`: japan, russia), in the side colours as on the map: the option's shading, then the
+  // user's territory (side A in Japan's colour, as on the map), over the land and under the outlines.
+  const sideFills = (fc: FeatureCollection | null | undefined, role: (side: 'japan' | 'russia') => string) => {
+    for (const side of ['japan', 'russia'] as const) {
+      const fs = (fc?.features ?? []).filter((f) => f.properties?.side === side);
+      const d = fs.map((f) => geomPath(f.geometry)).join('');
+      if (d)
+        map.push({
+          t: 'path',
+          d,
+          fill: side === 'japan' ? COLORS.sideJapan : COLORS.sideRussia,
+          fillOpacity: 0.55,
+          role: role(side),
+        });
+    }
+  };
+  sideFills(input.optionAreas, (side) => `side-${side}`);
+  sideFills(input.territory?.parts, (side) => `territory-${side === 'japan' ? 'a' : 'b'}`);
   for (const f of input.territory?.line?.features ?? []) {
     const d = geomPath(f.geometry);
     if (d) map.push({ t: 'path', d, stroke: COLORS.cutLine, sw: 3 * u, role: 'territory-line' });
