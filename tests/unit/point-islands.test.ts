@@ -5,14 +5,18 @@ import { userPointsUnderOption } from '../../src/geo/user-points.ts';
 import { findIslandsOf, userPointsUnderOptionCached } from '../../src/geo/point-islands.ts';
 import type { UserPoint } from '../../src/data/import.ts';
 
+/** n points spread over the islands' box (145.3–148.5° E, 43.2–45.7° N) by two multipliers, named prefix + index. */
+const spreadPoints = (n: number, prefix: string, kx: number, ky: number): UserPoint[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}${i}`,
+    properties: {},
+    lonlat: [145.3 + (((i * kx) % n) / n) * 3.2, 43.2 + (((i * ky) % n) / n) * 2.5],
+  }));
+
 describe("the user's points under an option, cached per point", () => {
   it('gives the same answer as userPointsUnderOption for every option, computed again and from the cache', () => {
     const ctx = loadShareContext();
-    const points: UserPoint[] = Array.from({ length: 20_000 }, (_, i) => ({
-      id: `p${i}`,
-      properties: {},
-      lonlat: [145.3 + (((i * 7919) % 20_000) / 20_000) * 3.2, 43.2 + (((i * 104729) % 20_000) / 20_000) * 2.5],
-    }));
+    const points = spreadPoints(20_000, 'p', 7919, 104729);
     for (const o of OPTIONS) {
       const r = computeOption(ctx, o, 'geodesic');
       expect(userPointsUnderOptionCached(ctx, r, points)).toEqual(userPointsUnderOption(ctx, r, points));
@@ -25,11 +29,7 @@ describe("the user's points under an option, cached per point", () => {
 
   it('gives the same answer when the islands were found slice by slice first (as the page does)', () => {
     const ctx = loadShareContext();
-    const points: UserPoint[] = Array.from({ length: 9_001 }, (_, i) => ({
-      id: `q${i}`,
-      properties: {},
-      lonlat: [145.3 + (((i * 6151) % 9_001) / 9_001) * 3.2, 43.2 + (((i * 3571) % 9_001) / 9_001) * 2.5],
-    }));
+    const points = spreadPoints(9_001, 'q', 6151, 3571);
     for (let from = 0; from < points.length; from += 4000) findIslandsOf(ctx, points, from, from + 4000);
     for (const o of OPTIONS) {
       const r = computeOption(ctx, o, 'official');
