@@ -141,13 +141,16 @@ const INIT_SCRIPT = `(() => {
     })
       .observe({ type: 'longtask', buffered: true });
   } catch (e) { /* no long task timing */ }
-  // Long animation frames: each with its longest script (an event handler, timer, message or callback run
-  // by the page or MapLibre), which tells a script's time from a frame's without a trace.
+  // Long animation frames' scripts (each an event handler, timer, message or callback run by the page or
+  // MapLibre, with where it was): a script's time told from a frame's without a trace.
   rec.frames = [];
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        rec.frames.push([e.startTime, e.duration, e.scripts.reduce((m, x) => Math.max(m, x.duration), 0)]);
+        for (const x of e.scripts)
+          rec.frames.push([e.startTime, e.duration, x.duration,
+            x.invoker + ' in ' + (x.sourceFunctionName || '?') + ' (' + x.sourceURL.split('/').pop() + ':' +
+            x.sourceCharPosition + '), forced layout ' + Math.round(x.forcedStyleAndLayoutDuration) + ' ms']);
     })
       .observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) { /* no long animation frame timing */ }
@@ -496,7 +499,8 @@ function userDataFigures(u: UserDataBench) {
     import_50mb_longest_task_ms: r1(u.large.longestTaskMs),
     import_50mb_long_tasks: u.large.longTasks,
     import_50mb_long_task_ms_sum: r1(u.large.longTaskSumMs),
-    import_50mb_longest_script_ms: u.large.longestScriptMs === null ? null : r1(u.large.longestScriptMs),
+    import_50mb_longest_script_ms: u.large.longestScript === null ? null : r1(u.large.longestScript.ms),
+    import_50mb_longest_script_what: u.large.longestScript?.what ?? null,
     import_50mb_traced_longest_task_ms: r1(u.largeProfile.longestMs),
     import_50mb_traced_functions: u.largeProfile.functions,
     import_50mb_traced_parts: u.largeProfile.parts,
@@ -530,7 +534,7 @@ function userDataLines(u: UserDataBench): string[] {
         ? 'not measured (no long animation frame timing in this browser)'
         : `${f.import_50mb_longest_script_ms.toFixed(0)} ms (target ≤ ${TARGETS.importLongestTaskMs} for scripts: ` +
           `${f.import_50mb_longest_script_ms <= TARGETS.importLongestTaskMs ? 'met' : 'MISSED'}); ` +
-          'the rest of each long task is the frame'),
+          `the rest of each long task is the frame; it was ${f.import_50mb_longest_script_what}`),
     '  where the time went (the same import again under a Chromium trace, slower for it):',
     ...profileLines(u.largeProfile),
     `  the map panned every 100 ms during the same import (another fresh page): ${f.import_50mb_pans} pans ` +

@@ -84,8 +84,8 @@ export interface LargeImportBench {
   longestTaskMs: number;
   longTasks: number;
   longTaskSumMs: number;
-  /** The longest single script run in the window (Long Animation Frames API), ms; null where not available. */
-  longestScriptMs: number | null;
+  /** The longest single script run in the window (Long Animation Frames API); null where not available. */
+  longestScript: { ms: number; what: string } | null;
 }
 
 /**
@@ -95,11 +95,20 @@ export interface LargeImportBench {
  * the file (the harness's own handing over of 50 MB is not the page's work), to that quiet second; the
  * page marks both ends (performance.mark) for a trace taken around it.
  */
-/** The longest script run (ms) in the long animation frames that started in [from, to]. */
-async function longestScriptBetween(page: Page, from: number, to: number): Promise<number | null> {
-  const frames = (await page.evaluate('window.__bench.frames ?? null')) as [number, number, number][] | null;
-  if (!frames) return null;
-  return frames.filter(([start]) => start >= from && start <= to).reduce((m, [, , script]) => Math.max(m, script), 0);
+/**
+ * The longest script run in the long animation frames that started in [from, to]: its duration (ms) and
+ * what it was (invoker, function, file and position, forced layout), or null where the API is missing.
+ */
+async function longestScriptBetween(
+  page: Page,
+  from: number,
+  to: number,
+): Promise<{ ms: number; what: string } | null> {
+  const scripts = (await page.evaluate('window.__bench.frames ?? null')) as [number, number, number, string][] | null;
+  if (!scripts) return null;
+  return scripts
+    .filter(([start]) => start >= from && start <= to)
+    .reduce((m, [, , ms, what]) => (ms > m.ms ? { ms, what } : m), { ms: 0, what: 'none' });
 }
 
 export async function importLargeFile(page: Page, path: string, bytes: number): Promise<LargeImportBench> {
@@ -140,7 +149,7 @@ export async function importLargeFile(page: Page, path: string, bytes: number): 
     longestTaskMs: lt.longestMs,
     longTasks: lt.count,
     longTaskSumMs: lt.sumMs,
-    longestScriptMs: await longestScriptBetween(page, start, end),
+    longestScript: await longestScriptBetween(page, start, end),
   };
 }
 
