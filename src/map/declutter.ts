@@ -96,7 +96,12 @@ export const SITE_FAN: [number, number][] = [0, 1, 2, 3, 4, 5, 6, 7]
     }),
   );
 /** What is placed, in priority order: CSS selector, priority, and whether it may move a little. */
-const KINDS: { selector: string; priority: number; shifts: [number, number][] | undefined }[] = [
+interface Kind {
+  selector: string;
+  priority: number;
+  shifts: [number, number][] | undefined;
+}
+const KINDS: Kind[] = [
   // Sites at their own published position cannot move, so they are placed first; names then find room.
   { selector: '.site-symbol.handed.exact', priority: 0, shifts: undefined },
   { selector: '.site-symbol.exact', priority: 0, shifts: undefined },
@@ -142,25 +147,30 @@ function declutterMap(map: MaplibreMap): Placement {
   const els = new Map<string, HTMLElement>();
   const candidates: Candidate[] = [];
   const seen = new Set<Element>();
-  const view = container.getBoundingClientRect();
-  for (const k of KINDS) {
+  const found: [HTMLElement, Kind][] = [];
+  for (const k of KINDS)
     container.querySelectorAll<HTMLElement>(k.selector).forEach((el) => {
       if (seen.has(el)) return;
       seen.add(el);
+      found.push([el, k]);
       // Measured where it would be with no shift, whatever an earlier pass did.
       el.style.translate = '';
       el.removeAttribute('data-declutter');
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom)
-        return;
-      const id = String(els.size);
-      els.set(id, el);
-      candidates.push({
-        id,
-        priority: k.priority,
-        box: { x: r.left, y: r.top, w: r.width, h: r.height },
-        shifts: k.shifts,
-      });
+    });
+  // Every reset written before any box is read: one layout for the pass, not one per element (a read after
+  // each write made the browser lay the page out again for every label: 35–45 ms in the web benchmark).
+  const view = container.getBoundingClientRect();
+  for (const [el, k] of found) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom)
+      continue;
+    const id = String(els.size);
+    els.set(id, el);
+    candidates.push({
+      id,
+      priority: k.priority,
+      box: { x: r.left, y: r.top, w: r.width, h: r.height },
+      shifts: k.shifts,
     });
   }
   const placement = declutter(candidates, userPointBoxes(map, map.getCanvas().getBoundingClientRect()));
