@@ -536,6 +536,8 @@ export const en = {
       'areas: GSI (Geospatial Information Authority of Japan) 2025, via MLIT / MOFA; settlements, populations and ' +
       'sites: as cited in the atlas’s data files.',
     officialSource: 'Official areas: {{title}}.',
+    // In the map's corner and on every export. The credit "© OpenStreetMap contributors" stays as OpenStreetMap
+    // words it (osm.org/copyright) in every language; the rest is translated.
     attribution: '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT',
     made: 'Made {{date}} with the Disputed islands atlas · data version {{dataVersion}}',
     viewNote: 'Web Mercator; figures computed from the full geometry, not from this drawing.',

