@@ -14,6 +14,7 @@ import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter, selectedUs
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { BasemapStatus, basemapTileFailed, basemapTileLoaded, restoreLand } from './BasemapStatus.tsx';
 import { PointsStatus } from './PointsStatus.tsx';
+import { MapNotices } from './MapNotices.tsx';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
@@ -430,8 +431,10 @@ export function AtlasMap({
         compact={false}
         customAttribution={t('export.attribution')}
       />
-      {basemap && <BasemapStatus host={BASEMAPS[basemap].host} failed={basemapFailed} />}
-      <PointsStatus reason={userPoints && pointsFailure?.url === userTiles ? pointsFailure.reason : null} />
+      <MapNotices>
+        {basemap && <BasemapStatus host={BASEMAPS[basemap].host} failed={basemapFailed} />}
+        <PointsStatus reason={userPoints && pointsFailure?.url === userTiles ? pointsFailure.reason : null} />
+      </MapNotices>
     </Map>
   );
 }

@@ -28,23 +28,6 @@ export const BASEMAP_STATUS_STRINGS = {
     'The land, the options and every figure are drawn from the data on this computer.',
 };
 
-/** A notice on the map, above its bottom edge (also used by PointsStatus.tsx). */
-export const MAP_STATUS_STYLE: React.CSSProperties = {
-  position: 'absolute',
-  left: '50%',
-  bottom: 40,
-  transform: 'translateX(-50%)',
-  zIndex: 3,
-  maxWidth: 'min(90%, 520px)',
-  background: '#fff8c5',
-  border: '1px solid #bf8700',
-  borderRadius: 8,
-  padding: '6px 10px',
-  fontSize: 13,
-  lineHeight: 1.35,
-  color: '#1f2328',
-};
-
 /**
  * Whether a map event says the basemap's tiles failed (an `error` of its source) or came back (a `sourcedata`
  * event with a loaded tile). AtlasMap passes these through the Map's own event props, which react-map-gl
@@ -74,7 +57,7 @@ export function BasemapStatus({
   const strings = given ?? { unreachable: (h: string) => t('basemapStatus.unreachable', { host: h }) };
   if (!failed) return null;
   return (
-    <div className="basemap-status" role="status" data-testid="basemap-status" style={MAP_STATUS_STYLE}>
+    <div className="map-status" role="status" data-testid="basemap-status">
       {strings.unreachable(host)}
     </div>
   );

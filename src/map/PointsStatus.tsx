@@ -4,13 +4,12 @@
  * id in the side panel, which the notice says; nothing else on the map depends on them.
  */
 import { useT } from '../i18n/index.ts';
-import { MAP_STATUS_STYLE } from './BasemapStatus.tsx';
 
 export function PointsStatus({ reason }: { reason: string | null }) {
   const { t } = useT();
   if (!reason) return null;
   return (
-    <div className="points-status" role="alert" data-testid="points-status" style={{ ...MAP_STATUS_STYLE, bottom: 96 }}>
+    <div className="map-status" role="alert" data-testid="points-status">
       {t('pointsStatus.failed', { reason })}
     </div>
   );

@@ -163,4 +163,36 @@ describe('offline', () => {
     await screenshot(page, 'basemap-tiles-unreachable');
     await context.close();
   });
+
+  it('at phone size the notice, the attribution, the scale and the open legend keep clear of each other', async () => {
+    // Japanese: the longest attribution (two lines at 390 px), with the basemap's notice shown.
+    const context = await h.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+    await context.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await page.goto(h.origin + '/online.html#basemap=osm&ui=ja&option=equal-area');
+    await waitForIdleMap(page);
+    await page.getByTestId('basemap-status').waitFor();
+    await page.locator('.map-legend summary').click();
+    const boxes = await page.evaluate(() => {
+      const box = (selector: string) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return {
+        map: box('.maplibregl-map'),
+        notice: box('[data-testid="basemap-status"]'),
+        attribution: box('.maplibregl-ctrl-attrib'),
+        scale: box('.maplibregl-ctrl-scale'),
+        legend: box('.map-legend'),
+      };
+    });
+    type Box = (typeof boxes)['map'];
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(overlap(boxes.attribution, boxes.scale)).toBe(false);
+    expect(overlap(boxes.notice, boxes.attribution)).toBe(false);
+    expect(overlap(boxes.notice, boxes.scale)).toBe(false);
+    expect(boxes.legend.bottom).toBeLessThanOrEqual(boxes.map.bottom);
+    await screenshot(page, 'basemap-tiles-unreachable-390');
+    await context.close();
+  });
 });
