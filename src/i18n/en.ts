@@ -520,6 +520,7 @@ export const en = {
     cutLine: 'Partition line (bearing {{bearing}})',
     settlement: 'Settlement (dot sized by population)',
     userPoint: 'Your imported points',
+    userCluster: 'A disc with a number: that many of your points close together',
     countryRU: 'Russian site',
     countryJP: 'Japanese site',
     countryUS: 'US site',

@@ -477,6 +477,7 @@ export const ja: Resources = {
     cutLine: '分割線（方位角{{bearing}}）',
     settlement: '集落（点の大きさは人口）',
     userPoint: '読み込んだあなたの地点',
+    userCluster: '数字入りの円：近くにまとまったあなたの地点の数',
     countryRU: 'ロシアの施設',
     countryJP: '日本の施設',
     countryUS: '米国の施設',

@@ -519,6 +519,7 @@ export const ru: Resources = {
     cutLine: 'Линия раздела (азимут {{bearing}})',
     settlement: 'Населённый пункт (размер точки — население)',
     userPoint: 'Ваши импортированные точки',
+    userCluster: 'Круг с числом: столько ваших точек рядом',
     countryRU: 'Российский объект',
     countryJP: 'Японский объект',
     countryUS: 'Объект США',

@@ -12,6 +12,8 @@ export const POINT_TILE_LAYER = 'points';
 export const POINT_TILE_MAX_ZOOM = 16;
 /** How many pixels MapLibre draws a vector tile over: the clusters' radius is measured against it. */
 export const POINT_TILE_SIZE = 512;
+/** Points closer than this, in pixels, gather into a cluster (on the map, and in the exported figure). */
+export const CLUSTER_RADIUS_PX = 40;
 
 /** Points as they travel to the worker: point i has the id ids.slice(idEnds[i - 1] ?? 0, idEnds[i]). */
 export interface PointBatch {

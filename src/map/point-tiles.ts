@@ -12,13 +12,11 @@
 import { Supercluster } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Point } from 'geojson';
-import { POINT_TILE_LAYER, POINT_TILE_SIZE, type PointBatch } from './point-tile-spec.ts';
+import { CLUSTER_RADIUS_PX, POINT_TILE_LAYER, POINT_TILE_SIZE, type PointBatch } from './point-tile-spec.ts';
 
 /** Past this zoom every point is drawn by itself. */
 export const CLUSTER_MAX_ZOOM = 12;
 const TILE_EXTENT = 4096;
-/** Points closer than this, in pixels, gather into a cluster. */
-const CLUSTER_RADIUS_PX = 40;
 
 export interface PointTileIndex {
   readonly size: number;

@@ -73,8 +73,8 @@ export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, e
 type L<T extends LayerSpecification['type']> = Omit<Extract<LayerSpecification, { type: T }>, 'source'>;
 
 /** The user's points on the map (px): a point alone, and a cluster's disc by its count ([from count, radius]). */
-const USER_POINT_RADIUS = 6;
-const USER_POINT_STROKE = 2;
+export const USER_POINT_RADIUS = 6;
+export const USER_POINT_STROKE = 2;
 const CLUSTER_RADII: [number, number][] = [
   [0, 11],
   [10, 14],
@@ -83,8 +83,11 @@ const CLUSTER_RADII: [number, number][] = [
 ];
 /** How far (px) a point or a cluster of `count` points reaches from its centre on the map, outline included. */
 export function userPointReach(count: number | null): number {
-  const r = count == null ? USER_POINT_RADIUS : CLUSTER_RADII.filter(([from]) => count >= from).at(-1)![1];
-  return r + USER_POINT_STROKE;
+  return (count == null ? USER_POINT_RADIUS : clusterRadius(count)) + USER_POINT_STROKE;
+}
+/** The radius (px, outline excluded) of the disc of a cluster of `count` points. */
+export function clusterRadius(count: number): number {
+  return CLUSTER_RADII.filter(([from]) => count >= from).at(-1)![1];
 }
 
 export const LAYERS = {

@@ -12,7 +12,9 @@
  * shows at least the extent of the current view, centred where it is.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { COLORS } from '../map/style.ts';
+import { clusterRadius, COLORS, USER_POINT_RADIUS, USER_POINT_STROKE } from '../map/style.ts';
+import { CLUSTER_RADIUS_PX } from '../map/point-tile-spec.ts';
+import { abbreviatedCount, clusterScreenPoints } from './figure-clusters.ts';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from '../map/names.ts';
 import { KINDS, KIND_MARKS } from '../data/deployments.ts';
@@ -366,6 +368,32 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
       ],
       label: s.legend.userPoint,
     });
+    if (input.userPoints.length > 1)
+      e.push({
+        symbol: (x, y, u) => [
+          {
+            t: 'circle',
+            cx: x + 10 * u,
+            cy: y,
+            r: 8 * u,
+            fill: '#222222',
+            fillOpacity: 0.85,
+            stroke: '#fff',
+            sw: 2 * u,
+          },
+          {
+            t: 'text',
+            x: x + 10 * u,
+            y: y + 3 * u,
+            text: '12',
+            size: 8.5 * u,
+            weight: 700,
+            fill: '#ffffff',
+            anchor: 'middle',
+          },
+        ],
+        label: s.legend.userCluster,
+      });
   }
   if (input.rings?.features.length) {
     e.push({
@@ -699,8 +727,8 @@ function layout(
   northBox.h = ny + 41 * u - northBox.y;
 
   // Everything placed on the map, in the live map's order (src/map/declutter.ts): the scale bar and north
-  // arrow (fixed), sites at their own published position (they cannot move), settlement and user dots
-  // (always drawn; names avoid them), island names, settlement names, then the sites known only to a town or
+  // arrow (fixed), sites at their own published position (they cannot move), settlement dots (always
+  // drawn; names avoid them), island names, settlement names, then the sites known only to a town or
   // an island, fanned out around their point. What finds no free place inside the frame gives way.
   const candidates: Candidate[] = [];
   const draws = new Map<string, (dx: number, dy: number) => Item>();
@@ -754,20 +782,39 @@ function layout(
       items: siteSymbol(r1(q[0] + dx), r1(q[1] + dy), u, site.color, site.certainty, site.toJapan, site.mark),
     }));
   });
-  (input.userPoints ?? []).forEach((p, i) => {
-    const q = proj.project(p);
-    if (!inArea(q)) return;
-    keepAlways.add(`user-${i}`);
-    add(`user-${i}`, 1, circleBox(q, 6 * u), [], () => ({
-      t: 'circle',
-      cx: r1(q[0]),
-      cy: r1(q[1]),
-      r: 5 * u,
-      fill: '#222222',
-      stroke: '#ffffff',
-      sw: 2 * u,
-    }));
-  });
+  // The user's points gathered into discs with counts, as on the map (figure-clusters.ts), drawn beneath
+  // everything placed. As on the map, the middle of each (where a count is) is a soft obstacle: names and
+  // fanned sites move off it where they can, and are never hidden for it.
+  const userMarks: Item[] = [];
+  const userBoxes: Box[] = [];
+  const userIn = (input.userPoints ?? []).map((p) => proj.project(p)).filter(inArea);
+  for (const c of clusterScreenPoints(userIn, CLUSTER_RADIUS_PX * u)) {
+    const alone = c.count === 1;
+    const r = (alone ? USER_POINT_RADIUS - 1 : clusterRadius(c.count)) * u;
+    const [x, y] = [r1(c.x), r1(c.y)];
+    userBoxes.push(circleBox([c.x, c.y], 0.7 * (r + USER_POINT_STROKE * u)));
+    userMarks.push(
+      alone
+        ? { t: 'circle', cx: x, cy: y, r, fill: '#222222', stroke: '#ffffff', sw: USER_POINT_STROKE * u }
+        : {
+            t: 'group',
+            role: 'user-cluster',
+            items: [
+              { t: 'circle', cx: x, cy: y, r, fill: '#222222', fillOpacity: 0.85, stroke: '#ffffff', sw: 2 * u },
+              {
+                t: 'text',
+                x,
+                y: y + 3.8 * u,
+                text: abbreviatedCount(c.count),
+                size: 11 * u,
+                weight: 700,
+                fill: '#ffffff',
+                anchor: 'middle',
+              },
+            ],
+          },
+    );
+  }
   // Larger towns first: where two dots touch, the larger one keeps its place for names to avoid.
   const dots = (input.settlements ?? [])
     .map((st) => ({ st, q: proj.project(st.lonlat) }))
@@ -846,7 +893,7 @@ function layout(
     }));
   });
 
-  const placement = declutter(candidates);
+  const placement = declutter(candidates, userBoxes);
   const drawn = (id: string): Item | null => {
     const draw = draws.get(id);
     const base = offsets.get(id);
@@ -855,7 +902,8 @@ function layout(
     if (base && shift) return draw(base[0] + shift[0], base[1] + shift[1]);
     return keepAlways.has(id) ? draw(base?.[0] ?? 0, base?.[1] ?? 0) : null;
   };
-  for (const prefix of ['user-', 'dot-', 'site-', 'island-', 'name-'])
+  map.push(...userMarks);
+  for (const prefix of ['dot-', 'site-', 'island-', 'name-'])
     for (const id of draws.keys()) {
       if (!id.startsWith(prefix)) continue;
       const it = drawn(id);

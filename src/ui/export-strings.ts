@@ -33,6 +33,7 @@ export interface ExportStrings {
     cutLine: (bearing: string) => string;
     settlement: string;
     userPoint: string;
+    userCluster: string;
     /** The user's imported territory: its side A, side B and cut line. */
     territoryA: string;
     territoryB: string;
@@ -107,6 +108,7 @@ export function exportStrings(lang: UiLanguage): ExportStrings {
       cutLine: (b) => t('export.cutLine', { bearing: b }),
       settlement: t('export.settlement'),
       userPoint: t('export.userPoint'),
+      userCluster: t('export.userCluster'),
       territoryA: `${t('legend.territory')} ${t('territory.sideALabel')}`,
       territoryB: `${t('legend.territory')} ${t('territory.sideBLabel')}`,
       territoryLine: `${t('legend.territory')} ${t('territory.line')}`,

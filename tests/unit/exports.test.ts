@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point, Position } from 'geojson';
 import { optionGeoJson, optionIslandsCsv } from '../../src/data/exports.ts';
 import { computeOption, type OptionResult } from '../../src/geo/shares.ts';
 import { optionFeatures } from '../../src/map/option-features.ts';
@@ -23,6 +23,7 @@ import { dataHash, dataVersion } from '../../scripts/lib/data-version.ts';
 import { loadPreparedSea } from '../../scripts/lib/sea-node.ts';
 import { computeSea } from '../../src/geo/maritime/compute.ts';
 import { seaOwnership } from '../../src/geo/maritime/option.ts';
+import { prng } from '../../scripts/lib/prng.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ctx = loadShareContext();
@@ -242,6 +243,46 @@ describe('map figure', () => {
     // Without a territory, none of it.
     const plain = buildFigure(input(view), '1200x800', roughMeasure);
     expect(roles(plain.items).filter((r) => r.startsWith('territory'))).toEqual([]);
+  });
+
+  it("gathers the user's points into discs with counts, as the map does, that add up to the points in view", () => {
+    const view = { center: [146.3, 44.3] as [number, number], zoom: 6.2, width: 900, height: 700 };
+    const random = prng(7);
+    // 900 points in a square of 0.2° (about 20 px here), three far apart, and 100 out of view.
+    const tight = Array.from({ length: 900 }, () => [146 + 0.2 * random(), 44.4 + 0.2 * random()] as Position);
+    const apart: Position[] = [
+      [145.0, 43.6],
+      [147.5, 44.9],
+      [146.9, 43.7],
+    ];
+    const away = Array.from({ length: 100 }, (_, i) => [150 + i * 0.01, 30] as Position);
+    const fig = buildFigure({ ...input(view), userPoints: [...tight, ...apart, ...away] }, '1200x800', roughMeasure);
+    const marks: { count: number }[] = [];
+    const walk = (items: Item[]) =>
+      items.forEach((i) => {
+        if (i.t === 'group' && i.role === 'user-cluster') {
+          const count = i.items.find((x) => x.t === 'text');
+          marks.push({ count: Number(count?.t === 'text' ? count.text : NaN) });
+        } else if (i.t === 'clip' || i.t === 'group') walk(i.items);
+        else if (i.t === 'circle' && i.fill === '#222222' && i.fillOpacity === undefined) marks.push({ count: 1 });
+      });
+    // The legend's two symbols are outside the map's clip: only the map's marks are counted.
+    walk(fig.items.filter((i) => i.t === 'clip'));
+    expect(marks.reduce((a, m) => a + m.count, 0)).toBe(903);
+    expect(marks.filter((m) => m.count === 1)).toHaveLength(3);
+    expect(marks.length).toBeLessThan(10);
+    const all = texts(fig.items)
+      .map((x) => x.text)
+      .join('\n');
+    expect(all).toContain('Your imported points');
+    expect(all).toContain('A disc with a number: that many of your points close together');
+    // One point: no disc, and no legend row for discs.
+    const one = buildFigure({ ...input(view), userPoints: [apart[0]!] }, '1200x800', roughMeasure);
+    const oneText = texts(one.items)
+      .map((x) => x.text)
+      .join('\n');
+    expect(oneText).toContain('Your imported points');
+    expect(oneText).not.toContain('A disc with a number');
   });
 
   it('a phone-sized view grows the figure rather than cutting the title or overlapping the footer', () => {
