@@ -27,7 +27,8 @@
  *   JavaScript except MapLibre's chunk and worker.
  * - Every request of every load (context.on('request')) must go to 127.0.0.1; the count of others is printed.
  * - The user's data: 100,000 points imported through the file input, then the slider dragged with them on
- *   the map; then the largest file the page accepts (just under 50 MB: 99,999 points and a 900,001-vertex
+ *   the map, then the map figure downloaded with them as SVG and PNG (from the click to the file, and its
+ *   size); then the largest file the page accepts (just under 50 MB: 99,999 points and a 900,001-vertex
  *   polygon, scripts/bench-web/large-import-file.ts) imported into a fresh settled page, with the longest
  *   main-thread task from the page receiving the file until it is quiet again (target ≤ 50 ms); then the
  *   same import again in another fresh page under a Chromium trace, which says where the main thread's
@@ -54,6 +55,8 @@ import {
   longTasksBetween,
   pageNow,
   type ImportBench,
+  exportFigures,
+  type FigureExportBench,
   type LargeImportBench,
 } from './bench-web/import-bench.ts';
 import { largeImportText, LARGE_POINTS, LARGE_RING_VERTICES } from './bench-web/large-import-file.ts';
@@ -430,6 +433,8 @@ function medianMilestones(all: Record<string, number | null>[]): Record<string, 
 interface UserDataBench {
   imported: ImportBench;
   dragWithPoints: DragResult;
+  /** The map figure downloaded with the 100,000 points on the map. */
+  figures: FigureExportBench[];
   large: LargeImportBench;
   largeProfile: MainThreadProfile;
   pan: PanProbe;
@@ -454,10 +459,14 @@ async function userData(
       take(s, who);
     }
   };
-  log(`bench:web: importing ${IMPORT_POINTS.toLocaleString('en-US')} points, and dragging the slider with them…`);
-  const [imported, dragWithPoints] = await inPage('app (100,000 points)', async (s) => {
+  log(
+    `bench:web: importing ${IMPORT_POINTS.toLocaleString('en-US')} points, dragging the slider with them, ` +
+      'and downloading the map figure…',
+  );
+  const [imported, dragWithPoints, figures] = await inPage('app (100,000 points)', async (s) => {
     const i = await importPoints(s.page);
-    return [i, await dragSlider(s)] as const;
+    const drag = await dragSlider(s);
+    return [i, drag, await exportFigures(s.page)] as const;
   });
   const dir = mkdtempSync(join(tmpdir(), 'bench-web-large-'));
   try {
@@ -480,7 +489,7 @@ async function userData(
       return stopTrace(browser, { from: 'bench-import-start', to: 'bench-import-end' });
     });
     const pan = await inPage('app (50 MB, panned)', (s) => panDuringImport(s.page, path));
-    return { imported, dragWithPoints, large, largeProfile, pan };
+    return { imported, dragWithPoints, figures, large, largeProfile, pan };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -493,6 +502,12 @@ function userDataFigures(u: UserDataBench) {
     import_100k_points_long_task_ms_sum: r1(u.imported.longTaskSumMs),
     drag_with_100k_points_frame_ms_median: r2(median(u.dragWithPoints.frames)),
     drag_with_100k_points_longest_task_ms: r1(u.dragWithPoints.longestTaskMs),
+    ...Object.fromEntries(
+      u.figures.flatMap((x) => [
+        [`figure_with_100k_points_${x.format}_ms`, r1(x.ms)],
+        [`figure_with_100k_points_${x.format}_bytes`, x.bytes],
+      ]),
+    ),
     import_50mb_bytes: u.large.bytes,
     import_50mb_listed_ms: r1(u.large.listedMs),
     import_50mb_figures_ms: r1(u.large.figuresMs),
@@ -521,6 +536,10 @@ function userDataLines(u: UserDataBench): string[] {
     `  then dragging the share slider: frame time median ${f.drag_with_100k_points_frame_ms_median.toFixed(2)} ms, ` +
       `longest task ${f.drag_with_100k_points_longest_task_ms.toFixed(0)} ms ` +
       `(${u.dragWithPoints.longTasks} over 50 ms)`,
+    '  then the map figure (current view) downloaded: ' +
+      u.figures
+        .map((x) => `${x.format.toUpperCase()} ${x.ms.toFixed(0)} ms, ${(x.bytes / 1000).toFixed(0)} kB`)
+        .join('; '),
     `A ${(u.large.bytes / 1024 / 1024).toFixed(1)} MB file (${LARGE_POINTS.toLocaleString('en-US')} points and a ` +
       `${LARGE_RING_VERTICES.toLocaleString('en-US')}-vertex polygon) imported through the file input`,
     `  listed after ${f.import_50mb_listed_ms.toFixed(0)} ms, figures after ${f.import_50mb_figures_ms.toFixed(0)} ms`,

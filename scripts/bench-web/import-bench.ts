@@ -3,7 +3,7 @@
  * dragged. Long tasks come from the page's PerformanceObserver record (window.__bench.longTasks, set
  * up by bench-web.ts's init script); windows are taken in the page's own clock (performance.now()).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -73,6 +73,28 @@ export async function importPoints(page: Page, timeoutMs = 120_000): Promise<Imp
   const t2 = await pageNow(page);
   const lt = await longTasksBetween(page, t0, t2);
   return { ms: t1 - t0, longestTaskMs: lt.longestMs, longTasks: lt.count, longTaskSumMs: lt.sumMs };
+}
+
+export interface FigureExportBench {
+  format: 'svg' | 'png';
+  /** From the click on the download button to the file downloaded, ms (measured from outside the page). */
+  ms: number;
+  bytes: number;
+}
+
+/** Downloads the map figure (the current view's size) as SVG, then as PNG, with whatever the page shows. */
+export async function exportFigures(page: Page): Promise<FigureExportBench[]> {
+  const out: FigureExportBench[] = [];
+  for (const format of ['svg', 'png'] as const) {
+    const t0 = performance.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByTestId(`export-${format}`).click(),
+    ]);
+    const path = await download.path();
+    out.push({ format, ms: performance.now() - t0, bytes: statSync(path).size });
+  }
+  return out;
 }
 
 export interface LargeImportBench {
