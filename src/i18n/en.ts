@@ -521,6 +521,7 @@ export const en = {
     settlement: 'Settlement (dot sized by population)',
     userPoint: 'Your imported points',
     userCluster: 'A disc with a number: that many of your points close together',
+    selectedUserPoint: 'Ringed: your point {{id}}',
     countryRU: 'Russian site',
     countryJP: 'Japanese site',
     countryUS: 'US site',

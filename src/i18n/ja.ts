@@ -478,6 +478,7 @@ export const ja: Resources = {
     settlement: '集落（点の大きさは人口）',
     userPoint: '読み込んだあなたの地点',
     userCluster: '数字入りの円：近くにまとまったあなたの地点の数',
+    selectedUserPoint: '円で囲んだ点：あなたの地点 {{id}}',
     countryRU: 'ロシアの施設',
     countryJP: '日本の施設',
     countryUS: '米国の施設',

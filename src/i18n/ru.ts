@@ -520,6 +520,7 @@ export const ru: Resources = {
     settlement: 'Населённый пункт (размер точки — население)',
     userPoint: 'Ваши импортированные точки',
     userCluster: 'Круг с числом: столько ваших точек рядом',
+    selectedUserPoint: 'В кольце: ваша точка {{id}}',
     countryRU: 'Российский объект',
     countryJP: 'Японский объект',
     countryUS: 'Объект США',

@@ -113,6 +113,8 @@ export interface FigureInput {
   sites: FigureSite[] | null;
   rings: FeatureCollection | null;
   userPoints: Position[] | null;
+  /** The user's point opened in the side panel, ringed as on the map, and named in the legend. */
+  selectedUserPoint: { id: string; lonlat: Position } | null;
   /** The user's imported territory, split: its parts (`side`: japan for side A, russia for B) and line. */
   territory: {
     parts: FeatureCollection;
@@ -368,6 +370,13 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
       ],
       label: s.legend.userPoint,
     });
+    if (input.selectedUserPoint)
+      e.push({
+        symbol: (x, y, u) => [
+          { t: 'circle', cx: x + 10 * u, cy: y, r: 7 * u, stroke: COLORS.selectedLine, sw: 2.5 * u },
+        ],
+        label: s.legend.selectedUserPoint(input.selectedUserPoint.id),
+      });
     if (input.userPoints.length > 1)
       e.push({
         symbol: (x, y, u) => [
@@ -903,6 +912,15 @@ function layout(
     return keepAlways.has(id) ? draw(base?.[0] ?? 0, base?.[1] ?? 0) : null;
   };
   map.push(...userMarks);
+  const selected = input.selectedUserPoint && proj.project(input.selectedUserPoint.lonlat);
+  if (selected && inArea(selected))
+    map.push({
+      t: 'group',
+      role: 'selected-user-point',
+      items: [
+        { t: 'circle', cx: r1(selected[0]), cy: r1(selected[1]), r: 11 * u, stroke: COLORS.selectedLine, sw: 3 * u },
+      ],
+    });
   for (const prefix of ['dot-', 'site-', 'island-', 'name-'])
     for (const id of draws.keys()) {
       if (!id.startsWith(prefix)) continue;

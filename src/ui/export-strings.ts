@@ -34,6 +34,7 @@ export interface ExportStrings {
     settlement: string;
     userPoint: string;
     userCluster: string;
+    selectedUserPoint: (id: string) => string;
     /** The user's imported territory: its side A, side B and cut line. */
     territoryA: string;
     territoryB: string;
@@ -109,6 +110,7 @@ export function exportStrings(lang: UiLanguage): ExportStrings {
       settlement: t('export.settlement'),
       userPoint: t('export.userPoint'),
       userCluster: t('export.userCluster'),
+      selectedUserPoint: (id) => t('export.selectedUserPoint', { id }),
       territoryA: `${t('legend.territory')} ${t('territory.sideALabel')}`,
       territoryB: `${t('legend.territory')} ${t('territory.sideBLabel')}`,
       territoryLine: `${t('legend.territory')} ${t('territory.line')}`,

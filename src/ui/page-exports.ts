@@ -62,6 +62,7 @@ export function figureInput(
     sites: showSites ? figureSites(v.sitesFc) : null,
     rings: showSites ? v.ringsFc : null,
     userPoints: v.userPoints.length ? v.userPoints.map((p) => p.lonlat) : null,
+    selectedUserPoint: v.selectedUserPoint && { id: v.selectedUserPoint.id, lonlat: v.selectedUserPoint.lonlat },
     territory:
       v.territoryResult && v.territoryFc?.features.length
         ? {

@@ -24,6 +24,7 @@ import { loadPreparedSea } from '../../scripts/lib/sea-node.ts';
 import { computeSea } from '../../src/geo/maritime/compute.ts';
 import { seaOwnership } from '../../src/geo/maritime/option.ts';
 import { prng } from '../../scripts/lib/prng.ts';
+import { COLORS } from '../../src/map/style.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ctx = loadShareContext();
@@ -153,6 +154,7 @@ describe('map figure', () => {
     sites: figureSites(sites),
     rings: null,
     userPoints: null,
+    selectedUserPoint: null,
     territory: null,
     showLabels: true,
     basisSource: null,
@@ -276,6 +278,19 @@ describe('map figure', () => {
       .join('\n');
     expect(all).toContain('Your imported points');
     expect(all).toContain('A disc with a number: that many of your points close together');
+    // The point opened in the side panel is ringed, over its cluster, and named in the legend.
+    const ringed = buildFigure(
+      { ...input(view), userPoints: [...tight, ...apart], selectedUserPoint: { id: 'p-42', lonlat: tight[42]! } },
+      '1200x800',
+      roughMeasure,
+    );
+    const ring = ringed.items
+      .filter((i) => i.t === 'clip')
+      .flatMap((i) => i.items)
+      .find((i) => i.t === 'group' && i.role === 'selected-user-point');
+    expect(ring?.t === 'group' && ring.items[0]?.t === 'circle' && ring.items[0].stroke).toBe(COLORS.selectedLine);
+    expect(texts(ringed.items).map((x) => x.text)).toContain('Ringed: your point p-42');
+    expect(all).not.toContain('Ringed');
     // One point: no disc, and no legend row for discs.
     const one = buildFigure({ ...input(view), userPoints: [apart[0]!] }, '1200x800', roughMeasure);
     const oneText = texts(one.items)
@@ -465,6 +480,7 @@ describe('map figure: names and symbols keep apart', () => {
     ],
     rings: null,
     userPoints: null,
+    selectedUserPoint: null,
     territory: null,
     showLabels: true,
     basisSource: null,
