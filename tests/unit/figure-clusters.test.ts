@@ -44,7 +44,7 @@ describe('clusterScreenPoints', () => {
             expect((pa[0] - pb[0]) ** 2 + (pa[1] - pb[1]) ** 2).toBeGreaterThan(radius ** 2);
           }
       }),
-      { numRuns: 200 },
+      { numRuns: 1000 },
     );
   });
 
@@ -59,6 +59,12 @@ describe('clusterScreenPoints', () => {
         40,
       ).map((c) => c.count),
     ).toEqual([1, 1, 1]);
+    // A distance that rounds to exactly the radius, across a cell's edge (found by the random test above).
+    const edge: [number, number][] = [
+      [20, 0],
+      [-5.4e-323, 0],
+    ];
+    expect(clusterScreenPoints(edge, 20).map((c) => c.count)).toEqual([2]);
     const group = clusterScreenPoints(
       [
         [100, 100],
