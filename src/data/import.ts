@@ -24,7 +24,7 @@ export const MAX_IMPORT_FEATURES = 100_000;
 export const MAX_IMPORT_VERTICES = 1_000_000;
 
 export type { UserPoint } from '../geo/user-points.ts';
-import type { UserPoint } from '../geo/user-points.ts';
+import type { PointSet, UserPoint } from '../geo/user-points.ts';
 /** How the file's polygons were merged into the territory. */
 export interface MergeSummary {
   /** Polygons in the file (each Polygon, each part of a MultiPolygon). */
@@ -63,6 +63,9 @@ export interface TerritoryInfo {
   bbox: [[number, number], [number, number]];
 }
 export type ImportResult = { ok: true; data: ImportedData } | { ok: false; problems: ValidationProblem[] };
+/** An import as the page holds it, from the import worker: its points column by column (PointSet). */
+export type LoadedImport = Omit<ImportedData, 'points'> & { points: PointSet };
+export type LoadedImportResult = { ok: true; data: LoadedImport } | { ok: false; problems: ValidationProblem[] };
 
 /** The validator's lenient options for the user's files: the same for the page and the CLI. */
 const IMPORT_SCHEMA = {

@@ -9,6 +9,93 @@ export interface UserPoint {
   properties: Record<string, unknown>;
 }
 
+/**
+ * The user's points column by column, as the page holds them: n points in a few long values instead of
+ * n objects (100,000 small objects, each with its position array, cost the page's thread long garbage
+ * collections). Point i has the id ids.slice(idEnds[i - 1] ?? 0, idEnds[i]), the position lonlat[2i],
+ * lonlat[2i + 1], and its properties as JSON text at props.slice(propEnds[i - 1] ?? 0, propEnds[i]), parsed
+ * only when that point is shown. It crosses from the import worker as it is (typed arrays moved, not copied).
+ */
+export interface PointSet {
+  readonly n: number;
+  readonly lonlat: Float64Array;
+  readonly ids: string;
+  readonly idEnds: Uint32Array;
+  readonly props: string;
+  readonly propEnds: Uint32Array;
+}
+
+export function pointSetOf(points: readonly UserPoint[]): PointSet {
+  const n = points.length;
+  const lonlat = new Float64Array(2 * n);
+  const idEnds = new Uint32Array(n);
+  const propEnds = new Uint32Array(n);
+  const ids: string[] = [];
+  const props: string[] = [];
+  let idLength = 0;
+  let propLength = 0;
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    lonlat[2 * i] = p.lonlat[0];
+    lonlat[2 * i + 1] = p.lonlat[1];
+    ids.push(p.id);
+    idLength += p.id.length;
+    idEnds[i] = idLength;
+    // A MultiPoint's points share one properties object: written once per point all the same (simple, rare).
+    const json = JSON.stringify(p.properties) ?? '{}';
+    props.push(json);
+    propLength += json.length;
+    propEnds[i] = propLength;
+  }
+  return { n, lonlat, ids: ids.join(''), idEnds, props: props.join(''), propEnds };
+}
+
+/** Several imports' points as one set, in order. */
+export function concatPointSets(sets: readonly PointSet[]): PointSet {
+  if (sets.length === 1) return sets[0]!;
+  const n = sets.reduce((a, s) => a + s.n, 0);
+  const lonlat = new Float64Array(2 * n);
+  const idEnds = new Uint32Array(n);
+  const propEnds = new Uint32Array(n);
+  let at = 0,
+    idBase = 0,
+    propBase = 0;
+  for (const s of sets) {
+    lonlat.set(s.lonlat, 2 * at);
+    for (let i = 0; i < s.n; i++) {
+      idEnds[at + i] = idBase + s.idEnds[i]!;
+      propEnds[at + i] = propBase + s.propEnds[i]!;
+    }
+    at += s.n;
+    idBase += s.ids.length;
+    propBase += s.props.length;
+  }
+  return {
+    n,
+    lonlat,
+    ids: sets.map((s) => s.ids).join(''),
+    idEnds,
+    props: sets.map((s) => s.props).join(''),
+    propEnds,
+  };
+}
+
+export const pointIdAt = (s: PointSet, i: number): string => s.ids.slice(i ? s.idEnds[i - 1] : 0, s.idEnds[i]);
+export const pointLonLatAt = (s: PointSet, i: number): [number, number] => [s.lonlat[2 * i]!, s.lonlat[2 * i + 1]!];
+
+/** Point i as one object, its properties parsed (for the one point the page shows). */
+export function pointAt(s: PointSet, i: number): UserPoint {
+  const props = s.props.slice(i ? s.propEnds[i - 1] : 0, s.propEnds[i]);
+  return { id: pointIdAt(s, i), lonlat: pointLonLatAt(s, i), properties: JSON.parse(props) as Record<string, unknown> };
+}
+
+/** The first point with this id, or null. */
+export function pointById(s: PointSet, id: string): UserPoint | null {
+  for (let i = 0, start = 0; i < s.n; start = s.idEnds[i++]!)
+    if (s.idEnds[i]! - start === id.length && s.ids.startsWith(id, start)) return pointAt(s, i);
+  return null;
+}
+
 function islandOfPoint(ctx: ShareContext, p: UserPoint): string | null {
   for (const [id, island] of ctx.islands) if (booleanPointInPolygon(p.lonlat, island.feature.geometry)) return id;
   return null;
@@ -36,30 +123,31 @@ export function userPointsUnderOption(
  * each group in the order imported. At most `limit` are returned; `total` counts every match.
  */
 export function findUserPoints(
-  points: readonly UserPoint[],
+  points: PointSet,
   query: string,
   limit: number,
 ): { matches: UserPoint[]; total: number } {
   const q = query.trim();
   if (!q) return { matches: [], total: 0 };
   const lower = q.toLowerCase();
-  const exact: UserPoint[] = [];
-  const prefix: UserPoint[] = [];
-  const inside: UserPoint[] = [];
+  const exact: number[] = [];
+  const prefix: number[] = [];
+  const inside: number[] = [];
   let total = 0;
-  for (const p of points) {
-    if (p.id === q) exact.push(p);
+  for (let i = 0; i < points.n; i++) {
+    const id = pointIdAt(points, i);
+    if (id === q) exact.push(i);
     else {
-      const at = p.id.toLowerCase().indexOf(lower);
+      const at = id.toLowerCase().indexOf(lower);
       if (at < 0) continue;
       // Only as many as could still be shown are kept; the rest are counted.
       if (at === 0) {
-        if (prefix.length < limit) prefix.push(p);
-      } else if (inside.length < limit) inside.push(p);
+        if (prefix.length < limit) prefix.push(i);
+      } else if (inside.length < limit) inside.push(i);
     }
     total++;
   }
-  return { matches: [...exact, ...prefix, ...inside].slice(0, limit), total };
+  return { matches: [...exact, ...prefix, ...inside].slice(0, limit).map((i) => pointAt(points, i)), total };
 }
 
 /** A view box around one point (degrees), close enough that it is drawn alone, out of any cluster. */

@@ -20,7 +20,7 @@ import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
 import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl } from './point-tile-source.ts';
-import type { UserPoint } from '../geo/user-points.ts';
+import type { PointSet } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -51,7 +51,7 @@ export interface AtlasMapProps {
   rings?: FeatureCollection | null;
   onSelectSite?: (id: string) => void;
   /** The user's imported points (drawn from clustered vector tiles made in a worker, point-tile-source.ts). */
-  userPoints?: readonly UserPoint[] | null;
+  userPoints?: PointSet | null;
   onSelectUserPoint?: (id: string) => void;
   /** The imported point whose details are open (ringed on the map when drawn alone). */
   selectedUserPointId?: string | null;

@@ -6,6 +6,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { PointTilesIn, PointTilesOut } from './point-tiles-worker.ts';
 import { pointBatch } from './point-tile-spec.ts';
+import type { PointSet } from '../geo/user-points.ts';
 
 const PROTOCOL = 'atlas-points';
 /** How the protocol's errors begin (MapLibre logs them as they are; the page says only the reason). */
@@ -57,16 +58,15 @@ function ask(m: Extract<PointTilesIn, { req: number }>): Promise<Reply> {
   });
 }
 
-type Points = readonly { id: string; lonlat: readonly [number, number] }[];
 /** The points the worker holds, and the URL template of their tiles. */
-let sent: { points: Points; url: string } | null = null;
+let sent: { points: PointSet; url: string } | null = null;
 
 /**
- * The URL template of the points' tiles. A new array of points is sent to the worker (once: calling again
- * with the same array gives the same URL), and replaces the one before, whose tiles then come back empty.
+ * The URL template of the points' tiles. A new set of points is sent to the worker (once: calling again
+ * with the same set gives the same URL), and replaces the one before, whose tiles then come back empty.
  */
-export function pointTilesUrl(points: Points | null): string {
-  if (!points?.length) return NO_POINT_TILES;
+export function pointTilesUrl(points: PointSet | null): string {
+  if (!points?.n) return NO_POINT_TILES;
   if (sent?.points === points) return sent.url;
   const generation = nextGeneration++;
   const batch = pointBatch(points);

@@ -1,3 +1,5 @@
+import type { PointSet } from '../geo/user-points.ts';
+
 /**
  * What the page and the point-tile worker agree on about the user's points as vector tiles
  * (point-tiles.ts). Apart, so that the page's style does not pull the tiling libraries into its bundle.
@@ -22,15 +24,7 @@ export interface PointBatch {
   idEnds: Uint32Array;
 }
 
-export function pointBatch(points: readonly { id: string; lonlat: readonly [number, number] }[]): PointBatch {
-  const lonlat = new Float64Array(points.length * 2);
-  const idEnds = new Uint32Array(points.length);
-  let ids = '';
-  points.forEach((p, i) => {
-    lonlat[2 * i] = p.lonlat[0];
-    lonlat[2 * i + 1] = p.lonlat[1];
-    ids += p.id;
-    idEnds[i] = ids.length;
-  });
-  return { lonlat, ids, idEnds };
+/** The points' positions and ids for the worker: copies, as the batch is moved there (a move empties them). */
+export function pointBatch(points: PointSet): PointBatch {
+  return { lonlat: points.lonlat.slice(), ids: points.ids, idEnds: points.idEnds.slice() };
 }

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString,
 import type { LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
 import type { ValidationProblem } from '../data/validate.ts';
-import type { ImportedData } from '../data/import.ts';
+import type { LoadedImport } from '../data/import.ts';
 import { outerRingsBox } from '../geo/rings.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { SHARE_TABLES_OK, TABLES, type SettlementRow } from '../data/tables.ts';
@@ -108,7 +108,7 @@ export const drawnOption = (link: Pick<UrlState, 'option'>, options: OptionsView
   isNeutral(link) ? null : (options?.current ?? null);
 
 /** The newest import with a territory: the one split and drawn. */
-export const newestTerritory = (imports: readonly ImportedData[]): ImportedData | null =>
+export const newestTerritory = (imports: readonly LoadedImport[]): LoadedImport | null =>
   [...imports].reverse().find((d) => d.territory) ?? null;
 
 /** The sites standing in `year` that pass the filters. */

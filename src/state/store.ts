@@ -6,7 +6,7 @@
  */
 import type { LayerState } from '../data/load-layers.ts';
 import type { LayerName } from '../data/schemas.ts';
-import type { ImportedData } from '../data/import.ts';
+import type { LoadedImport } from '../data/import.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { toSites } from '../data/deployments.ts';
 import { boundsAroundPoint, type UserPoint } from '../geo/user-points.ts';
@@ -54,7 +54,7 @@ export interface AppState {
    * map: the map's start-up (WebGL, its worker taking the land) then overlaps the computation.
    */
   computeStarted: boolean;
-  imports: ImportedData[];
+  imports: LoadedImport[];
   importProblems: ValidationProblem[];
   importBusy: boolean;
   territory: TerritoryChoice;
@@ -84,8 +84,8 @@ export type Action =
   | { type: 'importStarted' }
   | { type: 'importEnded' }
   | { type: 'importRefused'; problems: ValidationProblem[] }
-  | { type: 'imported'; data: ImportedData; view: Bounds | null }
-  | { type: 'importsRestored'; data: ImportedData[] }
+  | { type: 'imported'; data: LoadedImport; view: Bounds | null }
+  | { type: 'importsRestored'; data: LoadedImport[] }
   | { type: 'importRemoved'; name: string }
   | { type: 'territory'; patch: Partial<TerritoryChoice> }
   | { type: 'userPoint'; id: string | null }

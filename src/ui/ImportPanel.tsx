@@ -1,7 +1,7 @@
 /** Import the user's GeoJSON (file picker or drop), list what is loaded, and remove it. */
 import { useRef } from 'react';
 import type { ValidationProblem } from '../data/validate.ts';
-import type { ImportedData } from '../data/import.ts';
+import type { LoadedImport } from '../data/import.ts';
 import { mergeTextIn, useT } from '../i18n/index.ts';
 import { problemLine } from './DataProblems.tsx';
 
@@ -12,7 +12,7 @@ export function ImportPanel({
   onRemove,
   busy,
 }: {
-  imports: ImportedData[];
+  imports: LoadedImport[];
   problems: ValidationProblem[];
   onFiles: (files: FileList | File[]) => void;
   onRemove: (name: string) => void;
@@ -59,7 +59,7 @@ export function ImportPanel({
           {imports.map((d) => (
             <li key={d.name}>
               <span>
-                {t('imports.points', { name: d.name, n: f.int(d.points.length) })}
+                {t('imports.points', { name: d.name, n: f.int(d.points.n) })}
                 {d.territory ? t('imports.polygons', { n: f.int(d.territory.coordinates.length) }) : ''}
               </span>
               <button

@@ -54,7 +54,7 @@ export function MapPane({
             sites={showSites ? v.sitesFc : null}
             rings={showSites ? v.ringsFc : null}
             onSelectSite={(site) => update({ site })}
-            userPoints={v.userPoints.length ? v.userPoints : null}
+            userPoints={v.userPoints.n ? v.userPoints : null}
             onSelectUserPoint={(id) => dispatch({ type: 'userPoint', id })}
             selectedUserPointId={v.selectedUserPoint?.id ?? null}
             territory={v.territoryFc}
@@ -161,7 +161,7 @@ function MapLegend({
           )}
         </div>
       )}
-      {v.userPoints.length > 0 && (
+      {v.userPoints.n > 0 && (
         <div data-testid="user-points-legend">
           <span className="user-key" /> <span className="user-key cluster">12</span> {t('legend.userPoints')}
         </div>

@@ -4,13 +4,13 @@
  * its details and brings the map to it (close enough to draw it out of any cluster, ringed).
  */
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { findUserPoints, type UserPoint } from '../geo/user-points.ts';
+import { findUserPoints, type PointSet, type UserPoint } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
 
 /** Matches listed at once; more are counted, and typing more of the id narrows them. */
 const SHOWN = 10;
 
-export function PointFinder({ points, onShow }: { points: readonly UserPoint[]; onShow: (point: UserPoint) => void }) {
+export function PointFinder({ points, onShow }: { points: PointSet; onShow: (point: UserPoint) => void }) {
   const { t, f } = useT();
   const id = useId();
   const [query, setQuery] = useState('');

@@ -29,6 +29,7 @@ import type { useImportActions } from './use-import-actions.ts';
 import type { HistoryLayers } from './use-history-data.ts';
 import type { TerritorySplit } from './use-territory-split.ts';
 import { EXERCISES, OPTIONS, type PageView } from './use-view.ts';
+import { pointById } from '../geo/user-points.ts';
 
 export interface SidePanelProps {
   state: AppState;
@@ -110,7 +111,7 @@ export function SidePanel(p: SidePanelProps) {
             }}
             userPoints={v.userUnder}
             onShowUserPoint={(id) => {
-              const point = v.userPoints.find((q) => q.id === id);
+              const point = pointById(v.userPoints, id);
               if (point) dispatch({ type: 'showUserPoint', point });
             }}
             seaShares={showSea ? seaShares(p.sea.others) : null}
@@ -191,7 +192,7 @@ export function SidePanel(p: SidePanelProps) {
           onRemove={p.imports.onRemove}
           busy={state.importBusy}
         />
-        {v.userPoints.length > 0 && (
+        {v.userPoints.n > 0 && (
           <PointFinder points={v.userPoints} onShow={(point) => dispatch({ type: 'showUserPoint', point })} />
         )}
         <ImportProgress progress={p.imports.progress ?? (state.importBusy ? null : p.territorySplit.progress)} />

@@ -7,13 +7,11 @@
  * after a macrotask, so the promises behave alike.
  */
 import type { MultiPolygon } from 'geojson';
-import type { ImportResult } from '../data/import.ts';
+import type { LoadedImportResult } from '../data/import.ts';
 import { importStore, StorageError, type ImportStore, type LoadedImports } from './user-store.ts';
 import {
   ImportService,
-  unpackImport,
   type PackedFileImport,
-  type PackedImport,
   type ServiceProgress,
   type ServiceRequest,
   type ServiceResponse,
@@ -32,12 +30,12 @@ type Body = ServiceRequest extends infer R ? (R extends { id: number } ? Omit<R,
 
 /** What importFile gives: the import, and why the file could not be kept in this browser (null if it was). */
 export interface FileImport {
-  result: ImportResult;
+  result: LoadedImportResult;
   storageError: StorageError | null;
 }
 
 export interface ImportClient {
-  importText(name: string, text: string, onProgress?: (p: ServiceProgress) => void): Promise<ImportResult>;
+  importText(name: string, text: string, onProgress?: (p: ServiceProgress) => void): Promise<LoadedImportResult>;
   /**
    * Imports a file the user chose: the worker reads it (its text never crosses to the page's thread) and,
    * with `keep`, stores it in this browser once it is imported (as `store.save` would).
@@ -157,12 +155,11 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
           clear: () => send<null>({ kind: 'store', op: 'clear' }).then(() => undefined),
         }
       : importStore,
-    importText: (name, text, onProgress) =>
-      send<PackedImport>({ kind: 'import', name, text }, onProgress).then(unpackImport),
+    importText: (name, text, onProgress) => send<LoadedImportResult>({ kind: 'import', name, text }, onProgress),
     importFile: (file, onProgress, opts) =>
       send<PackedFileImport>({ kind: 'importFile', name: file.name, file, keep: !!opts?.keep }, onProgress).then(
         (r) => ({
-          result: unpackImport(r.result),
+          result: r.result,
           storageError: r.storageError
             ? new StorageError(r.storageError.kind, r.storageError.message, undefined, r.storageError.text)
             : null,

@@ -10,19 +10,18 @@
  *
  * What crosses to the page is kept small, because the page's thread pays for every object it receives
  * (structured cloning builds them one by one, in one task): an import's points go packed into a few
- * strings and typed arrays (see PackedPoints), and a file to import goes as the File itself (a handle,
+ * strings and typed arrays (a PointSet), and a file to import goes as the File itself (a handle,
  * not its bytes), read here and, when asked, stored here.
  */
 import type { MultiPolygon, Position } from 'geojson';
 import {
   importGeoJsonText,
   unsplittableProblem,
-  type ImportedData,
   type ImportProgress,
   type ImportResult,
-  type UserPoint,
+  type LoadedImportResult,
 } from '../data/import.ts';
-import type { ValidationProblem } from '../data/validate.ts';
+import { pointSetOf } from '../geo/user-points.ts';
 import { partitionFeatures } from '../data/exports.ts';
 import { errorMessage } from '../data/error-message.ts';
 import {
@@ -76,29 +75,9 @@ export interface SplitView {
   ms: number;
 }
 
-/**
- * An import's points as they cross to the page: n points in a few long values instead of n objects.
- * Point i has the id ids.slice(idEnds[i - 1] ?? 0, idEnds[i]), the position lonlat[2i], lonlat[2i + 1], and
- * its properties as JSON text at props.slice(propEnds[i - 1] ?? 0, propEnds[i]) (parsed when asked for:
- * the page shows the properties of one point at a time).
- */
-export interface PackedPoints {
-  n: number;
-  lonlat: Float64Array;
-  ids: string;
-  idEnds: Uint32Array;
-  props: string;
-  propEnds: Uint32Array;
-}
-
-/** An ImportResult as it crosses to the page (unpackImport gives the ImportResult back). */
-export type PackedImport =
-  | { ok: false; problems: ValidationProblem[] }
-  | { ok: true; data: Omit<ImportedData, 'points'> & { points: PackedPoints } };
-
 /** What an importFile request gives: the import, and why it could not be stored (null when it was, or not asked). */
 export interface PackedFileImport {
-  result: PackedImport;
+  result: LoadedImportResult;
   storageError: { message: string; kind: StorageErrorKind; text?: StorageText } | null;
 }
 
@@ -184,13 +163,13 @@ export class ImportService {
     }
   }
 
-  private import(id: number, name: string, text: string): PackedImport {
+  private import(id: number, name: string, text: string): LoadedImportResult {
     const { result, prepared } = importAndPrepare(name, text, (progress) =>
       this.post({ id, kind: 'progress', progress }),
     );
     if (!result.ok) return result;
     const d = result.data;
-    const packed = packPoints(d.points);
+    const packed = pointSetOf(d.points);
     if (!d.territory || !prepared) {
       this.kept.delete(name);
       return { ok: true, data: { ...d, points: packed } };
@@ -304,71 +283,8 @@ export function importAndPrepare(
   }
 }
 
-/** Points as PackedPoints (see there). */
-export function packPoints(points: UserPoint[]): PackedPoints {
-  const n = points.length;
-  const lonlat = new Float64Array(2 * n);
-  const idEnds = new Uint32Array(n);
-  const propEnds = new Uint32Array(n);
-  const ids: string[] = [];
-  const props: string[] = [];
-  let idLength = 0;
-  let propLength = 0;
-  for (let i = 0; i < n; i++) {
-    const p = points[i]!;
-    lonlat[2 * i] = p.lonlat[0];
-    lonlat[2 * i + 1] = p.lonlat[1];
-    ids.push(p.id);
-    idLength += p.id.length;
-    idEnds[i] = idLength;
-    // A MultiPoint's points share one properties object: written once per point all the same (simple, rare).
-    const json = JSON.stringify(p.properties) ?? '{}';
-    props.push(json);
-    propLength += json.length;
-    propEnds[i] = propLength;
-  }
-  return { n, lonlat, ids: ids.join(''), idEnds, props: props.join(''), propEnds };
-}
-
-/** A point of PackedPoints: its properties are parsed on first use (the page shows one point's at a time). */
-class PackedPoint implements UserPoint {
-  private parsed: Record<string, unknown> | null = null;
-  constructor(
-    readonly id: string,
-    readonly lonlat: [number, number],
-    private readonly from: PackedPoints,
-    private readonly index: number,
-  ) {}
-  get properties(): Record<string, unknown> {
-    const { props, propEnds } = this.from;
-    this.parsed ??= JSON.parse(
-      props.slice(this.index ? propEnds[this.index - 1]! : 0, propEnds[this.index]!),
-    ) as Record<string, unknown>;
-    return this.parsed;
-  }
-  /** As a plain point wherever it is written out. */
-  toJSON(): UserPoint {
-    return { id: this.id, lonlat: this.lonlat, properties: this.properties };
-  }
-}
-
-export function unpackPoints(p: PackedPoints): UserPoint[] {
-  const out: UserPoint[] = new Array<UserPoint>(p.n);
-  let idStart = 0;
-  for (let i = 0; i < p.n; i++) {
-    const idEnd = p.idEnds[i]!;
-    out[i] = new PackedPoint(p.ids.slice(idStart, idEnd), [p.lonlat[2 * i]!, p.lonlat[2 * i + 1]!], p, i);
-    idStart = idEnd;
-  }
-  return out;
-}
-
-export function unpackImport(r: PackedImport): ImportResult {
-  return r.ok ? { ok: true, data: { ...r.data, points: unpackPoints(r.data.points) } } : r;
-}
-
 /** The typed arrays of an import, moved rather than copied to the page. */
-function transferables(r: PackedImport): Transferable[] {
+function transferables(r: LoadedImportResult): Transferable[] {
   return r.ok ? [r.data.points.lonlat.buffer, r.data.points.idEnds.buffer, r.data.points.propEnds.buffer] : [];
 }
 

@@ -5,6 +5,7 @@ import type { OptionResult } from '../geo/shares.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { figureSites, type FigureInput } from './export-figure.ts';
 import type { PageView } from './use-view.ts';
+import { pointLonLatAt } from '../geo/user-points.ts';
 
 const OSM_SOURCE: SourceRef = {
   id: 'osm',
@@ -61,7 +62,9 @@ export function figureInput(
       : null,
     sites: showSites ? figureSites(v.sitesFc) : null,
     rings: showSites ? v.ringsFc : null,
-    userPoints: v.userPoints.length ? v.userPoints.map((p) => p.lonlat) : null,
+    userPoints: v.userPoints.n
+      ? Array.from({ length: v.userPoints.n }, (_, i) => pointLonLatAt(v.userPoints, i))
+      : null,
     selectedUserPoint: v.selectedUserPoint && { id: v.selectedUserPoint.id, lonlat: v.selectedUserPoint.lonlat },
     territory:
       v.territoryResult && v.territoryFc?.features.length

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { findIslandsOf } from '../geo/point-islands.ts';
 import type { ShareContext } from '../geo/shares.ts';
-import type { UserPoint } from '../geo/user-points.ts';
+import type { PointSet } from '../geo/user-points.ts';
 
 /**
  * Time per task. Slices of a fixed count did not bound it: a point inside an island's box is tested against
@@ -17,24 +17,24 @@ const BUDGET_MS = 8;
 const STEP = 64;
 
 /** Whether the island of every point is known for this context (always true without points). */
-export function usePointIslands(ctx: ShareContext | null, points: readonly UserPoint[]): boolean {
-  const [done, setDone] = useState<{ ctx: ShareContext; points: readonly UserPoint[] } | null>(null);
+export function usePointIslands(ctx: ShareContext | null, points: PointSet): boolean {
+  const [done, setDone] = useState<{ ctx: ShareContext; points: PointSet } | null>(null);
   useEffect(() => {
-    if (!ctx || !points.length) return;
+    if (!ctx || !points.n) return;
     let from = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const slice = () => {
       const until = performance.now() + BUDGET_MS;
       do {
-        const to = Math.min(points.length, from + STEP);
+        const to = Math.min(points.n, from + STEP);
         findIslandsOf(ctx, points, from, to);
         from = to;
-      } while (from < points.length && performance.now() < until);
-      if (from < points.length) timer = setTimeout(slice, 0);
+      } while (from < points.n && performance.now() < until);
+      if (from < points.n) timer = setTimeout(slice, 0);
       else setDone({ ctx, points });
     };
     timer = setTimeout(slice, 0);
     return () => clearTimeout(timer);
   }, [ctx, points]);
-  return !points.length || (done?.ctx === ctx && done.points === points);
+  return !points.n || (done?.ctx === ctx && done.points === points);
 }

@@ -4,7 +4,7 @@
  * that fails (blocked, quota, schema or version mismatch) is reported, and imports still work for the visit.
  */
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { ImportResult, ImportedData } from '../data/import.ts';
+import type { LoadedImportResult, LoadedImport } from '../data/import.ts';
 import { importClient } from './import-client.ts';
 import { formatProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
@@ -26,7 +26,7 @@ export interface StoredImportsState {
   notices: string[];
 }
 
-export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store: ImportStore = importStore) {
+export function useStoredImports(onLoaded: (data: LoadedImport[]) => void, store: ImportStore = importStore) {
   const [s, set] = useState<StoredImportsState>({ bad: [], error: null, notices: [] });
   /** Shows why imports are not kept (also for a file the import worker stored itself: importFile). */
   const fail = useCallback((e: unknown) => set((x) => ({ ...x, error: storageErrorSentence(e) })), []);
@@ -39,10 +39,10 @@ export function useStoredImports(onLoaded: (data: ImportedData[]) => void, store
     store.load().then(
       async ({ records, bad, notices }) => {
         if (!live) return;
-        const ok: ImportedData[] = [];
+        const ok: LoadedImport[] = [];
         const problems: StoredProblem[] = bad.map((b) => ({ key: b.key, label: b.label, problems: [b.problem] }));
         for (const r of records) {
-          let res: ImportResult;
+          let res: LoadedImportResult;
           try {
             res = await importClient().importText(r.name, r.text);
           } catch (e) {

@@ -4,7 +4,7 @@
  * while one runs only the latest waits. The last result stays on screen until the next one arrives.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ImportedData } from '../data/import.ts';
+import type { LoadedImport } from '../data/import.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { NOT_KEPT, type ServiceProgress, type SplitParams, type SplitView } from './import-service.ts';
 import { SupersededError, type ImportClient } from './import-client.ts';
@@ -22,19 +22,19 @@ export interface TerritorySplit {
 
 export function useTerritorySplit(
   client: ImportClient,
-  source: ImportedData | null,
+  source: LoadedImport | null,
   anchor: [number, number] | null,
   bearing: number | null,
   share: number,
 ): TerritorySplit {
-  const [got, setView] = useState<{ view: SplitView; source: ImportedData; key: string } | null>(null);
+  const [got, setView] = useState<{ view: SplitView; source: LoadedImport; key: string } | null>(null);
   // The settings by value: the effect runs again only when one of them changes.
   const key = JSON.stringify([anchor, bearing, share]);
   // Progress and errors are kept with the territory they are for, and shown only for that one.
-  const [progress, setProgress] = useState<{ of: ImportedData; progress: ServiceProgress } | null>(null);
-  const [error, setError] = useState<{ of: ImportedData; message: string } | null>(null);
+  const [progress, setProgress] = useState<{ of: LoadedImport; progress: ServiceProgress } | null>(null);
+  const [error, setError] = useState<{ of: LoadedImport; message: string } | null>(null);
   const params: SplitParams = { anchor, bearing, share };
-  const shownFor = useRef<ImportedData | null>(null);
+  const shownFor = useRef<LoadedImport | null>(null);
   useEffect(() => {
     // A different territory: its old figures are not shown meanwhile (`view` below is for `source` only).
     shownFor.current = source?.territory ? source : null;

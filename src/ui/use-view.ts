@@ -34,8 +34,9 @@ import { HISTORY_FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 import type { HistoryLayers } from './use-history-data.ts';
 import type { OptionMeta } from './OptionsPanel.tsx';
 import type { Exercise } from './DeploymentsPanel.tsx';
-import type { ImportedData } from '../data/import.ts';
+import type { LoadedImport } from '../data/import.ts';
 import { userPointsUnderOptionCached } from '../geo/point-islands.ts';
+import { concatPointSets, pointById } from '../geo/user-points.ts';
 import { usePointIslands } from './use-point-islands.ts';
 import type { SplitView } from './import-service.ts';
 
@@ -52,7 +53,7 @@ export function useView(
   state: AppState,
   panelsReady: boolean,
   history: HistoryLayers,
-  territorySource: ImportedData | null,
+  territorySource: LoadedImport | null,
   territorySplit: { view: SplitView | null },
 ) {
   const { f } = useT();
@@ -95,13 +96,11 @@ export function useView(
   }, [link.rings, shown, selectedSite, year]);
   const settlementsFc = useMemo(() => settlementFeatures(SETTLEMENTS, link.lang, f.int), [link.lang, f]);
 
-  const userPoints = useMemo(() => state.imports.flatMap((d) => d.points), [state.imports]);
+  const userPoints = useMemo(() => concatPointSets(state.imports.map((d) => d.points)), [state.imports]);
   const islandsKnown = usePointIslands(ctx, userPoints);
   const userUnder = useMemo(
     () =>
-      ctx && current && userPoints.length && islandsKnown
-        ? userPointsUnderOptionCached(ctx, current, userPoints)
-        : null,
+      ctx && current && userPoints.n && islandsKnown ? userPointsUnderOptionCached(ctx, current, userPoints) : null,
     [ctx, current, userPoints, islandsKnown],
   );
   const territory = territorySource?.territory ?? null;
@@ -124,7 +123,10 @@ export function useView(
       (islands?.features.find((x) => x.properties?.id === link.island) as Feature<MultiPolygon> | undefined) ?? null,
     [islands, link.island],
   );
-  const selectedUserPoint = userPoints.find((p) => p.id === state.userPointId) ?? null;
+  const selectedUserPoint = useMemo(
+    () => (state.userPointId === null ? null : pointById(userPoints, state.userPointId)),
+    [userPoints, state.userPointId],
+  );
 
   return {
     islands,

@@ -10,14 +10,13 @@ import {
 import {
   ImportService,
   importAndPrepare,
-  packPoints,
-  unpackPoints,
   type PackedFileImport,
   type ServiceResponse,
 } from '../../src/ui/import-service.ts';
 import type { StoredImport } from '../../src/ui/user-store.ts';
 import { createImportClient, SupersededError } from '../../src/ui/import-client.ts';
 import { simplifyForDisplay } from '../../src/geo/simplify.ts';
+import { concatPointSets, pointAt, pointById, pointSetOf } from '../../src/geo/user-points.ts';
 
 const square = (x: number, y: number, d = 0.1) => [
   [
@@ -227,7 +226,7 @@ describe("the import service (the worker's code, run inline)", () => {
     client.dispose();
   });
 
-  it('packs points for the page into a few values and unpacks them as they were', () => {
+  it('packs points for the page into a few values, gives each back as it was, and joins sets in order', () => {
     const shared = { kind: 'mast', note: 'двойной "кавычки" 引用' };
     const points = [
       { id: 'a', lonlat: [146.123456789012, 43.987654321098] as [number, number], properties: { n: 1 } },
@@ -235,15 +234,22 @@ describe("the import service (the worker's code, run inline)", () => {
       { id: '', lonlat: [0, 0] as [number, number], properties: {} },
       { id: 'm-1', lonlat: [147, 44] as [number, number], properties: shared },
     ];
-    const packed = packPoints(points);
+    const packed = pointSetOf(points);
     expect(packed.n).toBe(4);
     expect(packed.ids).toBe('aточка-2m-1');
     expect([...packed.idEnds]).toEqual([1, 8, 8, 11]);
-    const back = unpackPoints(packed);
-    expect(back.map((p) => p.id)).toEqual(['a', 'точка-2', '', 'm-1']);
-    expect(back.map((p) => p.lonlat)).toEqual(points.map((p) => p.lonlat));
-    expect(back.map((p) => p.properties)).toEqual(points.map((p) => p.properties));
-    expect(unpackPoints(packPoints([]))).toEqual([]);
+    const back = (s: typeof packed) => Array.from({ length: s.n }, (_, i) => pointAt(s, i));
+    expect(back(packed)).toEqual(points);
+    expect(pointSetOf([]).n).toBe(0);
+    // Two imports' points as one set: in order, each as it was.
+    const more = [{ id: 'z', lonlat: [145, 43] as [number, number], properties: { k: [1, 2] } }];
+    expect(back(concatPointSets([packed, pointSetOf(more)]))).toEqual([...points, ...more]);
+    expect(back(concatPointSets([pointSetOf([]), pointSetOf(more), pointSetOf([])]))).toEqual(more);
+    expect(concatPointSets([]).n).toBe(0);
+    // By id: the first with it, an empty id too, none for a prefix of an id.
+    expect(pointById(packed, 'точка-2')).toEqual(points[1]);
+    expect(pointById(packed, '')).toEqual(points[2]);
+    expect(pointById(packed, 'm')).toBeNull();
   });
 
   it('imports a File read in the service, stores it when asked, and says why when it cannot', async () => {
@@ -284,9 +290,12 @@ describe("the import service (the worker's code, run inline)", () => {
     const client = createImportClient({ inline: true });
     const file = Object.assign(new Blob([text]), { name: 'g.geojson' });
     const got = await client.importFile(file, undefined, { keep: true });
-    expect(got.result.ok && got.result.data.points.map((p) => [p.id, p.lonlat, p.properties])).toEqual([
-      ['x', [147.6, 44.9], { id: 'x', name: 'a site' }],
-    ]);
+    expect(got.result.ok && pointAt(got.result.data.points, 0)).toEqual({
+      id: 'x',
+      lonlat: [147.6, 44.9],
+      properties: { id: 'x', name: 'a site' },
+    });
+    expect(got.result.ok && got.result.data.points.n).toBe(1);
     expect(got.storageError?.kind).toBe('unavailable');
     expect(got.storageError?.message).toBe('this browser has no IndexedDB');
     const notKept = await client.importFile(file);

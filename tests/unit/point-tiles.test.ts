@@ -5,6 +5,7 @@ import { PbfReader } from 'pbf';
 import { CLUSTER_MAX_ZOOM, pointTileIndex } from '../../src/map/point-tiles.ts';
 import { POINT_TILE_LAYER, pointBatch } from '../../src/map/point-tile-spec.ts';
 import { distanceM } from '../../src/geo/geodesic.ts';
+import { pointSetOf } from '../../src/geo/user-points.ts';
 import { prng } from '../../scripts/lib/prng.ts';
 
 // The tile of a position at a zoom (the Web Mercator tiling MapLibre uses), written out here so that the
@@ -48,10 +49,10 @@ function decode(bytes: Uint8Array, z: number, x: number, y: number): Decoded[] {
 }
 
 describe("the user's points as clustered vector tiles", () => {
-  const a = { id: 'a', lonlat: [145.8, 44.0] as [number, number] };
-  const b = { id: 'b', lonlat: [145.8001, 44.0001] as [number, number] }; // 14 m from a
-  const c = { id: 'c', lonlat: [147.9, 45.2] as [number, number] }; // 200 km away
-  const index = pointTileIndex(pointBatch([a, b, c]));
+  const a = { id: 'a', lonlat: [145.8, 44.0] as [number, number], properties: {} };
+  const b = { id: 'b', lonlat: [145.8001, 44.0001] as [number, number], properties: {} }; // 14 m from a
+  const c = { id: 'c', lonlat: [147.9, 45.2] as [number, number], properties: {} }; // 200 km away
+  const index = pointTileIndex(pointBatch(pointSetOf([a, b, c])));
 
   it('gathers two points 14 m apart into one cluster of 2 at zoom 6, and keeps a far one alone', () => {
     const [x, y] = tileOf(a.lonlat[0], a.lonlat[1], 6);
@@ -79,7 +80,7 @@ describe("the user's points as clustered vector tiles", () => {
 
   it('gives an empty tile where there are no points', () => {
     expect(decode(index.tile(6, 0, 0), 6, 0, 0)).toEqual([]);
-    expect(decode(pointTileIndex(pointBatch([])).tile(0, 0, 0), 0, 0, 0)).toEqual([]);
+    expect(decode(pointTileIndex(pointBatch(pointSetOf([]))).tile(0, 0, 0), 0, 0, 0)).toEqual([]);
   });
 
   it('accounts for every one of 3,000 random points exactly once at every zoom (counts summed over tiles)', () => {
@@ -87,8 +88,9 @@ describe("the user's points as clustered vector tiles", () => {
     const points = Array.from({ length: 3000 }, (_, i) => ({
       id: `p${i}`,
       lonlat: [145.3 + rand() * 3.2, 43.2 + rand() * 2.5] as [number, number],
+      properties: {},
     }));
-    const many = pointTileIndex(pointBatch(points));
+    const many = pointTileIndex(pointBatch(pointSetOf(points)));
     for (let z = 0; z <= CLUSTER_MAX_ZOOM + 1; z += 1) {
       const [x0, y0] = tileOf(145.3, 45.7, z);
       const [x1, y1] = tileOf(148.5, 43.2, z);

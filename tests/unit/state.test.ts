@@ -22,6 +22,7 @@ import {
   shownSites,
 } from '../../src/state/derive-view.ts';
 import { FIRST_YEAR, THIS_YEAR } from '../../src/state/years.ts';
+import { pointSetOf } from '../../src/geo/user-points.ts';
 
 const ctx = loadShareContext();
 const OPTION_IDS = OPTIONS.map((o) => o.id);
@@ -126,7 +127,14 @@ describe('choices', () => {
       [10, 20],
       [11, 21],
     ];
-    const data = { name: 'a.geojson', points: [], territory: null, merge: null, notices: [], featureCount: 1 };
+    const data = {
+      name: 'a.geojson',
+      points: pointSetOf([]),
+      territory: null,
+      merge: null,
+      notices: [],
+      featureCount: 1,
+    };
     const s = reduce(stateOf(''), { type: 'imported', data, view: box });
     expect(keepInView(s.importedView, s.followChanges, null)).toEqual(box);
     expect(reduce(s, { type: 'option', patch: { share: 0.3 } }).importedView).toBeNull();
@@ -145,7 +153,7 @@ describe('choices', () => {
   it('puts restored imports before those of this visit; a name imported meanwhile wins', () => {
     const file = (name: string, featureCount: number) => ({
       name,
-      points: [],
+      points: pointSetOf([]),
       territory: null,
       merge: null,
       notices: [],

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { boundsAroundPoint, findUserPoints, type UserPoint } from '../../src/geo/user-points.ts';
+import { boundsAroundPoint, findUserPoints, pointSetOf, type UserPoint } from '../../src/geo/user-points.ts';
 import { CLUSTER_MAX_ZOOM } from '../../src/map/point-tiles.ts';
 import { prng as mulberry32 } from '../../scripts/lib/prng.ts';
 
 const pt = (id: string, lon = 145, lat = 44): UserPoint => ({ id, lonlat: [lon, lat], properties: {} });
 
 describe('finding an imported point by its id', () => {
-  const points = ['Kur-12', 'kur-1', 'A-kur-9', 'x', 'KUR-1', 'B7', 'kur-100'].map((id) => pt(id));
+  const points = pointSetOf(['Kur-12', 'kur-1', 'A-kur-9', 'x', 'KUR-1', 'B7', 'kur-100'].map((id) => pt(id)));
 
   it('puts the exact id first, then ids that start with the text, then ids that contain it', () => {
     const r = findUserPoints(points, 'KUR-1', 10);
@@ -41,7 +41,7 @@ describe('finding an imported point by its id', () => {
       const escaped = q.replace(/[-]/g, '\\-');
       const re = new RegExp(escaped, 'i');
       const expected = many.filter((p) => re.test(p.id));
-      const r = findUserPoints(many, q, 10);
+      const r = findUserPoints(pointSetOf(many), q, 10);
       expect(r.total).toBe(expected.length);
       expect(r.matches.length).toBe(Math.min(10, expected.length));
       for (const m of r.matches) expect(re.test(m.id)).toBe(true);
