@@ -500,6 +500,8 @@ function userDataFigures(u: UserDataBench) {
     import_100k_points_ms: r1(u.imported.ms),
     import_100k_points_longest_task_ms: r1(u.imported.longestTaskMs),
     import_100k_points_long_task_ms_sum: r1(u.imported.longTaskSumMs),
+    import_100k_points_longest_script_ms: u.imported.longestScript === null ? null : r1(u.imported.longestScript.ms),
+    import_100k_points_longest_script_what: u.imported.longestScript?.what ?? null,
     drag_with_100k_points_frame_ms_median: r2(median(u.dragWithPoints.frames)),
     drag_with_100k_points_longest_task_ms: r1(u.dragWithPoints.longestTaskMs),
     ...Object.fromEntries(
@@ -532,7 +534,10 @@ function userDataLines(u: UserDataBench): string[] {
     `The user's data: ${n} points imported through the file input (validated in the import worker)`,
     `  listed on the page after ${f.import_100k_points_ms.toFixed(0)} ms; longest main-thread task ` +
       `${f.import_100k_points_longest_task_ms.toFixed(0)} ms (${u.imported.longTasks} over 50 ms, ` +
-      `${f.import_100k_points_long_task_ms_sum.toFixed(0)} ms in all, until 1 s after)`,
+      `${f.import_100k_points_long_task_ms_sum.toFixed(0)} ms in all, until 1 s after); longest script run ` +
+      (f.import_100k_points_longest_script_ms === null
+        ? 'not measured'
+        : `${f.import_100k_points_longest_script_ms.toFixed(0)} ms (${f.import_100k_points_longest_script_what})`),
     `  then dragging the share slider: frame time median ${f.drag_with_100k_points_frame_ms_median.toFixed(2)} ms, ` +
       `longest task ${f.drag_with_100k_points_longest_task_ms.toFixed(0)} ms ` +
       `(${u.dragWithPoints.longTasks} over 50 ms)`,

@@ -45,6 +45,24 @@ export interface ImportBench {
   longestTaskMs: number;
   longTasks: number;
   longTaskSumMs: number;
+  /** The longest single script run in the window (Long Animation Frames API); null where not available. */
+  longestScript: { ms: number; what: string } | null;
+}
+
+/**
+ * The longest script run in the long animation frames that started in [from, to]: its duration (ms) and
+ * what it was (invoker, function, file and position, forced layout), or null where the API is missing.
+ */
+async function longestScriptBetween(
+  page: Page,
+  from: number,
+  to: number,
+): Promise<{ ms: number; what: string } | null> {
+  const scripts = (await page.evaluate('window.__bench.frames ?? null')) as [number, number, number, string][] | null;
+  if (!scripts) return null;
+  return scripts
+    .filter(([start]) => start >= from && start <= to)
+    .reduce((m, [, , ms, what]) => (ms > m.ms ? { ms, what } : m), { ms: 0, what: 'none' });
 }
 
 /**
@@ -72,7 +90,13 @@ export async function importPoints(page: Page, timeoutMs = 120_000): Promise<Imp
   await page.waitForTimeout(1000);
   const t2 = await pageNow(page);
   const lt = await longTasksBetween(page, t0, t2);
-  return { ms: t1 - t0, longestTaskMs: lt.longestMs, longTasks: lt.count, longTaskSumMs: lt.sumMs };
+  return {
+    ms: t1 - t0,
+    longestTaskMs: lt.longestMs,
+    longTasks: lt.count,
+    longTaskSumMs: lt.sumMs,
+    longestScript: await longestScriptBetween(page, t0, t2),
+  };
 }
 
 export interface FigureExportBench {
@@ -117,22 +141,6 @@ export interface LargeImportBench {
  * the file (the harness's own handing over of 50 MB is not the page's work), to that quiet second; the
  * page marks both ends (performance.mark) for a trace taken around it.
  */
-/**
- * The longest script run in the long animation frames that started in [from, to]: its duration (ms) and
- * what it was (invoker, function, file and position, forced layout), or null where the API is missing.
- */
-async function longestScriptBetween(
-  page: Page,
-  from: number,
-  to: number,
-): Promise<{ ms: number; what: string } | null> {
-  const scripts = (await page.evaluate('window.__bench.frames ?? null')) as [number, number, number, string][] | null;
-  if (!scripts) return null;
-  return scripts
-    .filter(([start]) => start >= from && start <= to)
-    .reduce((m, [, , ms, what]) => (ms > m.ms ? { ms, what } : m), { ms: 0, what: 'none' });
-}
-
 export async function importLargeFile(page: Page, path: string, bytes: number): Promise<LargeImportBench> {
   const name = basename(path);
   await page.evaluate(`(() => {
