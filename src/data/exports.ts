@@ -1,6 +1,7 @@
 /** Export builders: GeoJSON of an option's islands by side and its line, CSV of the options by island. Pure. */
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 import type { OptionResult } from '../geo/shares.ts';
+import { pointIdAt, type PointSet } from '../geo/user-points.ts';
 import type { PartitionResult } from '../geo/partition.ts';
 import type { SeaResult } from '../geo/maritime/compute.ts';
 
@@ -316,4 +317,57 @@ export function optionIslandsCsv(
     }),
   );
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * The user's imported points under one option, one row each in the order imported: position, the island it
+ * lies on (empty off the four islands) and the side it would fall on under this option (empty off them),
+ * with the option, its basis and share, the data version, the date and the sources.
+ */
+export function userPointsCsv(
+  points: PointSet,
+  where: { island: (string | null)[]; side: ('japan' | 'russia' | null)[] },
+  r: OptionResult,
+  meta: { dataVersion: string; generated: string; sources: ExportSource[] },
+): string {
+  const head = [
+    'id',
+    'lon',
+    'lat',
+    'island',
+    'side_under_option',
+    'option',
+    'option_name',
+    'basis',
+    'option_japan_share_percent',
+    'cut_island',
+    'cut_bearing_requested_deg',
+    'data_version',
+    'generated',
+    'sources',
+  ];
+  const fixed = [
+    r.id,
+    r.name,
+    r.basis,
+    +(r.japanShare * 100).toFixed(4),
+    r.cut?.island ?? '',
+    r.cut ? +r.cut.requestedBearingDeg.toFixed(2) : '',
+    meta.dataVersion,
+    meta.generated,
+    meta.sources.map(sourceText).join('; '),
+  ].map(csvCell);
+  const lines = [head.map(csvCell).join(',')];
+  for (let i = 0; i < points.n; i++)
+    lines.push(
+      [
+        csvCell(pointIdAt(points, i)),
+        points.lonlat[2 * i]!,
+        points.lonlat[2 * i + 1]!,
+        csvCell(where.island[i] ?? ''),
+        csvCell(where.side[i] ?? ''),
+        ...fixed,
+      ].join(','),
+    );
+  return lines.join('\r\n') + '\r\n';
 }

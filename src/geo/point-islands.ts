@@ -74,16 +74,36 @@ export function userPointsUnderOptionCached(
 ): { toJapan: string[]; onIslands: number } {
   const toJapan: string[] = [];
   let onIslands = 0;
+  const { side } = userPointSides(ctx, r, points);
+  for (let i = 0; i < points.n; i++) {
+    if (side[i] === null) continue;
+    onIslands++;
+    if (side[i] === 'japan') toJapan.push(pointIdAt(points, i));
+  }
+  return { toJapan, onIslands };
+}
+
+/**
+ * Each point's island (its id, or null off the four islands) and side under the option (null off them),
+ * in the set's order (the counts under an option, and the rows of the points' CSV).
+ */
+export function userPointSides(
+  ctx: ShareContext,
+  r: OptionResult,
+  points: PointSet,
+): { island: (string | null)[]; side: ('japan' | 'russia' | null)[] } {
   findIslandsOf(ctx, points, 0, points.n);
   const index = islandIndex(ctx, points);
   const boxes = islandBoxes(ctx);
   const { lonlat } = points;
+  const island: (string | null)[] = new Array<string | null>(points.n).fill(null);
+  const side: ('japan' | 'russia' | null)[] = new Array<'japan' | 'russia' | null>(points.n).fill(null);
   for (let i = 0; i < points.n; i++) {
     const k = index[i]!;
     if (k === NONE) continue;
-    onIslands++;
-    if (sideUnderOption(ctx, r, boxes[k]![0], [lonlat[2 * i]!, lonlat[2 * i + 1]!]) === 'japan')
-      toJapan.push(pointIdAt(points, i));
+    const id = boxes[k]![0];
+    island[i] = id;
+    side[i] = sideUnderOption(ctx, r, id, [lonlat[2 * i]!, lonlat[2 * i + 1]!]);
   }
-  return { toJapan, onIslands };
+  return { island, side };
 }

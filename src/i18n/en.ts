@@ -210,6 +210,7 @@ export const en = {
     userPoints: 'Your points on the four islands: {{on}}; to Japan under this option: {{n}}',
     exportGeoJson: 'Download islands by side + line (GeoJSON)',
     exportCsv: 'Download options table (CSV)',
+    exportUserPoints: 'Download your points by side (CSV)',
     exportPng: 'Download map (PNG)',
     chart: "Comparison of the options: Japan's share of the disputed area",
     customName: 'Custom: {{pct}} to Japan',

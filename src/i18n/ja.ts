@@ -190,6 +190,7 @@ export const ja: Resources = {
     userPoints: '4島上のあなたの地点：{{on}}、この案で日本側：{{n}}',
     exportGeoJson: '島の帰属と分割線をダウンロード（GeoJSON）',
     exportCsv: '案の一覧表をダウンロード（CSV）',
+    exportUserPoints: 'あなたの地点を側別にダウンロード（CSV）',
     exportPng: '地図をダウンロード（PNG）',
     chart: '各案の比較：係争地域のうち日本側の割合',
     customName: 'カスタム：日本側{{pct}}',

@@ -43,6 +43,8 @@ export interface OptionsPanelProps {
   userPoints?: { toJapan: string[]; onIslands: number } | null;
   /** Opens an imported point's details and brings the map to it. */
   onShowUserPoint?: (id: string) => void;
+  /** Downloads every imported point with its island and side under the current option (CSV). */
+  onExportUserPoints?: () => void;
   /** Japan's share of the sea (equidistance method, SeaPanel) per option id, when the Sea layer is on. */
   seaShares?: Record<string, number> | null;
   sites?: {
@@ -355,6 +357,11 @@ export function OptionsPanel(p: OptionsPanelProps) {
                 )}
                 .
               </p>
+            )}
+            {p.userPoints && p.onExportUserPoints && (
+              <button type="button" data-testid="export-user-points" onClick={p.onExportUserPoints}>
+                {t('options.exportUserPoints')}
+              </button>
             )}
           </div>
         </>

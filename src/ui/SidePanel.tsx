@@ -1,6 +1,6 @@
 /** The side panel: the link's notices, the details open, the options, the sea, history, sites and imports. */
 import type { Dispatch, ReactNode } from 'react';
-import { optionGeoJson, optionIslandsCsv } from '../data/exports.ts';
+import { optionGeoJson, optionIslandsCsv, userPointsCsv } from '../data/exports.ts';
 import { TABLES } from '../data/tables.ts';
 import { KIND_LABELS } from '../data/deployments.ts';
 import type { ValidationProblem } from '../data/validate.ts';
@@ -30,6 +30,7 @@ import type { HistoryLayers } from './use-history-data.ts';
 import type { TerritorySplit } from './use-territory-split.ts';
 import { EXERCISES, OPTIONS, type PageView } from './use-view.ts';
 import { pointById } from '../geo/user-points.ts';
+import { userPointSides } from '../geo/point-islands.ts';
 
 export interface SidePanelProps {
   state: AppState;
@@ -113,6 +114,15 @@ export function SidePanel(p: SidePanelProps) {
             onShowUserPoint={(id) => {
               const point = pointById(v.userPoints, id);
               if (point) dispatch({ type: 'showUserPoint', point });
+            }}
+            onExportUserPoints={() => {
+              if (!v.ctx) return;
+              const sides = userPointSides(v.ctx, current, v.userPoints);
+              download(
+                `your-points-${current.id}-${link.basis}.csv`,
+                'text/csv',
+                userPointsCsv(v.userPoints, sides, current, { ...exportMeta(), sources: sourcesFor(current) }),
+              );
             }}
             seaShares={showSea ? seaShares(p.sea.others) : null}
             mapExport={

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openPage as open, pagePointOf, screenshot, useHarness, waitForIdleMap, waitForMapDrawn } from './harness.ts';
 
@@ -65,6 +66,15 @@ describe("importing the user's data", () => {
       await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain(
         'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
       );
+      // Every point with its island and side, as a file.
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-user-points').click()]);
+      expect(csv.suggestedFilename()).toBe('your-points-equal-area-geodesic.csv');
+      const rows = readFileSync((await csv.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      expect(rows).toHaveLength(3);
+      expect(rows[1]).toMatch(/^"p-kunashiri",145\.856,44\.031,"kunashiri","japan","equal-area",/);
+      expect(rows[2]).toMatch(/^"p-etorofu-ne",147\.886,45\.227,"etorofu","russia","equal-area",/);
       await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
       // The map's legend says what the territory's two colours and its line are.
       const legend = await page.getByTestId('territory-legend').innerText();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Point, Position } from 'geojson';
-import { optionGeoJson, optionIslandsCsv } from '../../src/data/exports.ts';
+import { optionGeoJson, optionIslandsCsv, userPointsCsv } from '../../src/data/exports.ts';
+import { userPointSides, userPointsUnderOptionCached } from '../../src/geo/point-islands.ts';
+import { pointSetOf } from '../../src/geo/user-points.ts';
 import { computeOption, type OptionResult } from '../../src/geo/shares.ts';
 import { optionFeatures } from '../../src/map/option-features.ts';
 import {
@@ -111,6 +113,40 @@ describe('CSV of the options by island', () => {
     expect(lines.find((l) => l.startsWith('"aso-25"') && l.includes('"etorofu","cut"'))).toBeTruthy();
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain('"test+data.000000000000"');
+  });
+});
+
+describe("CSV of the user's points by side", () => {
+  it('one row per point in order: island and side under the option, empty off the islands, no formulas', () => {
+    const r = computeOption(
+      ctx,
+      OPTIONS.find((o) => o.id === 'equal-area')!,
+      'geodesic',
+    );
+    const points = pointSetOf([
+      { id: 'p-kunashiri', lonlat: [145.856, 44.031], properties: {} },
+      { id: 'p-etorofu-ne', lonlat: [147.886, 45.227], properties: {} },
+      { id: '=HYPERLINK("x")', lonlat: [146.5, 43.2], properties: {} },
+    ]);
+    const csv = userPointsCsv(points, userPointSides(ctx, r, points), r, {
+      ...meta,
+      sources: [{ title: 'OSM', url: 'https://www.openstreetmap.org/copyright' }],
+    });
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '"id","lon","lat","island","side_under_option","option","option_name","basis",' +
+        '"option_japan_share_percent","cut_island","cut_bearing_requested_deg","data_version","generated","sources"',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(
+      /^"p-kunashiri",145\.856,44\.031,"kunashiri","japan","equal-area",".*","geodesic",50,"etorofu",/,
+    );
+    expect(lines[2]).toMatch(/^"p-etorofu-ne",147\.886,45\.227,"etorofu","russia","equal-area",/);
+    expect(lines[3]).toMatch(/^"'=HYPERLINK\(""x""\)",146\.5,43\.2,"","","equal-area",/);
+    expect(lines[1]).toContain('"test+data.000000000000"');
+    expect(lines[1]).toMatch(/"OSM <https:\/\/www\.openstreetmap\.org\/copyright>"$/);
+    // The counts under the option agree with the rows.
+    expect(userPointsUnderOptionCached(ctx, r, points)).toEqual({ toJapan: ['p-kunashiri'], onIslands: 2 });
   });
 });
 
