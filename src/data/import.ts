@@ -16,9 +16,12 @@ import type { FeatureCollection, Geometry, MultiPolygon, Position } from 'geojso
 import { MAX_PROBLEMS, validateLayerObject, validateLayerText, type ValidationProblem } from './validate.ts';
 import { unionPolygons } from '../geo/union.ts';
 import { errorMessage } from './error-message.ts';
-import { problem, type ProblemCode, type ProblemParams } from './problem.ts';
+import { problem } from './problem.ts';
+import { checkImportSize, refuse, type ImportRefusal } from './import-checks.ts';
+// What the page needs before any import (the size check, a property as text), apart so that its first load
+// does not carry the validator's and the union's code for imports, which run in the import worker.
+export { checkImportSize, MAX_IMPORT_BYTES, propertyText, type ImportRefusal } from './import-checks.ts';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_FEATURES = 100_000;
 /** Vertices in the whole file: points, line positions and ring vertices (a ring's closing position not counted). */
 export const MAX_IMPORT_VERTICES = 1_000_000;
@@ -72,23 +75,6 @@ const IMPORT_SCHEMA = {
   geometryTypes: ['Point', 'Polygon', 'MultiPolygon'] as Array<'Point' | 'Polygon' | 'MultiPolygon'>,
   requiredProperties: [],
 };
-
-/** A refusal: what every failed import gives. */
-export type ImportRefusal = Extract<ImportResult, { ok: false }>;
-
-/** A refusal of the whole file, with its code for the page's languages (problem.ts). */
-const refuse = (file: string, code: ProblemCode, params: ProblemParams = {}): ImportRefusal => ({
-  ok: false,
-  problems: [{ file, featureIndex: null, featureId: null, path: '', ...problem(code, params) }],
-});
-
-/** Size check before reading a File: a 2 GB file is refused without touching its bytes. */
-export function checkImportSize(file: string, bytes: number): ImportResult | null {
-  if (!(bytes >= 0)) return refuse(file, 'import.sizeUnreadable');
-  if (bytes > MAX_IMPORT_BYTES) return refuse(file, 'import.tooBig', { mb: (bytes / 1024 / 1024).toFixed(1) });
-  if (bytes === 0) return refuse(file, 'import.empty');
-  return null;
-}
 
 /** Where an import is: sent to the progress callback as each step starts (done: 0..1 of the whole). */
 export interface ImportProgress {
@@ -306,15 +292,4 @@ export function mergeText(m: MergeSummary): string {
     `${n(m.inputPolygons, 'polygon')} merged into ${n(m.outputPolygons, 'polygon')}; ` +
     (m.overlapRemovedKm2 >= 0.005 ? `${m.overlapRemovedKm2.toFixed(2)} km² of overlap removed` : 'no overlap')
   );
-}
-
-/** A property value as display text (never HTML): nested values as JSON, long ones shortened. */
-export function propertyText(v: unknown): string {
-  let s: string;
-  try {
-    s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
-  } catch {
-    s = String(v);
-  }
-  return s.length > 500 ? s.slice(0, 500) + '…' : s;
 }

@@ -1,6 +1,6 @@
 /** The details open in the side panel: an imported point, a military site, an island. */
 import { Fragment, useEffect, useRef, type Dispatch } from 'react';
-import { propertyText } from '../data/import.ts';
+import { propertyText } from '../data/import-checks.ts';
 import type { Action } from '../state/store.ts';
 import { useT } from '../i18n/index.ts';
 import { IslandPanel } from './IslandPanel.tsx';

@@ -9,14 +9,14 @@
 import type { MultiPolygon } from 'geojson';
 import type { LoadedImportResult } from '../data/import.ts';
 import { importStore, StorageError, type ImportStore, type LoadedImports } from './user-store.ts';
-import {
+import type {
   ImportService,
-  type PackedFileImport,
-  type ServiceProgress,
-  type ServiceRequest,
-  type ServiceResponse,
-  type SplitParams,
-  type SplitView,
+  PackedFileImport,
+  ServiceProgress,
+  ServiceRequest,
+  ServiceResponse,
+  SplitParams,
+  SplitView,
 } from './import-service.ts';
 
 export type { ServiceProgress, SplitParams, SplitView };
@@ -83,9 +83,11 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
   };
 
   let worker: Worker | null = null;
-  let inline: ImportService | null = null;
+  // The inline service is loaded only when needed: it carries the validator, the union and the solver, which
+  // the page otherwise runs in the worker, and they need not weigh on the first load.
+  let inline: Promise<ImportService> | null = null;
   const goInline = () => {
-    inline ??= new ImportService((r) => receive(r));
+    inline ??= import('./import-service.ts').then(({ ImportService }) => new ImportService((r) => receive(r)));
   };
   if (!options.inline && typeof Worker !== 'undefined') {
     try {
@@ -112,7 +114,12 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
       const req = { ...body, id } as ServiceRequest;
       if (worker) worker.postMessage(req);
-      else setTimeout(() => inline!.handle(req), 0);
+      // In order: the service's promise settles once, and its callbacks run in the order they were added.
+      else
+        inline!.then(
+          (service) => setTimeout(() => service.handle(req), 0),
+          (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+        );
     });
 
   // Split coalescing: one in flight, at most one waiting (the latest).

@@ -22,6 +22,7 @@ import {
   type LoadedImportResult,
 } from '../data/import.ts';
 import { pointSetOf } from '../geo/user-points.ts';
+import { NOT_KEPT } from './import-kept.ts';
 import { partitionFeatures } from '../data/exports.ts';
 import { errorMessage } from '../data/error-message.ts';
 import {
@@ -86,9 +87,6 @@ export type ServiceResponse =
   | { id: number; kind: 'ok'; value: unknown }
   /** `storageKind`: the error was a StorageError of that kind (user-store.ts). */
   | { id: number; kind: 'error'; message: string; storageKind?: StorageErrorKind; storageText?: StorageText };
-
-/** The start of the error a split or export gets for a territory the worker does not hold (adopt it first). */
-export const NOT_KEPT = 'no territory of that name is kept';
 
 interface Kept {
   territory: MultiPolygon;

@@ -4,7 +4,7 @@
  * (src/state/store.ts); only the progress of the import under way is kept here.
  */
 import { useCallback, useEffect, useState, type Dispatch } from 'react';
-import { checkImportSize } from '../data/import.ts';
+import { checkImportSize } from '../data/import-checks.ts';
 import { errorMessage } from '../data/error-message.ts';
 import type { ValidationProblem } from '../data/validate.ts';
 import { bboxOf } from '../state/derive-view.ts';

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LoadedImport } from '../data/import.ts';
 import { errorMessage } from '../data/error-message.ts';
-import { NOT_KEPT, type ServiceProgress, type SplitParams, type SplitView } from './import-service.ts';
+import type { ServiceProgress, SplitParams, SplitView } from './import-service.ts';
+import { NOT_KEPT } from './import-kept.ts';
 import { SupersededError, type ImportClient } from './import-client.ts';
 
 export interface TerritorySplit {

@@ -55,7 +55,7 @@ describe("importing the user's data", () => {
     'imports points and a territory, counts points per option, survives a reload, ' +
       'and refuses a broken file without changing anything',
     async () => {
-      const { page, errors } = await open(h, { path: '/#option=equal-area' });
+      const { page, errors, requests } = await open(h, { path: '/#option=equal-area' });
       await waitForIdleMap(page);
       const input = page.getByTestId('import-input');
       await input.setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(good) });
@@ -66,6 +66,8 @@ describe("importing the user's data", () => {
       await expect(page.getByTestId('user-points-to-japan').innerText()).resolves.toContain(
         'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
       );
+      // Imported in the worker: the page never loaded the service's own code (it is for when no worker starts).
+      expect(requests.filter((u) => /\/import-service-/.test(u))).toEqual([]);
       // Every point with its island and side, as a file.
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-user-points').click()]);
       expect(csv.suggestedFilename()).toBe('your-points-equal-area-geodesic.csv');
@@ -226,6 +228,34 @@ describe("importing the user's data", () => {
     await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: p-etorofu-ne');
     await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
     await screenshot(page, 'import-points-status');
+    expect(errors).toEqual([]);
+  });
+
+  it('imports on the page when the import worker cannot start, loading that code only then', async () => {
+    const context = await h.newContext({ serviceWorkers: 'block' });
+    await context.route('**/import-worker-*.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("import worker test failure");' }),
+    );
+    const scripts: string[] = [];
+    context.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${h.origin}/#option=equal-area`);
+    await waitForIdleMap(page);
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'mine.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(good),
+    });
+    await expect(page.getByTestId('user-points-to-japan').innerText({ timeout: 30_000 })).resolves.toContain(
+      'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
+    );
+    await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
+    // The service's own chunk, loaded once the worker had failed (with a working worker it is never loaded).
+    expect(scripts.filter((u) => /\/import-service-/.test(u))).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 
