@@ -50,6 +50,32 @@ async function importNear(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Opens a settled page whose worker script matching `glob` throws as it starts, and imports `good` into it.
+ * Service workers are blocked: the page's own would serve the script from its precache, past the route.
+ */
+async function importWithBrokenWorker(glob: string, message: string) {
+  const context = await h.newContext({ serviceWorkers: 'block' });
+  await context.route(glob, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: `throw new Error(${JSON.stringify(message)});` }),
+  );
+  const scripts: string[] = [];
+  context.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${h.origin}/#option=equal-area`);
+  await waitForIdleMap(page);
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'mine.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(good),
+  });
+  return { page, errors, scripts };
+}
+
 describe("importing the user's data", () => {
   it(
     'imports points and a territory, counts points per option, survives a reload, ' +
@@ -197,22 +223,8 @@ describe("importing the user's data", () => {
   });
 
   it('says on the map when the points cannot be drawn, and still counts them and finds them by id', async () => {
-    // The point worker's script is broken: it throws as it starts. Service workers are blocked, as the
-    // page's own would otherwise serve the script from its precache, past the route.
-    const context = await h.newContext({ serviceWorkers: 'block' });
-    await context.route('**/point-tiles-worker-*.js', (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("point worker test failure");' }),
-    );
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${h.origin}/#option=equal-area`);
-    await waitForIdleMap(page);
-    await page.getByTestId('import-input').setInputFiles({
-      name: 'mine.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(good),
-    });
+    // The point worker's script is broken: it throws as it starts.
+    const { page, errors } = await importWithBrokenWorker('**/point-tiles-worker-*.js', 'point worker test failure');
     const status = await page.getByTestId('points-status').innerText({ timeout: 30_000 });
     expect(status).toMatch(
       /^Your imported points cannot be drawn on the map \((Uncaught )?Error: point worker test failure\)/,
@@ -232,24 +244,10 @@ describe("importing the user's data", () => {
   });
 
   it('imports on the page when the import worker cannot start, loading that code only then', async () => {
-    const context = await h.newContext({ serviceWorkers: 'block' });
-    await context.route('**/import-worker-*.js', (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("import worker test failure");' }),
+    const { page, errors, scripts } = await importWithBrokenWorker(
+      '**/import-worker-*.js',
+      'import worker test failure',
     );
-    const scripts: string[] = [];
-    context.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(r.url());
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${h.origin}/#option=equal-area`);
-    await waitForIdleMap(page);
-    await page.getByTestId('import-input').setInputFiles({
-      name: 'mine.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(good),
-    });
     await expect(page.getByTestId('user-points-to-japan').innerText({ timeout: 30_000 })).resolves.toContain(
       'on the four islands: 2; to Japan under this option: 1 (p-kunashiri)',
     );
