@@ -67,6 +67,29 @@ export function findIslandsOf(ctx: ShareContext, points: PointSet, from: number,
     if (index[i] === UNKNOWN) index[i] = searchIsland(ctx, boxes, lonlat[2 * i]!, lonlat[2 * i + 1]!);
 }
 
+/**
+ * Calls `each` for every point on one of the four islands, in the set's order, with its island and its side
+ * under the option: the one rule behind the counts (run at every step of a slider drag, so nothing is
+ * allocated per point) and the points' CSV.
+ */
+function forEachOnIslands(
+  ctx: ShareContext,
+  r: OptionResult,
+  points: PointSet,
+  each: (i: number, island: string, side: 'japan' | 'russia') => void,
+): void {
+  findIslandsOf(ctx, points, 0, points.n);
+  const index = islandIndex(ctx, points);
+  const boxes = islandBoxes(ctx);
+  const { lonlat } = points;
+  for (let i = 0; i < points.n; i++) {
+    const k = index[i]!;
+    if (k === NONE) continue;
+    const id = boxes[k]![0];
+    each(i, id, sideUnderOption(ctx, r, id, [lonlat[2 * i]!, lonlat[2 * i + 1]!]));
+  }
+}
+
 export function userPointsUnderOptionCached(
   ctx: ShareContext,
   r: OptionResult,
@@ -74,36 +97,27 @@ export function userPointsUnderOptionCached(
 ): { toJapan: string[]; onIslands: number } {
   const toJapan: string[] = [];
   let onIslands = 0;
-  const { side } = userPointSides(ctx, r, points);
-  for (let i = 0; i < points.n; i++) {
-    if (side[i] === null) continue;
+  forEachOnIslands(ctx, r, points, (i, _island, side) => {
     onIslands++;
-    if (side[i] === 'japan') toJapan.push(pointIdAt(points, i));
-  }
+    if (side === 'japan') toJapan.push(pointIdAt(points, i));
+  });
   return { toJapan, onIslands };
 }
 
 /**
  * Each point's island (its id, or null off the four islands) and side under the option (null off them),
- * in the set's order (the counts under an option, and the rows of the points' CSV).
+ * in the set's order: the rows of the points' CSV.
  */
 export function userPointSides(
   ctx: ShareContext,
   r: OptionResult,
   points: PointSet,
 ): { island: (string | null)[]; side: ('japan' | 'russia' | null)[] } {
-  findIslandsOf(ctx, points, 0, points.n);
-  const index = islandIndex(ctx, points);
-  const boxes = islandBoxes(ctx);
-  const { lonlat } = points;
-  const island: (string | null)[] = new Array<string | null>(points.n).fill(null);
-  const side: ('japan' | 'russia' | null)[] = new Array<'japan' | 'russia' | null>(points.n).fill(null);
-  for (let i = 0; i < points.n; i++) {
-    const k = index[i]!;
-    if (k === NONE) continue;
-    const id = boxes[k]![0];
+  const island = new Array<string | null>(points.n).fill(null);
+  const side = new Array<'japan' | 'russia' | null>(points.n).fill(null);
+  forEachOnIslands(ctx, r, points, (i, id, s) => {
     island[i] = id;
-    side[i] = sideUnderOption(ctx, r, id, [lonlat[2 * i]!, lonlat[2 * i + 1]!]);
-  }
+    side[i] = s;
+  });
   return { island, side };
 }
