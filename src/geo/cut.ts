@@ -3,12 +3,13 @@
  * cut edges and the reported line densified along the line, and the land border's length. The solver
  * (partition.ts) finds t; this module builds what a reader sees.
  *
- * Cost. A solve on full-resolution Etorofu spends most of its time here, and most of that unprojecting
- * the points along the line (each an inverse of the ellipsoidal projection: some fifteen transcendental
- * functions). So each such point is unprojected once and shared by both parts and the line, from an
- * array indexed by its place on the line; each crossing of the coast is placed on its geodesic once for
- * both parts; the crossings of both sides are found in one pass over the vertices, with their normal
- * coordinate computed once; and each ring is built without intermediate copies.
+ * Cost. A solve on full-resolution Etorofu spends most of its time here, much of it unprojecting the
+ * points along the line (each an inverse of the ellipsoidal projection; since laea.ts sums Karney's
+ * series, an asin, an atan2 and two square roots each). So each such point is unprojected once and
+ * shared by both parts and the line, from an array indexed by its place on the line; each crossing of
+ * the coast is placed on its geodesic once for both parts; the crossings of both sides are found in one
+ * pass over the vertices, with their normal coordinate computed once; and each ring is built without
+ * intermediate copies.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { LineString, MultiPolygon, Position } from 'geojson';
