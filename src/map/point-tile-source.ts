@@ -71,7 +71,7 @@ export function pointTilesUrl(points: PointSet | null): string {
   const generation = nextGeneration++;
   const batch = pointBatch(points);
   const load: PointTilesIn = { type: 'load', generation, batch };
-  pointWorker().postMessage(load, [batch.lonlat.buffer, batch.idEnds.buffer]);
+  pointWorker().postMessage(load);
   sent = { points, url: `${PROTOCOL}://${generation}/{z}/{x}/{y}` };
   return sent.url;
 }
