@@ -3,7 +3,7 @@
  * one, bring them back from this browser's storage. The files and their problems live in the page's state
  * (src/state/store.ts); only the progress of the import under way is kept here.
  */
-import { useCallback, useEffect, useState, type Dispatch } from 'react';
+import { startTransition, useCallback, useEffect, useState, type Dispatch } from 'react';
 import { checkImportSize } from '../data/import-checks.ts';
 import { errorMessage } from '../data/error-message.ts';
 import type { ValidationProblem } from '../data/validate.ts';
@@ -42,27 +42,36 @@ export function useImportActions(dispatch: Dispatch<Action>) {
         return;
       }
       dispatch({ type: 'importStarted' });
+      const failed = (problems: ValidationProblem[]) => {
+        dispatch({ type: 'importRefused', problems });
+        dispatch({ type: 'importEnded' });
+        setProgress(null);
+      };
+      let imported;
       try {
         // Read, validated, merged, prepared and stored by the import worker: the file's text never
         // crosses to this thread, which stays responsive, with progress.
-        const { result: r, storageError } = await importClient().importFile(file, setProgress, { keep: true });
-        if (!r.ok) {
-          dispatch({ type: 'importRefused', problems: r.problems });
-          return;
-        }
-        // A territory the user has just imported is brought into view (not one restored at load).
-        const view = r.data.territory ? bboxOf(r.data.territory.coordinates) : null;
-        dispatch({ type: 'imported', data: r.data, view });
-        if (storageError) reportError(storageError);
+        imported = await importClient().importFile(file, setProgress, { keep: true });
       } catch (e) {
-        dispatch({
-          type: 'importRefused',
-          problems: [fileProblem(file.name, `could not be read (${errorMessage(e)})`)],
-        });
-      } finally {
+        failed([fileProblem(file.name, `could not be read (${errorMessage(e)})`)]);
+        return;
+      }
+      const { result: r, storageError } = imported;
+      if (!r.ok) {
+        failed(r.problems);
+        return;
+      }
+      // A territory the user has just imported is brought into view (not one restored at load).
+      const view = r.data.territory ? bboxOf(r.data.territory.coordinates) : null;
+      // Rendered as a transition: React draws the page for 100,000 new points in slices of a few
+      // milliseconds rather than in one task (50–130 ms in the web benchmark's 50 MB import). The import's
+      // end comes in the same transition, so no frame shows the import over without its file.
+      startTransition(() => {
+        dispatch({ type: 'imported', data: r.data, view });
         dispatch({ type: 'importEnded' });
         setProgress(null);
-      }
+      });
+      if (storageError) reportError(storageError);
     },
     [dispatch, reportError],
   );

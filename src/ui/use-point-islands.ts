@@ -3,7 +3,7 @@
  * that 100,000 imported points never hold the page's thread for long. The answers go to point-islands.ts's
  * cache; this says when it is complete.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { findIslandsOf } from '../geo/point-islands.ts';
 import type { ShareContext } from '../geo/shares.ts';
 import type { PointSet } from '../geo/user-points.ts';
@@ -31,7 +31,8 @@ export function usePointIslands(ctx: ShareContext | null, points: PointSet): boo
         from = to;
       } while (from < points.n && performance.now() < until);
       if (from < points.n) timer = setTimeout(slice, 0);
-      else setDone({ ctx, points });
+      // The counts it completes are drawn as a transition, in slices (see use-import-actions.ts).
+      else startTransition(() => setDone({ ctx, points }));
     };
     timer = setTimeout(slice, 0);
     return () => clearTimeout(timer);

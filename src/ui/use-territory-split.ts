@@ -3,7 +3,7 @@
  * projects or clips a large territory. Each change of share, bearing or anchor asks for a new split;
  * while one runs only the latest waits. The last result stays on screen until the next one arrives.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { LoadedImport } from '../data/import.ts';
 import { errorMessage } from '../data/error-message.ts';
 import type { ServiceProgress, SplitParams, SplitView } from './import-service.ts';
@@ -65,11 +65,15 @@ export function useTerritorySplit(
       .then(
         (v) => {
           if (!mine()) return;
-          setView({ view: v, source, key: asked });
-          if (live) {
-            setError(null);
-            setProgress(null);
-          }
+          // A transition, as the import itself (use-import-actions.ts): the first split of a large import
+          // mounts the territory's panel and parts, drawn in slices rather than in one long task.
+          startTransition(() => {
+            setView({ view: v, source, key: asked });
+            if (live) {
+              setError(null);
+              setProgress(null);
+            }
+          });
         },
         (e) => {
           if (e instanceof SupersededError || !live) return;
