@@ -17,7 +17,10 @@ const TILE_URL = new RegExp(`^${PROTOCOL}://(\\d+)/(\\d+)/(\\d+)/(\\d+)$`);
 
 type Reply = Extract<PointTilesOut, { type: 'tile' | 'expand' }>;
 let worker: Worker | null = null;
-/** Why the worker cannot answer (it failed to start, or stopped): every request from then on is refused. */
+/**
+ * Why the worker cannot answer (it failed to start, or stopped): every request for the points it held is
+ * refused from then on. New points start a new worker (pointTilesUrl).
+ */
 let broken: string | null = null;
 let nextGeneration = 1;
 let nextReq = 1;
@@ -29,6 +32,7 @@ function pointWorker(): Worker {
   // A worker that fails to load or stops would leave MapLibre waiting for its tiles forever (the map never
   // idle, no message): every request waiting, and every later one, is refused with the reason instead.
   const fail = (reason: string) => {
+    if (worker !== w) return; // already replaced: its failure is not the new worker's
     broken = reason;
     for (const asker of waiting.values()) asker.reject(new Error(FAILED + reason));
     waiting.clear();
@@ -68,6 +72,13 @@ let sent: { points: PointSet; url: string } | null = null;
 export function pointTilesUrl(points: PointSet | null): string {
   if (!points?.n) return NO_POINT_TILES;
   if (sent?.points === points) return sent.url;
+  // New points after a failure get a new worker: the failure may have passed (a script that could not be
+  // fetched, a worker that ran out of memory), and the page says so only while the points it concerned are shown.
+  if (broken) {
+    worker?.terminate();
+    worker = null;
+    broken = null;
+  }
   const generation = nextGeneration++;
   const batch = pointBatch(points);
   const load: PointTilesIn = { type: 'load', generation, batch };

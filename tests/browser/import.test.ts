@@ -240,6 +240,19 @@ describe("importing the user's data", () => {
     await expect(page.locator('#user-point-title').innerText()).resolves.toBe('Your point: p-etorofu-ne');
     await expect(page.getByTestId('territory-share').innerText()).resolves.toBe('50.00 %');
     await screenshot(page, 'import-points-status');
+    // The script can be loaded again: the next import starts a new worker, and every point is drawn.
+    await page.context().unroute('**/point-tiles-worker-*.js');
+    await importNear(page);
+    await page.getByTestId('points-status').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [147.5018, 45.001], zoom: 8 }));
+    await page.waitForFunction(
+      () =>
+        window
+          .__atlas!.map.queryRenderedFeatures({ layers: ['user-clusters'] })
+          .some((f) => f.properties.point_count === 40),
+      null,
+      { timeout: 30_000 },
+    );
     expect(errors).toEqual([]);
   });
 
