@@ -283,7 +283,9 @@ export function importAndPrepare(
 
 /** The typed arrays of an import, moved rather than copied to the page. */
 function transferables(r: LoadedImportResult): Transferable[] {
-  return r.ok ? [r.data.points.lonlat.buffer, r.data.points.idEnds.buffer, r.data.points.propEnds.buffer] : [];
+  if (!r.ok) return [];
+  const { lonlat, idEnds, props, propEnds } = r.data.points;
+  return [lonlat.buffer, idEnds.buffer, props.buffer, propEnds.buffer];
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -227,7 +227,7 @@ describe("the import service (the worker's code, run inline)", () => {
   });
 
   it('packs points for the page into a few values, gives each back as it was, and joins sets in order', () => {
-    const shared = { kind: 'mast', note: 'двойной "кавычки" 引用' };
+    const shared = { kind: 'mast', note: 'двойной "кавычки" 引用 🛰️ é' };
     const points = [
       { id: 'a', lonlat: [146.123456789012, 43.987654321098] as [number, number], properties: { n: 1 } },
       { id: 'точка-2', lonlat: [-179.5, -89.25] as [number, number], properties: shared },
@@ -272,9 +272,11 @@ describe("the import service (the worker's code, run inline)", () => {
     const responses: ServiceResponse[] = [];
     const settled = () =>
       new Promise<ServiceResponse>((resolve) => {
-        const s = new ImportService((r) => {
-          responses.push(r);
-          if (r.kind !== 'progress') resolve(r);
+        // What the page receives: the message as the worker posts it, its buffers moved (as postMessage would).
+        const s = new ImportService((r, transfer) => {
+          const received = structuredClone(r, { transfer: transfer ?? [] });
+          responses.push(received);
+          if (received.kind !== 'progress') resolve(received);
         }, store);
         s.handle({ kind: 'importFile', id: 7, name: 'f.geojson', file: new Blob([text]), keep: true });
       });
@@ -283,6 +285,7 @@ describe("the import service (the worker's code, run inline)", () => {
     const value = (r as { value: PackedFileImport }).value;
     expect(value.storageError).toBeNull();
     expect(value.result.ok && value.result.data.points.ids).toBe('x');
+    expect(value.result.ok && pointAt(value.result.data.points, 0).properties).toEqual({ id: 'x', name: 'a site' });
     expect(saved.map((x) => [x.name, x.text])).toEqual([['f.geojson', text]]);
     expect(responses.some((x) => x.kind === 'progress')).toBe(true);
 

@@ -27,6 +27,34 @@ describe('finding an imported point by its id', () => {
     expect(findUserPoints(points, ' B7 ', 10).matches.map((p) => p.id)).toEqual(['B7']);
   });
 
+  /** The rule read plainly, id by id: exact ids, then ids starting with the text, then ids containing it. */
+  const reference = (ids: readonly string[], query: string, limit: number): string[] => {
+    const q = query.trim(),
+      lower = q.toLowerCase();
+    const at = (id: string) => id.toLowerCase().indexOf(lower);
+    const exact = ids.filter((id) => id === q);
+    const prefix = ids.filter((id) => id !== q && at(id) === 0);
+    const inside = ids.filter((id) => id !== q && at(id) > 0);
+    return [...exact, ...prefix, ...inside].slice(0, limit);
+  };
+
+  it("gives the plain rule's matches in its order, over random ids, whatever their letters", () => {
+    const rand = mulberry32(11);
+    // ASCII ids (searched in one string, where a hit may run across two ids: it must not count), and ids
+    // with letters whose lower case is longer (İ) or not ASCII (Σ, ß): searched id by id.
+    for (const alphabet of ['abAB-1', 'aAbİΣß-']) {
+      const ids = Array.from({ length: 2000 }, () =>
+        Array.from({ length: Math.floor(rand() * 6) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''),
+      );
+      const set = pointSetOf(ids.map((id) => pt(id)));
+      for (const q of ['a', 'ab', 'AB', 'b-', '-a', 'ba', 'aa', 'abab', '1', 'İ', 'σ', 'ß', 'x']) {
+        const r = findUserPoints(set, q, 10);
+        expect(r.matches.map((p) => p.id)).toEqual(reference(ids, q, 10));
+        expect(r.total).toBe(reference(ids, q, Infinity).length);
+      }
+    }
+  });
+
   it('counts every match but returns at most the limit, over random ids (checked by a regular expression)', () => {
     const rand = mulberry32(7);
     const alphabet = 'abAB-1';
