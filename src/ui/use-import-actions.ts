@@ -41,7 +41,8 @@ export function useImportActions(dispatch: Dispatch<Action>) {
         dispatch({ type: 'importRefused', problems: tooBig.problems });
         return;
       }
-      dispatch({ type: 'importStarted' });
+      // A transition too (see below): the whole page renders again to show the import under way.
+      startTransition(() => dispatch({ type: 'importStarted' }));
       const failed = (problems: ValidationProblem[]) => {
         dispatch({ type: 'importRefused', problems });
         dispatch({ type: 'importEnded' });
