@@ -424,24 +424,21 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, SITE_COLORS[c] ?? '#555555', 'exact', false, ''),
         label: s.legend.countries[c],
       });
-    e.push({
-      symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, ''),
-      label: s.legend.certainty.exact,
-    });
-    e.push({
-      symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'settlement', false, ''),
-      label: s.legend.certainty.settlement,
-    });
-    e.push({
-      symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'island', false, ''),
-      label: s.legend.certainty.island,
-    });
+    // Only the placements and kinds of the sites shown: a legend of symbols the figure does not hold would
+    // have a reader look for them.
+    for (const c of (['exact', 'settlement', 'island'] as const).filter((c) =>
+      input.sites!.some((x) => x.certainty === c),
+    ))
+      e.push({
+        symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', c, false, ''),
+        label: s.legend.certainty[c],
+      });
     if (input.sites.some((x) => x.toJapan))
       e.push({
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', true, ''),
         label: s.legend.handed,
       });
-    for (const k of KINDS)
+    for (const k of KINDS.filter((k) => input.sites!.some((x) => x.mark === KIND_MARKS[k])))
       e.push({
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, KIND_MARKS[k]),
         label: `${KIND_MARKS[k]}: ${s.kinds[k]}`,

@@ -1,8 +1,9 @@
 /**
  * Map figures that stand on their own: the PNG and SVG downloads at each size carry the title with the
- * option's figures, the dispute line, the legend (every site code), scale bar, north arrow, sources,
- * attribution, date and data version, with the SVG's words as text. Both are saved to test-artifacts/
- * (the SVG also rendered to PNG by Chromium, to look at). The GeoJSON and CSV downloads too.
+ * option's figures, the dispute line, the legend (the code of every kind of site shown: all kinds here),
+ * scale bar, north arrow, sources, attribution, date and data version, with the SVG's words as text. Both
+ * are saved to test-artifacts/ (the SVG also rendered to PNG by Chromium, to look at). The GeoJSON and CSV
+ * downloads too.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -199,7 +199,7 @@ describe('map figure', () => {
   });
 
   for (const size of ['current', '1200x800', '1920x1080', 'a4'] as const) {
-    const what = 'title with the figures, dispute line, legend with every site code, scale, north, sources, version';
+    const what = 'title with the figures, dispute line, legend of the sites shown, scale, north, sources, version';
     it(`${size}: ${what}`, () => {
       const fig = buildFigure(input({ center: [146.3, 44.3], zoom: 6.2, width: 900, height: 700 }), size, roughMeasure);
       if (size !== 'current') expect([fig.width, fig.height]).toEqual(FIXED_SIZES[size]);
@@ -207,7 +207,14 @@ describe('map figure', () => {
       const all = t.map((x) => x.text).join('\n');
       expect(all).toMatch(/Exact equal-area split: Japan 50\.00 % \(.* km²\), Russia 50\.00 %/);
       expect(all).toContain(EXPORT_STRINGS.disputed);
-      for (const k of Object.values(KIND_MARKS)) expect(all).toMatch(new RegExp(`^${k}: `, 'm'));
+      // The legend names the kinds and placements of the sites given (HQ exact, M by settlement), no others.
+      for (const k of Object.values(KIND_MARKS))
+        if (k === 'HQ' || k === 'M') expect(all).toMatch(new RegExp(`^${k}: `, 'm'));
+        else expect(all).not.toMatch(new RegExp(`^${k}: `, 'm'));
+      const legend = EXPORT_STRINGS.legend.certainty;
+      expect(all).toContain(legend.exact);
+      expect(all).toContain(legend.settlement);
+      expect(all).not.toContain(legend.island);
       expect(all).toMatch(/^\d+ km$/m);
       expect(all).toContain('OpenStreetMap contributors (ODbL)');
       expect(all).toContain('GSI');
