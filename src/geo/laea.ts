@@ -49,32 +49,22 @@ const AUTHALIC_TO_GEODETIC: readonly number[] = (() => {
   ];
   return rows.map((row, j) => row.reduceRight((acc, c) => acc * N + c, 0) * N ** (j + 1));
 })();
-const [C1, C2, C3, C4, C5, C6] = AUTHALIC_TO_GEODETIC as [number, number, number, number, number, number];
 
 /**
  * Geodetic latitude (radians) of the authalic latitude whose sine and cosine are given: the series above
  * summed by Clenshaw's recurrence, which needs only sin 2ξ and cos 2ξ (no further transcendental call).
  */
 function geodeticFromAuthalic(xi: number, sinXi: number, cosXi: number): number {
-  const s2 = 2 * sinXi * cosXi,
-    x = 2 * (cosXi - sinXi) * (cosXi + sinXi); // 2 cos 2ξ
-  let b1 = C6,
-    b2 = 0,
-    t: number;
-  t = C5 + x * b1 - b2;
-  b2 = b1;
-  b1 = t;
-  t = C4 + x * b1 - b2;
-  b2 = b1;
-  b1 = t;
-  t = C3 + x * b1 - b2;
-  b2 = b1;
-  b1 = t;
-  t = C2 + x * b1 - b2;
-  b2 = b1;
-  b1 = t;
-  t = C1 + x * b1 - b2;
-  return xi + t * s2;
+  const x = 2 * (cosXi - sinXi) * (cosXi + sinXi); // 2 cos 2ξ
+  let b1 = 0,
+    b2 = 0;
+  for (let j = AUTHALIC_TO_GEODETIC.length - 1; j >= 0; j--) {
+    const b = AUTHALIC_TO_GEODETIC[j]! + x * b1 - b2;
+    b2 = b1;
+    b1 = b;
+  }
+  const sin2Xi = 2 * sinXi * cosXi;
+  return xi + b1 * sin2Xi;
 }
 
 export interface Laea {
