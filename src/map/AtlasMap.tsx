@@ -20,6 +20,7 @@ import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
 import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl } from './point-tile-source.ts';
+import { markMapIdle } from './first-idle.ts';
 import type { PointSet } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
 // MapLibre 6 starts its worker from a separate module; Vite must emit it and tell MapLibre where it is.
@@ -301,6 +302,7 @@ export function AtlasMap({
       }}
       onIdle={() => {
         document.body.dataset.mapIdle = 'true';
+        markMapIdle();
       }}
       onError={(e) => {
         // The imported points' tiles failed: said on the map while these points are shown.

@@ -89,30 +89,38 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
   const goInline = () => {
     inline ??= import('./import-service.ts').then(({ ImportService }) => new ImportService((r) => receive(r)));
   };
-  if (!options.inline && typeof Worker !== 'undefined') {
-    try {
-      worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<ServiceResponse>) => receive(e.data);
-      worker.onerror = (e) => {
-        // The worker could not start or crashed: what was asked fails with the reason; later requests run inline.
-        const message = `the import worker failed (${e.message || 'could not be started'})`;
-        for (const [, p] of pending) p.reject(new Error(message));
-        pending.clear();
-        worker?.terminate();
+  // Started by the first request, not when the page starts: the worker's script (the validator, the union,
+  // the solver) need not compete for the processor with the map's first frame (see use-stored-imports.ts).
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    if (!options.inline && typeof Worker !== 'undefined') {
+      try {
+        worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (e: MessageEvent<ServiceResponse>) => receive(e.data);
+        worker.onerror = (e) => {
+          // The worker could not start or crashed: what was asked fails with the reason; later requests run inline.
+          const message = `the import worker failed (${e.message || 'could not be started'})`;
+          for (const [, p] of pending) p.reject(new Error(message));
+          pending.clear();
+          worker?.terminate();
+          worker = null;
+          goInline();
+        };
+      } catch {
         worker = null;
-        goInline();
-      };
-    } catch {
-      worker = null;
+      }
     }
-  }
-  if (!worker) goInline();
+    if (!worker) goInline();
+  };
 
   const send = <T>(body: Body, onProgress?: (p: ServiceProgress) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = ++seq;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
       const req = { ...body, id } as ServiceRequest;
+      start();
       if (worker) worker.postMessage(req);
       // In order: the service's promise settles once, and its callbacks run in the order they were added.
       else
@@ -150,6 +158,7 @@ export function createImportClient(options: { inline?: boolean } = {}): ImportCl
 
   return {
     get mode() {
+      start();
       return worker ? ('worker' as const) : ('inline' as const);
     },
     // Where the page itself may not use IndexedDB (blocked, absent), the page's own store is used, so

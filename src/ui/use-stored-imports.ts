@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { LoadedImportResult, LoadedImport } from '../data/import.ts';
 import { importClient } from './import-client.ts';
+import { afterFirstMapIdle } from '../map/first-idle.ts';
 import { formatProblem } from '../data/validate.ts';
 import { errorMessage } from '../data/error-message.ts';
 import { importStore, keyLabel, type ImportStore } from './user-store.ts';
@@ -36,40 +37,44 @@ export function useStoredImports(onLoaded: (data: LoadedImport[]) => void, store
   useEffect(() => {
     let live = true;
     // Each stored file is validated again in the import worker: a large one never blocks the page as it starts.
-    store.load().then(
-      async ({ records, bad, notices }) => {
-        if (!live) return;
-        const ok: LoadedImport[] = [];
-        const problems: StoredProblem[] = bad.map((b) => ({ key: b.key, label: b.label, problems: [b.problem] }));
-        for (const r of records) {
-          let res: LoadedImportResult;
-          try {
-            res = await importClient().importText(r.name, r.text);
-          } catch (e) {
-            res = {
-              ok: false,
-              problems: [{ file: r.name, featureIndex: null, featureId: null, path: '', message: errorMessage(e) }],
-            };
+    // Read once the map has first settled: the worker's start and the validation then do not slow the first
+    // view, which does not need them.
+    afterFirstMapIdle()
+      .then(() => store.load())
+      .then(
+        async ({ records, bad, notices }) => {
+          if (!live) return;
+          const ok: LoadedImport[] = [];
+          const problems: StoredProblem[] = bad.map((b) => ({ key: b.key, label: b.label, problems: [b.problem] }));
+          for (const r of records) {
+            let res: LoadedImportResult;
+            try {
+              res = await importClient().importText(r.name, r.text);
+            } catch (e) {
+              res = {
+                ok: false,
+                problems: [{ file: r.name, featureIndex: null, featureId: null, path: '', message: errorMessage(e) }],
+              };
+            }
+            if (res.ok) ok.push(res.data);
+            else
+              problems.push({
+                key: r.name,
+                label: keyLabel(r.name),
+                problems: res.problems
+                  .slice(0, 5)
+                  .map(formatProblem)
+                  .concat(res.problems.length > 5 ? [`… and ${res.problems.length - 5} more`] : []),
+              });
           }
-          if (res.ok) ok.push(res.data);
-          else
-            problems.push({
-              key: r.name,
-              label: keyLabel(r.name),
-              problems: res.problems
-                .slice(0, 5)
-                .map(formatProblem)
-                .concat(res.problems.length > 5 ? [`… and ${res.problems.length - 5} more`] : []),
-            });
-        }
-        if (!live) return;
-        loaded(ok);
-        set((x) => ({ ...x, bad: problems, notices: [...x.notices, ...notices] }));
-      },
-      (e) => {
-        if (live) fail(e);
-      },
-    );
+          if (!live) return;
+          loaded(ok);
+          set((x) => ({ ...x, bad: problems, notices: [...x.notices, ...notices] }));
+        },
+        (e) => {
+          if (live) fail(e);
+        },
+      );
     return () => {
       live = false;
     };
