@@ -143,8 +143,8 @@ export function findUserPoints(
   const inside: number[] = [];
   let total = 0;
   // Only as many as could still be shown are kept; the rest are counted.
-  const found = (i: number, at: number, id: () => string) => {
-    if (at === 0 && id() === q) exact.push(i);
+  const found = (i: number, at: number, exactly: boolean) => {
+    if (exactly) exact.push(i);
     else if (at === 0) {
       if (prefix.length < limit) prefix.push(i);
     } else if (inside.length < limit) inside.push(i);
@@ -161,8 +161,8 @@ export function findUserPoints(
       const start = i ? idEnds[i - 1]! : 0,
         end = idEnds[i]!;
       if (at + lower.length <= end) {
-        const k = i;
-        found(k, at - start, () => pointIdAt(points, k));
+        // The exact id, letter case included: as long as the text, and the same in the ids as given.
+        found(i, at - start, at === start && end - start === q.length && points.ids.startsWith(q, start));
         at = lowerIds.indexOf(lower, end); // counted once, however often it holds the text
       } else at = lowerIds.indexOf(lower, at + 1);
     }
@@ -170,7 +170,7 @@ export function findUserPoints(
     for (let i = 0; i < points.n; i++) {
       const id = pointIdAt(points, i);
       const at = id === q ? 0 : id.toLowerCase().indexOf(lower);
-      if (at >= 0) found(i, at, () => id);
+      if (at >= 0) found(i, at, id === q);
     }
   }
   return { matches: [...exact, ...prefix, ...inside].slice(0, limit).map((i) => pointAt(points, i)), total };
