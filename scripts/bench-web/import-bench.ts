@@ -76,16 +76,18 @@ export async function importPoints(page: Page, timeoutMs = 120_000): Promise<Imp
   const path = join(dir, name);
   writeFileSync(path, pointsFile());
   const t0 = await pageNow(page);
+  // The file stays on disk until the page lists it: the page reads it only when the import worker has
+  // started (lazily, on this first import), and a file removed before then cannot be read.
   try {
     await page.getByTestId('import-input').setInputFiles(path);
+    await page.waitForFunction(
+      (n) => !!document.querySelector('[data-testid="imports"]')?.textContent?.includes(n),
+      name,
+      { timeout: timeoutMs, polling: 50 },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await page.waitForFunction(
-    (n) => !!document.querySelector('[data-testid="imports"]')?.textContent?.includes(n),
-    name,
-    { timeout: timeoutMs, polling: 50 },
-  );
   const t1 = await pageNow(page);
   await page.waitForTimeout(1000);
   const t2 = await pageNow(page);
