@@ -14,3 +14,15 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
 ];
+
+/**
+ * The same browser with its compositor on the GPU, SwiftShader standing in for one (ANGLE): frames are
+ * then drawn off the page's main thread, as on a machine with a graphics card. Under CHROMIUM_ARGS
+ * (software compositing) the main thread reads each WebGL frame back (glReadPixels) when it commits it,
+ * and so waits for the software GPU to finish drawing: those waits are the machine's, not the page's.
+ */
+export const CHROMIUM_GPU_COMPOSITING_ARGS = [
+  ...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'),
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+];
