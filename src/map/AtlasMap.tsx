@@ -19,7 +19,7 @@ import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
-import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl } from './point-tile-source.ts';
+import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl, sendPointsForTiles } from './point-tile-source.ts';
 import { markMapIdle } from './first-idle.ts';
 import type { PointSet } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
@@ -193,7 +193,11 @@ export function AtlasMap({
     source.setTiles([userTiles]);
     drawnUserTiles.current = userTiles;
   };
-  useEffect(() => applyUserTiles(ref.current?.getMap()));
+  useEffect(() => {
+    // The points first, then their URL on the map, which asks for their tiles.
+    sendPointsForTiles(userPoints ?? null);
+    applyUserTiles(ref.current?.getMap());
+  });
   // Only a real change of selection touches a layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef({ island: selectedId, point: selectedUserPointId });
   const drawnSelection = useRef({ island: selectedId, point: selectedUserPointId });

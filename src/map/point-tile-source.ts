@@ -62,16 +62,34 @@ function ask(m: Extract<PointTilesIn, { req: number }>): Promise<Reply> {
   });
 }
 
-/** The points the worker holds, and the URL template of their tiles. */
-let sent: { points: PointSet; url: string } | null = null;
+/** The generation of each set of points: the number in its tiles' URL, given once per set. */
+const generations = new WeakMap<PointSet, number>();
+/** The set of points the worker holds. */
+let sent: PointSet | null = null;
 
 /**
- * The URL template of the points' tiles. A new set of points is sent to the worker (once: calling again
- * with the same set gives the same URL), and replaces the one before, whose tiles then come back empty.
+ * The URL template of the points' tiles: each set of points has a URL of its own. Only a name: the
+ * points reach the worker through sendPointsForTiles, which must come first (the map asks for the
+ * tiles only once the URL is set on its source, after the render that made it).
  */
 export function pointTilesUrl(points: PointSet | null): string {
   if (!points?.n) return NO_POINT_TILES;
-  if (sent?.points === points) return sent.url;
+  let generation = generations.get(points);
+  if (!generation) {
+    generation = nextGeneration++;
+    generations.set(points, generation);
+  }
+  return `${PROTOCOL}://${generation}/{z}/{x}/{y}`;
+}
+
+/**
+ * Sends a new set of points to the worker (once: sending the same set again does nothing), where it
+ * replaces the one before, whose tiles then come back empty. Not in a render: copying 100,000 points into
+ * the message takes 15–30 ms of the page's thread (structured clone), which is then a task of its own
+ * rather than part of the render that received the points.
+ */
+export function sendPointsForTiles(points: PointSet | null): void {
+  if (!points?.n || sent === points) return;
   // New points after a failure get a new worker: the failure may have passed (a script that could not be
   // fetched, a worker that ran out of memory), and the page says so only while the points it concerned are shown.
   if (broken) {
@@ -79,12 +97,10 @@ export function pointTilesUrl(points: PointSet | null): string {
     worker = null;
     broken = null;
   }
-  const generation = nextGeneration++;
-  const batch = pointBatch(points);
-  const load: PointTilesIn = { type: 'load', generation, batch };
+  pointTilesUrl(points); // gives the set its generation if the render has not
+  const load: PointTilesIn = { type: 'load', generation: generations.get(points)!, batch: pointBatch(points) };
   pointWorker().postMessage(load);
-  sent = { points, url: `${PROTOCOL}://${generation}/{z}/{x}/{y}` };
-  return sent.url;
+  sent = points;
 }
 
 /** The reason in an error of the points' tiles, as the map reports it. */
