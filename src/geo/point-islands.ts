@@ -9,7 +9,7 @@
  * its entries: 44–49 ms per 2,000 points in the web benchmark's trace).
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { sideUnderOption, type OptionResult, type ShareContext } from './shares.ts';
+import { sideRuleUnderOption, type OptionResult, type ShareContext } from './shares.ts';
 import { pointIdAt, type PointSet } from './user-points.ts';
 import { outerRingsBox } from './rings.ts';
 
@@ -81,12 +81,13 @@ function forEachOnIslands(
   findIslandsOf(ctx, points, 0, points.n);
   const index = islandIndex(ctx, points);
   const boxes = islandBoxes(ctx);
+  const rules = boxes.map(([id]) => sideRuleUnderOption(ctx, r, id));
   const { lonlat } = points;
   for (let i = 0; i < points.n; i++) {
     const k = index[i]!;
     if (k === NONE) continue;
-    const id = boxes[k]![0];
-    each(i, id, sideUnderOption(ctx, r, id, [lonlat[2 * i]!, lonlat[2 * i + 1]!]));
+    const rule = rules[k]!;
+    each(i, boxes[k]![0], typeof rule === 'string' ? rule : rule(lonlat[2 * i]!, lonlat[2 * i + 1]!));
   }
 }
 

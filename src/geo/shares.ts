@@ -247,11 +247,26 @@ export function sideUnderOption(
   island: string,
   lonlat: Position,
 ): 'japan' | 'russia' {
+  const rule = sideRuleUnderOption(ctx, option, island);
+  return typeof rule === 'string' ? rule : rule(lonlat[0]!, lonlat[1]!);
+}
+
+/**
+ * The same rule, made once for an island: its side when the whole island goes one way, else the test a
+ * point's longitude and latitude take (for counting 100,000 points: nothing looked up or allocated per
+ * point but the projected position).
+ */
+export function sideRuleUnderOption(
+  ctx: ShareContext,
+  option: Pick<OptionResult, 'perIsland' | 'cut'>,
+  island: string,
+): 'japan' | 'russia' | ((lon: number, lat: number) => 'japan' | 'russia') {
   const f = option.perIsland.find((i) => i.id === island)?.fractionToJapan ?? 0;
   if (f >= 1) return 'japan';
   const cut = option.cut;
   if (f <= 0 || !cut || cut.island !== island) return 'russia';
-  return sideOfPoint(ctx.islands.get(island)!.prepared, cut.partition, lonlat) === 'japan' ? 'japan' : 'russia';
+  const prepared = ctx.islands.get(island)!.prepared;
+  return (lon, lat) => (sideOfPoint(prepared, cut.partition, [lon, lat]) === 'japan' ? 'japan' : 'russia');
 }
 
 function peopleShare(ctx: ShareContext, perIsland: IslandShare[], cut: CutResult | null): PeopleShare {
