@@ -19,7 +19,13 @@ import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
-import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl, sendPointsForTiles } from './point-tile-source.ts';
+import {
+  clusterExpansionZoom,
+  pointTilesFailure,
+  pointTilesReady,
+  pointTilesUrl,
+  sendPointsForTiles,
+} from './point-tile-source.ts';
 import { markMapIdle } from './first-idle.ts';
 import type { PointSet } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
@@ -169,7 +175,8 @@ export function AtlasMap({
   );
   // The user's points as tiles of their own, made in a worker; the map gets a new URL when they change.
   const userTiles = pointTilesUrl(userPoints ?? null);
-  const [userTilesInStyle] = useState(userTiles);
+  // The style starts without points: their tiles are asked for only once the worker has them all.
+  const [userTilesInStyle] = useState(() => pointTilesUrl(null));
   useSeaImage(ref, seaImage ?? null);
 
   // The style, with the land in it, is made once, when the map is created; the overlay follows when
@@ -189,15 +196,12 @@ export function AtlasMap({
   const drawnUserTiles = useRef(userTilesInStyle);
   const applyUserTiles = (map: MaplibreMap | undefined) => {
     const source = map?.getSource<VectorTileSource>('user');
-    if (drawnUserTiles.current === userTiles || !source) return;
+    if (drawnUserTiles.current === userTiles || !source || !pointTilesReady(userPoints ?? null)) return;
     source.setTiles([userTiles]);
     drawnUserTiles.current = userTiles;
   };
-  useEffect(() => {
-    // The points first, then their URL on the map, which asks for their tiles.
-    sendPointsForTiles(userPoints ?? null);
-    applyUserTiles(ref.current?.getMap());
-  });
+  // The points first, then their URL on the map, which asks for their tiles.
+  useEffect(() => sendPointsForTiles(userPoints ?? null, () => applyUserTiles(ref.current?.getMap())));
   // Only a real change of selection touches a layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef({ island: selectedId, point: selectedUserPointId });
   const drawnSelection = useRef({ island: selectedId, point: selectedUserPointId });

@@ -3,10 +3,12 @@
  * points last sent and answers tile and cluster requests for it. Started by point-tile-source.ts.
  */
 import { pointTileIndex, type PointTileIndex } from './point-tiles.ts';
-import type { PointBatch } from './point-tile-spec.ts';
+import { joinPointBatches, type PointBatch } from './point-tile-spec.ts';
 
 export type PointTilesIn =
-  | { type: 'load'; generation: number; batch: PointBatch }
+  /** Some of the points of a generation, in order (pointBatchPart); 'load' then indexes them all. */
+  | { type: 'part'; generation: number; batch: PointBatch }
+  | { type: 'load'; generation: number }
   | { type: 'tile'; req: number; generation: number; z: number; x: number; y: number }
   | { type: 'expand'; req: number; generation: number; clusterId: number };
 
@@ -25,11 +27,22 @@ let current: { generation: number; index: PointTileIndex | null; failure: string
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The parts received of the generation being sent. */
+let incoming: { generation: number; parts: PointBatch[] } | null = null;
+
 scope.onmessage = (e) => {
   const m = e.data;
+  if (m.type === 'part') {
+    // A part of a newer generation: the one being sent before was replaced before it was complete.
+    if (incoming?.generation !== m.generation) incoming = { generation: m.generation, parts: [] };
+    incoming.parts.push(m.batch);
+    return;
+  }
   if (m.type === 'load') {
+    const parts = incoming?.generation === m.generation ? incoming.parts : [];
+    incoming = null;
     try {
-      current = { generation: m.generation, index: pointTileIndex(m.batch), failure: null };
+      current = { generation: m.generation, index: pointTileIndex(joinPointBatches(parts)), failure: null };
     } catch (err) {
       // Said to every request for these points' tiles, which MapLibre reports as the map's error.
       current = { generation: m.generation, index: null, failure: messageOf(err) };

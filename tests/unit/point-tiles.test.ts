@@ -3,7 +3,8 @@ import type { Point } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { CLUSTER_MAX_ZOOM, pointTileIndex } from '../../src/map/point-tiles.ts';
-import { POINT_TILE_LAYER, pointBatch } from '../../src/map/point-tile-spec.ts';
+import fc from 'fast-check';
+import { joinPointBatches, POINT_TILE_LAYER, pointBatch, pointBatchPart } from '../../src/map/point-tile-spec.ts';
 import { distanceM } from '../../src/geo/geodesic.ts';
 import { pointSetOf } from '../../src/geo/user-points.ts';
 import { prng } from '../../scripts/lib/prng.ts';
@@ -107,5 +108,33 @@ describe("the user's points as clustered vector tiles", () => {
       // Past the last clustered zoom, no clusters: each point is there by its own id.
       if (z > CLUSTER_MAX_ZOOM) expect(seen.size).toBe(points.length);
     }
+  });
+});
+
+describe('the points handed to the tile worker a part at a time', () => {
+  it('joined again in order, the parts are the whole set, whatever the cuts (ids of any length and script)', () => {
+    const point = fc.record({
+      id: fc.string({ maxLength: 6, unit: 'grapheme' }),
+      lon: fc.double({ min: -180, max: 180, noNaN: true }),
+      lat: fc.double({ min: -85, max: 85, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 40 }), fc.array(fc.nat(40)), (ps, cutsAt) => {
+        const set = pointSetOf(ps.map((p) => ({ id: p.id, properties: {}, lonlat: [p.lon, p.lat] })));
+        const cuts = [...new Set([0, ...cutsAt.map((c) => Math.min(c, set.n)), set.n])].sort((a, b) => a - b);
+        const parts = cuts.slice(1).map((to, k) => pointBatchPart(set, cuts[k]!, to));
+        const joined = joinPointBatches(parts);
+        // Against the points themselves, not the page's columns: each id and position where it was.
+        expect(joined.idEnds.length).toBe(ps.length);
+        ps.forEach((p, i) => {
+          expect(joined.ids.slice(i ? joined.idEnds[i - 1] : 0, joined.idEnds[i])).toBe(p.id);
+          expect([joined.lonlat[2 * i], joined.lonlat[2 * i + 1]]).toEqual([p.lon, p.lat]);
+        });
+        expect(joined).toEqual(pointBatch(set));
+        // Each part owns its arrays (they are moved to the worker), so the page's stay whole.
+        for (const b of parts) expect(b.lonlat.buffer).not.toBe(set.lonlat.buffer);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
