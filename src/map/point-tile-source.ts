@@ -140,7 +140,8 @@ export function sendPointsForTiles(points: PointSet | null, then: () => void): v
     sending = null;
     job.then();
   };
-  slice();
+  // From a task of its own: the render's effects that call this make a long enough task already.
+  job.timer = setTimeout(slice, 0);
 }
 
 /** The reason in an error of the points' tiles, as the map reports it. */
