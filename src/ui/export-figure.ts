@@ -309,7 +309,18 @@ interface LegendEntry {
   label: string;
 }
 
-function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
+/** Whether the legend made for `sites` already holds every symbol of `site` (its country, placement, kind). */
+function legendCovers(sites: readonly FigureSite[], site: FigureSite): boolean {
+  return (
+    sites.some((x) => x.country === site.country) &&
+    sites.some((x) => x.certainty === site.certainty) &&
+    (!site.toJapan || sites.some((x) => x.toJapan)) &&
+    sites.some((x) => x.mark === site.mark)
+  );
+}
+
+/** The legend: the map's fills and lines, and the symbols of `sites` (those in the figure's frame). */
+function legendEntries(input: FigureInput, s: ExportStrings, sites: FigureSite[] | null): LegendEntry[] {
   const e: LegendEntry[] = [];
   const swatch =
     (fill: string, overlay?: string) =>
@@ -417,8 +428,8 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
         label: s.legend.ringsMax,
       });
   }
-  if (input.sites) {
-    const countries = (['RU', 'JP', 'US'] as const).filter((c) => input.sites!.some((x) => x.country === c));
+  if (sites) {
+    const countries = (['RU', 'JP', 'US'] as const).filter((c) => sites.some((x) => x.country === c));
     for (const c of countries)
       e.push({
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, SITE_COLORS[c] ?? '#555555', 'exact', false, ''),
@@ -426,19 +437,17 @@ function legendEntries(input: FigureInput, s: ExportStrings): LegendEntry[] {
       });
     // Only the placements and kinds of the sites shown: a legend of symbols the figure does not hold would
     // have a reader look for them.
-    for (const c of (['exact', 'settlement', 'island'] as const).filter((c) =>
-      input.sites!.some((x) => x.certainty === c),
-    ))
+    for (const c of (['exact', 'settlement', 'island'] as const).filter((c) => sites.some((x) => x.certainty === c)))
       e.push({
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', c, false, ''),
         label: s.legend.certainty[c],
       });
-    if (input.sites.some((x) => x.toJapan))
+    if (sites.some((x) => x.toJapan))
       e.push({
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', true, ''),
         label: s.legend.handed,
       });
-    for (const k of KINDS.filter((k) => input.sites!.some((x) => x.mark === KIND_MARKS[k])))
+    for (const k of KINDS.filter((k) => sites.some((x) => x.mark === KIND_MARKS[k])))
       e.push({
         symbol: (x, y, u) => siteSymbol(x + 10 * u, y, u, '#555555', 'exact', false, KIND_MARKS[k]),
         label: `${KIND_MARKS[k]}: ${s.kinds[k]}`,
@@ -584,14 +593,9 @@ function layout(
     pad + titleLines.length * titleSize * LINE + (subLines.length + dispLines.length) * subSize * LINE + pad * 0.6;
 
   // Footer: legend in columns, then sources, attribution, date and data version.
-  const entries = legendEntries(input, s);
   const legSize = 11.5 * u,
     rowH = Math.max(legSize * 1.45, 20 * u);
   const symW = 26 * u;
-  const maxLabel = Math.min(inner - symW, Math.max(...entries.map((e) => measure(e.label, legSize, 400))));
-  const colW = symW + maxLabel + 18 * u;
-  const cols = Math.max(1, Math.min(entries.length, Math.floor((inner + 18 * u) / colW)));
-  const rows = Math.ceil(entries.length / cols);
   const legendTitleSize = 12 * u;
   const fineSize = 10.5 * u;
   const sourceText = [
@@ -615,26 +619,44 @@ function layout(
   const siteNoteLines = siteCount
     ? wrap(s.sitesDrawn(s.fmt.int(siteCount), s.fmt.int(siteCount)), inner, fineSize, 400, measure).length
     : 0;
-  const footerH =
-    pad * 0.8 +
-    legendTitleSize * lh +
-    rows * rowH +
-    pad * 0.5 +
-    (siteNoteLines + srcLines.length + attLines.length + madeLines.length) * fineSize * lh +
-    pad * 0.8;
-
-  const mapW = W;
-  let mapH: number;
-  let H: number;
-  if (fixedH === null) {
-    mapH = Math.round(input.view.height * (W / input.view.width));
-    H = Math.ceil(headerH + mapH + footerH);
-  } else {
-    H = fixedH;
-    mapH = H - headerH - footerH;
-    if (mapH < 0.4 * H) return null;
+  /** The legend's columns and rows, and the map's frame below the header, for these legend entries. */
+  const frameFor = (entries: LegendEntry[]) => {
+    const maxLabel = Math.min(inner - symW, Math.max(...entries.map((e) => measure(e.label, legSize, 400))));
+    const colW = symW + maxLabel + 18 * u;
+    const cols = Math.max(1, Math.min(entries.length, Math.floor((inner + 18 * u) / colW)));
+    const rows = Math.ceil(entries.length / cols);
+    const footerH =
+      pad * 0.8 +
+      legendTitleSize * lh +
+      rows * rowH +
+      pad * 0.5 +
+      (siteNoteLines + srcLines.length + attLines.length + madeLines.length) * fineSize * lh +
+      pad * 0.8;
+    const mapH = fixedH === null ? Math.round(input.view.height * (W / input.view.width)) : fixedH - headerH - footerH;
+    const H = fixedH ?? Math.ceil(headerH + mapH + footerH);
+    return { entries, colW, rows, H, area: { x: 0, y: headerH, w: W, h: mapH } };
+  };
+  const sitesInFrame = (area: { x: number; y: number; w: number; h: number }) => {
+    const proj = fitProjection(input.view, area);
+    return (input.sites ?? []).filter((site) => {
+      const [x, y] = proj.project(site.lonlat);
+      return x >= area.x && x <= area.x + area.w && y >= area.y && y <= area.y + area.h;
+    });
+  };
+  // The legend shows the symbols of the sites in the frame only; the frame's height depends on the legend's
+  // rows, and its scale on that height (fitProjection). So: the sites in the frame under the full legend,
+  // then the legend of those, until every site in the frame has its symbols in the legend. The set only
+  // grows, so this ends (at worst with every site, the full legend).
+  let legendSites = sitesInFrame(frameFor(legendEntries(input, s, input.sites)).area);
+  let frame = frameFor(legendEntries(input, s, legendSites));
+  for (;;) {
+    const missing = sitesInFrame(frame.area).filter((x) => !legendSites.includes(x));
+    if (!missing.some((x) => !legendCovers(legendSites, x))) break;
+    legendSites = [...legendSites, ...missing];
+    frame = frameFor(legendEntries(input, s, legendSites));
   }
-  const area = { x: 0, y: headerH, w: mapW, h: mapH };
+  const { entries, colW, rows, H, area } = frame;
+  if (fixedH !== null && area.h < 0.4 * H) return null;
 
   items.push({ t: 'rect', x: 0, y: 0, w: W, h: H, fill: '#ffffff' });
   let top = pad;

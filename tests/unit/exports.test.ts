@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Point, Position } from 'geojson';
@@ -150,6 +151,15 @@ describe("CSV of the user's points by side", () => {
   });
 });
 
+/** The marks (HQ, M, …) of the site symbols placed on the map. */
+const placedMarks = (items: Item[]): string[] =>
+  items.flatMap((i) =>
+    i.t === 'group' && i.role === 'placed site-symbol'
+      ? texts(i.items).map((x) => x.text)
+      : i.t === 'clip' || i.t === 'group'
+        ? placedMarks(i.items)
+        : [],
+  );
 const texts = (items: Item[]): { text: string; x: number; y: number; size: number }[] =>
   items.flatMap((i) => (i.t === 'clip' || i.t === 'group' ? texts(i.items) : i.t === 'text' ? [i] : []));
 
@@ -229,6 +239,49 @@ describe('map figure', () => {
       expect(svg).toContain('Exact equal-area split');
     });
   }
+
+  it('lists only the symbols of the sites inside the frame, and every symbol drawn, whatever the view', () => {
+    // A third site far north-east of the islands (Kamchatka's south): in some frames, not in others.
+    const far: FeatureCollection<Point> = {
+      type: 'FeatureCollection',
+      features: [
+        ...sites.features,
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [156.5, 51.0] },
+          properties: { mark: 'AD', country: 'RU', color: '#CC79A7', certainty: 'island', to_japan: false },
+        },
+      ],
+    };
+    const withFar = (view: FigureInput['view']) => ({ ...input(view), sites: figureSites(far) });
+    const legendOf = (fig: ReturnType<typeof buildFigure>) => texts(fig.items).map((x) => x.text);
+    // The islands' view: the far site is outside, so neither its kind nor its placement is in the legend.
+    const view = { width: 900, height: 700 };
+    const near = legendOf(buildFigure(withFar({ center: [146.3, 44.3], zoom: 6.2, ...view }), '1200x800'));
+    expect(near.some((t) => /^HQ: /.test(t))).toBe(true);
+    expect(near.some((t) => /^AD: /.test(t))).toBe(false);
+    expect(near).not.toContain(EXPORT_STRINGS.legend.certainty.island);
+    // Zoomed out over both: it is drawn, and listed.
+    const wide = legendOf(buildFigure(withFar({ center: [151, 47.5], zoom: 4.3, ...view }), '1200x800'));
+    expect(wide.some((t) => /^AD: /.test(t))).toBe(true);
+    expect(wide).toContain(EXPORT_STRINGS.legend.certainty.island);
+    // Any view and size: each mark drawn on the map has its line in the legend.
+    fc.assert(
+      fc.property(
+        fc.double({ min: 143, max: 158, noNaN: true }),
+        fc.double({ min: 42, max: 52, noNaN: true }),
+        fc.double({ min: 3.5, max: 8, noNaN: true }),
+        fc.constantFrom('current', '1200x800', '1920x1080', 'a4'),
+        (lon, lat, zoom, size) => {
+          const fig = buildFigure(withFar({ center: [lon, lat], zoom, width: 900, height: 700 }), size);
+          const drawn = placedMarks(fig.items);
+          const legend = legendOf(fig);
+          for (const m of drawn) expect(legend.some((t) => t.startsWith(`${m}: `))).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 
   it("draws an imported territory's two sides and line, with each side's share and area in the legend", () => {
     const box = (w: number, e: number) => ({
