@@ -65,7 +65,7 @@ export function useImportActions(dispatch: Dispatch<Action>) {
       // A territory the user has just imported is brought into view (not one restored at load).
       const view = r.data.territory ? bboxOf(r.data.territory.coordinates) : null;
       // Rendered as a transition: React draws the page for 100,000 new points in slices of a few
-      // milliseconds rather than in one task (50–130 ms in the web benchmark's 50 MB import). The import's
+      // milliseconds rather than in one task (54–165 ms in the web benchmark's 50 MB import). The import's
       // end comes in the same transition, so no frame shows the import over without its file.
       startTransition(() => {
         dispatch({ type: 'imported', data: r.data, view });
