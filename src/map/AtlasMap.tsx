@@ -19,13 +19,7 @@ import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
 import { useDeclutter } from './declutter.ts';
-import {
-  clusterExpansionZoom,
-  pointTilesFailure,
-  pointTilesReady,
-  pointTilesUrl,
-  sendPointsForTiles,
-} from './point-tile-source.ts';
+import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl, sendPointsForTiles } from './point-tile-source.ts';
 import { markMapIdle } from './first-idle.ts';
 import type { PointSet } from '../geo/user-points.ts';
 import { useT } from '../i18n/index.ts';
@@ -175,8 +169,7 @@ export function AtlasMap({
   );
   // The user's points as tiles of their own, made in a worker; the map gets a new URL when they change.
   const userTiles = pointTilesUrl(userPoints ?? null);
-  // The style starts without points: their tiles are asked for only once the worker has them all.
-  const [userTilesInStyle] = useState(() => pointTilesUrl(null));
+  const [userTilesInStyle] = useState(userTiles);
   useSeaImage(ref, seaImage ?? null);
 
   // The style, with the land in it, is made once, when the map is created; the overlay follows when
@@ -196,12 +189,17 @@ export function AtlasMap({
   const drawnUserTiles = useRef(userTilesInStyle);
   const applyUserTiles = (map: MaplibreMap | undefined) => {
     const source = map?.getSource<VectorTileSource>('user');
-    if (drawnUserTiles.current === userTiles || !source || !pointTilesReady(userPoints ?? null)) return;
+    if (drawnUserTiles.current === userTiles || !source) return;
     source.setTiles([userTiles]);
     drawnUserTiles.current = userTiles;
   };
-  // The points first, then their URL on the map, which asks for their tiles.
-  useEffect(() => sendPointsForTiles(userPoints ?? null, () => applyUserTiles(ref.current?.getMap())));
+  // The points (their first part), then their URL on the map, in the same task as the render's other
+  // effects: a frame drawn in between (a camera moved by one of them) would ask for tiles of the URL before,
+  // and MapLibre can keep such a tile, still loading when the URL changes, empty.
+  useEffect(() => {
+    sendPointsForTiles(userPoints ?? null);
+    applyUserTiles(ref.current?.getMap());
+  });
   // Only a real change of selection touches a layer: even an unchanged filter costs the map a frame.
   const selectedRef = useRef({ island: selectedId, point: selectedUserPointId });
   const drawnSelection = useRef({ island: selectedId, point: selectedUserPointId });

@@ -64,17 +64,17 @@ function ask(m: Extract<PointTilesIn, { req: number }>): Promise<Reply> {
 
 /** The generation of each set of points: the number in its tiles' URL, given once per set. */
 const generations = new WeakMap<PointSet, number>();
-/** The set of points the worker holds (all of it sent). */
+/** The set of points last given to the worker (perhaps still being sent). */
 let sent: PointSet | null = null;
-/** The set being sent, a part at a time, and what to do once it is all there. */
-let sending: { points: PointSet; timer: ReturnType<typeof setTimeout> | null; then: () => void } | null = null;
+/** The timer of the next part of the set being sent. */
+let sending: ReturnType<typeof setTimeout> | null = null;
 /** Points per message, and the time (ms) a task of the page's thread spends sending before it gives way. */
 const PART_POINTS = 8192;
 const SEND_SLICE_MS = 5;
 
 /**
- * The URL template of the points' tiles: each set of points has a URL of its own. Only a name: the map
- * may ask for these tiles once sendPointsForTiles has said the points are there.
+ * The URL template of the points' tiles: each set of points has a URL of its own. The map may ask for
+ * them as soon as sendPointsForTiles has begun to send the set: the worker answers when all of it is there.
  */
 export function pointTilesUrl(points: PointSet | null): string {
   if (!points?.n) return NO_POINT_TILES;
@@ -86,27 +86,17 @@ export function pointTilesUrl(points: PointSet | null): string {
   return `${PROTOCOL}://${generation}/{z}/{x}/{y}`;
 }
 
-/** Whether the map may ask for these points' tiles: all of them are with the worker (or there are none). */
-export const pointTilesReady = (points: PointSet | null): boolean => !points?.n || sent === points;
-
 /**
- * Sends a set of points to the worker, where it replaces the one before (whose tiles then come back
- * empty), and calls `then` once all of it is there: at once if it already is. A part at a time, copied
- * and moved, in tasks of at most about 5 ms: in one message, copying 100,000 points took 15–50 ms of the
- * page's thread (structured clone, web benchmark's profile), one long task during the import. A newer
- * set stops the sending of an older one, whose `then` is then never called.
+ * Sends a set of points to the worker (once: sending the same set again does nothing), where it replaces
+ * the one before, whose tiles then come back empty. A part at a time, copied and moved, in tasks of at
+ * most about 5 ms: in one message, copying 100,000 points took 15–50 ms of the page's thread (structured
+ * clone, web benchmark's profile), one long task during the import. A newer set stops the sending of an
+ * older one. The first part goes at once, so the worker knows the set before the map asks for its tiles.
  */
-export function sendPointsForTiles(points: PointSet | null, then: () => void): void {
-  if (pointTilesReady(points)) {
-    then();
-    return;
-  }
-  const set = points!;
-  if (sending?.points === set) {
-    sending.then = then;
-    return;
-  }
-  if (sending?.timer) clearTimeout(sending.timer);
+export function sendPointsForTiles(points: PointSet | null): void {
+  if (!points?.n || sent === points) return;
+  if (sending) clearTimeout(sending);
+  sending = null;
   // New points after a failure get a new worker: the failure may have passed (a script that could not be
   // fetched, a worker that ran out of memory), and the page says so only while the points it concerned are shown.
   if (broken) {
@@ -114,34 +104,29 @@ export function sendPointsForTiles(points: PointSet | null, then: () => void): v
     worker = null;
     broken = null;
   }
-  pointTilesUrl(set); // gives the set its generation if no render has
-  const generation = generations.get(set)!;
-  const job: NonNullable<typeof sending> = { points: set, timer: null, then };
-  sending = job;
+  pointTilesUrl(points); // gives the set its generation if no render has
+  const generation = generations.get(points)!;
+  sent = points;
   let from = 0;
   const slice = () => {
-    job.timer = null;
-    if (sending !== job) return;
+    sending = null;
+    if (sent !== points) return;
     const until = performance.now() + SEND_SLICE_MS;
     do {
-      const to = Math.min(set.n, from + PART_POINTS);
-      const batch = pointBatchPart(set, from, to);
+      const to = Math.min(points.n, from + PART_POINTS);
+      const batch = pointBatchPart(points, from, to);
       const part: PointTilesIn = { type: 'part', generation, batch };
       pointWorker().postMessage(part, [batch.lonlat.buffer, batch.idEnds.buffer]);
       from = to;
-    } while (from < set.n && performance.now() < until);
-    if (from < set.n) {
-      job.timer = setTimeout(slice, 0);
+    } while (from < points.n && performance.now() < until);
+    if (from < points.n) {
+      sending = setTimeout(slice, 0);
       return;
     }
     const load: PointTilesIn = { type: 'load', generation };
     pointWorker().postMessage(load);
-    sent = set;
-    sending = null;
-    job.then();
   };
-  // From a task of its own: the render's effects that call this make a long enough task already.
-  job.timer = setTimeout(slice, 0);
+  slice();
 }
 
 /** The reason in an error of the points' tiles, as the map reports it. */

@@ -29,6 +29,30 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** The parts received of the generation being sent. */
 let incoming: { generation: number; parts: PointBatch[] } | null = null;
+/**
+ * Requests for a generation newer than the one held: the page names a set's tiles to the map as soon as it
+ * starts sending the set, a part at a time, so the map may ask for them before the last part is here.
+ * They are answered when that generation is loaded (or with nothing, once a newer one is).
+ */
+let early: Extract<PointTilesIn, { req: number }>[] = [];
+
+function answer(m: Extract<PointTilesIn, { req: number }>): void {
+  try {
+    // A request for points that have since been replaced gets nothing: the map asks again with the new URL.
+    const mine = current?.generation === m.generation ? current : null;
+    if (mine?.failure) throw new Error(mine.failure);
+    const index = mine?.index ?? null;
+    if (m.type === 'tile') {
+      const bytes = index ? index.tile(m.z, m.x, m.y) : new Uint8Array(0);
+      const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      scope.postMessage({ type: 'tile', req: m.req, data }, [data]);
+    } else {
+      scope.postMessage({ type: 'expand', req: m.req, zoom: index ? index.expansionZoom(m.clusterId) : null });
+    }
+  } catch (err) {
+    scope.postMessage({ type: 'error', req: m.req, message: messageOf(err) });
+  }
+}
 
 scope.onmessage = (e) => {
   const m = e.data;
@@ -47,21 +71,11 @@ scope.onmessage = (e) => {
       // Said to every request for these points' tiles, which MapLibre reports as the map's error.
       current = { generation: m.generation, index: null, failure: messageOf(err) };
     }
+    const due = early.filter((r) => r.generation <= m.generation);
+    early = early.filter((r) => r.generation > m.generation);
+    for (const r of due) answer(r);
     return;
   }
-  try {
-    // A request for points that have since been replaced gets nothing: the map asks again with the new URL.
-    const mine = current?.generation === m.generation ? current : null;
-    if (mine?.failure) throw new Error(mine.failure);
-    const index = mine?.index ?? null;
-    if (m.type === 'tile') {
-      const bytes = index ? index.tile(m.z, m.x, m.y) : new Uint8Array(0);
-      const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      scope.postMessage({ type: 'tile', req: m.req, data }, [data]);
-    } else {
-      scope.postMessage({ type: 'expand', req: m.req, zoom: index ? index.expansionZoom(m.clusterId) : null });
-    }
-  } catch (err) {
-    scope.postMessage({ type: 'error', req: m.req, message: messageOf(err) });
-  }
+  if (m.generation > (current?.generation ?? 0)) early.push(m);
+  else answer(m);
 };
