@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import type { PointTilesIn, PointTilesOut } from './point-tiles-worker.ts';
-import { pointBatchPart } from './point-tile-spec.ts';
+import { PointGenerations, pointBatchPart } from './point-tile-spec.ts';
 import type { PointSet } from '../geo/user-points.ts';
 
 const PROTOCOL = 'atlas-points';
@@ -22,7 +22,6 @@ let worker: Worker | null = null;
  * refused from then on. New points start a new worker (pointTilesUrl).
  */
 let broken: string | null = null;
-let nextGeneration = 1;
 let nextReq = 1;
 const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
 
@@ -62,10 +61,8 @@ function ask(m: Extract<PointTilesIn, { req: number }>): Promise<Reply> {
   });
 }
 
-/** The generation of each set of points: the number in its tiles' URL, given once per set. */
-const generations = new WeakMap<PointSet, number>();
-/** The set of points last given to the worker (perhaps still being sent). */
-let sent: PointSet | null = null;
+/** The number in each set's tiles' URL, and which set the worker was given last. */
+const generations = new PointGenerations();
 /** The timer of the next part of the set being sent. */
 let sending: ReturnType<typeof setTimeout> | null = null;
 /** Points per message, and the time (ms) a task of the page's thread spends sending before it gives way. */
@@ -77,13 +74,7 @@ const SEND_SLICE_MS = 5;
  * them as soon as sendPointsForTiles has begun to send the set: the worker answers when all of it is there.
  */
 export function pointTilesUrl(points: PointSet | null): string {
-  if (!points?.n) return NO_POINT_TILES;
-  let generation = generations.get(points);
-  if (!generation) {
-    generation = nextGeneration++;
-    generations.set(points, generation);
-  }
-  return `${PROTOCOL}://${generation}/{z}/{x}/{y}`;
+  return points?.n ? `${PROTOCOL}://${generations.generationOf(points)}/{z}/{x}/{y}` : NO_POINT_TILES;
 }
 
 /**
@@ -94,7 +85,7 @@ export function pointTilesUrl(points: PointSet | null): string {
  * older one. The first part goes at once, so the worker knows the set before the map asks for its tiles.
  */
 export function sendPointsForTiles(points: PointSet | null): void {
-  if (!points?.n || sent === points) return;
+  if (!points?.n || generations.isSent(points)) return;
   if (sending) clearTimeout(sending);
   sending = null;
   // New points after a failure get a new worker: the failure may have passed (a script that could not be
@@ -104,13 +95,11 @@ export function sendPointsForTiles(points: PointSet | null): void {
     worker = null;
     broken = null;
   }
-  pointTilesUrl(points); // gives the set its generation if no render has
-  const generation = generations.get(points)!;
-  sent = points;
+  const generation = generations.send(points);
   let from = 0;
   const slice = () => {
     sending = null;
-    if (sent !== points) return;
+    if (!generations.isSent(points)) return;
     const until = performance.now() + SEND_SLICE_MS;
     do {
       const to = Math.min(points.n, from + PART_POINTS);

@@ -61,3 +61,39 @@ export function joinPointBatches(parts: readonly PointBatch[]): PointBatch {
   }
   return { lonlat, ids: parts.map((p) => p.ids).join(''), idEnds };
 }
+
+/**
+ * The generation of each set of points (the number in its tiles' URL), on the page's side. A set keeps
+ * its number while it is the one shown; a set shown again after another (one import, then two, then the
+ * second removed) gets a new, higher one, because the worker answers requests for generations older than
+ * the one it holds with nothing.
+ */
+export class PointGenerations {
+  private readonly of = new WeakMap<object, number>();
+  private next = 1;
+  private sent: object | null = null;
+  private sentGeneration = 0;
+
+  /** The generation the set has, or will be sent under. */
+  generationOf(points: object): number {
+    let g = this.of.get(points);
+    if (!g || (points !== this.sent && g <= this.sentGeneration)) {
+      g = this.next++;
+      this.of.set(points, g);
+    }
+    return g;
+  }
+
+  /** Whether the set is the one last sent (so it need not be sent again). */
+  isSent(points: object): boolean {
+    return this.sent === points;
+  }
+
+  /** Records that the set is being sent; its generation. */
+  send(points: object): number {
+    const g = this.generationOf(points);
+    this.sent = points;
+    this.sentGeneration = g;
+    return g;
+  }
+}

@@ -4,7 +4,13 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { CLUSTER_MAX_ZOOM, pointTileIndex } from '../../src/map/point-tiles.ts';
 import fc from 'fast-check';
-import { joinPointBatches, POINT_TILE_LAYER, pointBatch, pointBatchPart } from '../../src/map/point-tile-spec.ts';
+import {
+  joinPointBatches,
+  PointGenerations,
+  POINT_TILE_LAYER,
+  pointBatch,
+  pointBatchPart,
+} from '../../src/map/point-tile-spec.ts';
 import { distanceM } from '../../src/geo/geodesic.ts';
 import { pointSetOf } from '../../src/geo/user-points.ts';
 import { prng } from '../../scripts/lib/prng.ts';
@@ -136,5 +142,30 @@ describe('the points handed to the tile worker a part at a time', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the generations of the sets of points (the numbers in their tiles' URLs)", () => {
+  it('a set keeps its number while shown; shown again after another, it gets a newer one than that', () => {
+    const g = new PointGenerations();
+    const [one, both] = [{}, {}];
+    // Named by a render before it is sent, and the same number when sent.
+    const first = g.generationOf(one);
+    expect(g.generationOf(one)).toBe(first);
+    expect(g.send(one)).toBe(first);
+    expect(g.isSent(one)).toBe(true);
+    // A second import: the two together are a new set with a newer number.
+    const second = g.generationOf(both);
+    expect(second).toBeGreaterThan(first);
+    g.send(both);
+    expect(g.isSent(one)).toBe(false);
+    // The second removed: the first set again, under a number newer than the set the worker holds
+    // (the worker answers older numbers with nothing); the same number from render to send.
+    const again = g.generationOf(one);
+    expect(again).toBeGreaterThan(second);
+    expect(g.generationOf(one)).toBe(again);
+    expect(g.send(one)).toBe(again);
+    // While it is the one shown, it keeps it.
+    expect(g.generationOf(one)).toBe(again);
   });
 });
