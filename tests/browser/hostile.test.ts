@@ -624,12 +624,18 @@ describe('never a blank page', () => {
     await blocked.context.close();
 
     const newer = await openHostile('/', [], SAFARI_HISTORY_LIMIT, { width: 1100, height: 800 });
+    // The requests are kept on window: a deletion waiting for the page's own connection to close (it reads
+    // the stored imports after the map's first idle) must not be collected with the promise waiting on it
+    // ("Resulting promise was garbage collected", seen once in CI).
     await newer.page.evaluate(
       () =>
         new Promise<void>((resolve) => {
+          const held = ((window as unknown as { __idbTest: unknown[] }).__idbTest = []);
           const del = indexedDB.deleteDatabase('disputed-islands-atlas');
+          held.push(del);
           del.onsuccess = del.onerror = () => {
             const req = indexedDB.open('disputed-islands-atlas', 7);
+            held.push(req);
             req.onupgradeneeded = () => {
               req.result.createObjectStore('imports', { keyPath: 'name' });
             };
