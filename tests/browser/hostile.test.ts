@@ -630,7 +630,8 @@ describe('never a blank page', () => {
     await newer.page.evaluate(
       () =>
         new Promise<void>((resolve) => {
-          const held = ((window as unknown as { __idbTest: unknown[] }).__idbTest = []);
+          const held: IDBRequest[] = [];
+          (window as unknown as { __idbTest: IDBRequest[] }).__idbTest = held;
           const del = indexedDB.deleteDatabase('disputed-islands-atlas');
           held.push(del);
           del.onsuccess = del.onerror = () => {
