@@ -10,7 +10,15 @@ import Map, {
 } from 'react-map-gl/maplibre';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
-import { atlasStyle, HOME_BOUNDS, LAYERS, KIND, selectedIslandFilter, selectedUserPointFilter } from './style.ts';
+import {
+  atlasStyle,
+  HOME_BOUNDS,
+  LAYERS,
+  KIND,
+  LAYER_KIND,
+  selectedIslandFilter,
+  selectedUserPointFilter,
+} from './style.ts';
 import { BASEMAPS, type BasemapId } from './basemap.ts';
 import { BasemapStatus, basemapTileFailed, basemapTileLoaded, restoreLand } from './BasemapStatus.tsx';
 import { PointsStatus } from './PointsStatus.tsx';
@@ -18,6 +26,7 @@ import { MapNotices } from './MapNotices.tsx';
 import { labelPoint } from '../geo/label-point.ts';
 import { labelText, type LabelLanguage } from './names.ts';
 import { heldUrl, releaseHeld } from './held-data.ts';
+import { overlayChange, overlayData, type OverlayGroups, type OverlaySent } from './overlay-feed.ts';
 import { useDeclutter } from './declutter.ts';
 import { clusterExpansionZoom, pointTilesFailure, pointTilesUrl, sendPointsForTiles } from './point-tile-source.ts';
 import { markMapIdle } from './first-idle.ts';
@@ -151,20 +160,19 @@ export function AtlasMap({
     [islands, hokkaido, language],
   );
 
-  const overlay = useMemo<FeatureCollection>(
-    () => ({
-      type: 'FeatureCollection',
-      features: [
-        ...tagged(optionAreas, KIND.optionArea),
-        ...tagged(territory, KIND.territory),
-        ...tagged(rings, KIND.ring),
-        ...tagged(cutLine, KIND.cutLine),
-        ...tagged(territoryLine, KIND.territoryLine),
-        ...tagged(historyAreas, KIND.historyArea),
-        ...tagged(historyLines, KIND.historyLine),
-        ...tagged(seaLines, KIND.seaLine),
-      ],
-    }),
+  // The overlay in groups, one per kind, sent as changes (overlay-feed.ts): an option change does not
+  // send an imported territory again.
+  const overlayGroups = useMemo<OverlayGroups>(
+    () => [
+      [KIND.optionArea, optionAreas],
+      [KIND.territory, territory],
+      [KIND.ring, rings],
+      [KIND.cutLine, cutLine],
+      [KIND.territoryLine, territoryLine],
+      [KIND.historyArea, historyAreas],
+      [KIND.historyLine, historyLines],
+      [KIND.seaLine, seaLines],
+    ],
     [optionAreas, territory, rings, cutLine, territoryLine, historyAreas, historyLines, seaLines],
   );
   // The user's points as tiles of their own, made in a worker; the map gets a new URL when they change.
@@ -182,10 +190,8 @@ export function AtlasMap({
       { basemap: basemap ? BASEMAPS[basemap] : null, selectedId, selectedUserPointId },
     ),
   );
-  const sources = useSourceData(ref, {
-    land: { data: land, ready: true, inStyle: land },
-    overlay: { data: overlay, ready: overlayReady, heldUrl: overlayUrl },
-  });
+  const landSource = useLandSource(ref, land);
+  const overlaySource = useOverlaySource(ref, overlayGroups, overlayReady, overlayUrl);
   const drawnUserTiles = useRef(userTilesInStyle);
   const applyUserTiles = (map: MaplibreMap | undefined) => {
     const source = map?.getSource<VectorTileSource>('user');
@@ -299,7 +305,8 @@ export function AtlasMap({
       onLoad={(e) => {
         setMapLoaded(true);
         markNear(e.target);
-        sources.sync(e.target);
+        landSource.sync(e.target);
+        overlaySource.sync(e.target);
         applyUserTiles(e.target);
         applySelection(e.target);
         // A hook for the browser tests; nothing in the page reads it.
@@ -447,45 +454,65 @@ export function AtlasMap({
   );
 }
 
-/** What a GeoJSON source of the style should show: its data, once ready; and where its first data went. */
-interface SourceFeed {
-  data: FeatureCollection;
-  ready: boolean;
-  inStyle?: FeatureCollection;
-  heldUrl?: string;
+/**
+ * Keeps the 'land' source in step with its collection: its first one is in the style, each later one
+ * (the data loaded again) goes by setData. A change that comes before the map is there is passed on
+ * at 'load' (sync).
+ */
+function useLandSource(
+  ref: React.RefObject<MapRef | null>,
+  land: FeatureCollection,
+): { sync(map: MaplibreMap | undefined): void } {
+  const latest = useRef(land);
+  const sent = useRef(land);
+  const sync = useCallback((map: MaplibreMap | undefined) => {
+    const source = map?.getSource<GeoJSONSource>('land');
+    if (sent.current === latest.current || !source) return;
+    source.setData(latest.current);
+    sent.current = latest.current;
+  }, []);
+  useLayoutEffect(() => {
+    latest.current = land;
+    sync(ref.current?.getMap());
+  });
+  return { sync };
 }
 
 /**
- * Keeps the map's GeoJSON sources in step with their feeds. A source whose first data was in the style
- * gets each later collection by setData; a held source (held-data.ts) gets its first one by release,
- * then setData. A change that comes before the map or its style is there is passed on at 'load' (sync).
+ * Keeps the 'overlay' source in step with its groups, once they are ready: the first collection answers
+ * the held URL (held-data.ts), each later change goes as updateData with only the groups that changed
+ * (overlay-feed.ts). A change that comes before the map is there is passed on at 'load' (sync).
  */
-function useSourceData(
+function useOverlaySource(
   ref: React.RefObject<MapRef | null>,
-  feeds: Record<string, SourceFeed>,
+  groups: OverlayGroups,
+  ready: boolean,
+  url: string,
 ): { sync(map: MaplibreMap | undefined): void } {
-  const latest = useRef(feeds);
-  const sent = useRef<Record<string, FeatureCollection | null>>(
-    Object.fromEntries(Object.entries(feeds).map(([k, f]) => [k, f.inStyle ?? null])),
-  );
-  const sync = useCallback((map: MaplibreMap | undefined) => {
-    for (const [name, feed] of Object.entries(latest.current)) {
-      if (!feed.ready || sent.current[name] === feed.data) continue;
-      if (sent.current[name] === null && feed.heldUrl) {
-        releaseHeld(feed.heldUrl, feed.data);
-      } else {
-        const source = map?.getSource(name) as GeoJSONSource | undefined;
-        if (!source) continue;
-        source.setData(feed.data);
+  const latest = useRef({ groups, ready });
+  const sent = useRef<OverlaySent | null>(null);
+  const sync = useCallback(
+    (map: MaplibreMap | undefined) => {
+      const { groups, ready } = latest.current;
+      if (!ready) return;
+      if (!sent.current) {
+        sent.current = overlayChange(null, groups).sent;
+        releaseHeld(url, overlayData(sent.current));
+        return;
       }
-      sent.current[name] = feed.data;
-    }
-  }, []);
+      const source = map?.getSource<GeoJSONSource>('overlay');
+      if (!source) return;
+      const change = overlayChange(sent.current, groups);
+      if (change.diff) source.updateData(change.diff);
+      sent.current = change.sent;
+    },
+    [url],
+  );
   // A layout effect: it runs as React commits, whereas a passive effect can wait behind the map's next
   // frame (about 100 ms in software WebGL) before the data reaches MapLibre's worker.
-  // After every render: the comparison with what was sent is a few identity checks.
+  // After every render: with nothing changed, the comparison is one identity check per group.
   useLayoutEffect(() => {
-    latest.current = feeds;
+    latest.current = { groups, ready };
     sync(ref.current?.getMap());
   });
   return { sync };
@@ -505,7 +532,6 @@ const markNear = (map: MaplibreMap) => {
 /** Settlement dot diameter in px, by population (3-8 px radius). */
 const dotSize = (population: unknown) => `${2 * (3 + Math.min(1, (Number(population) || 0) / 8000) * 4)}px`;
 
-/** The features of a collection, each tagged with the kind of layer that draws it. */
 /**
  * Each side's waters (the sea worker's image), drawn under the land: an image source added when first
  * given, updated in place while the share or the bearing moves, removed when the Sea layer is off.
@@ -562,6 +588,7 @@ function useSeaImage(
   }, [ref, image]);
 }
 
+/** The features of a collection, each tagged with the kind of layer that draws it. */
 function tagged(fc: FeatureCollection | null | undefined, kind: string): Feature[] {
-  return (fc?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, layer_kind: kind } }));
+  return (fc?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, [LAYER_KIND]: kind } }));
 }

@@ -41,7 +41,9 @@ export const COLORS = {
 /** Local fonts: MapLibre rasterises these families in the browser (CJK via its ideograph fallback). */
 const LABEL_FONT = ['sans-serif'];
 
-/** Every feature carries `layer_kind`: the layers of the two shared sources pick theirs by it. */
+/** The property every feature carries: the layers of the two shared sources pick theirs by it. */
+export const LAYER_KIND = 'layer_kind';
+/** The values of {@link LAYER_KIND}. */
 export const KIND = {
   context: 'context',
   hokkaido: 'hokkaido',
@@ -58,7 +60,7 @@ export const KIND = {
 
 /** A layer restricted to one kind of feature (and to its own filter, if any). */
 export function ofKind<T extends { filter?: unknown }>(layer: T, kind: string, extra?: unknown): T {
-  const mine = ['==', ['get', 'layer_kind'], kind];
+  const mine = ['==', ['get', LAYER_KIND], kind];
   const filters = [mine, layer.filter, extra].filter(Boolean);
   return { ...layer, filter: filters.length === 1 ? mine : ['all', ...filters] } as T;
 }
