@@ -88,6 +88,7 @@ export function checkDeployments(
       p.systems.forEach((s, k) => {
         if (!systemIds.includes(s as string)) add(`systems[${k}]`, `unknown system "${String(s)}"`);
       });
+    for (const [key, message] of checkNoteTranslations(p)) add(key, message);
     if (!Array.isArray(p.sources) || p.sources.length === 0) add('sources', 'needs at least one source');
     else {
       const ids = new Set<string>();
@@ -101,6 +102,34 @@ export function checkDeployments(
       });
     }
   });
+  return problems;
+}
+
+/**
+ * A note's translations (note_ja, note_ru): present exactly when the note is, and keeping every number of
+ * it. Each run of digits of the English note has to appear among the translation's own runs, so a year,
+ * a count or a coordinate cannot change or drop out in translation (a date may be reordered, a thousands
+ * separator changed: the runs stay).
+ */
+function checkNoteTranslations(p: Record<string, unknown>): [key: string, message: string][] {
+  const problems: [string, string][] = [];
+  const note = typeof p.note === 'string' && p.note ? p.note : null;
+  if (p.note !== null && p.note !== undefined && !note) problems.push(['note', 'note must be a text or null']);
+  for (const key of ['note_ja', 'note_ru'] as const) {
+    const tr = p[key];
+    if (!note) {
+      if (tr !== null && tr !== undefined) problems.push([key, `${key} translates a note the site does not have`]);
+      continue;
+    }
+    if (typeof tr !== 'string' || !tr) {
+      problems.push([key, `${key} is missing: the note needs its translation`]);
+      continue;
+    }
+    const have = new Set(tr.match(/\d+/g) ?? []);
+    const missing = [...new Set(note.match(/\d+/g) ?? [])].filter((d) => !have.has(d));
+    if (missing.length)
+      problems.push([key, `${key} lacks the number${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of the note`]);
+  }
   return problems;
 }
 

@@ -53,6 +53,9 @@ export interface SiteProps {
   island: (typeof SITE_ISLANDS)[number];
   sources: SiteSource[];
   note: string | null;
+  /** The note in Japanese and Russian, translated from the English (null when there is no note). */
+  note_ja: string | null;
+  note_ru: string | null;
 }
 export type Site = { id: string; lonlat: [number, number]; props: SiteProps };
 

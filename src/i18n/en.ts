@@ -273,6 +273,7 @@ export const en = {
     reported: '{{n}} (reported)',
     systems: 'Systems (reported)',
     range: ', range {{range}} (reported)',
+    noteOriginal: 'The note in English, as written (the translation above is made from it)',
   },
   imports: {
     title: 'Your data',

@@ -251,6 +251,7 @@ export const ja: Resources = {
     reported: '{{n}}（報道）',
     systems: '装備（報道）',
     range: '、射程{{range}}（報道）',
+    noteOriginal: '英語の原文（上の訳はこの原文からの翻訳）',
   },
   imports: {
     title: 'あなたのデータ',

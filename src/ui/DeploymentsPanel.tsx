@@ -18,6 +18,25 @@ export type Exercise = ExerciseRow;
 export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, lang: UiLanguage) =>
   (lang === 'ja' ? p.name_ja : lang === 'ru' ? p.name_ru : null) || p.name_en;
 
+/**
+ * A site's note in the interface language: the translation, with the English it was made from one click
+ * away (the English is the text the sources were read for).
+ */
+function SiteNote({ props: p, lang }: { props: SiteProps; lang: UiLanguage }) {
+  const { t } = useT();
+  const translated = lang === 'ja' ? p.note_ja : lang === 'ru' ? p.note_ru : null;
+  if (!translated) return <p className="fine">{p.note}</p>;
+  return (
+    <div className="site-note">
+      <p className="fine">{translated}</p>
+      <details className="fine">
+        <summary>{t('site.noteOriginal')}</summary>
+        <p lang="en">{p.note}</p>
+      </details>
+    </div>
+  );
+}
+
 export function DeploymentsPanel(p: {
   filters: SiteFilters;
   onFilters: (f: SiteFilters) => void;
@@ -240,7 +259,7 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
           </ul>
         </>
       )}
-      {p.note && <p className="fine">{p.note}</p>}
+      {p.note && <SiteNote props={p} lang={lang} />}
       <h3>{t('common.sources')}</h3>
       <ul className="sources">
         {p.sources.map((s, i) => (

@@ -115,11 +115,29 @@ describe('military sites layer', () => {
     await screenshot(page, 'sites-bastion-ranges');
   });
 
+  it("shows a site's note in the interface language, with the English it was translated from", async () => {
+    const { page, errors } = await openPage(h, { path: '/#ui=ja&site=ru-burevestnik' });
+    await waitForIdleMap(page);
+    const data = JSON.parse(readFileSync(join(ROOT, 'geo/deployments.geojson'), 'utf8'));
+    const props = data.features.find((f: { properties: { id: string } }) => f.properties.id === 'ru-burevestnik')
+      .properties as { note: string; note_ja: string };
+    const note = page.getByTestId('site-panel').locator('.site-note');
+    await expect(note.locator('> p').innerText()).resolves.toBe(props.note_ja);
+    const original = note.locator('details p[lang="en"]');
+    await expect(original.isVisible()).resolves.toBe(false);
+    await note.locator('summary').click();
+    await expect(original.innerText()).resolves.toBe(props.note);
+    await screenshot(page, 'site-note-ja');
+    expect(errors).toEqual([]);
+  });
+
   it('renders data text as text: a hostile site name runs nothing', async () => {
     const data = JSON.parse(readFileSync(join(ROOT, 'geo/deployments.geojson'), 'utf8'));
     const target = data.features.find((f: { properties: { id: string } }) => f.properties.id === 'ru-burevestnik');
     target.properties.name_en = '<img src=x onerror=alert(1)>';
     target.properties.note = '<script>window.__pwned = 1</script>';
+    target.properties.note_ja = '<script>window.__pwned = 1</script>（訳）';
+    target.properties.note_ru = '<script>window.__pwned = 1</script> (перевод)';
     const context = await h.newContext();
     const page = await context.newPage();
     const dialogs: string[] = [];

@@ -91,6 +91,37 @@ describe('geo/deployments.geojson', () => {
     );
   });
 
+  it('has every note in Japanese and Russian, keeping its numbers; a translation that loses one is reported', () => {
+    const withNote = sites.filter((s) => s.props.note);
+    expect(withNote.length).toBe(sites.length);
+    for (const s of withNote) {
+      expect(s.props.note_ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(s.props.note_ru).toMatch(/[а-яё]/i);
+    }
+    const broken = structuredClone(raw);
+    const [a, b, c] = broken.features.map((f) => f.properties!);
+    // 19 May 1978 written the Japanese way keeps its runs; 3,500 with a narrow space keeps 3 and 500.
+    Object.assign(a!, {
+      note: 'Formed 19 May 1978; about 3,500 troops.',
+      note_ja: '1978年5月19日に編成。約3,500人。',
+      note_ru: 'Сформирована 19 мая 1978 г.; около 3\u202f500 военнослужащих.',
+    });
+    Object.assign(b!, {
+      note: 'Runway 2,380-2,400 m, built 1941.',
+      note_ja: '滑走路は約2,380 m、1914年建設。',
+      note_ru: null,
+    });
+    Object.assign(c!, { note: null, note_ja: 'なし', note_ru: null });
+    const messages = checkDeployments('geo/deployments.geojson', broken, SYSTEM_IDS).map(
+      (p) => `${p.path}: ${p.message}`,
+    );
+    expect(messages).toEqual([
+      'features[1].properties.note_ja: note_ja lacks the numbers 400, 1941 of the note',
+      'features[1].properties.note_ru: note_ru is missing: the note needs its translation',
+      'features[2].properties.note_ja: note_ja translates a note the site does not have',
+    ]);
+  });
+
   it(
     'checks every site source in the one source format: a link to the publication or a bibliographic reference, ' +
       'never notes',
