@@ -61,6 +61,8 @@ import {
   exportFigures,
   type FigureExportBench,
   type LargeImportBench,
+  changeOptions,
+  type OptionChangeBench,
 } from './bench-web/import-bench.ts';
 import { largeImportText, LARGE_POINTS, LARGE_RING_VERTICES } from './bench-web/large-import-file.ts';
 import { profileLines, startTrace, stopTrace, type MainThreadProfile } from './bench-web/main-thread-trace.ts';
@@ -443,6 +445,9 @@ interface UserDataBench {
   largeGpuCompositing: LargeImportBench;
   largeProfile: MainThreadProfile;
   pan: PanProbe;
+  /** Options chosen one after another with the 50 MB file's territory on the map, in each compositing. */
+  optionChanges: OptionChangeBench;
+  optionChangesGpuCompositing: OptionChangeBench;
 }
 
 /**
@@ -482,17 +487,24 @@ async function userData(
       `bench:web: importing a ${(text.length / 1024 / 1024).toFixed(1)} MB file, ` +
         'then again with GPU compositing, under a trace, and while panning the map…',
     );
-    const large = await inPage('app (50 MB)', (s) => importLargeFile(s.page, path, text.length));
+    const [large, optionChanges] = await inPage('app (50 MB)', async (s) => {
+      const imported = await importLargeFile(s.page, path, text.length);
+      return [imported, await changeOptions(s.page)] as const;
+    });
     const gpuBrowser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_GPU_COMPOSITING_ARGS,
     });
     let largeGpuCompositing: LargeImportBench;
+    let optionChangesGpuCompositing: OptionChangeBench;
     try {
-      largeGpuCompositing = await inPage(
+      [largeGpuCompositing, optionChangesGpuCompositing] = await inPage(
         'app (50 MB, GPU compositing)',
-        (s) => importLargeFile(s.page, path, text.length),
+        async (s) => {
+          const imported = await importLargeFile(s.page, path, text.length);
+          return [imported, await changeOptions(s.page)] as const;
+        },
         gpuBrowser,
       );
     } finally {
@@ -509,10 +521,41 @@ async function userData(
       return stopTrace(browser, { from: 'bench-import-start', to: 'bench-import-end' });
     });
     const pan = await inPage('app (50 MB, panned)', (s) => panDuringImport(s.page, path));
-    return { imported, dragWithPoints, figures, large, largeGpuCompositing, largeProfile, pan };
+    return {
+      imported,
+      dragWithPoints,
+      figures,
+      large,
+      largeGpuCompositing,
+      largeProfile,
+      pan,
+      optionChanges,
+      optionChangesGpuCompositing,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function optionChangeFigures(prefix: string, o: OptionChangeBench) {
+  return {
+    [`${prefix}_changes`]: o.changes,
+    [`${prefix}_to_idle_ms_median`]: r1(o.medianMs),
+    [`${prefix}_to_idle_ms_longest`]: r1(o.longestMs),
+    [`${prefix}_longest_task_ms`]: r1(o.longestTaskMs),
+    [`${prefix}_longest_script_ms`]: o.longestScript === null ? null : r1(o.longestScript.ms),
+    [`${prefix}_longest_script_what`]: o.longestScript?.what ?? null,
+  };
+}
+
+/** One line on the options chosen with the territory on the map. */
+function optionChangeLine(how: string, o: OptionChangeBench): string {
+  return (
+    `  then ${o.changes} settlement options chosen in turn with its territory on the map (${how}): idle after ` +
+    `${o.medianMs.toFixed(0)} ms (median; longest ${o.longestMs.toFixed(0)}), longest main-thread task ` +
+    `${o.longestTaskMs.toFixed(0)} ms, longest script run ` +
+    (o.longestScript === null ? 'not measured' : `${o.longestScript.ms.toFixed(0)} ms (${o.longestScript.what})`)
+  );
 }
 
 function userDataFigures(u: UserDataBench) {
@@ -543,6 +586,8 @@ function userDataFigures(u: UserDataBench) {
     import_50mb_gpu_compositing_longest_script_ms:
       u.largeGpuCompositing.longestScript === null ? null : r1(u.largeGpuCompositing.longestScript.ms),
     import_50mb_gpu_compositing_longest_script_what: u.largeGpuCompositing.longestScript?.what ?? null,
+    ...optionChangeFigures('option_change_with_territory', u.optionChanges),
+    ...optionChangeFigures('option_change_with_territory_gpu_compositing', u.optionChangesGpuCompositing),
     import_50mb_traced_longest_task_ms: r1(u.largeProfile.longestMs),
     import_50mb_traced_functions: u.largeProfile.functions,
     import_50mb_traced_parts: u.largeProfile.parts,
@@ -586,6 +631,7 @@ function userDataLines(u: UserDataBench): string[] {
         : `${f.import_50mb_longest_script_ms.toFixed(0)} ms (target ≤ ${TARGETS.importLongestTaskMs} for scripts: ` +
           `${f.import_50mb_longest_script_ms <= TARGETS.importLongestTaskMs ? 'met' : 'MISSED'}); ` +
           `the rest of each long task is the frame; it was ${f.import_50mb_longest_script_what}`),
+    optionChangeLine('software compositing', u.optionChanges),
     `  the same import composited on the GPU (SwiftShader through ANGLE, so frames are drawn off the main ` +
       `thread as with a graphics card): longest main-thread task ` +
       `${f.import_50mb_gpu_compositing_longest_task_ms.toFixed(0)} ms (target ≤ ${TARGETS.importLongestTaskMs}: ` +
@@ -595,6 +641,7 @@ function userDataLines(u: UserDataBench): string[] {
         ? 'not measured'
         : `${f.import_50mb_gpu_compositing_longest_script_ms.toFixed(0)} ms ` +
           `(${f.import_50mb_gpu_compositing_longest_script_what})`),
+    optionChangeLine('GPU compositing', u.optionChangesGpuCompositing),
     '  where the time went (the same import again under a Chromium trace, slower for it):',
     ...profileLines(u.largeProfile),
     `  the map panned every 100 ms during the same import (another fresh page): ${f.import_50mb_pans} pans ` +

@@ -185,6 +185,69 @@ export async function importLargeFile(page: Page, path: string, bytes: number): 
   };
 }
 
+export interface OptionChangeBench {
+  /** Options chosen one after another, each waited for until the map is idle and the page quiet. */
+  changes: number;
+  /** From the click until the map is idle again: median and longest, ms. */
+  medianMs: number;
+  longestMs: number;
+  longestTaskMs: number;
+  longestScript: { ms: number; what: string } | null;
+}
+
+/**
+ * The options chosen in turn by {@link changeOptions}, from the bench page's equal-area split: no cut, another
+ * cut, none to Japan, all four, and the equal-area cut again. Each differs from the one before, so each
+ * changes the overlay and draws a frame.
+ */
+const OPTION_SEQUENCE = ['two-islands', 'aso-25', 'status-quo', 'four-islands', 'equal-area'];
+
+/**
+ * Settlement options chosen one after another on a page that holds an imported territory (after
+ * importLargeFile): the overlay of option shading and cut line changes each time, the territory does not.
+ * Each change is timed from the click until the map is idle and no long task has started for 500 ms.
+ */
+export async function changeOptions(page: Page): Promise<OptionChangeBench> {
+  const times: number[] = [];
+  let longestTaskMs = 0;
+  let longestScript: { ms: number; what: string } | null = null;
+  for (const id of OPTION_SEQUENCE) {
+    const from = (await page.evaluate(`(() => {
+      const map = window.__atlas.map;
+      window.__bench.optionIdle = false;
+      const t = performance.now();
+      // Idle after the change: the map's next 'idle' once a frame has been drawn for it.
+      map.once('render', () => map.once('idle', () => { window.__bench.optionIdle = performance.now(); }));
+      document.querySelector('[data-option="${id}"]').click();
+      return t;
+    })()`)) as number;
+    await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: { longTasks: [number, number][]; optionIdle: number | false } })
+          .__bench;
+        const lastBusy = b.longTasks.reduce((m, [start, d]) => Math.max(m, start + d), 0);
+        return b.optionIdle !== false && performance.now() - lastBusy > 500;
+      },
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
+    const idle = (await page.evaluate('window.__bench.optionIdle')) as number;
+    const end = await pageNow(page);
+    times.push(idle - from);
+    longestTaskMs = Math.max(longestTaskMs, (await longTasksBetween(page, from, end)).longestMs);
+    const script = await longestScriptBetween(page, from, end);
+    if (script && (!longestScript || script.ms > longestScript.ms)) longestScript = script;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    changes: times.length,
+    medianMs: sorted[Math.floor(sorted.length / 2)]!,
+    longestMs: sorted[sorted.length - 1]!,
+    longestTaskMs,
+    longestScript,
+  };
+}
+
 export interface PanProbe {
   /** Pans asked for from the file's arrival until the figures are shown, one every PAN_EVERY_MS. */
   pans: number;
