@@ -5,15 +5,16 @@
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import type { ValidationProblem } from './validate.ts';
 import { checkSource, type Source } from './sources.ts';
+import { translationProblem } from './translation-check.ts';
 import { en } from '../i18n/en.ts';
 
 export {
   COUNTRIES,
   KINDS,
+  OPERATORS,
   CERTAINTIES,
   standingIn,
   type Kind,
-  type Certainty,
   type SiteProps,
   type Site,
   type SystemInfo,
@@ -24,7 +25,6 @@ import {
   KINDS,
   CERTAINTIES,
   SITE_ISLANDS,
-  type Certainty,
   type Kind,
   type Site,
   type SiteProps,
@@ -43,11 +43,6 @@ export const KIND_MARKS: Record<Kind, string> = {
   naval: 'N',
   'border-post': 'B',
   'training-area': 'T',
-};
-export const CERTAINTY_LABELS: Record<Certainty, string> = {
-  exact: "the facility's own published position",
-  settlement: 'centre of the town it is in or named after (not the facility itself)',
-  island: 'only the island is known: a point placed on land by this dataset (not the facility)',
 };
 
 const isYear = (v: unknown) => v === null || (Number.isInteger(v) && (v as number) >= 1800 && (v as number) <= 2100);
@@ -105,30 +100,19 @@ export function checkDeployments(
   return problems;
 }
 
-/**
- * A note's translations (note_ja, note_ru): present exactly when the note is, and keeping every number of
- * it. Each run of digits of the English note has to appear among the translation's own runs, so a year,
- * a count or a coordinate cannot change or drop out in translation (a date may be reordered, a thousands
- * separator changed: the runs stay).
- */
+/** A note's translations (note_ja, note_ru): present exactly when the note is, and keeping its numbers. */
 function checkNoteTranslations(p: Record<string, unknown>): [key: string, message: string][] {
   const problems: [string, string][] = [];
   const note = typeof p.note === 'string' && p.note ? p.note : null;
   if (p.note !== null && p.note !== undefined && !note) problems.push(['note', 'note must be a text or null']);
   for (const key of ['note_ja', 'note_ru'] as const) {
-    const tr = p[key];
     if (!note) {
-      if (tr !== null && tr !== undefined) problems.push([key, `${key} translates a note the site does not have`]);
+      if (p[key] !== null && p[key] !== undefined)
+        problems.push([key, `${key} translates a note the site does not have`]);
       continue;
     }
-    if (typeof tr !== 'string' || !tr) {
-      problems.push([key, `${key} is missing: the note needs its translation`]);
-      continue;
-    }
-    const have = new Set(tr.match(/\d+/g) ?? []);
-    const missing = [...new Set(note.match(/\d+/g) ?? [])].filter((d) => !have.has(d));
-    if (missing.length)
-      problems.push([key, `${key} lacks the number${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of the note`]);
+    const problem = translationProblem(note, p[key]);
+    if (problem) problems.push([key, `${key} ${problem}`]);
   }
   return problems;
 }

@@ -16,6 +16,7 @@ import settlementsJson from '../../data/settlements.json' with { type: 'json' };
 import splitOptionsJson from '../../data/split-options.json' with { type: 'json' };
 import systemsJson from '../../data/systems.json' with { type: 'json' };
 import exercisesJson from '../../data/exercises.json' with { type: 'json' };
+import { translationProblem } from './translation-check.ts';
 import { checkSource, type Source } from './sources.ts';
 import type { ValidationProblem } from './validate.ts';
 
@@ -112,10 +113,13 @@ export interface SystemRow {
   id: string;
   name: string;
   type: string;
+  /** The type in Japanese and Russian (translated from the English here; checked to keep its numbers). */
+  type_ja: string;
+  type_ru: string;
   range_km_min: number | null;
   range_km_max: number | null;
   range_note: string;
-  range_variants: { km: number; label: string }[];
+  range_variants: { km: number; label: string; label_ja: string; label_ru: string }[];
   sources: Source[];
 }
 export interface SystemsTable {
@@ -127,6 +131,11 @@ export interface ExerciseRow {
   date: string;
   title: string;
   where: string;
+  /** Title and place in Japanese and Russian (translated from the English here; checked to keep its numbers). */
+  title_ja: string;
+  title_ru: string;
+  where_ja: string;
+  where_ru: string;
   troops: number | null;
   description: string;
   sources: Source[];
@@ -490,12 +499,27 @@ export function validateSettlements(
   return c.result(data);
 }
 
+/** The languages the tables' shown texts are translated into, beside the English (`type_ja`, `type_ru`, …). */
+const TRANSLATED_LANGUAGES = ['ja', 'ru'] as const;
+
+/** Each of `keys` (an English text) has its Japanese and Russian translation, keeping its numbers. */
+function translated(at: ReturnType<Checker['at']>, row: Record<string, unknown>, keys: readonly string[]): void {
+  for (const k of keys) {
+    if (typeof row[k] !== 'string') continue; // reported by the English text's own check
+    for (const l of TRANSLATED_LANGUAGES) {
+      const problem = translationProblem(row[k], row[`${k}_${l}`]);
+      if (problem) at.add(`${k}_${l}`, problem);
+    }
+  }
+}
+
 export function validateSystems(data: unknown, file: string = TABLE_FILES.systems): TableResult<SystemsTable> {
   const c = new Checker(file);
   const r = root(c, data);
   if (!r) return c.result(data);
   c.entries(r, 'systems', (s, at, i) => {
     for (const k of ['name', 'type', 'range_note']) at.string(s, k);
+    translated(at, s, ['type']);
     at.number(s, 'range_km_min', { positive: true, nullable: true });
     at.number(s, 'range_km_max', { positive: true, nullable: true });
     if (typeof s.range_km_min === 'number' && typeof s.range_km_max === 'number' && s.range_km_min > s.range_km_max)
@@ -510,6 +534,11 @@ export function validateSystems(data: unknown, file: string = TABLE_FILES.system
         at.add(`range_variants[${k}].km`, `must be a positive finite number, got ${show(v.km)}`);
       if (typeof v.label !== 'string' || !v.label.trim())
         at.add(`range_variants[${k}].label`, `must be a non-empty string, got ${show(v.label)}`);
+      else
+        for (const l of TRANSLATED_LANGUAGES) {
+          const problem = translationProblem(v.label, v[`label_${l}`]);
+          if (problem) at.add(`range_variants[${k}].label_${l}`, problem);
+        }
     });
     if (variants?.length && s.range_km_max === null) at.add('range_km_max', 'is null but range_variants are given');
     c.sources(s.sources, `systems[${i}].sources`, undefined, { required: true });
@@ -523,6 +552,7 @@ export function validateExercises(data: unknown, file: string = TABLE_FILES.exer
   if (!r) return c.result(data);
   c.entries(r, 'exercises', (e, at, i) => {
     for (const k of ['title', 'where', 'description']) at.string(e, k);
+    translated(at, e, ['title', 'where']);
     if (typeof e.date !== 'string' || !DATE.test(e.date))
       at.add('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got ${show(e.date)}`);
     at.number(e, 'troops', { positive: true, integer: true, nullable: true });

@@ -63,10 +63,13 @@ export interface SystemInfo {
   id: string;
   name: string;
   type: string;
+  /** The type in Japanese and Russian (data/systems.json has both for every system). */
+  type_ja?: string;
+  type_ru?: string;
   range_km_min: number | null;
   range_km_max: number | null;
   range_note?: string;
-  range_variants?: { km: number; label: string }[];
+  range_variants?: { km: number; label: string; label_ja?: string; label_ru?: string }[];
   sources: SiteSource[];
 }
 

@@ -244,6 +244,22 @@ export const en = {
       island: 'only the island is known: a point placed on land by this dataset (not the facility)',
     },
     kind: 'Kind',
+    /** The data's operators (OPERATORS in src/geo/military.ts), as shown. */
+    /** The accessible name of a site's button on the map. */
+    siteButton: '{{mark}} · {{name}} ({{country}}, {{kind}}); position: {{position}}',
+    siteButtonToJapan: '; to Japan under this option',
+    operators: {
+      Army: 'Army',
+      Navy: 'Navy',
+      'Aerospace Forces': 'Aerospace Forces',
+      'FSB Border Service': 'FSB Border Service',
+      GSDF: 'GSDF',
+      MSDF: 'MSDF',
+      ASDF: 'ASDF',
+      USMC: 'USMC',
+      JCG: 'JCG',
+      civil: 'civil',
+    },
     kinds: {
       headquarters: 'Headquarters',
       garrison: 'Garrison',

@@ -1,18 +1,19 @@
 /** Map features for the military sites and their reported range rings. Pure. */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import {
-  CERTAINTY_LABELS,
-  KIND_LABELS,
-  KIND_MARKS,
-  standingIn,
-  type Site,
-  type SystemInfo,
-} from '../data/deployments.ts';
+import { KIND_MARKS, standingIn, type Site, type SystemInfo } from '../data/deployments.ts';
 import { geodesicCircle } from '../geo/range-ring.ts';
 
 export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2', US: '#D55E00' };
 
-export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): FeatureCollection<Point> {
+/**
+ * The sites as map features. `buttonName` gives the accessible name of each site's button on the map, in
+ * the interface language (DeploymentsPanel.tsx's siteButtonName).
+ */
+export function siteFeatures(
+  sites: Site[],
+  toJapan: ReadonlySet<string>,
+  buttonName: (s: Site, toJapan: boolean) => string,
+): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
     features: sites.map((s) => ({
@@ -25,12 +26,7 @@ export function siteFeatures(sites: Site[], toJapan: ReadonlySet<string>): Featu
         mark: KIND_MARKS[s.props.kind] ?? '?',
         certainty: s.props.certainty,
         to_japan: toJapan.has(s.id),
-        // The accessible name of the site's button on the map.
-        name:
-          `${KIND_MARKS[s.props.kind] ?? '?'} · ${s.props.name_en} ` +
-          `(${s.props.country}, ${KIND_LABELS[s.props.kind] ?? s.props.kind}); ` +
-          `position: ${CERTAINTY_LABELS[s.props.certainty] ?? s.props.certainty}` +
-          (toJapan.has(s.id) ? '; to Japan under this option' : ''),
+        name: buttonName(s, toJapan.has(s.id)),
       },
     })),
   };

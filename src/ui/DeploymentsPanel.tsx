@@ -6,13 +6,56 @@ import type { RingMode } from '../state/url-state.ts';
 import { FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 import type { SiteChoice } from '../state/store.ts';
 import type { ExerciseRow } from '../data/tables.ts';
-import { COUNTRIES, CERTAINTIES, KINDS, type Site, type SiteProps, type SystemInfo } from '../data/deployments.ts';
+import {
+  COUNTRIES,
+  CERTAINTIES,
+  KINDS,
+  KIND_MARKS,
+  OPERATORS,
+  type Site,
+  type SiteProps,
+  type SystemInfo,
+} from '../data/deployments.ts';
+import type { TFunction } from 'i18next';
 
 /** The filters shown: the page's choice of countries, kinds and certainties, and the link's year. */
 export type SiteFilters = SiteChoice & { year: number };
 export type { RingMode } from '../state/url-state.ts';
 /** An exercise as the table gives it (data/exercises.json, checked by src/data/tables.ts). */
 export type Exercise = ExerciseRow;
+
+/**
+ * A text of the data in the interface language: its `_ja` or `_ru` translation beside the English (the
+ * tables and sites carry both, checked on load), the English where there is none.
+ */
+function inLanguage<K extends string>(
+  row: { [k in K]: string } & Partial<Record<`${K}_ja` | `${K}_ru`, string | null>>,
+  key: K,
+  lang: UiLanguage,
+): string {
+  const tr = lang === 'en' ? null : (row as Partial<Record<string, string | null>>)[`${key}_${lang}`];
+  return tr || row[key];
+}
+
+/** An operator's name in the interface language (the data's vocabulary, OPERATORS, is English). */
+const operatorName = (t: TFunction, operator: string): string =>
+  (OPERATORS as readonly string[]).includes(operator)
+    ? t(`deployments.operators.${operator as (typeof OPERATORS)[number]}`)
+    : operator;
+
+/** The accessible name of a site's button on the map, in the interface language. */
+export function siteButtonName(t: TFunction, lang: UiLanguage, s: Site, toJapan: boolean): string {
+  const p = s.props;
+  return (
+    t('deployments.siteButton', {
+      mark: KIND_MARKS[p.kind] ?? '?',
+      name: siteName(p, lang),
+      country: p.country,
+      kind: KINDS.includes(p.kind) ? t(`deployments.kinds.${p.kind}`) : p.kind,
+      position: CERTAINTIES.includes(p.certainty) ? t(`deployments.certainty.${p.certainty}`) : p.certainty,
+    }) + (toJapan ? t('deployments.siteButtonToJapan') : '')
+  );
+}
 
 /** A site's name in the interface language's convention (English: the data's English name). */
 export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, lang: UiLanguage) =>
@@ -177,8 +220,8 @@ export function DeploymentsPanel(p: {
               <strong>
                 <time dateTime={e.date}>{fmt.date(e.date)}</time>
               </strong>{' '}
-              {e.title}
-              {e.troops ? t('deployments.troops', { n: fmt.int(e.troops) }) : ''}. {e.where}.{' '}
+              {inLanguage(e, 'title', lang)}
+              {e.troops ? t('deployments.troops', { n: fmt.int(e.troops) }) : ''}. {inLanguage(e, 'where', lang)}.{' '}
               {e.sources.slice(0, 2).map((s) => (
                 <SourceLink key={s.id} source={s} />
               ))}
@@ -225,7 +268,8 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
         )}
         <dt>{t('site.operator')}</dt>
         <dd>
-          {p.country} · {p.operator} · {KINDS.includes(p.kind) ? t(`deployments.kinds.${p.kind}`) : p.kind}
+          {p.country} · {operatorName(t, p.operator)} ·{' '}
+          {KINDS.includes(p.kind) ? t(`deployments.kinds.${p.kind}`) : p.kind}
         </dd>
         <dt>{t('site.years')}</dt>
         <dd>
@@ -248,7 +292,7 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
           <ul className="systems">
             {sys.map((s) => (
               <li key={s.id}>
-                {s.name}: {s.type}
+                {s.name}: {inLanguage(s, 'type', lang)}
                 {s.range_km_max != null
                   ? t('site.range', {
                       range: `${s.range_km_min != null ? `${f.int(s.range_km_min)}–` : ''}${f.km(s.range_km_max, 0)}`,

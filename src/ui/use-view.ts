@@ -33,7 +33,7 @@ import type { AppState } from '../state/store.ts';
 import { HISTORY_FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 import type { HistoryLayers } from './use-history-data.ts';
 import type { OptionMeta } from './OptionsPanel.tsx';
-import type { Exercise } from './DeploymentsPanel.tsx';
+import { siteButtonName, type Exercise } from './DeploymentsPanel.tsx';
 import type { LoadedImport } from '../data/import.ts';
 import { userPointsUnderOptionCached } from '../geo/point-islands.ts';
 import { concatPointSets, pointById } from '../geo/user-points.ts';
@@ -56,7 +56,7 @@ export function useView(
   territorySource: LoadedImport | null,
   territorySplit: { view: SplitView | null },
 ) {
-  const { f } = useT();
+  const { f, t, lang } = useT();
   const { link, layers } = state;
   const islands = layerData(layers, 'islands');
   const hokkaido = layerData(layers, 'hokkaido');
@@ -86,8 +86,11 @@ export function useView(
   const handed = useMemo(() => handedSites(ctx, current, allSites, year), [ctx, current, allSites, year]);
   const partition = link.layers.includes('partition');
   const sitesFc = useMemo(
-    () => siteFeatures(shown, new Set(partition ? (handed?.toJapan ?? []) : [])),
-    [shown, handed, partition],
+    () =>
+      siteFeatures(shown, new Set(partition ? (handed?.toJapan ?? []) : []), (s, toJapan) =>
+        siteButtonName(t, lang, s, toJapan),
+      ),
+    [shown, handed, partition, t, lang],
   );
   const selectedSite = allSites.find((s) => s.id === link.site) ?? null;
   const ringsFc = useMemo(() => {

@@ -115,18 +115,39 @@ describe('military sites layer', () => {
     await screenshot(page, 'sites-bastion-ranges');
   });
 
-  it("shows a site's note in the interface language, with the English it was translated from", async () => {
-    const { page, errors } = await openPage(h, { path: '/#ui=ja&site=ru-burevestnik' });
+  it("shows a site in the interface language: button, operator, systems, note, the year's exercises", async () => {
+    const { page, errors } = await openPage(h, { path: '/#ui=ja&year=2018&site=ru-burevestnik' });
     await waitForIdleMap(page);
-    const data = JSON.parse(readFileSync(join(ROOT, 'geo/deployments.geojson'), 'utf8'));
-    const props = data.features.find((f: { properties: { id: string } }) => f.properties.id === 'ru-burevestnik')
-      .properties as { note: string; note_ja: string };
-    const note = page.getByTestId('site-panel').locator('.site-note');
-    await expect(note.locator('> p').innerText()).resolves.toBe(props.note_ja);
+    const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+    const site = read('geo/deployments.geojson').features.find(
+      (f: { properties: { id: string } }) => f.properties.id === 'ru-burevestnik',
+    ).properties as { name_ja: string; note: string; note_ja: string; systems: string[] };
+    const systems = read('data/systems.json').systems as { id: string; type: string; type_ja: string }[];
+    const exercise = (read('data/exercises.json').exercises as { id: string; title: string; title_ja: string }[]).find(
+      (e) => e.id === 'ru-2018-03-su35-burevestnik',
+    )!;
+
+    await expect(page.locator('[data-site-id="ru-burevestnik"]').getAttribute('aria-label')).resolves.toMatch(
+      new RegExp(`^A · ${site.name_ja.replace(/[()]/g, '\\$&')}（RU、飛行場）；位置：`),
+    );
+    const panel = page.getByTestId('site-panel');
+    const text = await panel.innerText();
+    expect(text).toContain('航空宇宙軍');
+    for (const id of site.systems) {
+      const sys = systems.find((x) => x.id === id)!;
+      expect(text).toContain(sys.type_ja);
+      expect(text).not.toContain(sys.type);
+    }
+    const exercises = await page.getByTestId('exercises').innerText();
+    expect(exercises).toContain(exercise.title_ja);
+    expect(exercises).not.toContain(exercise.title);
+
+    const note = panel.locator('.site-note');
+    await expect(note.locator('> p').innerText()).resolves.toBe(site.note_ja);
     const original = note.locator('details p[lang="en"]');
     await expect(original.isVisible()).resolves.toBe(false);
     await note.locator('summary').click();
-    await expect(original.innerText()).resolves.toBe(props.note);
+    await expect(original.innerText()).resolves.toBe(site.note);
     await screenshot(page, 'site-note-ja');
     expect(errors).toEqual([]);
   });

@@ -116,8 +116,8 @@ describe('geo/deployments.geojson', () => {
       (p) => `${p.path}: ${p.message}`,
     );
     expect(messages).toEqual([
-      'features[1].properties.note_ja: note_ja lacks the numbers 400, 1941 of the note',
-      'features[1].properties.note_ru: note_ru is missing: the note needs its translation',
+      'features[1].properties.note_ja: note_ja lacks the numbers 400, 1941 of the English',
+      'features[1].properties.note_ru: note_ru is missing: the text needs its translation',
       'features[2].properties.note_ja: note_ja translates a note the site does not have',
     ]);
   });

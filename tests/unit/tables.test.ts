@@ -141,6 +141,23 @@ describe('table checks name the file, the entry and the field', () => {
     ]);
   });
 
+  it('a shown text without its Japanese or Russian translation, or one that loses a number', () => {
+    const s = copy('systems');
+    delete s.systems[0].type_ru;
+    s.systems[0].range_variants[0].label_ja = 'ロシア国防省「最大50km」';
+    const e = copy('exercises');
+    e.exercises[0].title_ja = 'クリル諸島でのロシアの演習（2014年8月）';
+    e.exercises[1].where_ru = ' ';
+    expect(messages(validateSystems(s))).toEqual([
+      'data/systems.json: systems[0] ("bastion-p"): type_ru is missing: the text needs its translation',
+      'data/systems.json: systems[0] ("bastion-p"): range_variants[0].label_ja lacks the number 2016 of the English',
+    ]);
+    expect(messages(validateExercises(e))).toEqual([
+      'data/exercises.json: exercises[0] ("ru-2014-08-kurils"): title_ja lacks the number 12 of the English',
+      'data/exercises.json: exercises[1] ("ru-2018-02-kurils"): where_ru is missing: the text needs its translation',
+    ]);
+  });
+
   it('a non-finite number (never read as NaN)', () => {
     const s = copy('settlements');
     s.settlements[1].lat = 'forty-five';
