@@ -290,6 +290,10 @@ export const en = {
     systems: 'Systems (reported)',
     range: ', range {{range}} (reported)',
     noteOriginal: 'The note in English, as written (the translation above is made from it)',
+    /** A range ring's label on the map: the usual reported range, the largest one (dashed). */
+    ring: '{{system}}: {{km}} (reported; {{source}})',
+    ringMax: '{{system}}: up to {{km}} (reported maximum: {{what}})',
+    ringSourceInDetails: 'source in details',
   },
   imports: {
     title: 'Your data',

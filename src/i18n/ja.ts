@@ -266,6 +266,9 @@ export const ja: Resources = {
     systems: '装備（報道）',
     range: '、射程{{range}}（報道）',
     noteOriginal: '英語の原文（上の訳はこの原文からの翻訳）',
+    ring: '{{system}}：{{km}}（報道；{{source}}）',
+    ringMax: '{{system}}：最大{{km}}（報じられた最大値：{{what}}）',
+    ringSourceInDetails: '出典は詳細に',
   },
   imports: {
     title: 'あなたのデータ',

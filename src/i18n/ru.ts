@@ -285,6 +285,9 @@ export const ru: Resources = {
     systems: 'Вооружение (по сообщениям)',
     range: ', дальность {{range}} (по сообщениям)',
     noteOriginal: 'Примечание на английском, как оно написано (перевод выше сделан с него)',
+    ring: '{{system}}: {{km}} (по сообщениям; {{source}})',
+    ringMax: '{{system}}: до {{km}} (наибольшая из сообщавшихся: {{what}})',
+    ringSourceInDetails: 'источник в подробностях',
   },
   imports: {
     title: 'Ваши данные',

@@ -32,14 +32,28 @@ export function siteFeatures(
   };
 }
 
-/** Reported range rings of the sites that stand in `year`: a ring is drawn only while its site stands. */
-export function rangeRings(sites: Site[], systems: SystemInfo[], year: number): FeatureCollection<Polygon> {
+/** A ring's label: the usual reported range (`variant` null) or the largest reported one, dashed. */
+export type RingLabel = (
+  system: SystemInfo,
+  km: number,
+  variant: NonNullable<SystemInfo['range_variants']>[number] | null,
+) => string;
+
+/**
+ * Reported range rings of the sites that stand in `year`: a ring is drawn only while its site stands.
+ * `label` words each ring in the interface language (DeploymentsPanel.tsx's ringLabel).
+ */
+export function rangeRings(
+  sites: Site[],
+  systems: SystemInfo[],
+  year: number,
+  label: RingLabel,
+): FeatureCollection<Polygon> {
   const features: Feature<Polygon>[] = [];
   for (const s of standingIn(sites, year))
     for (const id of s.props.systems) {
       const sys = systems.find((x) => x.id === id);
       if (!sys || sys.range_km_max == null) continue;
-      const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? 'source in details';
       features.push({
         type: 'Feature',
         geometry: geodesicCircle(s.lonlat, sys.range_km_max),
@@ -48,7 +62,7 @@ export function rangeRings(sites: Site[], systems: SystemInfo[], year: number): 
           system: id,
           km: sys.range_km_max,
           dashed: false,
-          label: `${sys.name}: ${sys.range_km_max} km (reported; ${source})`,
+          label: label(sys, sys.range_km_max, null),
         },
       });
       const max = Math.max(...(sys.range_variants ?? []).map((v) => v.km));
@@ -57,13 +71,7 @@ export function rangeRings(sites: Site[], systems: SystemInfo[], year: number): 
         features.push({
           type: 'Feature',
           geometry: geodesicCircle(s.lonlat, max),
-          properties: {
-            site: s.id,
-            system: id,
-            km: max,
-            dashed: true,
-            label: `${sys.name}: up to ${max} km (reported maximum: ${v.label})`,
-          },
+          properties: { site: s.id, system: id, km: max, dashed: true, label: label(sys, max, v) },
         });
       }
     }

@@ -17,6 +17,8 @@ import {
   type SystemInfo,
 } from '../data/deployments.ts';
 import type { TFunction } from 'i18next';
+import type { RingLabel } from '../map/site-features.ts';
+import type { Formatters } from './format.ts';
 
 /** The filters shown: the page's choice of countries, kinds and certainties, and the link's year. */
 export type SiteFilters = SiteChoice & { year: number };
@@ -55,6 +57,16 @@ export function siteButtonName(t: TFunction, lang: UiLanguage, s: Site, toJapan:
       position: CERTAINTIES.includes(p.certainty) ? t(`deployments.certainty.${p.certainty}`) : p.certainty,
     }) + (toJapan ? t('deployments.siteButtonToJapan') : '')
   );
+}
+
+/** A range ring's label on the map, in the interface language (site-features.ts's rangeRings). */
+export function ringLabel(t: TFunction, lang: UiLanguage, f: Formatters): RingLabel {
+  return (sys, km, variant) => {
+    if (variant)
+      return t('site.ringMax', { system: sys.name, km: f.km(km, 0), what: inLanguage(variant, 'label', lang) });
+    const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? t('site.ringSourceInDetails');
+    return t('site.ring', { system: sys.name, km: f.km(km, 0), source });
+  };
 }
 
 /** A site's name in the interface language's convention (English: the data's English name). */

@@ -33,7 +33,7 @@ import type { AppState } from '../state/store.ts';
 import { HISTORY_FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 import type { HistoryLayers } from './use-history-data.ts';
 import type { OptionMeta } from './OptionsPanel.tsx';
-import { siteButtonName, type Exercise } from './DeploymentsPanel.tsx';
+import { ringLabel, siteButtonName, type Exercise } from './DeploymentsPanel.tsx';
 import type { LoadedImport } from '../data/import.ts';
 import { userPointsUnderOptionCached } from '../geo/point-islands.ts';
 import { concatPointSets, pointById } from '../geo/user-points.ts';
@@ -95,8 +95,8 @@ export function useView(
   const selectedSite = allSites.find((s) => s.id === link.site) ?? null;
   const ringsFc = useMemo(() => {
     const of = ringSites(link.rings, shown, selectedSite);
-    return of && rangeRings(of, SYSTEMS, year);
-  }, [link.rings, shown, selectedSite, year]);
+    return of && rangeRings(of, SYSTEMS, year, ringLabel(t, lang, f));
+  }, [link.rings, shown, selectedSite, year, t, lang, f]);
   const settlementsFc = useMemo(() => settlementFeatures(SETTLEMENTS, link.lang, f.int), [link.lang, f]);
 
   const userPoints = useMemo(() => concatPointSets(state.imports.map((d) => d.points)), [state.imports]);

@@ -116,7 +116,7 @@ describe('military sites layer', () => {
   });
 
   it("shows a site in the interface language: button, operator, systems, note, the year's exercises", async () => {
-    const { page, errors } = await openPage(h, { path: '/#ui=ja&year=2018&site=ru-burevestnik' });
+    const { page, errors } = await openPage(h, { path: '/#ui=ja&year=2018&rings=all&site=ru-burevestnik' });
     await waitForIdleMap(page);
     const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
     const site = read('geo/deployments.geojson').features.find(
@@ -141,6 +141,19 @@ describe('military sites layer', () => {
     const exercises = await page.getByTestId('exercises').innerText();
     expect(exercises).toContain(exercise.title_ja);
     expect(exercises).not.toContain(exercise.title);
+    // The range rings' labels on the map: the Bastion battery's 300 km, and its dashed largest figure.
+    await page.waitForFunction(
+      () =>
+        window.__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] }).length >
+        0,
+    );
+    const ringLabels = await page.evaluate(() =>
+      window
+        .__atlas!.map.querySourceFeatures('overlay', { filter: ['==', ['get', 'layer_kind'], 'ring'] })
+        .map((f) => String(f.properties.label)),
+    );
+    expect(ringLabels).toContainEqual(expect.stringMatching(/^K-300P Bastion-P \(P-800 Oniks\)：300 km（報道；/));
+    expect(ringLabels).toContainEqual(expect.stringMatching(/：最大500 km（報じられた最大値：ロシア国防省/));
 
     const note = panel.locator('.site-note');
     await expect(note.locator('> p').innerText()).resolves.toBe(site.note_ja);
