@@ -110,6 +110,8 @@ export function DeploymentsPanel(p: {
   const { filters: f } = p;
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const inYear = p.exercises.filter((e) => e.date.startsWith(String(f.year)));
+  // An exercise is two sentences, its title and its place: a space follows each, except Japanese 。
+  const sentenceGap = lang === 'ja' ? '' : ' ';
   const timer = useRef<number | null>(null);
   useEffect(() => {
     if (!p.playing) return;
@@ -233,7 +235,10 @@ export function DeploymentsPanel(p: {
                 <time dateTime={e.date}>{fmt.date(e.date)}</time>
               </strong>{' '}
               {inLanguage(e, 'title', lang)}
-              {e.troops ? t('deployments.troops', { n: fmt.int(e.troops) }) : ''}. {inLanguage(e, 'where', lang)}.{' '}
+              {e.troops ? t('deployments.troops', { n: fmt.int(e.troops) }) : ''}
+              {t('common.period') + sentenceGap}
+              {inLanguage(e, 'where', lang)}
+              {t('common.period') + sentenceGap}
               {e.sources.slice(0, 2).map((s) => (
                 <SourceLink key={s.id} source={s} />
               ))}
