@@ -117,7 +117,9 @@ function softCounter(soft: readonly Box[]): (b: Box, enough: number) => number {
 
 /**
  * Where a name may move (px) when its place is taken; the exported figure (src/ui/export-figure.ts) tries
- * these first, then farther ones.
+ * these first, then farther ones. The diagonals matter on a phone, where a two-line name is as wide as an
+ * island group and the clusters of imported points leave no room straight above, below or beside it
+ * (300 spread points at 390×844: names over cluster counts 4 → 1).
  */
 export const NAME_SHIFTS: [number, number][] = [
   [0, -22],
@@ -126,6 +128,10 @@ export const NAME_SHIFTS: [number, number][] = [
   [0, 40],
   [-50, 0],
   [50, 0],
+  [-50, -22],
+  [50, -22],
+  [-50, 22],
+  [50, 22],
 ];
 /**
  * Sites known only to a town or an island share one placed point (several at Yuzhno-Kurilsk): they are
