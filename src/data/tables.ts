@@ -502,13 +502,16 @@ export function validateSettlements(
 /** The languages the tables' shown texts are translated into, beside the English (`type_ja`, `type_ru`, …). */
 const TRANSLATED_LANGUAGES = ['ja', 'ru'] as const;
 
-/** Each of `keys` (an English text) has its Japanese and Russian translation, keeping its numbers. */
-function translated(at: ReturnType<Checker['at']>, row: Record<string, unknown>, keys: readonly string[]): void {
+/**
+ * Each of `keys` (an English text) has its Japanese and Russian translation, keeping its numbers; `path`
+ * prefixes the field in the problems (a nested object's, as `range_variants[0].`).
+ */
+function translated(at: ReturnType<Checker['at']>, row: Record<string, unknown>, keys: readonly string[], path = '') {
   for (const k of keys) {
     if (typeof row[k] !== 'string') continue; // reported by the English text's own check
     for (const l of TRANSLATED_LANGUAGES) {
       const problem = translationProblem(row[k], row[`${k}_${l}`]);
-      if (problem) at.add(`${k}_${l}`, problem);
+      if (problem) at.add(`${path}${k}_${l}`, problem);
     }
   }
 }
@@ -534,11 +537,7 @@ export function validateSystems(data: unknown, file: string = TABLE_FILES.system
         at.add(`range_variants[${k}].km`, `must be a positive finite number, got ${show(v.km)}`);
       if (typeof v.label !== 'string' || !v.label.trim())
         at.add(`range_variants[${k}].label`, `must be a non-empty string, got ${show(v.label)}`);
-      else
-        for (const l of TRANSLATED_LANGUAGES) {
-          const problem = translationProblem(v.label, v[`label_${l}`]);
-          if (problem) at.add(`range_variants[${k}].label_${l}`, problem);
-        }
+      else translated(at, v, ['label'], `range_variants[${k}].`);
     });
     if (variants?.length && s.range_km_max === null) at.add('range_km_max', 'is null but range_variants are given');
     c.sources(s.sources, `systems[${i}].sources`, undefined, { required: true });

@@ -26,18 +26,16 @@ export type { RingMode } from '../state/url-state.ts';
 /** An exercise as the table gives it (data/exercises.json, checked by src/data/tables.ts). */
 export type Exercise = ExerciseRow;
 
-/**
- * A text of the data in the interface language: its `_ja` or `_ru` translation beside the English (the
- * tables and sites carry both, checked on load), the English where there is none.
- */
-function inLanguage<K extends string>(
-  row: { [k in K]: string } & Partial<Record<`${K}_ja` | `${K}_ru`, string | null>>,
-  key: K,
-  lang: UiLanguage,
-): string {
-  const tr = lang === 'en' ? null : (row as Partial<Record<string, string | null>>)[`${key}_${lang}`];
-  return tr || row[key];
+type Translated<K extends string> = { [k in K]: string } & Partial<Record<`${K}_ja` | `${K}_ru`, string | null>>;
+
+/** The `_ja` or `_ru` translation of a data text beside its English (tables and sites), or null (English). */
+function translationOf<K extends string>(row: Translated<K>, key: K, lang: UiLanguage): string | null {
+  return lang === 'en' ? null : (row as Partial<Record<string, string | null>>)[`${key}_${lang}`] || null;
 }
+
+/** A text of the data in the interface language: its translation, the English where there is none. */
+const inLanguage = <K extends string>(row: Translated<K>, key: K, lang: UiLanguage): string =>
+  translationOf(row, key, lang) ?? row[key];
 
 /** An operator's name in the interface language (the data's vocabulary, OPERATORS, is English). */
 const operatorName = (t: TFunction, operator: string): string =>
@@ -77,9 +75,9 @@ export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, 
  * A site's note in the interface language: the translation, with the English it was made from one click
  * away (the English is the text the sources were read for).
  */
-function SiteNote({ props: p, lang }: { props: SiteProps; lang: UiLanguage }) {
+function SiteNote({ props: p, lang }: { props: SiteProps & { note: string }; lang: UiLanguage }) {
   const { t } = useT();
-  const translated = lang === 'ja' ? p.note_ja : lang === 'ru' ? p.note_ru : null;
+  const translated = translationOf(p, 'note', lang);
   if (!translated) return <p className="fine">{p.note}</p>;
   return (
     <div className="site-note">
@@ -320,7 +318,7 @@ export function SiteDetails({ site, systems, onClose }: { site: Site; systems: S
           </ul>
         </>
       )}
-      {p.note && <SiteNote props={p} lang={lang} />}
+      {p.note && <SiteNote props={{ ...p, note: p.note }} lang={lang} />}
       <h3>{t('common.sources')}</h3>
       <ul className="sources">
         {p.sources.map((s, i) => (
