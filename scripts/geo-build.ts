@@ -370,6 +370,14 @@ function main(): void {
     },
     licence:
       'Open Data Commons Open Database License (ODbL) 1.0: © OpenStreetMap contributors; https://www.openstreetmap.org/copyright',
+    precedents_outline_source: {
+      file: 'data/precedents-sources/gshhg-wdbii-lines.geojson',
+      sha256: createHash('sha256')
+        .update(readFileSync(join(ROOT, 'data/precedents-sources/gshhg-wdbii-lines.geojson')))
+        .digest('hex'),
+      origin: 'GSHHG 2.3.7 full resolution, WDBII rivers and borders (scripts/gshhg-extract.ts, GMT 6.4)',
+      licence: 'LGPL-3.0; Wessel and Smith (1996); https://www.soest.hawaii.edu/pwessel/gshhg/',
+    },
     command: 'npm run geo:build',
     script: 'scripts/geo-build.ts',
     pipeline_date: PIPELINE_DATE,

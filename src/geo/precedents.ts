@@ -168,8 +168,17 @@ export interface PrecedentFeature {
     resolved?: boolean;
     check?: string;
     drawn?: string;
+    outline?: PrecedentOutline;
   };
   geometry: LineString | MultiPolygon | Polygon | { type: 'Point'; coordinates: Position };
+}
+
+/** The islands outlined from another source's rivers and borders, against their published area. */
+export interface PrecedentOutline {
+  km2: number;
+  published_km2: [number, number];
+  /** Whether the outline came close enough to the published area for its parts to be measured. */
+  measured: boolean;
 }
 
 export interface PrecedentFigures {
@@ -187,6 +196,10 @@ export interface PrecedentFigures {
   published_implied_share: Record<string, [number, number]> | null;
   /** Distance between the real border and the exact half line at the same bearing, km; null when not measured. */
   exact_half_line_offset_km: number | null;
+  /** The exact half line itself (lon/lat, 5 decimals); null when not measured. */
+  exact_half_line: Position[] | null;
+  /** Where the islands were outlined from other lines than the land source (see source_check). */
+  outline: PrecedentOutline | null;
   /** The real line as drawn: its geodesic length (and, for a maritime line, in nautical miles of 1,852 m). */
   real_line: { length_km: number; length_nm?: number; bearing_deg: number; drawn: string } | null;
   source_resolves: boolean | null;
@@ -225,11 +238,13 @@ export function precedentFigures(
     let real_share: Record<string, number | null> = Object.fromEntries(c.parties.map((p) => [p, null]));
     let area_km2: number | null = null;
     let offset: number | null = null;
+    let halfLine: Position[] | null = null;
     if (line && parts.every((p) => p && (p.geometry.type === 'Polygon' || p.geometry.type === 'MultiPolygon'))) {
       const m = measureDivision(parts[0]!.geometry as MultiPolygon, parts[1]!.geometry as MultiPolygon, line);
       real_share = { [c.parties[0]!]: round(m.shares[0], 4), [c.parties[1]!]: round(m.shares[1], 4) };
       area_km2 = round(m.areaKm2, 2);
       offset = round(m.exactHalfLineOffsetKm, 3);
+      halfLine = m.exactHalf.line?.coordinates.map(([x, y]) => [round(x!, 5), round(y!, 5)]) ?? null;
     }
     const pub = c.published as Record<string, unknown>;
     let implied: Record<string, [number, number]> | null = null;
@@ -253,6 +268,8 @@ export function precedentFigures(
       published: pub,
       published_implied_share: implied,
       exact_half_line_offset_km: offset,
+      exact_half_line: halfLine,
+      outline: check?.properties.outline ?? null,
       real_line,
       source_resolves: isTreaty ? null : (check?.properties.resolved ?? false),
       source_check: isTreaty

@@ -18,6 +18,9 @@ import {
   type PrecedentFeature,
 } from '../../src/geo/precedents.ts';
 import { geometryAreaKm2 } from '../../src/geo/geodesic.ts';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { intersect } from '@turf/intersect';
+import { feature } from '@turf/helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const table = () => JSON.parse(readFileSync(join(ROOT, 'data/precedents.json'), 'utf8'));
@@ -34,7 +37,7 @@ describe('data files', () => {
     t.cases[2].turning_points[1].lat = '73°71′10.85″';
     t.sources[0].url = 'http://example.com';
     const msgs = checkPrecedentsTable(t).map((p) => `${p.path}: ${p.message}`);
-    expect(msgs.some((m) => /cases\[0\]\.sources\[6\]: "nowhere" is not in the file's sources/.test(m))).toBe(true);
+    expect(msgs.some((m) => /cases\[0\]\.sources\[7\]: "nowhere" is not in the file's sources/.test(m))).toBe(true);
     expect(msgs.some((m) => /turning_points\[1\]\.lat: minutes or seconds out of range/.test(m))).toBe(true);
     expect(msgs.some((m) => /sources\[0\]\.url: must be an https URL/.test(m))).toBe(true);
   });
@@ -72,17 +75,56 @@ describe('data files', () => {
     if (!b.ok) expect(b.problems[0]!.message).toMatch(/kind "guess" is not one of/);
   });
 
-  it('records what the source resolves: neither China–Russia island is separated from the mainland', () => {
+  it('records what the land source resolves: neither China–Russia island is separated from the mainland', () => {
     const checks = geo().features.filter((f: PrecedentFeature) => f.properties.kind === 'source-check');
-    expect(checks.map((f: PrecedentFeature) => [f.properties.case, f.properties.resolved])).toEqual([
-      ['bolshoy-ussuriysky', false],
-      ['bolshoy-argun', false],
-    ]);
+    expect(checks.map((f: PrecedentFeature) => f.properties.case)).toEqual(['bolshoy-ussuriysky', 'bolshoy-argun']);
+    for (const c of checks) expect(c.properties.check).toMatch(/lies in the source's (RUS|CHN) mainland polygon/);
     // The border across each island is in the source: a straight edge shared by CHN and RUS.
     const lines = geo().features.filter((f: PrecedentFeature) => f.properties.kind === 'real-line');
     const bui = lines.find((f: PrecedentFeature) => f.properties.case === 'bolshoy-ussuriysky').geometry as LineString;
     expect(lineLengthKm(bui.coordinates)).toBeGreaterThan(8);
     expect(lineLengthKm(bui.coordinates)).toBeLessThan(12);
+  });
+
+  it('the Amur islands, outlined from GSHHG, are divided as the 2004 agreement did', () => {
+    const own = geo().features.filter((f: PrecedentFeature) => f.properties.case === 'bolshoy-ussuriysky');
+    const check = own.find((f: PrecedentFeature) => f.properties.kind === 'source-check');
+    expect(check.properties.resolved).toBe(true);
+    const outline = check.properties.outline;
+    expect(outline.measured).toBe(true);
+    // Bolshoy Ussuriysky 327-350 km² and Tarabarov 43.3 km², as published (data/precedents.json).
+    expect(outline.published_km2).toEqual([327 + 43.3, 350 + 43.3]);
+    const part = (party: string) =>
+      own.find((f: PrecedentFeature) => f.properties.kind === 'part' && f.properties.party === party).geometry;
+    const [china, russia] = [part('China'), part('Russia')];
+    // Known answers: Tarabarov went to China whole; the east of Bolshoy Ussuriysky stayed Russian.
+    const tarabarov = [134 + 31 / 60 + 23 / 3600, 48 + 22 / 60 + 48 / 3600];
+    const buiEast = [134 + 51 / 60 + 5 / 3600, 48 + 21 / 60 + 29 / 3600];
+    expect(booleanPointInPolygon(tarabarov, china)).toBe(true);
+    expect(booleanPointInPolygon(tarabarov, russia)).toBe(false);
+    expect(booleanPointInPolygon(buiEast, russia)).toBe(true);
+    expect(booleanPointInPolygon(buiEast, china)).toBe(false);
+    // The parts do not overlap and together make the outline the check reports.
+    const overlap = intersect({ type: 'FeatureCollection', features: [feature(china), feature(russia)] });
+    expect(overlap ? geometryAreaKm2(overlap.geometry) : 0).toBeLessThan(0.01);
+    expect(geometryAreaKm2(china) + geometryAreaKm2(russia)).toBeCloseTo(outline.km2, 0);
+    // Within the outline's tolerance of the published area (10 %).
+    expect(outline.km2).toBeGreaterThan(outline.published_km2[0] * 0.9);
+  });
+
+  it('the Argun outline is far larger than the island as published, so its parts are not measured', () => {
+    const own = geo().features.filter((f: PrecedentFeature) => f.properties.case === 'bolshoy-argun');
+    const check = own.find((f: PrecedentFeature) => f.properties.kind === 'source-check');
+    expect(check.properties.resolved).toBe(false);
+    expect(check.properties.outline.measured).toBe(false);
+    expect(check.properties.outline.km2).toBeGreaterThan(58 * 1.1);
+    expect(own.some((f: PrecedentFeature) => f.properties.kind === 'part')).toBe(false);
+    const [argun] = precedentFigures(
+      table().cases.filter((c: { id: string }) => c.id === 'bolshoy-argun'),
+      own,
+    );
+    expect(argun!.real_share).toEqual({ China: null, Russia: null });
+    expect(argun!.outline?.measured).toBe(false);
   });
 });
 
