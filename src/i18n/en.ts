@@ -447,6 +447,19 @@ export const en = {
     checkUnresolved:
       "not resolved: the island's published position lies in the source's mainland polygon; no water separates the " +
       "island from the mainland there, so neither party's part can be outlined from this source",
+    checkOutlined:
+      'The land source does not separate the islands from the banks, so they are outlined from ' +
+      "GSHHG 2.3.7's rivers and borders (coarse; channels at their centre lines) and divided along " +
+      "the real line, extended to the outlined shores; the parties' parts are measured",
+    checkOutlineRejected:
+      'not resolved: the land source does not separate the island from the banks; outlined from ' +
+      "GSHHG 2.3.7's rivers and borders instead, it measures {{km2}} against the published " +
+      '{{published}}, too far apart for its parts to be measured',
+    outlined: 'Outlined here',
+    outlinedArea: '{{km2}} (published: {{published}})',
+    partsLegend: 'Islands as outlined here:',
+    greyBanks: 'grey: the banks, from the land source;',
+    dashedHalf: 'Dashed: the exact half line.',
     checkMaritime:
       'maritime: the treaty line is drawn from its turning points; the disputed area (between the Russian sector ' +
       'line, roughly 32° E, and the Norwegian median line) is not built, because no source read here gives those ' +

@@ -16,7 +16,10 @@ import { useT } from '../i18n/index.ts';
 
 const W = 260,
   H = 180;
-const PARTY_COLORS: Record<string, string> = { Russia: '#009E73', China: '#56B4E9', Norway: '#56B4E9' };
+// Okabe–Ito colours, told apart with any colour vision; China's is not the small maps' water blue, nor the
+// main map's colour for Japan's side (Russia keeps its green there).
+const PARTY_COLORS: Record<string, string> = { Russia: '#009E73', China: '#F0E442', Norway: '#56B4E9' };
+const NEUTRAL_LAND = '#e6e2d8';
 const PARTY_KEYS = {
   China: 'precedents.party.China',
   Russia: 'precedents.party.Russia',
@@ -47,16 +50,23 @@ function useCaseTexts() {
       !textLang || !f.real_line
         ? (f.real_line?.drawn ?? '')
         : t(f.real_line.length_nm !== undefined ? 'precedents.drawnTreaty' : 'precedents.drawnSharedEdge'),
-    check: (f: PrecedentFigures) =>
+    check: (f: PrecedentFigures, km2: (x: number) => string, kmRange: (r: readonly number[]) => string) =>
       !textLang
         ? f.source_check
-        : t(
-            f.source_resolves === null
-              ? 'precedents.checkMaritime'
-              : f.source_resolves
-                ? 'precedents.checkResolved'
-                : 'precedents.checkUnresolved',
-          ),
+        : f.outline
+          ? f.outline.measured
+            ? t('precedents.checkOutlined')
+            : t('precedents.checkOutlineRejected', {
+                km2: km2(f.outline.km2),
+                published: kmRange(f.outline.published_km2),
+              })
+          : t(
+              f.source_resolves === null
+                ? 'precedents.checkMaritime'
+                : f.source_resolves
+                  ? 'precedents.checkResolved'
+                  : 'precedents.checkUnresolved',
+            ),
   };
 }
 
@@ -86,6 +96,10 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
   const { t } = useT();
   const tx = useCaseTexts();
   const land = features.filter((f) => f.properties.kind === 'land' || f.properties.kind === 'part');
+  // Where the parts are outlined, the land source's banks stay grey beneath them.
+  const hasParts = land.some((f) => f.properties.kind === 'part');
+  const fillOf = (f: PrecedentFeature) =>
+    hasParts && f.properties.kind === 'land' ? NEUTRAL_LAND : (PARTY_COLORS[f.properties.party ?? ''] ?? NEUTRAL_LAND);
   const drawn = land.length ? land : features;
   let [x0, y0, x1, y1] = extent(drawn);
   const k = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
@@ -123,8 +137,8 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
             key={f.properties.id}
             d={polys.map((p) => p.map(ringPath).join('')).join('')}
             fillRule="evenodd"
-            fill={PARTY_COLORS[f.properties.party ?? ''] ?? '#e6e2d8'}
-            fillOpacity={0.55}
+            fill={fillOf(f)}
+            fillOpacity={f.properties.kind === 'part' ? 0.85 : 0.55}
             stroke="#666"
             strokeWidth={0.4}
           />
@@ -132,6 +146,16 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
       })}
       {line && line.geometry.type === 'LineString' && (
         <path d={`M${line.geometry.coordinates.map(px).join('L')}`} fill="none" stroke="#1a1a1a" strokeWidth={2} />
+      )}
+      {figures.exact_half_line && (
+        <path
+          d={`M${figures.exact_half_line.map(px).join('L')}`}
+          fill="none"
+          stroke="#1a1a1a"
+          strokeWidth={1.5}
+          strokeDasharray="4 3"
+          data-testid="exact-half-line"
+        />
       )}
       {points.map(
         (p) =>
@@ -159,6 +183,12 @@ function CaseMap({ figures, features }: { figures: PrecedentFigures; features: P
       <text x={W - 4} y={12} textAnchor="end" fontSize="10" fill="#1a1a1a">
         {t('precedents.schematic')}
       </text>
+      {land.length > 0 && (
+        // The map's own attribution, so that it travels with a screenshot of the panel.
+        <text x={W - 4} y={H - 4} textAnchor="end" fontSize="8" fill="#1a1a1a" data-testid="precedent-attribution">
+          © OpenStreetMap contributors (ODbL){hasParts ? ' · GSHHG 2.3.7 (LGPL-3.0)' : ''}
+        </text>
+      )}
     </svg>
   );
 }
@@ -172,7 +202,9 @@ export function PrecedentsPanel({
   features: PrecedentFeature[];
   sources: Source[];
 }) {
-  const { t, f: fm } = useT();
+  const { t, f: fm, lang } = useT();
+  // Sentences follow one another with a space, except after Japanese 。
+  const sentenceGap = lang === 'ja' ? '' : ' ';
   const tx = useCaseTexts();
   const pct = (x: number) => fm.pct(x * 100, 1);
   // Published figures keep their own precision.
@@ -180,6 +212,8 @@ export function PrecedentsPanel({
   const num = (x: number) => fm.number(x, dp(x));
   const km = (x: number) => fm.km(x, dp(x));
   const km2 = (x: number) => fm.km2(x, dp(x));
+  // A range with its unit once: "370.3–393.3 km²".
+  const kmRange = (r: readonly number[]) => `${fm.number(r[0]!, dp(r[0]!))}–${km2(r[r.length - 1]!)}`;
   const source = (id: string) => sources.find((s) => s.id === id) ?? null;
   return (
     <section className="panel precedents" aria-labelledby="precedents-title" data-testid="precedents-panel">
@@ -198,7 +232,7 @@ export function PrecedentsPanel({
             <p className="fine">
               {own.some((x) => x.properties.kind === 'land') ? (
                 <>
-                  {t('precedents.landFromSource')}{' '}
+                  {t(f.outline?.measured ? 'precedents.partsLegend' : 'precedents.landFromSource')}{' '}
                   {f.parties.map((p, i) => (
                     <span key={p}>
                       {i > 0 && ' · '}
@@ -208,7 +242,20 @@ export function PrecedentsPanel({
                       {tx.party(p)}
                     </span>
                   ))}
-                  ; {t('precedents.blackLine')}
+                  ;{' '}
+                  {f.outline?.measured && (
+                    <>
+                      {t('precedents.greyBanks')}
+                      {sentenceGap}
+                    </>
+                  )}
+                  {t('precedents.blackLine')}
+                  {f.exact_half_line && (
+                    <>
+                      {sentenceGap}
+                      {t('precedents.dashedHalf')}
+                    </>
+                  )}
                 </>
               ) : (
                 <>{t('precedents.blackTreaty')}</>
@@ -241,7 +288,7 @@ export function PrecedentsPanel({
                   <>{t('precedents.pubToChina', { km2: km2(pub.to_china_km2) })}; </>
                 )}
                 {Array.isArray(pub.island_km2) && (
-                  <>{t('precedents.pubIsland', { range: (pub.island_km2 as number[]).map(km2).join('–') })}; </>
+                  <>{t('precedents.pubIsland', { range: kmRange(pub.island_km2 as number[]) })}; </>
                 )}
                 {typeof pub.tarabarov_km2 === 'number' && (
                   <>{t('precedents.pubTarabarov', { km2: km2(pub.tarabarov_km2) })}; </>
@@ -280,8 +327,19 @@ export function PrecedentsPanel({
                   ? t('precedents.halfNotComputed')
                   : t('precedents.halfOffset', { km: km(f.exact_half_line_offset_km) })}
               </dd>
+              {f.outline && (
+                <>
+                  <dt>{t('precedents.outlined')}</dt>
+                  <dd data-testid="precedent-outline">
+                    {t('precedents.outlinedArea', {
+                      km2: fm.km2(f.outline.km2, 1),
+                      published: kmRange(f.outline.published_km2),
+                    })}
+                  </dd>
+                </>
+              )}
               <dt>{t('precedents.resolves')}</dt>
-              <dd>{tx.check(f)}</dd>
+              <dd>{tx.check(f, (x) => fm.km2(x, 1), kmRange)}</dd>
             </dl>
             <p className="sources">
               {t('common.sourcesList')}

@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, ROOT, useHarness, waitForIdleMap } from './harness.ts';
+import { ja } from '../../src/i18n/ja.ts';
+import { ru } from '../../src/i18n/ru.ts';
+
+const i18n = { ja, ru };
 
 const h = useHarness();
 
@@ -125,6 +129,24 @@ describe('history and precedents section', () => {
         });
         // A small map of the case.
         expect(await article.locator('svg.precedent-map').count()).toBe(1);
+        // The river islands, outlined from GSHHG: the outline's area beside the published one; the exact half
+        // line drawn where the parts are measured (the Amur islands) and not where they are not (the Argun).
+        if (c.id === 'bolshoy-ussuriysky' || c.id === 'bolshoy-argun') {
+          const pub = c.published as { island_km2: number[]; tarabarov_km2?: number };
+          const range = pub.island_km2.map((x) => Number((x + (pub.tarabarov_km2 ?? 0)).toFixed(2))).join('–');
+          await expect(article.getByTestId('precedent-outline').innerText()).resolves.toMatch(
+            new RegExp(`^\\d+\\.\\d km² \\(published: ${range} km²\\)$`),
+          );
+          const measured = c.id === 'bolshoy-ussuriysky';
+          expect(await article.getByTestId('exact-half-line').count()).toBe(measured ? 1 : 0);
+          // The small map names its sources: GSHHG where the islands are outlined from it.
+          await expect(article.getByTestId('precedent-attribution').textContent()).resolves.toBe(
+            '© OpenStreetMap contributors (ODbL)' + (measured ? ' · GSHHG 2.3.7 (LGPL-3.0)' : ''),
+          );
+          expect(text).toMatch(
+            measured ? /Shares measured here\s*China \d+\.\d %/ : /Shares measured here\s*Not measured/,
+          );
+        }
       }
       expect(errors).toEqual([]);
     } finally {
@@ -142,6 +164,11 @@ describe('history and precedents section', () => {
         const text = await article.innerText();
         expect(text).not.toContain('Not measured');
         expect(text).toContain(lang === 'ja' ? 'ロシア' : 'Россия');
+        // What the source resolves, in the language: the Amur islands outlined and measured, the Argun's
+        // outline refused with its figures.
+        const key =
+          c.id === 'bolshoy-ussuriysky' ? 'checkOutlined' : c.id === 'bolshoy-argun' ? 'checkOutlineRejected' : null;
+        if (key) expect(text).toContain(String(i18n[lang].precedents[key]).split('{{')[0]!.slice(0, 30));
       }
       expect(errors).toEqual([]);
     } finally {
