@@ -11,6 +11,7 @@
  * caller reports against the area.
  */
 import type { Position } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { difference } from 'polyclip-ts';
 
 type Ring = Position[];
@@ -104,21 +105,6 @@ function strips(lines: readonly (readonly Position[])[], halfWidthDeg: number): 
   return out;
 }
 
-function pointInRing(p: Position, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!,
-      [xj, yj] = ring[j]!;
-    if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
-  }
-  return inside;
-}
-
-/** Whether a polygon (outer ring and holes) holds the point. */
-function polygonHolds(polygon: PolygonRings, p: Position): boolean {
-  return pointInRing(p, polygon[0]!) && !polygon.slice(1).some((h) => pointInRing(p, h));
-}
-
 /** The faces a box is cut into by the lines (already snapped), as polygons. */
 export function facesOf(
   lines: readonly (readonly Position[])[],
@@ -140,7 +126,7 @@ export function facesOf(
 
 /** The face holding the point, or null when the point lies on a line or outside the box. */
 export function faceHolding(faces: readonly PolygonRings[], p: Position): PolygonRings | null {
-  return faces.find((f) => polygonHolds(f, p)) ?? null;
+  return faces.find((f) => booleanPointInPolygon(p, { type: 'Polygon', coordinates: f })) ?? null;
 }
 
 /** The polygons cut along a line (a strip of half-width halfWidthDeg taken out): the pieces either side. */

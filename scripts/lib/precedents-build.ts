@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { intersection } from 'polyclip-ts';
 import { geodesicLine, lineLengthKm, parseDms } from '../../src/geo/precedents.ts';
 import { distanceM, polygonAreaM2, ringAreaM2 } from '../../src/geo/geodesic.ts';
@@ -105,16 +106,9 @@ function clipRingToBox(ring: Ring, [x0, y0, x1, y1]: number[]): Ring {
   return [...pts!, pts[0]!];
 }
 
-function pointInRing(p: Position, ring: Ring): boolean {
-  const [x, y] = [p[0]!, p[1]!];
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = [ring[i]![0]!, ring[i]![1]!],
-      [xj, yj] = [ring[j]![0]!, ring[j]![1]!];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+/** Whether a ring (as a polygon without holes) holds the point: Turf's test, boundary excluded. */
+const pointInRing = (p: Position, ring: Ring) =>
+  booleanPointInPolygon(p, { type: 'Polygon', coordinates: [ring] }, { ignoreBoundary: true });
 
 interface SourcePolygon {
   a3: string;
