@@ -19,6 +19,7 @@ import exercisesJson from '../../data/exercises.json' with { type: 'json' };
 import { translationProblem } from './translation-check.ts';
 import { checkSource, type Source } from './sources.ts';
 import type { ValidationProblem } from './validate.ts';
+import type { SystemInfo } from '../geo/military.ts';
 
 export type { Source } from './sources.ts';
 /** The name the UI components use for a cited source. */
@@ -109,21 +110,8 @@ export interface SettlementsTable {
   sources: Source[];
 }
 
-export interface SystemRow {
-  id: string;
-  name: string;
-  type: string;
-  /** The type in Japanese and Russian (translated from the English here; checked to keep its numbers). */
-  type_ja: string;
-  type_ru: string;
-  range_km_min: number | null;
-  range_km_max: number | null;
-  range_note: string;
-  range_variants: { km: number; label: string; label_ja: string; label_ru: string }[];
-  sources: Source[];
-}
 export interface SystemsTable {
-  systems: SystemRow[];
+  systems: SystemInfo[];
 }
 
 export interface ExerciseRow {

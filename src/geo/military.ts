@@ -59,17 +59,18 @@ export interface SiteProps {
 }
 export type Site = { id: string; lonlat: [number, number]; props: SiteProps };
 
+/** A weapon system (data/systems.json, checked by src/data/tables.ts validateSystems). */
 export interface SystemInfo {
   id: string;
   name: string;
   type: string;
-  /** The type in Japanese and Russian (data/systems.json has both for every system). */
-  type_ja?: string;
-  type_ru?: string;
+  /** The type in Japanese and Russian (translated from the English here; checked to keep its numbers). */
+  type_ja: string;
+  type_ru: string;
   range_km_min: number | null;
   range_km_max: number | null;
-  range_note?: string;
-  range_variants?: { km: number; label: string; label_ja?: string; label_ru?: string }[];
+  range_note: string;
+  range_variants: { km: number; label: string; label_ja: string; label_ru: string }[];
   sources: SiteSource[];
 }
 

@@ -1,7 +1,7 @@
 /** Reported range rings follow the year: a ring is drawn only while its site stands. */
 import { describe, expect, it } from 'vitest';
 import { rangeRings, type RingLabel } from '../../src/map/site-features.ts';
-import { ringLabel } from '../../src/ui/DeploymentsPanel.tsx';
+import { ringLabel } from '../../src/ui/site-text.ts';
 import { tFor } from '../../src/i18n/index.ts';
 import { formatters } from '../../src/ui/format.ts';
 import { distanceM } from '../../src/geo/geodesic.ts';
@@ -11,8 +11,11 @@ const system: SystemInfo = {
   id: 'sam',
   name: 'Test SAM',
   type: 'air defence',
+  type_ja: '防空',
+  type_ru: 'ПВО',
   range_km_min: null,
   range_km_max: 40,
+  range_note: 'a test range',
   range_variants: [{ km: 60, label: 'a 2021 figure', label_ja: '2021年の数字', label_ru: 'цифра 2021 г.' }],
   sources: [
     { id: 's', title: 'A report', publisher: 'A publisher', date: '2020-01-01', url: 'https://example.org/report' },
