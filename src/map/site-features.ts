@@ -7,7 +7,7 @@ export const SITE_COLORS: Record<string, string> = { RU: '#CC79A7', JP: '#0072B2
 
 /**
  * The sites as map features. `buttonName` gives the accessible name of each site's button on the map, in
- * the interface language (DeploymentsPanel.tsx's siteButtonName).
+ * the interface language (site-text.ts's siteButtonName).
  */
 export function siteFeatures(
   sites: Site[],
@@ -41,7 +41,7 @@ export type RingLabel = (
 
 /**
  * Reported range rings of the sites that stand in `year`: a ring is drawn only while its site stands.
- * `label` words each ring in the interface language (DeploymentsPanel.tsx's ringLabel).
+ * `label` words each ring in the interface language (site-text.ts's ringLabel).
  */
 export function rangeRings(
   sites: Site[],

@@ -6,70 +6,14 @@ import type { RingMode } from '../state/url-state.ts';
 import { FIRST_YEAR, THIS_YEAR } from '../state/years.ts';
 import type { SiteChoice } from '../state/store.ts';
 import type { ExerciseRow } from '../data/tables.ts';
-import {
-  COUNTRIES,
-  CERTAINTIES,
-  KINDS,
-  KIND_MARKS,
-  OPERATORS,
-  type Site,
-  type SiteProps,
-  type SystemInfo,
-} from '../data/deployments.ts';
-import type { TFunction } from 'i18next';
-import type { RingLabel } from '../map/site-features.ts';
-import type { Formatters } from './format.ts';
+import { COUNTRIES, CERTAINTIES, KINDS, type Site, type SiteProps, type SystemInfo } from '../data/deployments.ts';
+import { inLanguage, operatorName, siteName, translationOf } from './site-text.ts';
 
 /** The filters shown: the page's choice of countries, kinds and certainties, and the link's year. */
 export type SiteFilters = SiteChoice & { year: number };
 export type { RingMode } from '../state/url-state.ts';
 /** An exercise as the table gives it (data/exercises.json, checked by src/data/tables.ts). */
 export type Exercise = ExerciseRow;
-
-type Translated<K extends string> = { [k in K]: string } & Partial<Record<`${K}_ja` | `${K}_ru`, string | null>>;
-
-/** The `_ja` or `_ru` translation of a data text beside its English (tables and sites), or null (English). */
-function translationOf<K extends string>(row: Translated<K>, key: K, lang: UiLanguage): string | null {
-  return lang === 'en' ? null : (row as Partial<Record<string, string | null>>)[`${key}_${lang}`] || null;
-}
-
-/** A text of the data in the interface language: its translation, the English where there is none. */
-const inLanguage = <K extends string>(row: Translated<K>, key: K, lang: UiLanguage): string =>
-  translationOf(row, key, lang) ?? row[key];
-
-/** An operator's name in the interface language (the data's vocabulary, OPERATORS, is English). */
-const operatorName = (t: TFunction, operator: string): string =>
-  (OPERATORS as readonly string[]).includes(operator)
-    ? t(`deployments.operators.${operator as (typeof OPERATORS)[number]}`)
-    : operator;
-
-/** The accessible name of a site's button on the map, in the interface language. */
-export function siteButtonName(t: TFunction, lang: UiLanguage, s: Site, toJapan: boolean): string {
-  const p = s.props;
-  return (
-    t('deployments.siteButton', {
-      mark: KIND_MARKS[p.kind] ?? '?',
-      name: siteName(p, lang),
-      country: p.country,
-      kind: KINDS.includes(p.kind) ? t(`deployments.kinds.${p.kind}`) : p.kind,
-      position: CERTAINTIES.includes(p.certainty) ? t(`deployments.certainty.${p.certainty}`) : p.certainty,
-    }) + (toJapan ? t('deployments.siteButtonToJapan') : '')
-  );
-}
-
-/** A range ring's label on the map, in the interface language (site-features.ts's rangeRings). */
-export function ringLabel(t: TFunction, lang: UiLanguage, f: Formatters): RingLabel {
-  return (sys, km, variant) => {
-    if (variant)
-      return t('site.ringMax', { system: sys.name, km: f.km(km, 0), what: inLanguage(variant, 'label', lang) });
-    const source = sys.sources[0]?.publisher ?? sys.sources[0]?.title ?? t('site.ringSourceInDetails');
-    return t('site.ring', { system: sys.name, km: f.km(km, 0), source });
-  };
-}
-
-/** A site's name in the interface language's convention (English: the data's English name). */
-export const siteName = (p: Pick<SiteProps, 'name_en' | 'name_ja' | 'name_ru'>, lang: UiLanguage) =>
-  (lang === 'ja' ? p.name_ja : lang === 'ru' ? p.name_ru : null) || p.name_en;
 
 /**
  * A site's note in the interface language: the translation, with the English it was made from one click
