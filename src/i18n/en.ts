@@ -403,8 +403,9 @@ export const en = {
   precedents: {
     title: 'Precedents, measured',
     intro:
-      "Divisions Russia agreed with neighbours, measured with this atlas's own code where its OpenStreetMap-derived " +
-      'source allows, beside the figures their sources publish.',
+      "Divisions Russia agreed with neighbours, measured with this atlas's own code where its sources allow " +
+      "(OpenStreetMap-derived land; GSHHG's rivers where that land does not separate a river island), beside the " +
+      'figures their sources publish.',
     cli: 'prints the same figures.',
     landFromSource: 'Land from the source:',
     blackLine: 'black: the real line.',
