@@ -7,8 +7,8 @@
  * How: each line's loose ends are joined to the nearest other line when it lies within snapM (the
  * source's lines stop short of each other by tens to hundreds of metres); every segment becomes a strip
  * of half-width halfWidthDeg (about a metre), and a box minus all strips leaves the faces. The face
- * holding the point is the island; the strips take away about a metre along its edges, which the
- * caller reports against the area.
+ * holding the point is the island; the strips take away about a metre along its edges (about 0.15 km²
+ * around the Amur islands' 344.7 km²; under 0.3 % of the small islands in tests/unit/island-faces.test.ts).
  */
 import type { Position } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
