@@ -147,6 +147,27 @@ export function validatePrecedentFeatures(
         path: `features[${i}].properties.kind`,
         message: `kind "${String(p.kind)}" is not one of ${PRECEDENT_KINDS.join(', ')}`,
       });
+    // The panel prints an outline's figures: they must be there and be numbers.
+    if ('outline' in p) {
+      const o = p.outline as Record<string, unknown> | null;
+      const range = o?.published_km2;
+      const wellFormed =
+        !!o &&
+        typeof o === 'object' &&
+        Number.isFinite(o.km2) &&
+        Array.isArray(range) &&
+        range.length === 2 &&
+        range.every((x) => Number.isFinite(x)) &&
+        typeof o.measured === 'boolean';
+      if (!wellFormed)
+        problems.push({
+          file,
+          featureIndex: i,
+          featureId: id,
+          path: `features[${i}].properties.outline`,
+          message: 'must be { km2: number, published_km2: [number, number], measured: boolean }',
+        });
+    }
   });
   if (problems.length) return { ok: false, problems };
   return { ok: true, data: r.data, features: r.data.features as unknown as PrecedentFeature[] };

@@ -73,6 +73,19 @@ describe('data files', () => {
     const b = validatePrecedentFeatures(bad, ids);
     expect(b.ok).toBe(false);
     if (!b.ok) expect(b.problems[0]!.message).toMatch(/kind "guess" is not one of/);
+    // An outline whose figures the panel could not print is refused at its place.
+    const badOutline = geo();
+    const at = badOutline.features.findIndex((f: PrecedentFeature) => f.properties.outline);
+    badOutline.features[at].properties.outline.published_km2 = ['370.3'];
+    const o = validatePrecedentFeatures(badOutline, ids);
+    expect(o.ok).toBe(false);
+    if (!o.ok)
+      expect(o.problems.map((p) => [p.path, p.message])).toEqual([
+        [
+          `features[${at}].properties.outline`,
+          'must be { km2: number, published_km2: [number, number], measured: boolean }',
+        ],
+      ]);
   });
 
   it('records what the land source resolves: neither China–Russia island is separated from the mainland', () => {
